@@ -1,0 +1,93 @@
+// A problem found on a visit (问题) and its rectification (整改) lifecycle.
+import { z } from 'zod';
+import { IdSchema, InstantSchema, LocalDateSchema, RecordBase, Sha256Schema } from './common';
+
+export const ISSUE_CATEGORIES = [
+  'landAcquisition', // 土地征用/拆迁
+  'funding', // 资金/配套资金
+  'approvals', // 审批手续
+  'roads', // 道路
+  'power', // 用电
+  'water', // 用水
+  'preparatoryWork', // 前期工作
+  'scheduleSlip', // 进度滞后
+  'quality', // 工程质量
+  'safety', // 安全生产
+  'environment', // 扬尘, 三同时, 节能减排
+  'misuseOfFunds', // 资金挪用
+  'administrativeDelay', // 审批拖延
+  'fees', // 收费机制
+  'other',
+] as const;
+export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
+
+export const SEVERITIES = ['general', 'serious', 'grave'] as const; // 一般, 较重, 严重
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ISSUE_STATUSES = [
+  'draft', // 待下发
+  'issued', // 已下发
+  'acknowledged', // 已签收
+  'inProgress', // 整改中
+  'extensionRequested', // 申请延期
+  'rectificationReported', // 已反馈
+  'awaitingReinspection', // 待复查
+  'closed', // 已销号
+] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export const IssueSchema = z.object({
+  ...RecordBase,
+  projectId: IdSchema,
+  /** Copied from the project so that issues can be listed by region without a join. */
+  regionId: IdSchema,
+  visitId: IdSchema.nullable(),
+  title: z.string().min(1).max(200),
+  description: z.string().max(5000),
+  category: z.enum(ISSUE_CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  responsibleUnitIds: z.array(IdSchema).min(1),
+  responsiblePerson: z.string().max(50),
+  coordinatingLeaderId: IdSchema.nullable(),
+  /** 整改时限 in force; an extension moves it, the original stays in originalDeadline. */
+  deadline: LocalDateSchema,
+  originalDeadline: LocalDateSchema,
+  status: z.enum(ISSUE_STATUSES),
+  needsCoordination: z.boolean(),
+  noticeNumber: z.string().max(40).nullable(),
+  closedAt: InstantSchema.nullable(),
+});
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const ISSUE_EVENT_KINDS = [
+  'created',
+  'issued',
+  'acknowledged',
+  'progressNoted',
+  'extensionRequested',
+  'extensionGranted',
+  'extensionRefused',
+  'rectificationReported',
+  'reinspectionRequested',
+  'closed',
+  'sentBack',
+] as const;
+export type IssueEventKind = (typeof ISSUE_EVENT_KINDS)[number];
+
+/** One step of an issue's history. Append-only; each entry hashes the one before it. */
+export const IssueEventSchema = z.object({
+  ...RecordBase,
+  issueId: IdSchema,
+  seq: z.number().int().nonnegative(),
+  kind: z.enum(ISSUE_EVENT_KINDS),
+  fromStatus: z.enum(ISSUE_STATUSES).nullable(),
+  toStatus: z.enum(ISSUE_STATUSES),
+  actorName: z.string().min(1).max(50),
+  at: InstantSchema,
+  note: z.string().max(5000),
+  evidencePhotoSha256: z.array(Sha256Schema),
+  newDeadline: LocalDateSchema.nullable(),
+  prevHash: Sha256Schema.nullable(),
+  hash: Sha256Schema,
+});
+export type IssueEvent = z.infer<typeof IssueEventSchema>;

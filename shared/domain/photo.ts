@@ -1,0 +1,23 @@
+// What is known about a photo; the original bytes live apart, keyed by their SHA-256.
+import { z } from 'zod';
+import { GeoPointSchema, IdSchema, InstantSchema, RecordBase, Sha256Schema } from './common';
+
+export const PhotoSchema = z.object({
+  ...RecordBase,
+  sha256: Sha256Schema,
+  fileName: z.string().max(255),
+  mimeType: z.string().max(100),
+  byteLength: z.number().int().nonnegative(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  takenAt: InstantSchema.nullable(),
+  gps: GeoPointSchema.nullable(),
+  camera: z.string().max(100).nullable(),
+  orientation: z.number().int().min(1).max(8).nullable(),
+  caption: z.string().max(500),
+  projectId: IdSchema,
+  visitId: IdSchema.nullable(),
+  issueId: IdSchema.nullable(),
+  checklistItemId: z.string().max(40).nullable(),
+});
+export type Photo = z.infer<typeof PhotoSchema>;

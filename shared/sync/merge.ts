@@ -1,0 +1,49 @@
+// The one merge function. Per field the highest clock wins; equal clocks (which honest devices never
+// produce for different values) fall back to comparing the values, so the result never depends on order.
+import { canonicalJson, type Json } from './canonical-json';
+import { compareHlc } from './hlc';
+import type { Operation } from './operation';
+
+/** A row as stored: its fields, plus the winning clock of each field. */
+export interface SyncedRow {
+  id: string;
+  _clocks: Record<string, string>;
+  [field: string]: unknown;
+}
+
+function wins(op: Operation, row: SyncedRow): boolean {
+  const current = row._clocks[op.field];
+  if (current === undefined) return true;
+  const byClock = compareHlc(op.hlc, current);
+  if (byClock !== 0) return byClock > 0;
+  return canonicalJson(op.value) > canonicalJson((row[op.field] ?? null) as Json);
+}
+
+/**
+ * Applies one operation to a row (or to nothing, creating it). Returns the same object when the
+ * operation changes nothing, so callers can skip writes.
+ */
+export function applyOperation(row: SyncedRow | undefined, op: Operation): SyncedRow {
+  const base: SyncedRow = row ?? { id: op.rowId, _clocks: {} };
+  if (!wins(op, base)) return base;
+  return { ...base, [op.field]: op.value, _clocks: { ...base._clocks, [op.field]: op.hlc } };
+}
+
+export const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
+
+/** Applies operations to a set of rows keyed by rowKey; returns the keys of rows that changed. */
+export function mergeOperations(rows: Map<string, SyncedRow>, ops: Iterable<Operation>): Set<string> {
+  const changed = new Set<string>();
+  for (const op of ops) {
+    const key = rowKey(op.table, op.rowId);
+    const before = rows.get(key);
+    const after = applyOperation(before, op);
+    if (after !== before) {
+      rows.set(key, after);
+      changed.add(key);
+    }
+  }
+  return changed;
+}
+
+export const isDeleted = (row: SyncedRow): boolean => row._deleted === true;

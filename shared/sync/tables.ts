@@ -1,0 +1,16 @@
+// The tables whose rows travel between devices as operations.
+export const SYNCED_TABLES = [
+  'regions',
+  'units',
+  'people',
+  'teams',
+  'projects',
+  'visits',
+  'checklistTemplates',
+  'checklistResults',
+  'issues',
+  'issueEvents',
+  'photos',
+] as const;
+
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
