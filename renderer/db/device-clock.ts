@@ -1,0 +1,40 @@
+// This device's node id and hybrid logical clock, kept in the meta table so that every window and
+// every restart continues from the last clock this device used.
+import { type Hlc, decodeHlc, encodeHlc, newNodeId, receiveHlc, tickHlc, zeroHlc } from '../../shared/sync/hlc';
+import type { DuchaDatabase } from './database';
+
+const DEVICE_KEY = 'device';
+
+interface DeviceState {
+  nodeId: string;
+  lastHlc: string;
+}
+
+/** Reads the device state; must run inside a transaction that includes `meta`. */
+async function readDevice(db: DuchaDatabase): Promise<DeviceState> {
+  const row = await db.meta.get(DEVICE_KEY);
+  if (row) return row.value as DeviceState;
+  const nodeId = newNodeId();
+  const state = { nodeId, lastHlc: encodeHlc(zeroHlc(nodeId)) };
+  await db.meta.put({ key: DEVICE_KEY, value: state });
+  return state;
+}
+
+export async function deviceNodeId(db: DuchaDatabase): Promise<string> {
+  return db.transaction('rw', db.meta, async () => (await readDevice(db)).nodeId);
+}
+
+/** Advances the clock for a local write; call inside the write's transaction. */
+export async function nextLocalClock(db: DuchaDatabase, now: number): Promise<Hlc> {
+  const state = await readDevice(db);
+  const next = tickHlc(decodeHlc(state.lastHlc), now);
+  await db.meta.put({ key: DEVICE_KEY, value: { nodeId: state.nodeId, lastHlc: encodeHlc(next) } });
+  return next;
+}
+
+/** Moves the clock past a clock seen from another device; call inside the merge's transaction. */
+export async function observeRemoteClock(db: DuchaDatabase, remote: string, now: number): Promise<void> {
+  const state = await readDevice(db);
+  const next = receiveHlc(decodeHlc(state.lastHlc), decodeHlc(remote), now);
+  await db.meta.put({ key: DEVICE_KEY, value: { nodeId: state.nodeId, lastHlc: encodeHlc(next) } });
+}

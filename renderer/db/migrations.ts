@@ -1,0 +1,38 @@
+// The schema history. It only grows: append a new version, never edit one that has shipped
+// (migrations.test.ts holds a fingerprint of every released version to catch edits).
+import type { Transaction } from 'dexie';
+
+export interface Migration {
+  readonly version: number;
+  /** One line on why this version exists. */
+  readonly why: string;
+  /** Dexie store definitions that change in this version (null deletes a store). */
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    why: 'The first schema: the domain tables with the indexes the lists and figures need, the outbox of operations, photo blobs by hash, and device metadata.',
+    stores: {
+      regions: 'id, parentId, level',
+      units: 'id, kind, regionId',
+      people: 'id, unitId',
+      teams: 'id',
+      projects: 'id, name, regionId, category, phase, leaderId, *responsibleUnitIds, updatedAt',
+      visits: 'id, projectId, date, [projectId+date], type, status',
+      checklistTemplates: 'id, key, [key+version]',
+      checklistResults: 'id, visitId',
+      issues:
+        'id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId',
+      issueEvents: 'id, issueId, [issueId+seq]',
+      photos: 'id, sha256, projectId, visitId, issueId',
+      photoBlobs: 'sha256',
+      outbox: '++seq, [table+rowId]',
+      meta: 'key',
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
