@@ -20,8 +20,15 @@ async function readDevice(db: DuchaDatabase): Promise<DeviceState> {
   return state;
 }
 
-export async function deviceNodeId(db: DuchaDatabase): Promise<string> {
+/** Creates the device identity if this is the first start; called once when the app opens. */
+export async function ensureDevice(db: DuchaDatabase): Promise<string> {
   return db.transaction('rw', db.meta, async () => (await readDevice(db)).nodeId);
+}
+
+/** Read-only, so live queries may use it; null before ensureDevice ran. */
+export async function deviceNodeId(db: DuchaDatabase): Promise<string | null> {
+  const row = await db.meta.get(DEVICE_KEY);
+  return row ? (row.value as DeviceState).nodeId : null;
 }
 
 /** Advances the clock for a local write; call inside the write's transaction. */

@@ -7,3 +7,4 @@ export * from './checklist';
 export * from './issue';
 export * from './photo';
 export * from './records';
+export * from './dates';

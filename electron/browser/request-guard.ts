@@ -1,0 +1,31 @@
+// Who may talk to the browser host. Binding to 127.0.0.1 keeps other machines out; these checks keep
+// out other web pages running in the user's own browser:
+// - Host must name our loopback address, so a DNS-rebinding page (evil.example → 127.0.0.1) is refused;
+// - API calls must come from our own origin and carry the launch token.
+import type { IncomingHttpHeaders } from 'node:http';
+import { tokensMatch } from './token';
+
+export const TOKEN_HEADER = 'x-ducha-token';
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'] as const;
+
+/** The reason a request is refused, or null when it may go on. */
+export type Refusal = string | null;
+
+export function checkHost(headers: IncomingHttpHeaders, port: number): Refusal {
+  const host = headers.host?.toLowerCase();
+  if (host !== undefined && LOOPBACK_NAMES.some((name) => host === `${name}:${String(port)}`)) return null;
+  return 'this address only answers requests for 127.0.0.1 or localhost';
+}
+
+export function checkApiCaller(headers: IncomingHttpHeaders, port: number, token: string): Refusal {
+  const origin = headers.origin?.toLowerCase();
+  if (origin === undefined || !LOOPBACK_NAMES.some((name) => origin === `http://${name}:${String(port)}`)) {
+    return 'API calls are only accepted from the Ducha page itself';
+  }
+  const given = headers[TOKEN_HEADER];
+  // Node joins repeated unknown headers into one string; an array would mean something odd is going on.
+  if (typeof given !== 'string' || !tokensMatch(token, given)) {
+    return 'missing or wrong launch token; open Ducha from the address printed when it started';
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// Which requests the browser host answers and in what order it checks them: Host first (every request),
+// then for the API the method, Origin and token, before a single byte of the body is read.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_PREFIX, type ApiRoute, handleApiCall } from './api-route';
+import { sendError, sendText } from './http-reply';
+import { checkApiCaller, checkHost } from './request-guard';
+import { serveStatic } from './static-route';
+
+export interface RouterSettings {
+  /** The port we listen on; only known after listening when port 0 was asked for. */
+  readonly port: () => number;
+  readonly token: string;
+  readonly rendererDir: string;
+  readonly api: ApiRoute;
+}
+
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export function createRouter(settings: RouterSettings): RequestHandler {
+  return async (request, response) => {
+    const port = settings.port();
+    const hostRefusal = checkHost(request.headers, port);
+    if (hostRefusal !== null) {
+      sendError(response, 'forbidden', hostRefusal);
+      return;
+    }
+    const target = request.url ?? '';
+    // Only origin-form targets ("/path?query"); a proxy-style absolute URL is not for us.
+    if (!target.startsWith('/')) {
+      sendText(response, 400, 'Bad request.');
+      return;
+    }
+    const encodedPath = target.split(/[?#]/, 1)[0] ?? '/';
+
+    if (encodedPath.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') {
+        sendError(response, 'badRequest', 'API calls use POST', { status: 405, headers: { Allow: 'POST' } });
+        return;
+      }
+      const callerRefusal = checkApiCaller(request.headers, port, settings.token);
+      if (callerRefusal !== null) {
+        sendError(response, 'forbidden', callerRefusal);
+        return;
+      }
+      await handleApiCall(request, response, encodedPath.slice(API_PREFIX.length), settings.api);
+      return;
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      sendText(response, 405, 'Method not allowed.');
+      return;
+    }
+    await serveStatic(request, response, settings.rendererDir, encodedPath);
+  };
+}

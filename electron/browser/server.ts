@@ -1,0 +1,68 @@
+// `npm run start:browser`: Ducha in the system browser, for machines where no Electron binary can be had.
+// Bundled to dist/browser-host/server.mjs; the built page is expected in dist/renderer next to it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
+import { type BrowserHostConfig, ConfigError, readBrowserHostConfig } from './config';
+import { openInBrowser } from './open-browser';
+import { type BrowserHost, PortInUseError, startBrowserHost } from './start-browser-host';
+
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+/** Ends the run with one line a user can act on, and no stack trace. */
+function fail(line: string): never {
+  console.error(`Ducha: ${line}`);
+  process.exit(1);
+}
+
+function closeOnSignals(host: BrowserHost): void {
+  const stop = (): void => {
+    // A second Ctrl+C while closing should not wait for stubborn connections.
+    setTimeout(() => process.exit(0), 3000).unref();
+    void host.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function readConfigOrFail(): BrowserHostConfig {
+  try {
+    return readBrowserHostConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrFail();
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error(`Ducha: the page is not built (${rendererDir} has no index.html); run "npm run build" first.`);
+  }
+
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({
+      port: config.port,
+      dataDir: config.dataDir,
+      rendererDir,
+      appVersion: version,
+      systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+      forcedLanguage: config.forcedLanguage,
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      fail(`port ${String(error.port)} is already in use; close the program using it or set DUCHA_PORT to a free port (DUCHA_PORT=0 picks one).`);
+    }
+    fail(`could not start the browser host: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  console.log(`Ducha is running at ${host.url}`);
+  closeOnSignals(host);
+  if (config.openBrowser) openInBrowser(host.url);
+}
+
+main().catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});

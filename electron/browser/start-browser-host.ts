@@ -1,0 +1,103 @@
+// Starts the browser host in this process: the loopback server, its token and the host handlers.
+// The command-line entry (server.ts) and the tests both start it through here.
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createHostHandlers } from '../host/handlers';
+import type { ForcedLanguage } from '../host/language';
+import { sendError } from './http-reply';
+import { createRouter } from './router';
+import { createLaunchToken } from './token';
+
+export interface BrowserHostOptions {
+  /** 0 asks the system for a free port; the real one is in the result. */
+  readonly port: number;
+  readonly dataDir: string;
+  /** The built page (dist/renderer). */
+  readonly rendererDir: string;
+  readonly appVersion: string;
+  readonly systemLocale: string;
+  readonly forcedLanguage: ForcedLanguage | null;
+  readonly bodyLimitBytes?: number;
+}
+
+export interface BrowserHost {
+  /** The address to open, carrying the launch token for the page to read. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(`port ${String(port)} is already in use`);
+  }
+}
+
+const LOOPBACK = '127.0.0.1';
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  // Only this user should read the logs and exports in progress.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const token = createLaunchToken();
+  const handlers = createHostHandlers({
+    host: 'browser',
+    hostVersion: process.versions.node,
+    dataDir: options.dataDir,
+    systemLocale: options.systemLocale,
+    forcedLanguage: options.forcedLanguage,
+    appVersion: options.appVersion,
+  });
+
+  let port = options.port;
+  const route = createRouter({
+    port: () => port,
+    token,
+    rendererDir: options.rendererDir,
+    api: {
+      handlers,
+      context: { dataDir: options.dataDir },
+      bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    },
+  });
+
+  const server = createServer((request, response) => {
+    // Whatever goes wrong inside one request ends as an answer to that request, never as a crash.
+    route(request, response).catch((error: unknown) => {
+      console.error(`Ducha: a request failed: ${error instanceof Error ? error.message : String(error)}`);
+      sendError(response, 'failed', 'the host could not answer this request');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port) : error);
+    };
+    server.once('error', onError);
+    // Loopback only: nothing on the network can reach the host, whatever the firewall says.
+    server.listen({ port: options.port, host: LOOPBACK }, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  port = address.port;
+
+  return {
+    url: `http://${LOOPBACK}:${String(port)}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        // Keep-alive connections from the browser would otherwise hold the process open.
+        server.closeAllConnections();
+      }),
+  };
+}

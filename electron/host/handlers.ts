@@ -1,0 +1,14 @@
+// Every host handler, joined from the small per-domain groups. Both hosts (Electron IPC and the browser
+// host's loopback server) call exactly this object through shared/contract/dispatch.ts.
+// No import of 'electron' anywhere under electron/host/: the browser host runs these in plain Node.
+import type { HostHandlers } from '../../shared/contract';
+import { createAppHandlers } from './app-handlers';
+import type { HostOptions } from './host-options';
+
+export type { HostOptions } from './host-options';
+
+export function createHostHandlers(options: HostOptions): HostHandlers {
+  return {
+    ...createAppHandlers(options),
+  };
+}

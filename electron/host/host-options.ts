@@ -1,0 +1,15 @@
+import type { HostKind } from '../../shared/contract';
+import type { ForcedLanguage } from './language';
+
+/** What a host knows about itself at launch; both hosts fill it in and hand it to the handlers. */
+export interface HostOptions {
+  readonly host: HostKind;
+  /** Electron's version in the desktop app, Node's in the browser host. */
+  readonly hostVersion: string;
+  /** The folder where the host keeps its own files (logs, exports in progress). */
+  readonly dataDir: string;
+  readonly systemLocale: string;
+  readonly forcedLanguage: ForcedLanguage | null;
+  /** Ducha's version, from package.json. */
+  readonly appVersion: string;
+}

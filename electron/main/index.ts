@@ -1,0 +1,75 @@
+// The Electron main process: wires the small modules of this folder together, in the order Electron
+// needs (some things must happen before "ready", some after).
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createHostHandlers } from '../host/handlers';
+import { parseForcedLanguage } from '../host/language';
+import { registerHostHandlers } from './ipc';
+import { registerAppScheme, serveRendererFiles } from './protocol';
+import { applyPermissionPolicy, hardenAllWebContents } from './security';
+import { createTrustedSenderCheck } from './trusted-sender';
+import { createMainWindow } from './window';
+
+// DUCHA_HOME gives a run its own data folder (each end-to-end test has one). It must be set before
+// "ready" and before the single-instance lock, which Electron keeps inside the userData folder.
+const duchaHome = process.env.DUCHA_HOME;
+if (duchaHome !== undefined && duchaHome.trim() !== '') app.setPath('userData', path.resolve(duchaHome));
+
+registerAppScheme();
+hardenAllWebContents(app);
+
+const forcedLanguage = parseForcedLanguage(process.env.DUCHA_LANG);
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({
+    preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+    forcedLanguage,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function start(): void {
+  applyPermissionPolicy(session.defaultSession);
+  serveRendererFiles(path.join(app.getAppPath(), 'dist', 'renderer'));
+
+  const dataDir = app.getPath('userData');
+  const handlers = createHostHandlers({
+    host: 'electron',
+    hostVersion: process.versions.electron,
+    dataDir,
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    forcedLanguage,
+    appVersion: app.getVersion(),
+  });
+  // Every window we open is ours (pop-ups are denied), so "one of our windows" is any window.
+  const isOurWebContents = (sender: { readonly id: number }): boolean =>
+    BrowserWindow.getAllWindows().some((window) => window.webContents.id === sender.id);
+  registerHostHandlers(ipcMain, handlers, createTrustedSenderCheck(isOurWebContents), { dataDir });
+
+  openMainWindow();
+}
+
+// A second copy on the same data would fight over IndexedDB; bring the first one forward instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window is the whole app; closing it ends the app on every platform, macOS included.
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(`Ducha: could not start: ${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    });
+}

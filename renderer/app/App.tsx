@@ -1,0 +1,48 @@
+// The root: antd in the current language, then whatever the database state calls for.
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { DatabaseProvider } from '../db';
+import type { HostClient } from '../host/client';
+import { useDatabaseState } from '../stores/database';
+import { useSession } from '../stores/session';
+import { DatabaseErrorPage } from './DatabaseErrorPage';
+import { HostProvider } from './host-context';
+import { Shell } from './Shell';
+
+export function App({ host }: { host: HostClient }) {
+  const language = useSession((s) => s.language);
+  const { t } = useTranslation();
+  const state = useDatabaseState((s) => s.state);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.fullName');
+  }, [language, t]);
+
+  let body;
+  if (state.status === 'ready') {
+    body = (
+      <DatabaseProvider db={state.db}>
+        <HashRouter>
+          <Shell />
+        </HashRouter>
+      </DatabaseProvider>
+    );
+  } else if (state.status === 'opening') {
+    body = <Spin fullscreen tip={t('app.loading')} />;
+  } else {
+    body = <DatabaseErrorPage state={state} />;
+  }
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
+        <HostProvider host={host}>{body}</HostProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

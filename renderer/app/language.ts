@@ -1,0 +1,21 @@
+// Which language this run starts in: forced by ?lang= or DUCHA_LANG, else remembered, else the system's.
+import type { AppInfo } from '../../shared/contract';
+import { type Language, languageFromLocale, parseLanguage } from '../i18n';
+
+export interface LanguageChoice {
+  language: Language;
+  forced: Language | null;
+}
+
+export function resolveLanguage(
+  search: string,
+  info: AppInfo | null,
+  remembered: Language | null,
+  navigatorLanguage: string | undefined,
+): LanguageChoice {
+  const fromUrl = parseLanguage(new URLSearchParams(search).get('lang'));
+  const forced = fromUrl ?? info?.forcedLanguage ?? null;
+  if (forced) return { language: forced, forced };
+  if (remembered) return { language: remembered, forced: null };
+  return { language: languageFromLocale(info?.systemLocale ?? navigatorLanguage), forced: null };
+}

@@ -1,0 +1,27 @@
+// The sections of the app, in the order of an inspector's work.
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  CloudSyncOutlined,
+  ExclamationCircleOutlined,
+  FileSearchOutlined,
+  SettingOutlined,
+  UsbOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface Section {
+  readonly path: string;
+  readonly labelKey: `nav.${string}`;
+  readonly icon: ReactNode;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { path: '/projects', labelKey: 'nav.projects', icon: <AppstoreOutlined /> },
+  { path: '/visits', labelKey: 'nav.visits', icon: <FileSearchOutlined /> },
+  { path: '/issues', labelKey: 'nav.issues', icon: <ExclamationCircleOutlined /> },
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: <BarChartOutlined /> },
+  { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined /> },
+  { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined /> },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined /> },
+];

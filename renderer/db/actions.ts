@@ -1,0 +1,9 @@
+// What components may ask of the data layer beyond reading: the commands, bound to the open database.
+import type { Campaign } from '../../shared/sample/campaign';
+import type { DuchaDatabase } from './database';
+import { loadCampaign, startEmpty } from './repositories/setup';
+
+export const setupActions = (db: DuchaDatabase) => ({
+  startEmpty: () => startEmpty(db),
+  loadSampleCampaign: (campaign: Campaign) => loadCampaign(db, campaign),
+});

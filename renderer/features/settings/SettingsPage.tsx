@@ -1,0 +1,67 @@
+// Settings: language, what this computer keeps and how safely, and what is running.
+import { Alert, Card, Descriptions, Radio, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from '../../app/LanguageSwitch';
+import { useDeviceNodeId } from '../../db';
+import type { Language } from '../../i18n';
+import { useSession } from '../../stores/session';
+import { formatBytes } from './format-bytes';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { language, storage, appInfo, appInfoError } = useSession();
+  const change = useChangeLanguage();
+  const nodeId = useDeviceNodeId();
+
+  const persistence =
+    storage.persisted === true ? 'persisted' : storage.persisted === false ? 'notPersisted' : 'persistUnknown';
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Card title={t('settings.language')}>
+        <Radio.Group
+          aria-label={t('settings.language')}
+          value={language}
+          onChange={(e) => change(e.target.value as Language)}
+          options={[
+            { value: 'zh-CN', label: t('language.zhCN') },
+            { value: 'en', label: t('language.en') },
+          ]}
+        />
+      </Card>
+      <Card title={t('settings.storage')}>
+        <Alert
+          data-testid="storage-persistence"
+          data-persisted={String(storage.persisted)}
+          type={storage.persisted ? 'success' : 'warning'}
+          showIcon
+          title={t(`settings.${persistence}`)}
+        />
+        <Typography.Paragraph style={{ marginTop: 12 }} data-testid="storage-usage">
+          {storage.usage !== null && storage.quota !== null
+            ? t('settings.usage', { used: formatBytes(storage.usage), quota: formatBytes(storage.quota) })
+            : t('settings.usageUnknown')}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t('settings.about')}>
+        {appInfoError && <Alert type="error" showIcon title={t('hostError.body', { reason: appInfoError })} />}
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('settings.version')}>{appInfo?.version ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.host')}>
+            {appInfo ? `${t(`host.${appInfo.host}`)} (${appInfo.host === 'electron' ? 'Electron' : 'Node.js'} ${appInfo.hostVersion})` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.platform')}>
+            {appInfo ? `${appInfo.platform} ${appInfo.arch}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.dataDir')}>
+            <Typography.Text code>{appInfo?.dataDir ?? '—'}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.device')}>
+            <Typography.Text code>{nodeId ?? '—'}</Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+    </Space>
+  );
+}

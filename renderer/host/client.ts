@@ -1,0 +1,84 @@
+// The page's side of the host contract. In the desktop app the preload's bridge carries the calls;
+// in the browser host, fetch to the loopback server with the launch token. Replies are checked
+// against the contract either way, so a host that breaks it is caught here, not deep in a feature.
+import type { DuchaBridge } from '../../shared/contract/bridge';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  type HostApi,
+  type HostKind,
+  HostError,
+  hostContract,
+  hostResultSchema,
+  httpPathOf,
+  type ResponseOf,
+} from '../../shared/contract';
+import { describeIssues } from '../../shared/contract/result';
+
+declare global {
+  interface Window {
+    ducha?: DuchaBridge;
+  }
+}
+
+const TOKEN_KEY = 'ducha.token';
+
+/** Takes the launch token from the URL once, keeps it for this tab, and removes it from the address bar. */
+function browserHostToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+type Transport = (channel: ChannelName, request: unknown) => Promise<unknown>;
+
+function electronTransport(bridge: DuchaBridge): Transport {
+  return (channel, request) => bridge[channel](request);
+}
+
+function browserTransport(token: string | null): Transport {
+  return async (channel, request) => {
+    if (!token) throw new HostError('forbidden', 'this page was opened without the launch token; open the address the host printed');
+    const response = await fetch(httpPathOf(channel), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
+      body: JSON.stringify(request),
+    });
+    return response.json() as Promise<unknown>;
+  };
+}
+
+function unwrap<C extends ChannelName>(channel: C, reply: unknown): ResponseOf<C> {
+  const parsed = hostResultSchema(hostContract[channel].response).safeParse(reply);
+  if (!parsed.success) throw new HostError('failed', `the host broke the contract on ${channel}: ${describeIssues(parsed.error)}`);
+  if (!parsed.data.ok) throw new HostError(parsed.data.error.code, parsed.data.error.message);
+  return parsed.data.value as ResponseOf<C>;
+}
+
+export interface HostClient {
+  readonly kind: HostKind;
+  readonly api: HostApi;
+}
+
+export function connectHost(): HostClient {
+  const bridge = window.ducha;
+  const kind: HostKind = bridge ? 'electron' : 'browser';
+  const transport = bridge ? electronTransport(bridge) : browserTransport(browserHostToken());
+  const api = Object.fromEntries(
+    CHANNEL_NAMES.map((channel) => [
+      channel,
+      async (request: unknown) => {
+        const checked = hostContract[channel].request.safeParse(request);
+        if (!checked.success) throw new HostError('badRequest', describeIssues(checked.error));
+        return unwrap(channel, await transport(channel, checked.data));
+      },
+    ]),
+  ) as unknown as HostApi;
+  return { kind, api };
+}

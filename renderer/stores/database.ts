@@ -1,0 +1,14 @@
+// Where the database stands in this run: opening, blocked by another window, ready, or failed.
+import { create } from 'zustand';
+import type { DuchaDatabase, OpenFailure } from '../db';
+
+export type DatabaseState =
+  | { status: 'opening' }
+  | { status: 'blocked' }
+  | { status: 'ready'; db: DuchaDatabase }
+  | { status: 'failed'; failure: OpenFailure }
+  | { status: 'replaced' };
+
+export const useDatabaseState = create<{ state: DatabaseState }>()(() => ({ state: { status: 'opening' } }));
+
+export const setDatabaseState = (state: DatabaseState) => useDatabaseState.setState({ state });
