@@ -42,6 +42,8 @@ try {
   console.log(`Built ${targets.map((t) => t.outfile).join(', ')}`);
 } catch (error) {
   // esbuild has already printed the errors with their locations.
-  console.error(`build-host failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  console.error(
+    `build-host failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  );
   process.exit(1);
 }

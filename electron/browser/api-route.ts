@@ -28,10 +28,15 @@ export async function handleApiCall(
   if (body.kind === 'aborted') return;
   if (body.kind === 'tooLarge') {
     // Closing the connection stops the client from sending the rest of an oversized body.
-    sendError(response, 'badRequest', `the request body is larger than ${String(route.bodyLimitBytes)} bytes`, {
-      status: 413,
-      headers: { Connection: 'close' },
-    });
+    sendError(
+      response,
+      'badRequest',
+      `the request body is larger than ${String(route.bodyLimitBytes)} bytes`,
+      {
+        status: 413,
+        headers: { Connection: 'close' },
+      },
+    );
     return;
   }
   if (body.text.trim() === '') {

@@ -31,7 +31,9 @@ function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_PORT;
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || port > 65535) {
-    throw new ConfigError(`DUCHA_PORT must be a port number from 0 to 65535 (0 picks a free one), not "${value}".`);
+    throw new ConfigError(
+      `DUCHA_PORT must be a port number from 0 to 65535 (0 picks a free one), not "${value}".`,
+    );
   }
   return port;
 }

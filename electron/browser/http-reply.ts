@@ -35,7 +35,12 @@ export function sendError(
   message: string,
   options: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> } = {},
 ): void {
-  sendJson(response, options.status ?? STATUS_OF_ERROR[code], { ok: false, error: { code, message } }, options.headers);
+  sendJson(
+    response,
+    options.status ?? STATUS_OF_ERROR[code],
+    { ok: false, error: { code, message } },
+    options.headers,
+  );
 }
 
 /** Plain-text answers for the static side (a missing file), where a browser shows the body as is. */

@@ -18,7 +18,7 @@ function fail(line: string): never {
 
 function closeOnSignals(host: BrowserHost): void {
   const stop = (): void => {
-    // A second Ctrl+C while closing should not wait for stubborn connections.
+    // Closing waits for open requests; a stuck one must not keep the process alive for ever.
     setTimeout(() => process.exit(0), 3000).unref();
     void host.close().then(() => process.exit(0));
   };
@@ -37,9 +37,6 @@ function readConfigOrFail(): BrowserHostConfig {
 
 async function main(): Promise<void> {
   const config = readConfigOrFail();
-  if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    console.error(`Ducha: the page is not built (${rendererDir} has no index.html); run "npm run build" first.`);
-  }
 
   let host: BrowserHost;
   try {
@@ -53,12 +50,19 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof PortInUseError) {
-      fail(`port ${String(error.port)} is already in use; close the program using it or set DUCHA_PORT to a free port (DUCHA_PORT=0 picks one).`);
+      fail(
+        `port ${String(error.port)} is already in use; close the program using it or set DUCHA_PORT to a free port (DUCHA_PORT=0 picks one).`,
+      );
     }
     fail(`could not start the browser host: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   console.log(`Ducha is running at ${host.url}`);
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error(
+      `Ducha: the page is not built (${rendererDir} has no index.html); run "npm run build" first.`,
+    );
+  }
   closeOnSignals(host);
   if (config.openBrowser) openInBrowser(host.url);
 }

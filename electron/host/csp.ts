@@ -18,4 +18,6 @@ const directives: readonly (readonly [string, string])[] = [
   ['form-action', "'none'"],
 ];
 
-export const CONTENT_SECURITY_POLICY: string = directives.map(([name, value]) => `${name} ${value}`).join('; ');
+export const CONTENT_SECURITY_POLICY: string = directives
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');

@@ -2,6 +2,7 @@
 // needs (some things must happen before "ready", some after).
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { version } from '../../package.json';
 import { createHostHandlers } from '../host/handlers';
 import { parseForcedLanguage } from '../host/language';
 import { registerHostHandlers } from './ipc';
@@ -10,10 +11,18 @@ import { applyPermissionPolicy, hardenAllWebContents } from './security';
 import { createTrustedSenderCheck } from './trusted-sender';
 import { createMainWindow } from './window';
 
-// DUCHA_HOME gives a run its own data folder (each end-to-end test has one). It must be set before
-// "ready" and before the single-instance lock, which Electron keeps inside the userData folder.
-const duchaHome = process.env.DUCHA_HOME;
-if (duchaHome !== undefined && duchaHome.trim() !== '') app.setPath('userData', path.resolve(duchaHome));
+// Paths are relative to this bundle (dist/electron/main.cjs), not to app.getAppPath(): launched as
+// `electron dist/electron/main.cjs` (as Playwright may do) the app path is dist/electron itself.
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+// DUCHA_HOME gives a run its own data folder (each end-to-end test has one). Without it the data lives
+// in <appData>/Ducha, whether Electron was started on our folder or on this file (when Electron does not
+// see our package.json it would otherwise name itself, and the folder, "Electron"). Both must be set
+// before "ready" and before the single-instance lock, which Electron keeps inside the userData folder.
+app.setName('Ducha');
+const duchaHome = process.env.DUCHA_HOME?.trim();
+app.setPath('userData', duchaHome ? path.resolve(duchaHome) : path.join(app.getPath('appData'), 'Ducha'));
 
 registerAppScheme();
 hardenAllWebContents(app);
@@ -23,7 +32,7 @@ let mainWindow: BrowserWindow | null = null;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({
-    preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+    preloadPath,
     forcedLanguage,
   });
   mainWindow.on('closed', () => {
@@ -33,7 +42,7 @@ function openMainWindow(): void {
 
 function start(): void {
   applyPermissionPolicy(session.defaultSession);
-  serveRendererFiles(path.join(app.getAppPath(), 'dist', 'renderer'));
+  serveRendererFiles(rendererDir);
 
   const dataDir = app.getPath('userData');
   const handlers = createHostHandlers({
@@ -42,7 +51,9 @@ function start(): void {
     dataDir,
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     forcedLanguage,
-    appVersion: app.getVersion(),
+    // From package.json at build time: app.getVersion() gives Electron's own version when the app is
+    // started from its main file rather than its folder.
+    appVersion: version,
   });
   // Every window we open is ours (pop-ups are denied), so "one of our windows" is any window.
   const isOurWebContents = (sender: { readonly id: number }): boolean =>

@@ -3,7 +3,13 @@
 // Typed structurally (with Electron's own types) so the unit tests can drive it without the Electron
 // binary; index.ts passes the real ipcMain, which proves the real objects fit these shapes.
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
-import { CHANNEL_NAMES, type HostContext, type HostHandlers, type HostResult, ipcChannelOf } from '../../shared/contract';
+import {
+  CHANNEL_NAMES,
+  type HostContext,
+  type HostHandlers,
+  type HostResult,
+  ipcChannelOf,
+} from '../../shared/contract';
 import { dispatch } from '../../shared/contract/dispatch';
 
 /** The parts of Electron's IpcMainInvokeEvent the wrapper reads. */

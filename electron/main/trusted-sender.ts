@@ -6,7 +6,9 @@ import type { InvokeEventLike } from './ipc';
 
 export type SenderCheck = (event: InvokeEventLike) => boolean;
 
-export function createTrustedSenderCheck(isOurWebContents: (sender: Pick<WebContents, 'id'>) => boolean): SenderCheck {
+export function createTrustedSenderCheck(
+  isOurWebContents: (sender: Pick<WebContents, 'id'>) => boolean,
+): SenderCheck {
   return (event) => {
     // senderFrame is null once the frame has navigated away or been destroyed: nobody to trust.
     const frame = event.senderFrame;

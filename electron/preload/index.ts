@@ -16,7 +16,10 @@ const callFor =
 
 function channelCalls(): Record<ChannelName, ChannelCall> {
   // Object.fromEntries forgets the key type; CHANNEL_NAMES is every key of the contract, so this is exact.
-  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, callFor(name)])) as Record<ChannelName, ChannelCall>;
+  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, callFor(name)])) as Record<
+    ChannelName,
+    ChannelCall
+  >;
 }
 
 const api = { host: 'electron', ...channelCalls() } satisfies DuchaBridge;

@@ -1,0 +1,332 @@
+// The browser host, started for real on an ephemeral loopback port with its own data and page folders,
+// probed with real HTTP requests. http.request rather than fetch: fetch will not let us forge Host.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { logFileOf } from '../host/problem-log';
+import { type BrowserHost, PortInUseError, startBrowserHost } from './start-browser-host';
+
+interface Reply {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+interface Call {
+  readonly method?: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+let tmp = '';
+let dataDir = '';
+let host: BrowserHost;
+
+function send(call: Call): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: call.method ?? 'GET',
+        path: call.path,
+        headers: { Host: `127.0.0.1:${String(host.port)}`, ...call.headers },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString(),
+          });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(call.body);
+  });
+}
+
+/** A call the way our page makes it: same origin, with the launch token. */
+const apiCall = (
+  channel: string,
+  body: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Reply> =>
+  send({
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: {
+      Origin: `http://127.0.0.1:${String(host.port)}`,
+      'X-Ducha-Token': host.token,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
+    body,
+  });
+
+const errorCodeOf = (reply: Reply): unknown =>
+  (JSON.parse(reply.body) as { error?: { code?: unknown } }).error?.code;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'ducha-browser-host-'));
+  dataDir = path.join(tmp, 'home');
+  const rendererDir = path.join(tmp, 'renderer');
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Ducha</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'main.js'), 'console.log("hello");');
+  // Next to the page folder, where a path-traversal bug would reach.
+  await writeFile(path.join(tmp, 'secret.txt'), 'top secret');
+  host = await startBrowserHost({
+    port: 0,
+    dataDir,
+    rendererDir,
+    appVersion: '0.0.0-test',
+    systemLocale: 'zh-CN',
+    forcedLanguage: null,
+  });
+});
+
+afterAll(async () => {
+  await host.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('the browser host', () => {
+  it('gives an address on the loopback interface that carries the token', () => {
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.url).toBe(`http://127.0.0.1:${String(host.port)}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('serves the page with the CSP, nosniff and no caching', async () => {
+    const reply = await send({ path: `/?token=${host.token}` });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>Ducha</title>');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('serves assets with their MIME type', async () => {
+    const reply = await send({ path: '/assets/main.js' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('also answers to localhost', async () => {
+    const reply = await send({ path: '/', headers: { Host: `localhost:${String(host.port)}` } });
+    expect(reply.status).toBe(200);
+  });
+
+  it.each([
+    ['another name (DNS rebinding)', (port: number) => `evil.example:${String(port)}`],
+    ['another port', (port: number) => `127.0.0.1:${String(port + 1)}`],
+    ['no port', () => '127.0.0.1'],
+  ])('refuses a Host header with %s, for pages and API alike', async (_label, hostHeader) => {
+    const page = await send({ path: '/', headers: { Host: hostHeader(host.port) } });
+    expect(page.status).toBe(403);
+    const api = await apiCall('appInfo', '{}', { Host: hostHeader(host.port) });
+    expect(api.status).toBe(403);
+    expect(errorCodeOf(api)).toBe('forbidden');
+  });
+
+  it('refuses API calls without the token, or with a wrong one', async () => {
+    const origin = `http://127.0.0.1:${String(host.port)}`;
+    const without = await send({
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { Origin: origin },
+      body: '{}',
+    });
+    expect(without.status).toBe(403);
+    expect(errorCodeOf(without)).toBe('forbidden');
+    const wrong = await apiCall('appInfo', '{}', { 'X-Ducha-Token': `${host.token.slice(1)}x` });
+    expect(wrong.status).toBe(403);
+  });
+
+  it('refuses API calls from a foreign Origin, or with no Origin', async () => {
+    const foreign = await apiCall('appInfo', '{}', { Origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(errorCodeOf(foreign)).toBe('forbidden');
+    const otherPort = await apiCall('appInfo', '{}', { Origin: `http://127.0.0.1:${String(host.port + 1)}` });
+    expect(otherPort.status).toBe(403);
+    const none = await send({
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { 'X-Ducha-Token': host.token },
+      body: '{}',
+    });
+    expect(none.status).toBe(403);
+  });
+
+  it('answers appInfo as the browser host', async () => {
+    const reply = await apiCall('appInfo', '{}');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: {
+        name: 'Ducha',
+        host: 'browser',
+        hostVersion: process.versions.node,
+        version: '0.0.0-test',
+        dataDir,
+      },
+    });
+  });
+
+  it('accepts localhost as the page origin too', async () => {
+    const reply = await apiCall('appInfo', '{}', {
+      Host: `localhost:${String(host.port)}`,
+      Origin: `http://localhost:${String(host.port)}`,
+    });
+    expect(reply.status).toBe(200);
+  });
+
+  it('answers malformed JSON with a clear 400, and keeps serving', async () => {
+    const reply = await apiCall('appInfo', '{"oops":');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'badRequest', message: expect.stringContaining('not valid JSON') as unknown },
+    });
+    const next = await apiCall('appInfo', '{}');
+    expect(next.status).toBe(200);
+  });
+
+  it('answers an empty body and a payload of the wrong shape with badRequest', async () => {
+    expect(errorCodeOf(await apiCall('appInfo', ''))).toBe('badRequest');
+    const wrongShape = await apiCall('reportProblem', '{"kind":"gossip"}');
+    expect(wrongShape.status).toBe(400);
+    expect(errorCodeOf(wrongShape)).toBe('badRequest');
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const reply = await apiCall(
+      'reportProblem',
+      JSON.stringify({ kind: 'other', message: 'x'.repeat(1024 * 1024) }),
+    );
+    expect(reply.status).toBe(413);
+    expect(errorCodeOf(reply)).toBe('badRequest');
+    expect((await apiCall('appInfo', '{}')).status).toBe(200);
+  });
+
+  it('stops reading a streamed body once it passes the limit', async () => {
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/appInfo',
+          agent: false,
+          // No Content-Length: the body arrives in chunks and only counting reveals its size.
+          headers: {
+            Host: `127.0.0.1:${String(host.port)}`,
+            Origin: `http://127.0.0.1:${String(host.port)}`,
+            'X-Ducha-Token': host.token,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString(),
+            });
+          });
+        },
+      );
+      request.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const writeMore = (): void => {
+        while (sent < 24) {
+          sent += 1;
+          if (!request.write(chunk)) {
+            request.once('drain', writeMore);
+            return;
+          }
+        }
+        request.end();
+      };
+      writeMore();
+    });
+    expect(reply.status).toBe(413);
+    expect((await apiCall('appInfo', '{}')).status).toBe(200);
+  });
+
+  it('answers an unknown channel with an error', async () => {
+    const reply = await apiCall('formatDisk', '{}');
+    expect(reply.status).toBe(404);
+    expect(errorCodeOf(reply)).toBe('unknownChannel');
+  });
+
+  it('wants POST for API calls', async () => {
+    const reply = await send({ path: '/api/appInfo' });
+    expect(reply.status).toBe(405);
+  });
+
+  it('answers an unknown route with 404', async () => {
+    expect((await send({ path: '/nothing-here.html' })).status).toBe(404);
+  });
+
+  it('writes reportProblem to the log, one JSON line per report', async () => {
+    const reply = await apiCall(
+      'reportProblem',
+      JSON.stringify({ kind: 'databaseOpen', message: 'quota\nexceeded' }),
+    );
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { logged: true } });
+    const lines = (await readFile(logFileOf(dataDir), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      host: 'browser',
+      kind: 'databaseOpen',
+      message: 'quota\nexceeded',
+    });
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/..%5c..%5csecret.txt',
+    '/..\\secret.txt',
+    `/${'%2e%2e/'.repeat(8)}etc/passwd`,
+    '//etc/passwd',
+    '/index.html%00.js',
+    '/%E0%A4%A',
+  ])('does not serve anything outside the page folder: %s', async (requestPath) => {
+    const reply = await send({ path: requestPath });
+    expect([400, 404]).toContain(reply.status);
+    expect(reply.body).not.toContain('top secret');
+    expect(reply.body).not.toContain('root:');
+  });
+
+  it('says so when its port is taken', async () => {
+    await expect(
+      startBrowserHost({
+        port: host.port,
+        dataDir,
+        rendererDir: tmp,
+        appVersion: '0',
+        systemLocale: 'en',
+        forcedLanguage: null,
+      }),
+    ).rejects.toBeInstanceOf(PortInUseError);
+  });
+});

@@ -1,0 +1,61 @@
+// First run on a new laptop, in both languages: load the sample campaign and find its projects
+// on screen and in IndexedDB; or start empty.
+import { countStoredRows, expect, test } from './support/fixtures';
+
+const SEWAGE_PLANT = '思茅主城区污水处理厂二期';
+
+test.describe('in Chinese (the system language)', () => {
+  test.use({ systemLocale: 'zh-CN' });
+
+  test('loads the sample campaign and lists its projects', async ({ app }, testInfo) => {
+    const { page } = app;
+    await expect(page.getByRole('heading', { name: '欢迎使用督查' })).toBeVisible();
+    await page.getByRole('button', { name: '加载示例督查' }).click();
+
+    await expect(page.getByRole('heading', { name: '项目台账' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: SEWAGE_PLANT })).toBeVisible();
+    for (const name of ['项目台账', '督查记录', '问题清单', '统计', '导出导入', '同步', '设置']) {
+      await expect(page.getByRole('menuitem', { name })).toBeVisible();
+    }
+
+    const stored = await countStoredRows(page, 'projects');
+    expect(stored).toBeGreaterThanOrEqual(10);
+    await expect(page.getByTestId('project-count')).toHaveText(`共 ${stored} 个项目`);
+    expect(await countStoredRows(page, 'issues')).toBeGreaterThan(0);
+    expect(await countStoredRows(page, 'photoBlobs')).toBeGreaterThan(0);
+    expect(await countStoredRows(page, 'outbox')).toBeGreaterThan(0);
+
+    await page.screenshot({ path: testInfo.outputPath('projects-zh-CN.png') });
+
+    // Everything is still there after the app is closed and opened again.
+    const reopened = await app.reopen();
+    await expect(reopened.getByRole('row').filter({ hasText: SEWAGE_PLANT })).toBeVisible();
+    expect(await countStoredRows(reopened, 'projects')).toBe(stored);
+  });
+
+  test('starts empty, and stays past the first-run screen after a restart', async ({ app }) => {
+    await app.page.getByRole('button', { name: '从空白开始' }).click();
+    await expect(app.page.getByText('台账中还没有项目。')).toBeVisible();
+    const reopened = await app.reopen();
+    await expect(reopened.getByText('台账中还没有项目。')).toBeVisible();
+    expect(await countStoredRows(reopened, 'projects')).toBe(0);
+  });
+});
+
+test.describe('in English (forced with ?lang=en)', () => {
+  test.use({ systemLocale: 'zh-CN', query: 'lang=en' });
+
+  test('loads the sample campaign and lists its projects', async ({ app }, testInfo) => {
+    const { page } = app;
+    await expect(page.getByRole('button', { name: 'Start empty' })).toBeVisible();
+    await page.getByRole('button', { name: 'Load sample campaign' }).click();
+    await expect(page.getByRole('heading', { name: 'Project ledger' })).toBeVisible();
+    for (const name of ['Projects', 'Visits', 'Issues', 'Dashboard', 'Exchange', 'Sync', 'Settings']) {
+      await expect(page.getByRole('menuitem', { name })).toBeVisible();
+    }
+    await expect(page.getByRole('row').filter({ hasText: SEWAGE_PLANT })).toContainText('Sewage treatment');
+    const stored = await countStoredRows(page, 'projects');
+    await expect(page.getByTestId('project-count')).toHaveText(`${stored} projects`);
+    await page.screenshot({ path: testInfo.outputPath('projects-en.png') });
+  });
+});

@@ -1,0 +1,125 @@
+// One fixture gives each test the app on the chosen host, with its own data folder and its own
+// browser profile (so its own IndexedDB). Specs are written once for both hosts.
+import { _electron, chromium, type BrowserContext, type Page, test as base } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, chooseHost, type HostChoice, REPO } from './host-choice';
+import { startBrowserHost } from './browser-host';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
+
+export interface DuchaApp {
+  host: HostChoice;
+  page: Page;
+  /** The address the app was opened at (browser host), to open it again after a reload of the profile. */
+  url: string | null;
+  /** Opens the app again in the same profile, as a user restarting it would. */
+  reopen: () => Promise<Page>;
+}
+
+interface Options {
+  /** The system language the app starts under. */
+  systemLocale: string;
+  /** Extra query for the first load, e.g. "lang=en". */
+  query: string;
+}
+
+export const test = base.extend<Options & { home: string; app: DuchaApp }>({
+  systemLocale: ['zh-CN', { option: true }],
+  query: ['', { option: true }],
+
+  home: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  app: async ({ home, systemLocale, query }, use, testInfo) => {
+    const host = chooseHost();
+    testInfo.annotations.push({ type: 'host', description: `${host.kind} (${host.reason})` });
+    if (host.kind === 'electron') {
+      const launch = () =>
+        _electron.launch({
+          executablePath: host.electronBinary ?? undefined,
+          args: [join(REPO, 'dist', 'electron', 'main.cjs')],
+          env: { ...process.env, DUCHA_HOME: home, LANG: systemLocale.replace('-', '_'), ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}) },
+        });
+      let electronApp = await launch();
+      const app: DuchaApp = {
+        host,
+        page: await electronApp.firstWindow(),
+        url: null,
+        reopen: async () => {
+          await electronApp.close();
+          electronApp = await launch();
+          app.page = await electronApp.firstWindow();
+          return app.page;
+        },
+      };
+      await use(app);
+      await electronApp.close();
+      return;
+    }
+
+    const server = await startBrowserHost(home);
+    const profile = join(home, 'chromium-profile');
+    const open = () =>
+      chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        locale: systemLocale,
+        viewport: { width: 1366, height: 820 },
+      });
+    let context: BrowserContext = await open();
+    const url = query ? `${server.url}&${query}` : server.url;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    const app: DuchaApp = {
+      host,
+      page,
+      url,
+      reopen: async () => {
+        await context.close();
+        context = await open();
+        app.page = context.pages()[0] ?? (await context.newPage());
+        await app.page.goto(url);
+        return app.page;
+      },
+    };
+    await use(app);
+    await context.close();
+    await server.stop();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Counts the rows of a store straight from IndexedDB, not through the app. */
+export function countStoredRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('ducha');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(storeName, 'readonly').objectStore(storeName).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(new Error(String(request.error)));
+        };
+      }),
+    store,
+  );
+}
