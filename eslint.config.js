@@ -37,6 +37,11 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
+  {
+    // Playwright reads a fixture's dependencies from its destructuring, so `{}` means "none".
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
   ...layerRules,
   prettier,
 );

@@ -1,0 +1,65 @@
+// The layers of ARCHITECTURE.md are held by lint: this writes real files that break them into the
+// tree, runs the project's own ESLint configuration on them, and expects errors.
+import { ESLint } from 'eslint';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const written: string[] = [];
+
+async function lint(relativePath: string, code: string): Promise<string[]> {
+  const file = join(REPO, relativePath);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, code);
+  written.push(file);
+  const eslint = new ESLint({ cwd: REPO });
+  const [result] = await eslint.lintFiles([file]);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+afterAll(() => {
+  for (const file of written) rmSync(dirname(file), { recursive: true, force: true });
+});
+
+describe('layer rules', () => {
+  it('fail a component that imports Dexie', async () => {
+    const errors = await lint(
+      'renderer/features/zz-lint-probe/Probe.tsx',
+      "import Dexie from 'dexie';\nexport const probe = (): string => Dexie.semVer;\n",
+    );
+    expect(errors.join('\n')).toContain('Only renderer/db touches Dexie');
+  });
+
+  it('fail shared/ importing the page', async () => {
+    const errors = await lint(
+      'shared/zz-lint-probe/probe.ts',
+      "import { SECTIONS } from '../../renderer/app/navigation';\nexport const probe = SECTIONS.length;\n",
+    );
+    expect(errors.join('\n')).toContain('shared/ imports nothing of ours');
+  });
+
+  it('fail the page importing Electron or the host services', async () => {
+    const errors = await lint(
+      'renderer/zz-lint-probe/probe.ts',
+      "import { createHostHandlers } from '../../electron/host/handlers';\nexport const probe = typeof createHostHandlers;\n",
+    );
+    expect(errors.join('\n')).toContain('only through the contract');
+  });
+
+  it('fail host services importing Electron, which the browser host cannot load', async () => {
+    const errors = await lint(
+      'electron/host/zz-lint-probe/probe.ts',
+      "import { app } from 'electron';\nexport const probe = (): string => app.getName();\n",
+    );
+    expect(errors.join('\n')).toContain('plain Node');
+  });
+
+  it('pass an import that points down', async () => {
+    const errors = await lint(
+      'renderer/features/zz-lint-probe-ok/probe.ts',
+      "import { formatWan, type Fen } from '../../../shared/domain/money';\nexport const probe = (n: Fen): string => formatWan(n);\n",
+    );
+    expect(errors).toEqual([]);
+  });
+});
