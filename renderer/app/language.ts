@@ -17,5 +17,8 @@ export function resolveLanguage(
   const forced = fromUrl ?? info?.forcedLanguage ?? null;
   if (forced) return { language: forced, forced };
   if (remembered) return { language: remembered, forced: null };
-  return { language: languageFromLocale(info?.systemLocale ?? navigatorLanguage), forced: null };
+  // The desktop app asks the operating system. In the browser host the browser's own language is the
+  // user's; the host process's locale is often just the server default (C or en-US).
+  const system = info?.host === 'electron' ? info.systemLocale : navigatorLanguage;
+  return { language: languageFromLocale(system), forced: null };
 }

@@ -34,7 +34,7 @@ export const en: Messages = {
     columns: {
       name: 'Project',
       category: 'Category',
-      region: 'County / district',
+      region: 'County / town',
       phase: 'Phase',
       totalInvestment: 'Total investment (10k CNY)',
       annualPlan: 'Annual plan (10k CNY)',

@@ -31,7 +31,7 @@ export const zhCN = {
     columns: {
       name: '项目名称',
       category: '项目类别',
-      region: '所属县(区)',
+      region: '所属县(区)/乡镇',
       phase: '项目阶段',
       totalInvestment: '计划总投资(万元)',
       annualPlan: '年度计划(万元)',

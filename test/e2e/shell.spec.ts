@@ -8,7 +8,7 @@ test.describe('an English system', () => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Welcome to Ducha' })).toBeVisible();
     await page.getByRole('button', { name: 'Start empty' }).click();
-    await page.getByRole('radio', { name: '简体中文' }).check({ force: true });
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
     await expect(page.getByRole('menuitem', { name: '项目台账' })).toBeVisible();
     const reopened = await app.reopen();
     await expect(reopened.getByRole('menuitem', { name: '项目台账' })).toBeVisible();

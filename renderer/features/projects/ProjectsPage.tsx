@@ -21,9 +21,9 @@ export function ProjectsPage() {
   });
 
   const columns: ColumnsType<Project> = [
-    { title: t('projects.columns.name'), dataIndex: 'name', ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    { title: t('projects.columns.name'), dataIndex: 'name', ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'), width: 320 },
     { title: t('projects.columns.category'), dataIndex: 'category', width: 140, render: (c: Project['category']) => t(`category.${c}`) },
-    { title: t('projects.columns.region'), dataIndex: 'regionId', width: 120, render: (id: string) => names?.regions.get(id) ?? '' },
+    { title: t('projects.columns.region'), dataIndex: 'regionId', width: 170, render: (id: string) => names?.regions.get(id) ?? '' },
     { title: t('projects.columns.phase'), dataIndex: 'phase', width: 110, render: (p: Project['phase']) => t(`phase.${p}`) },
     money('totalInvestment'),
     money('annualPlan'),
