@@ -4,7 +4,7 @@ import type { StorageStatus } from '../stores/session';
 export async function requestPersistentStorage(): Promise<StorageStatus> {
   const storage = navigator.storage as StorageManager | undefined;
   if (!storage) return { persisted: null, usage: null, quota: null };
-  let persisted: boolean | null = null;
+  let persisted: boolean | null;
   try {
     persisted = (await storage.persisted()) || (await storage.persist());
   } catch {

@@ -83,3 +83,26 @@ describe('opening a database that cannot be opened', () => {
     expect(classifyOpenError(new Error('strange')).kind).toBe('unknown');
   });
 });
+
+describe('an upgrade blocked by another window', () => {
+  it('tells the user to close the other window, then opens once it is closed', async () => {
+    const name = 'blocked-by-old-window';
+    // An old window holding version 0.5 (native 5) open and ignoring requests to close.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 5);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error(String(request.error)));
+    });
+    old.onversionchange = () => undefined;
+
+    let blocked = false;
+    const opening = openDatabase({ onBlocked: () => (blocked = true) }, name);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(blocked).toBe(true);
+
+    old.close();
+    const result = await opening;
+    expect(result.ok).toBe(true);
+    if (result.ok) result.db.close();
+  });
+});

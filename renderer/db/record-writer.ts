@@ -5,7 +5,7 @@ import { RECORD_SCHEMAS, type RecordOf } from '../../shared/domain/records';
 import { canonicalJson, type Json } from '../../shared/sync/canonical-json';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { applyOperation, type SyncedRow } from '../../shared/sync/merge';
-import { DELETED_FIELD, type Operation } from '../../shared/sync/operation';
+import type { DELETED_FIELD, Operation } from '../../shared/sync/operation';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { describeIssues } from '../../shared/contract/result';
 import type { DuchaDatabase } from './database';

@@ -135,10 +135,10 @@ export function buildExif(fields: ExifFields): Uint8Array {
   const wall = WALL_CLOCK.exec(fields.localDateTime);
   const offset = OFFSET.exec(fields.offset);
   if (!wall || !offset) throw new RangeError('EXIF time needs YYYY-MM-DD HH:MM:SS and an offset like +08:00');
-  const [, y, mo, d, h, mi, s] = wall;
+  const [, y = '', mo = '', d = '', h = '', mi = '', s = ''] = wall;
   const exifTime = `${y}:${mo}:${d} ${h}:${mi}:${s}`;
   if (!Number.isInteger(fields.orientation) || fields.orientation < 1 || fields.orientation > 8) {
-    throw new RangeError(`orientation ${fields.orientation} is not 1–8`);
+    throw new RangeError(`orientation ${String(fields.orientation)} is not 1–8`);
   }
 
   const exifEntries: Entry[] = [
@@ -156,7 +156,8 @@ export function buildExif(fields: ExifFields): Uint8Array {
     const sign = offset[1] === '-' ? -1 : 1;
     const offsetMinutes = sign * (Number(offset[2]) * 60 + Number(offset[3]));
     const utc = new Date(
-      Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000,
+      Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) -
+        offsetMinutes * 60_000,
     );
     gpsEntries = [
       byteEntry(0x0000, [2, 3, 0, 0]), // GPSVersionID

@@ -24,7 +24,8 @@ interface BufferStandIn {
 }
 
 export function encodeJpeg(image: RgbaImage, quality: number, exif: Uint8Array | null = null): Uint8Array {
-  if (image.data.length !== image.width * image.height * 4) throw new RangeError('RGBA data has the wrong size');
+  if (image.data.length !== image.width * image.height * 4)
+    throw new RangeError('RGBA data has the wrong size');
   const host = globalThis as { Buffer?: unknown };
   const standIn = host.Buffer === undefined;
   if (standIn) {

@@ -12,7 +12,7 @@ const K = new Uint32Array([
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
 ]);
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
 
 // Scratch space reused across calls; the function never yields, so reuse is safe. Int32Array rather
 // than Uint32Array: V8 keeps int32 values unboxed, and all the arithmetic below is modulo 2^32 anyway.
@@ -24,37 +24,40 @@ const INITIAL = new Int32Array([
 const KI = new Int32Array(K);
 
 function compress(block: Uint8Array, offset: number): void {
-  for (let i = 0; i < 16; i++) {
-    const p = offset + i * 4;
-    W[i] =
+  // Module bindings copied to locals: inside the 64-round loops V8 then needs no context loads.
+  const w = W;
+  const k = KI;
+  const h = H;
+  for (let i = 0, p = offset; i < 16; i++, p += 4) {
+    w[i] =
       ((block[p] as number) << 24) |
       ((block[p + 1] as number) << 16) |
       ((block[p + 2] as number) << 8) |
       (block[p + 3] as number);
   }
   for (let i = 16; i < 64; i++) {
-    const w15 = W[i - 15] as number;
-    const w2 = W[i - 2] as number;
+    const w15 = w[i - 15] as number;
+    const w2 = w[i - 2] as number;
     const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
     const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-    W[i] = ((W[i - 16] as number) + s0 + (W[i - 7] as number) + s1) | 0;
+    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
   }
-  let a = H[0] as number;
-  let b = H[1] as number;
-  let c = H[2] as number;
-  let d = H[3] as number;
-  let e = H[4] as number;
-  let f = H[5] as number;
-  let g = H[6] as number;
-  let h = H[7] as number;
+  let a = h[0] as number;
+  let b = h[1] as number;
+  let c = h[2] as number;
+  let d = h[3] as number;
+  let e = h[4] as number;
+  let f = h[5] as number;
+  let g = h[6] as number;
+  let hh = h[7] as number;
   for (let i = 0; i < 64; i++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
     const ch = (e & f) ^ (~e & g);
-    const t1 = (h + S1 + ch + (KI[i] as number) + (W[i] as number)) | 0;
+    const t1 = (hh + S1 + ch + (k[i] as number) + (w[i] as number)) | 0;
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const maj = (a & b) ^ (a & c) ^ (b & c);
     const t2 = (S0 + maj) | 0;
-    h = g;
+    hh = g;
     g = f;
     f = e;
     e = (d + t1) | 0;
@@ -63,38 +66,40 @@ function compress(block: Uint8Array, offset: number): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = (H[0] as number) + a;
-  H[1] = (H[1] as number) + b;
-  H[2] = (H[2] as number) + c;
-  H[3] = (H[3] as number) + d;
-  H[4] = (H[4] as number) + e;
-  H[5] = (H[5] as number) + f;
-  H[6] = (H[6] as number) + g;
-  H[7] = (H[7] as number) + h;
+  h[0] = (h[0] as number) + a;
+  h[1] = (h[1] as number) + b;
+  h[2] = (h[2] as number) + c;
+  h[3] = (h[3] as number) + d;
+  h[4] = (h[4] as number) + e;
+  h[5] = (h[5] as number) + f;
+  h[6] = (h[6] as number) + g;
+  h[7] = (h[7] as number) + hh;
 }
 
+const TAIL = new Uint8Array(128);
+const TAIL_VIEW = new DataView(TAIL.buffer);
+
 /** SHA-256 of the bytes as 64 lowercase hex digits; equal to sha256Hex, but synchronous. */
-export function sha256HexSync(bytes: Uint8Array): string {
+export function sha256HexSync(bytes: Uint8Array, length = bytes.length): string {
+  if (length > bytes.length || length < 0) throw new RangeError('length beyond the bytes');
   H.set(INITIAL);
-  const fullBlocks = Math.floor(bytes.length / 64);
+  const fullBlocks = Math.floor(length / 64);
   for (let i = 0; i < fullBlocks; i++) compress(bytes, i * 64);
   // The padded tail: the remaining bytes, 0x80, zeros, then the bit length (big-endian, 64 bits).
-  const rest = bytes.length - fullBlocks * 64;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(bytes.subarray(fullBlocks * 64));
-  tail[rest] = 0x80;
-  const bitLength = bytes.length * 8;
-  const view = new DataView(tail.buffer);
-  view.setUint32(tail.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(tail.length - 4, bitLength >>> 0);
-  for (let p = 0; p < tail.length; p += 64) compress(tail, p);
-  let out = '';
+  const rest = length - fullBlocks * 64;
+  const tailLength = rest < 56 ? 64 : 128;
+  TAIL.fill(0);
+  TAIL.set(bytes.subarray(fullBlocks * 64, length));
+  TAIL[rest] = 0x80;
+  const bitLength = length * 8;
+  TAIL_VIEW.setUint32(tailLength - 8, Math.floor(bitLength / 0x1_0000_0000));
+  TAIL_VIEW.setUint32(tailLength - 4, bitLength >>> 0);
+  for (let p = 0; p < tailLength; p += 64) compress(TAIL, p);
+  // Built from char codes in one step (a `+=` loop would leave a 64-node rope per digest).
+  const codes = new Array<number>(64);
   for (let i = 0; i < 8; i++) {
     const word = (H[i] as number) >>> 0;
-    out += HEX[word >>> 24] ?? '';
-    out += HEX[(word >>> 16) & 0xff] ?? '';
-    out += HEX[(word >>> 8) & 0xff] ?? '';
-    out += HEX[word & 0xff] ?? '';
+    for (let k = 0; k < 8; k++) codes[i * 8 + k] = HEX_DIGITS[(word >>> (28 - 4 * k)) & 0xf] as number;
   }
-  return out;
+  return String.fromCharCode(...codes);
 }

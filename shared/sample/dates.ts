@@ -49,3 +49,43 @@ export function chinaWallClock(ms: number): { date: string; hhmm: string; hhmmss
   const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
   return { date: iso.slice(0, 10), hhmm: iso.slice(11, 16), hhmmss: iso.slice(11, 19) };
 }
+
+// Office hours, 08:30–18:00 China time: lifecycle steps are spread over working time, not the clock.
+const WORK_START = 8 * 60 + 30;
+const WORK_MINUTES = 9 * 60 + 30;
+
+/** Minutes of office time since the epoch up to an instant (times outside hours clamp to the edges). */
+export function workingMinutes(ms: number): number {
+  const day = chinaDay(ms);
+  const minute = (ms - chinaMs(day, 0)) / 60_000;
+  return day * WORK_MINUTES + Math.min(WORK_MINUTES, Math.max(0, minute - WORK_START));
+}
+
+/** The instant at which `workingMinutes` reaches w (the inverse, within office hours). */
+export function fromWorkingMinutes(w: number): number {
+  const day = Math.floor(w / WORK_MINUTES);
+  return chinaMs(day, WORK_START + (w - day * WORK_MINUTES));
+}
+
+/** A China date written the Chinese way: 2026年3月14日. */
+export function chineseDate(date: string): string {
+  const [y = '', m = '', d = ''] = date.split('-');
+  return `${y}年${String(Number(m))}月${String(Number(d))}日`;
+}
+
+/**
+ * Memoizes a formatter of numbers (instants, day numbers). Large samples format 10^6 instants that fall
+ * on far fewer distinct minutes; reusing the strings saves time and, since records then share them,
+ * memory.
+ */
+export function memoized<T>(format: (n: number) => T): (n: number) => T {
+  const cache = new Map<number, T>();
+  return (n) => {
+    let out = cache.get(n);
+    if (out === undefined) {
+      out = format(n);
+      cache.set(n, out);
+    }
+    return out;
+  };
+}

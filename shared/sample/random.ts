@@ -76,7 +76,7 @@ export function createRng(seed: number): Rng {
 
   const next = (): number => uint32() / 0x1_0000_0000;
   const int = (min: number, max: number): number => {
-    if (max < min) throw new RangeError(`int(${min}, ${max}): empty range`);
+    if (max < min) throw new RangeError(`int(${String(min)}, ${String(max)}): empty range`);
     return min + Math.floor(next() * (max - min + 1));
   };
 

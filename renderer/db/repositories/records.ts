@@ -21,7 +21,7 @@ export const updateRecord = async <T extends SyncedTable>(
   fields: Partial<RecordOf<T>>,
   now: number = Date.now(),
 ): Promise<void> => {
-  const existing = await db.table(table).get(id);
+  const existing: unknown = await db.table(table).get(id);
   if (!existing) throw new Error(`${table} ${id} does not exist`);
   await writeRecords(db, [{ table, id, fields: { ...fields, updatedAt: new Date(now).toISOString() } }], now);
 };
