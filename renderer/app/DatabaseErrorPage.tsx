@@ -13,7 +13,11 @@ export function DatabaseErrorPage({ state }: { state: Problem }) {
     <Result
       status={waiting ? 'warning' : 'error'}
       title={t('dbError.title')}
-      subTitle={<span data-testid="db-error-reason" data-reason={reason}>{t(`dbError.${reason}`)}</span>}
+      subTitle={
+        <span data-testid="db-error-reason" data-reason={reason}>
+          {t(`dbError.${reason}`)}
+        </span>
+      }
       extra={
         waiting ? null : (
           <Button type="primary" onClick={() => window.location.reload()}>

@@ -26,7 +26,9 @@ export function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider theme="light" width={200} breakpoint="lg" collapsedWidth={56}>
-        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20, color: '#b71c1c' }}>{t('app.name')}</div>
+        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20, color: '#b71c1c' }}>
+          {t('app.name')}
+        </div>
         <nav aria-label={t('app.name')}>
           <Menu
             mode="inline"

@@ -1,6 +1,14 @@
 // This device's node id and hybrid logical clock, kept in the meta table so that every window and
 // every restart continues from the last clock this device used.
-import { type Hlc, decodeHlc, encodeHlc, newNodeId, receiveHlc, tickHlc, zeroHlc } from '../../shared/sync/hlc';
+import {
+  type Hlc,
+  decodeHlc,
+  encodeHlc,
+  newNodeId,
+  receiveHlc,
+  tickHlc,
+  zeroHlc,
+} from '../../shared/sync/hlc';
 import type { DuchaDatabase } from './database';
 
 const DEVICE_KEY = 'device';

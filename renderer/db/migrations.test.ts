@@ -46,11 +46,16 @@ describe('the migration registry', () => {
     const next: Migration = {
       version: LATEST_VERSION + 1,
       why: 'test: index projects by plan year for the annual figures',
-      stores: { projects: 'id, name, regionId, category, phase, leaderId, *responsibleUnitIds, updatedAt, planYear' },
+      stores: {
+        projects: 'id, name, regionId, category, phase, leaderId, *responsibleUnitIds, updatedAt, planYear',
+      },
       upgrade: async (tx) => {
-        await tx.table('projects').toCollection().modify((p: { notes: string }) => {
-          p.notes = p.notes || '（迁移）';
-        });
+        await tx
+          .table('projects')
+          .toCollection()
+          .modify((p: { notes: string }) => {
+            p.notes = p.notes || '（迁移）';
+          });
       },
     };
     const upgraded = createDatabase(name, [...MIGRATIONS, next]);
@@ -78,8 +83,12 @@ describe('opening a database that cannot be opened', () => {
   });
 
   it('classifies the browser errors Dexie wraps', () => {
-    expect(classifyOpenError({ name: 'OpenFailedError', inner: { name: 'QuotaExceededError' } }).kind).toBe('quota');
-    expect(classifyOpenError({ name: 'MissingAPIError', message: 'IndexedDB API missing' }).kind).toBe('unavailable');
+    expect(classifyOpenError({ name: 'OpenFailedError', inner: { name: 'QuotaExceededError' } }).kind).toBe(
+      'quota',
+    );
+    expect(classifyOpenError({ name: 'MissingAPIError', message: 'IndexedDB API missing' }).kind).toBe(
+      'unavailable',
+    );
     expect(classifyOpenError(new Error('strange')).kind).toBe('unknown');
   });
 });

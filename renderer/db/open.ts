@@ -26,7 +26,9 @@ export function classifyOpenError(error: unknown): OpenFailure {
     if (e.name) names.push(e.name);
     e = e.inner;
   }
-  const detail = names.length ? `${names.join(' ← ')}: ${(error as NamedError).message ?? ''}` : String(error);
+  const detail = names.length
+    ? `${names.join(' ← ')}: ${(error as NamedError).message ?? ''}`
+    : String(error);
   const has = (n: string) => names.includes(n);
   if (has('VersionError')) return { kind: 'newerVersion', detail };
   if (has('QuotaExceededError')) return { kind: 'quota', detail };
@@ -59,7 +61,10 @@ export async function openDatabase(hooks: OpenHooks = {}, name: string = DATABAS
       db.close();
       return {
         ok: false,
-        failure: { kind: 'newerVersion', detail: `stored schema ${installed}, this Ducha knows up to ${LATEST_VERSION}` },
+        failure: {
+          kind: 'newerVersion',
+          detail: `stored schema ${installed}, this Ducha knows up to ${LATEST_VERSION}`,
+        },
       };
     }
     await ensureDevice(db);

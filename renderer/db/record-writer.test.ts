@@ -54,7 +54,11 @@ describe('record writer', () => {
   it('refuses an invalid record and leaves the rows, the outbox and the clock as they were', async () => {
     const db = await freshDb();
     await createRecords(db, 'projects', [makeProject()], 1_000);
-    const before = { rows: await db.projects.toArray(), outbox: await db.outbox.count(), meta: await db.meta.toArray() };
+    const before = {
+      rows: await db.projects.toArray(),
+      outbox: await db.outbox.count(),
+      meta: await db.meta.toArray(),
+    };
     await expect(
       writeRecords(db, [
         { table: 'regions', id: 'region-ok', fields: makeRegion({ id: 'region-ok' }) },
@@ -96,7 +100,11 @@ describe('two laptops exchanging operations', () => {
     await applyOperations(a, fromB, 7_000);
     const [stateA, stateB] = [await snapshot(a), await snapshot(b)];
     expect(stateA).toEqual(stateB);
-    expect(stateA.project).toMatchObject({ phase: 'continuing', notes: '道路未通', owner: '普洱市水务产业投资公司' });
+    expect(stateA.project).toMatchObject({
+      phase: 'continuing',
+      notes: '道路未通',
+      owner: '普洱市水务产业投资公司',
+    });
 
     expect(await applyOperations(a, fromB, 8_000)).toBe(0);
     expect(await snapshot(a)).toEqual(stateA);
@@ -108,7 +116,11 @@ describe('two laptops exchanging operations', () => {
     await createRecords(a, 'projects', [makeProject()], 10_000_000);
     await applyOperations(b, await pendingOperations(a), 1_000); // B's clock is far behind
     await updateRecord(b, 'projects', makeProject().id, { phase: 'completed' }, 1_001);
-    await applyOperations(a, (await pendingOperations(b)).filter((o) => o.field === 'phase'), 10_000_001);
+    await applyOperations(
+      a,
+      (await pendingOperations(b)).filter((o) => o.field === 'phase'),
+      10_000_001,
+    );
     expect((await a.projects.get(makeProject().id))?.phase).toBe('completed');
   });
 });

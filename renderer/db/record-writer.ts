@@ -54,7 +54,8 @@ function groupByTable<T extends { table: SyncedTable }>(items: readonly T[]): Ma
   return groups;
 }
 
-const tablesOf = (db: DuchaDatabase, names: Iterable<SyncedTable>) => [...names].map((name) => db.table(name));
+const tablesOf = (db: DuchaDatabase, names: Iterable<SyncedTable>) =>
+  [...names].map((name) => db.table(name));
 
 /**
  * Writes local changes. Returns the operations appended to the outbox (none when nothing changed).
@@ -80,7 +81,14 @@ export async function writeRecords(
         let row = changed.get(patch.id) ?? rows.get(patch.id);
         for (const [field, value] of Object.entries(patch.fields)) {
           if (field === 'id' || value === undefined || (row && sameValue(row[field], value))) continue;
-          const op: Operation = { table, rowId: patch.id, field, value: value as Json, hlc, node: clock.node };
+          const op: Operation = {
+            table,
+            rowId: patch.id,
+            field,
+            value: value as Json,
+            hlc,
+            node: clock.node,
+          };
           row = applyOperation(row, op);
           operations.push(op);
         }

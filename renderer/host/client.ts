@@ -44,7 +44,11 @@ function electronTransport(bridge: DuchaBridge): Transport {
 
 function browserTransport(token: string | null): Transport {
   return async (channel, request) => {
-    if (!token) throw new HostError('forbidden', 'this page was opened without the launch token; open the address the host printed');
+    if (!token)
+      throw new HostError(
+        'forbidden',
+        'this page was opened without the launch token; open the address the host printed',
+      );
     const response = await fetch(httpPathOf(channel), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
@@ -56,7 +60,11 @@ function browserTransport(token: string | null): Transport {
 
 function unwrap<C extends ChannelName>(channel: C, reply: unknown): ResponseOf<C> {
   const parsed = hostResultSchema(hostContract[channel].response).safeParse(reply);
-  if (!parsed.success) throw new HostError('failed', `the host broke the contract on ${channel}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HostError(
+      'failed',
+      `the host broke the contract on ${channel}: ${describeIssues(parsed.error)}`,
+    );
   if (!parsed.data.ok) throw new HostError(parsed.data.error.code, parsed.data.error.message);
   return parsed.data.value as ResponseOf<C>;
 }

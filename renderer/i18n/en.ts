@@ -25,7 +25,8 @@ export const en: Messages = {
     emptyBody: 'No data at all: enter your own team’s project ledger.',
     startEmpty: 'Start empty',
     loading: 'Generating the sample campaign and saving it on this computer…',
-    failed: 'The sample campaign could not be saved: {{reason}}. Nothing on this computer was changed; you can try again.',
+    failed:
+      'The sample campaign could not be saved: {{reason}}. Nothing on this computer was changed; you can try again.',
   },
   projects: {
     title: 'Project ledger',
@@ -61,7 +62,8 @@ export const en: Messages = {
   },
   placeholder: {
     visits: 'Site visits will be logged here: checklists, photos, findings and sign-off.',
-    issues: 'Issues will be followed here through rectification: notice, acknowledgement, fix, re-inspection, close-out.',
+    issues:
+      'Issues will be followed here through rectification: notice, acknowledgement, fix, re-inspection, close-out.',
     dashboard: 'The dashboard will show rectification rates and rankings per county and responsible unit.',
     exchange: 'Exchange will move data by USB stick to other laptops and the office.',
     sync: 'Sync will exchange data with the central server whenever a network is available.',
@@ -73,7 +75,8 @@ export const en: Messages = {
     language: 'Interface language',
     storage: 'Storage on this computer',
     persisted: 'Persistent storage granted: the browser will not clear Ducha’s data when space runs low.',
-    notPersisted: 'Persistent storage not granted: the browser may clear data when space runs low. Export backups regularly.',
+    notPersisted:
+      'Persistent storage not granted: the browser may clear data when space runs low. Export backups regularly.',
     persistUnknown: 'Whether storage is persistent cannot be determined.',
     usage: '{{used}} used of a {{quota}} quota',
     usageUnknown: 'Storage usage cannot be read.',
@@ -99,5 +102,8 @@ export const en: Messages = {
     reload: 'Reload',
     detail: 'Technical details',
   },
-  hostError: { title: 'The local service is not answering', body: 'Ducha’s local service did not answer: {{reason}}. Restart Ducha.' },
+  hostError: {
+    title: 'The local service is not answering',
+    body: 'Ducha’s local service did not answer: {{reason}}. Restart Ducha.',
+  },
 };

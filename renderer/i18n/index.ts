@@ -13,7 +13,13 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 }
 
 export const parseLanguage = (value: string | null | undefined): Language | null =>
-  value === 'en' || value === 'zh-CN' ? value : value?.toLowerCase().startsWith('zh') ? 'zh-CN' : value?.toLowerCase().startsWith('en') ? 'en' : null;
+  value === 'en' || value === 'zh-CN'
+    ? value
+    : value?.toLowerCase().startsWith('zh')
+      ? 'zh-CN'
+      : value?.toLowerCase().startsWith('en')
+        ? 'en'
+        : null;
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({

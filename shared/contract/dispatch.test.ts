@@ -3,8 +3,15 @@ import type { HostHandlers } from './index';
 import { dispatch } from './dispatch';
 
 const info = {
-  name: 'Ducha', version: '0.1.0', host: 'browser' as const, hostVersion: '20', platform: 'linux',
-  arch: 'x64', dataDir: '/tmp/d', systemLocale: 'zh-CN', forcedLanguage: null,
+  name: 'Ducha',
+  version: '0.1.0',
+  host: 'browser' as const,
+  hostVersion: '20',
+  platform: 'linux',
+  arch: 'x64',
+  dataDir: '/tmp/d',
+  systemLocale: 'zh-CN',
+  forcedLanguage: null,
 };
 
 const handlers = (overrides: Partial<HostHandlers> = {}): HostHandlers => ({
@@ -29,14 +36,25 @@ describe('dispatch', () => {
 
   it('refuses unknown channels, including prototype names', async () => {
     for (const name of ['nope', '__proto__', 'constructor']) {
-      expect(await dispatch(handlers(), name, {}, context)).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });
+      expect(await dispatch(handlers(), name, {}, context)).toMatchObject({
+        ok: false,
+        error: { code: 'unknownChannel' },
+      });
     }
   });
 
   it('turns a handler failure or an invalid reply into an error reply', async () => {
     const failing = handlers({ appInfo: () => Promise.reject(new Error('disk gone')) });
-    expect(await dispatch(failing, 'appInfo', {}, context)).toEqual({ ok: false, error: { code: 'failed', message: 'disk gone' } });
-    const lying = handlers({ appInfo: () => Promise.resolve({ ...info, host: 'mainframe' } as unknown as typeof info) });
-    expect(await dispatch(lying, 'appInfo', {}, context)).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(await dispatch(failing, 'appInfo', {}, context)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk gone' },
+    });
+    const lying = handlers({
+      appInfo: () => Promise.resolve({ ...info, host: 'mainframe' } as unknown as typeof info),
+    });
+    expect(await dispatch(lying, 'appInfo', {}, context)).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
   });
 });

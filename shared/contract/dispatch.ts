@@ -10,14 +10,20 @@ export async function dispatch(
   context: HostContext,
 ): Promise<HostResult<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknownChannel', message: `no such channel: ${channel.slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknownChannel', message: `no such channel: ${channel.slice(0, 80)}` },
+    };
   }
   const spec = hostContract[channel];
   const request = spec.request.safeParse(payload);
   if (!request.success) {
     return {
       ok: false,
-      error: { code: 'badRequest', message: `malformed request for ${channel}: ${describeIssues(request.error)}` },
+      error: {
+        code: 'badRequest',
+        message: `malformed request for ${channel}: ${describeIssues(request.error)}`,
+      },
     };
   }
   try {

@@ -16,7 +16,13 @@ export const PROJECT_CATEGORIES = [
 ] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
-export const PROJECT_PHASES = ['preparation', 'underConstruction', 'continuing', 'completed', 'operating'] as const;
+export const PROJECT_PHASES = [
+  'preparation',
+  'underConstruction',
+  'continuing',
+  'completed',
+  'operating',
+] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
 
 /** 关键节点, in the order a project passes them. */

@@ -28,7 +28,10 @@ export const VisitSchema = z.object({
   projectId: IdSchema,
   type: z.enum(VISIT_TYPES),
   date: LocalDateSchema,
-  startTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  startTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
   teamId: IdSchema.nullable(),
   memberIds: z.array(IdSchema),
   location: GeoPointSchema.extend({ source: z.enum(['photo', 'typed']) }).nullable(),

@@ -23,19 +23,25 @@ type Step =
   | { kind: 'hear'; device: number; from: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({
-    kind: fc.constant('edit' as const),
-    device: fc.nat({ max: NODES.length - 1 }),
-    row: fc.nat({ max: ROWS.length - 1 }),
-    field: fc.nat({ max: FIELDS.length - 1 }),
-    value: valueArb,
-    advanceMs: fc.constantFrom(0, 0, 1, 5, 1000),
-  }) },
-  { weight: 1, arbitrary: fc.record({
-    kind: fc.constant('hear' as const),
-    device: fc.nat({ max: NODES.length - 1 }),
-    from: fc.nat({ max: NODES.length - 1 }),
-  }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      device: fc.nat({ max: NODES.length - 1 }),
+      row: fc.nat({ max: ROWS.length - 1 }),
+      field: fc.nat({ max: FIELDS.length - 1 }),
+      value: valueArb,
+      advanceMs: fc.constantFrom(0, 0, 1, 5, 1000),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('hear' as const),
+      device: fc.nat({ max: NODES.length - 1 }),
+      from: fc.nat({ max: NODES.length - 1 }),
+    }),
+  },
 );
 
 /** Runs the devices with their own clocks (wall clocks that may disagree) and returns every operation. */
@@ -54,7 +60,14 @@ function simulate(steps: readonly Step[], skews: readonly number[]): Operation[]
     clocks[step.device] = clock;
     const field = FIELDS[step.field] as string;
     const value = field === DELETED_FIELD ? step.value === true || step.value === 'closed' : step.value;
-    ops.push({ table: 'issues', rowId: ROWS[step.row] as string, field, value, hlc: encodeHlc(clock), node: clock.node });
+    ops.push({
+      table: 'issues',
+      rowId: ROWS[step.row] as string,
+      field,
+      value,
+      hlc: encodeHlc(clock),
+      node: clock.node,
+    });
   }
   return ops;
 }
@@ -83,29 +96,37 @@ function oracle(ops: readonly Operation[]): Map<string, Map<string, Operation>> 
 
 const scenarioArb = fc.record({
   steps: fc.array(stepArb, { minLength: 1, maxLength: 40 }),
-  skews: fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: NODES.length, maxLength: NODES.length }),
+  skews: fc.array(fc.integer({ min: -5000, max: 5000 }), {
+    minLength: NODES.length,
+    maxLength: NODES.length,
+  }),
 });
 
 describe('merge of concurrent edits from several devices', () => {
   it('gives the same state for every order, duplication and batching of the operations', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.infiniteStream(fc.nat()), fc.nat({ max: 40 }), ({ steps, skews }, noise, cut) => {
-        const ops = simulate(steps, skews);
-        const expected = stateOf(ops);
+      fc.property(
+        scenarioArb,
+        fc.infiniteStream(fc.nat()),
+        fc.nat({ max: 40 }),
+        ({ steps, skews }, noise, cut) => {
+          const ops = simulate(steps, skews);
+          const expected = stateOf(ops);
 
-        const shuffled = [...ops].map((op) => ({ op, key: noise.next().value as number }));
-        shuffled.sort((a, b) => a.key - b.key);
-        const permuted = shuffled.map((s) => s.op);
-        expect(stateOf(permuted)).toBe(expected);
+          const shuffled = [...ops].map((op) => ({ op, key: noise.next().value as number }));
+          shuffled.sort((a, b) => a.key - b.key);
+          const permuted = shuffled.map((s) => s.op);
+          expect(stateOf(permuted)).toBe(expected);
 
-        const duplicated = [...permuted, ...ops.slice(0, cut), ...permuted.slice(cut)];
-        expect(stateOf(duplicated)).toBe(expected);
+          const duplicated = [...permuted, ...ops.slice(0, cut), ...permuted.slice(cut)];
+          expect(stateOf(duplicated)).toBe(expected);
 
-        // Two batches applied on top of each other, as a sync in chunks would.
-        const rows = new Map<string, SyncedRow>();
-        mergeOperations(rows, permuted.slice(cut));
-        expect(stateOf(permuted.slice(0, cut), rows)).toBe(expected);
-      }),
+          // Two batches applied on top of each other, as a sync in chunks would.
+          const rows = new Map<string, SyncedRow>();
+          mergeOperations(rows, permuted.slice(cut));
+          expect(stateOf(permuted.slice(0, cut), rows)).toBe(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -135,7 +156,8 @@ describe('merge of concurrent edits from several devices', () => {
         // A device's own operations carry strictly increasing clocks.
         for (const node of NODES) {
           const mine = ops.filter((op) => op.node === node).map((op) => op.hlc);
-          for (let i = 1; i < mine.length; i++) expect(compareHlc(mine[i] as string, mine[i - 1] as string)).toBe(1);
+          for (let i = 1; i < mine.length; i++)
+            expect(compareHlc(mine[i] as string, mine[i - 1] as string)).toBe(1);
         }
       }),
       { numRuns: 1000 },

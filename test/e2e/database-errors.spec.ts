@@ -15,7 +15,9 @@ const upgradeBehindTheAppsBack = (version: number) =>
 
 test.use({ query: 'lang=en' });
 
-test('a newer version upgrading the data closes this window, and this version refuses to open it', async ({ app }) => {
+test('a newer version upgrading the data closes this window, and this version refuses to open it', async ({
+  app,
+}) => {
   const { page } = app;
   await page.getByRole('button', { name: 'Start empty' }).click();
   await expect(page.getByRole('menuitem', { name: 'Projects' })).toBeVisible();

@@ -11,7 +11,11 @@ export const createRecords = async <T extends SyncedTable>(
   records: readonly RecordOf<T>[],
   now?: number,
 ): Promise<void> => {
-  await writeRecords(db, records.map((record) => ({ table, id: record.id, fields: record })), now);
+  await writeRecords(
+    db,
+    records.map((record) => ({ table, id: record.id, fields: record })),
+    now,
+  );
 };
 
 export const updateRecord = async <T extends SyncedTable>(

@@ -19,11 +19,24 @@ export async function startEmpty(db: DuchaDatabase, now: number = Date.now()): P
 }
 
 const CAMPAIGN_TABLES = [
-  'regions', 'units', 'people', 'teams', 'checklistTemplates', 'projects', 'visits',
-  'checklistResults', 'issues', 'issueEvents', 'photos',
+  'regions',
+  'units',
+  'people',
+  'teams',
+  'checklistTemplates',
+  'projects',
+  'visits',
+  'checklistResults',
+  'issues',
+  'issueEvents',
+  'photos',
 ] as const satisfies readonly SyncedTable[];
 
-export async function loadCampaign(db: DuchaDatabase, campaign: Campaign, now: number = Date.now()): Promise<void> {
+export async function loadCampaign(
+  db: DuchaDatabase,
+  campaign: Campaign,
+  now: number = Date.now(),
+): Promise<void> {
   const patches: RecordPatch[] = [];
   for (const table of CAMPAIGN_TABLES) {
     for (const record of campaign[table]) patches.push({ table, id: record.id, fields: record });

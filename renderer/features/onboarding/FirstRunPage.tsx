@@ -32,12 +32,23 @@ export function FirstRunPage() {
       <Typography.Title>{t('firstRun.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
       {error && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('firstRun.failed', { reason: error })} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('firstRun.failed', { reason: error })}
+        />
       )}
       <Spin spinning={busy} tip={t('firstRun.loading')}>
         <Row gutter={24}>
           <Col xs={24} md={12}>
-            <Card title={<><DatabaseOutlined /> {t('firstRun.sampleTitle')}</>}>
+            <Card
+              title={
+                <>
+                  <DatabaseOutlined /> {t('firstRun.sampleTitle')}
+                </>
+              }
+            >
               <Typography.Paragraph>{t('firstRun.sampleBody')}</Typography.Paragraph>
               <Button type="primary" size="large" onClick={() => void loadSample()} disabled={busy}>
                 {t('firstRun.loadSample')}
@@ -45,7 +56,13 @@ export function FirstRunPage() {
             </Card>
           </Col>
           <Col xs={24} md={12}>
-            <Card title={<><FileAddOutlined /> {t('firstRun.emptyTitle')}</>}>
+            <Card
+              title={
+                <>
+                  <FileAddOutlined /> {t('firstRun.emptyTitle')}
+                </>
+              }
+            >
               <Typography.Paragraph>{t('firstRun.emptyBody')}</Typography.Paragraph>
               <Button size="large" onClick={() => void actions.startEmpty()} disabled={busy}>
                 {t('firstRun.startEmpty')}

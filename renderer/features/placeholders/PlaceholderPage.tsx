@@ -20,7 +20,9 @@ export function PlaceholderPage({ section }: { section: Section }) {
             <Typography.Paragraph>{t(`placeholder.${section}`)}</Typography.Paragraph>
             <Typography.Text type="secondary">{t('placeholder.comingLater')}</Typography.Text>
             {showPending && (
-              <Typography.Paragraph data-testid="pending-ops">{t('placeholder.pendingOps', { count: pending })}</Typography.Paragraph>
+              <Typography.Paragraph data-testid="pending-ops">
+                {t('placeholder.pendingOps', { count: pending })}
+              </Typography.Paragraph>
             )}
           </>
         }

@@ -15,16 +15,36 @@ export function ProjectsPage() {
     title: t(`projects.columns.${key}`),
     dataIndex: key,
     align: 'right' as const,
-    width: 150,
+    width: 130,
     sorter: (a: Project, b: Project) => a[key] - b[key],
     render: (value: Project[typeof key]) => formatWan(value, 2),
   });
 
   const columns: ColumnsType<Project> = [
-    { title: t('projects.columns.name'), dataIndex: 'name', ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'), width: 320 },
-    { title: t('projects.columns.category'), dataIndex: 'category', width: 140, render: (c: Project['category']) => t(`category.${c}`) },
-    { title: t('projects.columns.region'), dataIndex: 'regionId', width: 170, render: (id: string) => names?.regions.get(id) ?? '' },
-    { title: t('projects.columns.phase'), dataIndex: 'phase', width: 110, render: (p: Project['phase']) => t(`phase.${p}`) },
+    {
+      title: t('projects.columns.name'),
+      dataIndex: 'name',
+      ellipsis: true,
+      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+    },
+    {
+      title: t('projects.columns.category'),
+      dataIndex: 'category',
+      width: 120,
+      render: (c: Project['category']) => t(`category.${c}`),
+    },
+    {
+      title: t('projects.columns.region'),
+      dataIndex: 'regionId',
+      width: 150,
+      render: (id: string) => names?.regions.get(id) ?? '',
+    },
+    {
+      title: t('projects.columns.phase'),
+      dataIndex: 'phase',
+      width: 100,
+      render: (p: Project['phase']) => t(`phase.${p}`),
+    },
     money('totalInvestment'),
     money('annualPlan'),
     money('completedThisYear'),
@@ -47,7 +67,7 @@ export function ProjectsPage() {
         pagination={false}
         // Not antd's virtual mode: its rows lose their table roles for screen readers. The ledger at
         // thousands of projects gets an accessible virtualized list with the field-capture work.
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('projects.empty')} /> }}
       />
     </section>

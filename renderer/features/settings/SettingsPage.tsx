@@ -14,7 +14,11 @@ export function SettingsPage() {
   const nodeId = useDeviceNodeId();
 
   const persistence =
-    storage.persisted === true ? 'persisted' : storage.persisted === false ? 'notPersisted' : 'persistUnknown';
+    storage.persisted === true
+      ? 'persisted'
+      : storage.persisted === false
+        ? 'notPersisted'
+        : 'persistUnknown';
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
@@ -45,11 +49,15 @@ export function SettingsPage() {
         </Typography.Paragraph>
       </Card>
       <Card title={t('settings.about')}>
-        {appInfoError && <Alert type="error" showIcon title={t('hostError.body', { reason: appInfoError })} />}
+        {appInfoError && (
+          <Alert type="error" showIcon title={t('hostError.body', { reason: appInfoError })} />
+        )}
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('settings.version')}>{appInfo?.version ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('settings.host')}>
-            {appInfo ? `${t(`host.${appInfo.host}`)} (${appInfo.host === 'electron' ? 'Electron' : 'Node.js'} ${appInfo.hostVersion})` : '—'}
+            {appInfo
+              ? `${t(`host.${appInfo.host}`)} (${appInfo.host === 'electron' ? 'Electron' : 'Node.js'} ${appInfo.hostVersion})`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.platform')}>
             {appInfo ? `${appInfo.platform} ${appInfo.arch}` : '—'}

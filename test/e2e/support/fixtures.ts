@@ -50,7 +50,12 @@ export const test = base.extend<Options & { home: string; app: DuchaApp }>({
         _electron.launch({
           executablePath: host.electronBinary ?? undefined,
           args: [join(REPO, 'dist', 'electron', 'main.cjs')],
-          env: { ...process.env, DUCHA_HOME: home, LANG: systemLocale.replace('-', '_'), ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}) },
+          env: {
+            ...process.env,
+            DUCHA_HOME: home,
+            LANG: systemLocale.replace('-', '_'),
+            ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}),
+          },
         });
       let electronApp = await launch();
       const app: DuchaApp = {

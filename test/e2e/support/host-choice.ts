@@ -18,19 +18,27 @@ function electronBinary(): string | null {
   const dir = join(REPO, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+  const binary = join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8'),
+  );
   return existsSync(binary) ? binary : null;
 }
 
 export function chooseHost(): HostChoice {
   const forced = process.env.DUCHA_E2E_HOST;
   const binary = electronBinary();
-  if (forced === 'browser') return { kind: 'browser', reason: 'DUCHA_E2E_HOST=browser', electronBinary: binary };
+  if (forced === 'browser')
+    return { kind: 'browser', reason: 'DUCHA_E2E_HOST=browser', electronBinary: binary };
   if (forced === 'electron') {
-    if (!binary) throw new Error('DUCHA_E2E_HOST=electron but the Electron binary is not installed (node_modules/electron/dist)');
+    if (!binary)
+      throw new Error(
+        'DUCHA_E2E_HOST=electron but the Electron binary is not installed (node_modules/electron/dist)',
+      );
     return { kind: 'electron', reason: 'DUCHA_E2E_HOST=electron', electronBinary: binary };
   }
-  if (binary) return { kind: 'electron', reason: `Electron binary found at ${binary}`, electronBinary: binary };
+  if (binary)
+    return { kind: 'electron', reason: `Electron binary found at ${binary}`, electronBinary: binary };
   return {
     kind: 'browser',
     reason: `no Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine); browser host in ${CHROMIUM}`,
