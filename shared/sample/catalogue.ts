@@ -31,7 +31,8 @@ export interface ProjectSpec {
   notes: string;
 }
 
-const scale = (s: Partial<Scale>): Scale => ({
+/** A project's scale with only the given measures. */
+export const scale = (s: Partial<Scale>): Scale => ({
   areaM2: null,
   completedAreaM2: null,
   households: null,

@@ -11,7 +11,7 @@ import {
   type ProjectPhase,
   type Scale,
 } from '../domain/project';
-import { NAMED_PROJECTS, type ProjectSpec } from './catalogue';
+import { NAMED_PROJECTS, type ProjectSpec, scale } from './catalogue';
 import type { GenContext } from './context';
 import { addDays, isoInstant } from './dates';
 import { type Organization, unitIn } from './organization';
@@ -136,14 +136,7 @@ function genericMilestones(rng: Rng, phase: ProjectPhase): [MilestoneKind, numbe
 }
 
 function genericScale(rng: Rng, category: ProjectCategory, totalWan: number, percent: number): Scale {
-  const s: Scale = {
-    areaM2: null,
-    completedAreaM2: null,
-    households: null,
-    capacity: null,
-    landMu: null,
-    description: '',
-  };
+  const s: Scale = scale({});
   switch (category) {
     case 'lowRentHousing':
     case 'affordableHousing':
