@@ -9,6 +9,7 @@ import { connectHost } from './host/client';
 import { initI18n } from './i18n';
 import { setDatabaseState } from './stores/database';
 import { usePreferences } from './stores/preferences';
+import { startClock } from './stores/clock';
 import { useSession } from './stores/session';
 
 async function start(): Promise<void> {
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
   await initI18n(choice.language);
   useSession.setState({ appInfo, appInfoError, forcedLanguage: choice.forced, language: choice.language });
 
+  startClock();
   const container = document.getElementById('root');
   if (!container) throw new Error('no #root element');
   createRoot(container).render(

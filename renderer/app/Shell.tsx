@@ -5,6 +5,8 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useProjectCount, useSetupChoice } from '../db';
 import { FirstRunPage } from '../features/onboarding/FirstRunPage';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
+import { ProjectDetailPage } from '../features/projects/detail/ProjectDetailPage';
+import { ProjectFormPage } from '../features/projects/edit/ProjectFormPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useSession } from '../stores/session';
@@ -51,6 +53,9 @@ export function Shell() {
         <Layout.Content style={{ padding: 24 }}>
           <Routes>
             <Route path="/projects" element={<ProjectsPage />} />
+            <Route path="/projects/new" element={<ProjectFormPage />} />
+            <Route path="/projects/:id" element={<ProjectDetailPage />} />
+            <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
             <Route path="/visits" element={<PlaceholderPage section="visits" />} />
             <Route path="/issues" element={<PlaceholderPage section="issues" />} />
             <Route path="/dashboard" element={<PlaceholderPage section="dashboard" />} />

@@ -1,8 +1,9 @@
 // Live queries for components: they re-render when the rows behind them change.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingOperations } from './repositories/outbox';
-import { countProjects, listProjects } from './repositories/projects';
-import { regionNames, unitNames } from './repositories/organization';
+import { countProjects, getProject, listProjects } from './repositories/projects';
+import { readOrganization } from './repositories/organization';
+import { visitsOfProject } from './repositories/visits';
 import { readSetupChoice, type SetupChoice } from './repositories/setup';
 import { deviceNodeId } from './device-clock';
 import { useDatabase } from './provider';
@@ -23,9 +24,16 @@ export function useProjectCount() {
   return useLiveQuery(() => countProjects(db), [db]);
 }
 
-export function useNames() {
+/** Regions, units and people with their display names; undefined while loading. */
+export function useOrganization() {
   const db = useDatabase();
-  return useLiveQuery(async () => ({ regions: await regionNames(db), units: await unitNames(db) }), [db]);
+  return useLiveQuery(() => readOrganization(db), [db]);
+}
+
+/** undefined while loading, null when there is no such project. */
+export function useProject(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => getProject(db, id), [db, id]);
 }
 
 export function usePendingOperationCount() {
@@ -36,4 +44,9 @@ export function usePendingOperationCount() {
 export function useDeviceNodeId() {
   const db = useDatabase();
   return useLiveQuery(() => deviceNodeId(db), [db]);
+}
+
+export function useProjectVisits(projectId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => visitsOfProject(db, projectId), [db, projectId]);
 }

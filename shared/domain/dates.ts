@@ -11,3 +11,28 @@ export function localDate(instant: number, timeZone: string = CHINA_TIME_ZONE): 
     day: '2-digit',
   }).format(new Date(instant));
 }
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a calendar date (YYYY-MM-DD). Counted with Date.UTC so that no time zone
+ * or daylight-saving change of the machine can move a day. Throws RangeError on a malformed or
+ * impossible date (2026-02-30).
+ */
+export function dayNumber(date: string): number {
+  const m = LOCAL_DATE.exec(date);
+  if (!m) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`no such date: ${date}`);
+  }
+  return ms / MS_PER_DAY;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}

@@ -1,74 +1,95 @@
-// The project ledger (项目台账). Filters, search, detail and editing come with field capture.
-import { Empty, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+// The project ledger (项目台账): search, filter, sort, open a project, add one.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatWan } from '../../../shared/domain/money';
+import { useNavigate } from 'react-router';
+import { ratio, formatWan } from '../../../shared/domain/money';
 import type { Project } from '../../../shared/domain/project';
-import { useNames, useProjects } from '../../db';
+import { useOrganization, useProjects } from '../../db';
+import { filterProjects, sortProjects } from './ledger/ledger-query';
+import { type LedgerColumn, LedgerTable } from './ledger/LedgerTable';
+import { LedgerToolbar } from './ledger/LedgerToolbar';
+import { useLedgerView } from './ledger/ledger-view-store';
+import { formatPercent } from './format';
 
 export function ProjectsPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const projects = useProjects();
-  const names = useNames();
+  const organization = useOrganization();
+  const { filter, sort, setSort } = useLedgerView();
 
-  const money = (key: 'totalInvestment' | 'annualPlan' | 'completedThisYear') => ({
+  const rows = useMemo(() => {
+    if (!projects) return [];
+    const filtered = filterProjects(projects, filter, organization?.regions ?? []);
+    return sortProjects(filtered, sort, organization?.regionNames ?? new Map<string, string>());
+  }, [projects, filter, sort, organization]);
+
+  const money = (key: 'totalInvestment' | 'annualPlan' | 'completedThisYear'): LedgerColumn<Project> => ({
+    key,
     title: t(`projects.columns.${key}`),
-    dataIndex: key,
-    align: 'right' as const,
     width: 130,
-    sorter: (a: Project, b: Project) => a[key] - b[key],
-    render: (value: Project[typeof key]) => formatWan(value, 2),
+    align: 'right',
+    sortKey: key,
+    render: (p) => formatWan(p[key], 2),
   });
 
-  const columns: ColumnsType<Project> = [
+  const columns: LedgerColumn<Project>[] = [
+    { key: 'name', title: t('projects.columns.name'), width: 'flex', sortKey: 'name', render: (p) => p.name },
     {
-      title: t('projects.columns.name'),
-      dataIndex: 'name',
-      ellipsis: true,
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-    },
-    {
+      key: 'category',
       title: t('projects.columns.category'),
-      dataIndex: 'category',
       width: 120,
-      render: (c: Project['category']) => t(`category.${c}`),
+      render: (p) => t(`category.${p.category}`),
     },
     {
+      key: 'region',
       title: t('projects.columns.region'),
-      dataIndex: 'regionId',
       width: 150,
-      render: (id: string) => names?.regions.get(id) ?? '',
+      sortKey: 'region',
+      render: (p) => organization?.regionNames.get(p.regionId) ?? '',
     },
-    {
-      title: t('projects.columns.phase'),
-      dataIndex: 'phase',
-      width: 100,
-      render: (p: Project['phase']) => t(`phase.${p}`),
-    },
+    { key: 'phase', title: t('projects.columns.phase'), width: 100, render: (p) => t(`phase.${p.phase}`) },
     money('totalInvestment'),
     money('annualPlan'),
     money('completedThisYear'),
+    {
+      key: 'annualRate',
+      title: t('projects.columns.annualRate'),
+      width: 110,
+      align: 'right',
+      sortKey: 'annualRate',
+      render: (p) => formatPercent(ratio(p.completedThisYear, p.annualPlan)),
+    },
   ];
 
+  const filtered = projects !== undefined && rows.length !== projects.length;
   return (
     <section aria-labelledby="projects-title">
-      <Typography.Title level={3} id="projects-title">
-        {t('projects.title')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
+        <Typography.Title level={3} id="projects-title">
+          {t('projects.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
+          {t('projects.new')}
+        </Button>
+      </Space>
+      <LedgerToolbar organization={organization} />
       <Typography.Paragraph type="secondary" data-testid="project-count">
-        {t('projects.count', { count: projects?.length ?? 0 })}
+        {filtered
+          ? t('projects.countFiltered', { count: rows.length, total: projects.length })
+          : t('projects.count', { count: projects?.length ?? 0 })}
       </Typography.Paragraph>
-      <Table<Project>
-        rowKey="id"
-        size="middle"
-        loading={projects === undefined}
-        dataSource={projects}
+      <LedgerTable<Project>
+        label={t('projects.title')}
+        rows={rows}
         columns={columns}
-        pagination={false}
-        // Not antd's virtual mode: its rows lose their table roles for screen readers. The ledger at
-        // thousands of projects gets an accessible virtualized list with the field-capture work.
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: <Empty description={t('projects.empty')} /> }}
+        sort={sort}
+        onSort={setSort}
+        onOpen={(p) => void navigate(`/projects/${p.id}`)}
+        emptyText={filtered ? t('projects.noMatch') : t('projects.empty')}
+        height={560}
       />
     </section>
   );

@@ -1,0 +1,23 @@
+// The app's notion of "now", ticking once a minute. Pages read dates from here rather than calling
+// Date.now() while rendering, so a day change shows without a reload and tests can set the clock.
+import { create } from 'zustand';
+import { localDate } from '../../shared/domain/dates';
+
+interface ClockState {
+  now: number;
+  tick: () => void;
+}
+
+export const useClock = create<ClockState>()((set) => ({
+  now: Date.now(),
+  tick: () => set({ now: Date.now() }),
+}));
+
+let timer: ReturnType<typeof setInterval> | null = null;
+/** Starts the minute tick once for the whole app. */
+export function startClock(): void {
+  timer ??= setInterval(() => useClock.getState().tick(), 60_000);
+}
+
+/** Today's date in China time, as YYYY-MM-DD. */
+export const useToday = (): string => localDate(useClock((s) => s.now));
