@@ -17,11 +17,11 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
-  { path: '/projects', labelKey: 'nav.projects', icon: <AppstoreOutlined /> },
-  { path: '/visits', labelKey: 'nav.visits', icon: <FileSearchOutlined /> },
-  { path: '/issues', labelKey: 'nav.issues', icon: <ExclamationCircleOutlined /> },
-  { path: '/dashboard', labelKey: 'nav.dashboard', icon: <BarChartOutlined /> },
-  { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined /> },
-  { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined /> },
-  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined /> },
+  { path: '/projects', labelKey: 'nav.projects', icon: <AppstoreOutlined aria-hidden /> },
+  { path: '/visits', labelKey: 'nav.visits', icon: <FileSearchOutlined aria-hidden /> },
+  { path: '/issues', labelKey: 'nav.issues', icon: <ExclamationCircleOutlined aria-hidden /> },
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: <BarChartOutlined aria-hidden /> },
+  { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },
+  { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined aria-hidden /> },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
 ];
