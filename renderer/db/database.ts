@@ -1,5 +1,6 @@
 // The Dexie database. Only renderer/db touches it; the rest of the app goes through repositories.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { DerivativeKind } from '../../shared/photos/prepared';
 import type { Operation } from '../../shared/sync/operation';
 import type { RecordOf } from '../../shared/domain/records';
 import type { SyncedTable } from '../../shared/sync/tables';
@@ -14,6 +15,15 @@ export interface PhotoBlobRow {
   byteLength: number;
   /** The original bytes, bit for bit. */
   blob: Blob;
+}
+
+/** A smaller copy of a photo (see shared/photos/prepared.ts); the original stays in photoBlobs. */
+export interface PhotoDerivativeRow {
+  sha256: string;
+  kind: DerivativeKind;
+  blob: Blob;
+  width: number;
+  height: number;
 }
 
 export interface OutboxRow extends Operation {
@@ -32,6 +42,7 @@ type SyncedTables = { [T in SyncedTable]: EntityTable<Stored<RecordOf<T>>, 'id'>
 export type DuchaDatabase = Dexie &
   SyncedTables & {
     photoBlobs: EntityTable<PhotoBlobRow, 'sha256'>;
+    photoDerivatives: Table<PhotoDerivativeRow, [string, DerivativeKind]>;
     outbox: EntityTable<OutboxRow, 'seq'>;
     meta: EntityTable<MetaRow, 'key'>;
   };

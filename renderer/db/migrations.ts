@@ -33,6 +33,13 @@ export const MIGRATIONS: readonly Migration[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    why: 'Photo intake: thumbnails and display-size copies of each photo, keyed by the original’s hash and the kind of copy, so lists never decode originals.',
+    stores: {
+      photoDerivatives: '[sha256+kind]',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,120 @@
+// Takes one file the inspector added and prepares it for storage: checks it is an image this app can
+// show and safely decode, hashes the original bytes, reads its EXIF and makes its smaller copies.
+// The original is kept exactly as it came; nothing here changes a byte of it.
+import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
+import type { PhotoMetadata, PreparedPhoto } from '../../../shared/photos/prepared';
+import { sha256Hex } from '../../../shared/photos/sha256';
+import { DECODABLE_FORMATS, MAX_PIXELS, type SniffedImage, sniffImage } from '../../../shared/photos/sniff';
+import type { DerivedImages } from './derive-protocol';
+import { type PhotoExif, readExif } from './exif';
+
+/** A file given as bytes (from a drop of a folder, an import, a test). */
+export interface IntakeSource {
+  name: string;
+  bytes: Uint8Array;
+  type?: string;
+}
+
+export interface IntakeDeps {
+  /** Makes the copies; deriveImages from ./derive in the app, a stand-in in tests. */
+  derive: (blob: Blob, signal?: AbortSignal) => Promise<DerivedImages>;
+  readExif?: (bytes: Uint8Array) => Promise<PhotoExif>;
+  signal?: AbortSignal;
+}
+
+const MAX_FILE_NAME = 255;
+
+/** A file name that fits the Photo record: long names lose the middle, the extension stays. */
+export function clampFileName(name: string): string {
+  if (name.length <= MAX_FILE_NAME) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  return `${name.slice(0, MAX_FILE_NAME - extension.length - 1)}…${extension}`;
+}
+
+/**
+ * Refuses, before any decoding, what cannot or must not be decoded; returns what the headers say.
+ * Throws PhotoIntakeError.
+ */
+export function checkPhotoBytes(fileName: string, bytes: Uint8Array): SniffedImage {
+  if (bytes.length === 0) throw new PhotoIntakeError('empty', fileName);
+  const image = sniffImage(bytes);
+  if (!image) throw new PhotoIntakeError('notAnImage', fileName);
+  if (!DECODABLE_FORMATS.has(image.format))
+    throw new PhotoIntakeError('unsupportedFormat', fileName, image.format);
+  if (image.width !== null && image.height !== null && image.width * image.height > MAX_PIXELS) {
+    throw new PhotoIntakeError('tooLarge', fileName, `${image.width}×${image.height}`);
+  }
+  if (image.truncated) throw new PhotoIntakeError('truncated', fileName, `${bytes.length} bytes`);
+  return image;
+}
+
+/** The Photo record's fields that come from the file. Sizes are as displayed (EXIF rotation applied). */
+export function photoMetadata(
+  fileName: string,
+  byteLength: number,
+  image: SniffedImage,
+  derived: Pick<DerivedImages, 'width' | 'height'>,
+  exif: PhotoExif,
+): PhotoMetadata {
+  return {
+    fileName: clampFileName(fileName),
+    // What the bytes are, not what the file's name or the browser claim.
+    mimeType: image.mimeType,
+    byteLength,
+    width: derived.width,
+    height: derived.height,
+    ...exif,
+  };
+}
+
+/** Blob takes views of a plain ArrayBuffer only; bytes in shared memory are copied first. */
+const plainBytes = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
+  bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+
+async function readBytes(file: File | IntakeSource): Promise<Uint8Array> {
+  // Not `'bytes' in file`: newer engines give every Blob a bytes() method.
+  if (!(file instanceof Blob)) return file.bytes;
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    throw new PhotoIntakeError(
+      'unreadable',
+      file.name,
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}
+
+export async function prepareIntake(file: File | IntakeSource, deps: IntakeDeps): Promise<PreparedPhoto> {
+  const { signal } = deps;
+  signal?.throwIfAborted();
+  const bytes = await readBytes(file);
+  const image = checkPhotoBytes(file.name, bytes);
+  // A Blob of the very bytes that were checked and hashed, not the File itself: if the file on the
+  // card changed or went away meanwhile, what is stored still matches its hash.
+  const original = new Blob([plainBytes(bytes)], { type: image.mimeType });
+  const [sha256, exif, derived] = await Promise.all([
+    sha256Hex(bytes),
+    (deps.readExif ?? readExif)(bytes),
+    deriveOrRefuse(file.name, original, deps),
+  ]);
+  signal?.throwIfAborted();
+  return {
+    sha256,
+    original,
+    thumbnail: derived.thumbnail,
+    display: derived.display,
+    metadata: photoMetadata(file.name, bytes.length, image, derived, exif),
+  };
+}
+
+async function deriveOrRefuse(fileName: string, original: Blob, deps: IntakeDeps): Promise<DerivedImages> {
+  try {
+    return await deps.derive(original, deps.signal);
+  } catch (error) {
+    if (deps.signal?.aborted) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new PhotoIntakeError('undecodable', fileName, detail);
+  }
+}
