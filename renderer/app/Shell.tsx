@@ -9,6 +9,8 @@ import { ProjectDetailPage } from '../features/projects/detail/ProjectDetailPage
 import { ProjectFormPage } from '../features/projects/edit/ProjectFormPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { VisitPage } from '../features/visits/VisitPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
@@ -56,7 +58,8 @@ export function Shell() {
             <Route path="/projects/new" element={<ProjectFormPage />} />
             <Route path="/projects/:id" element={<ProjectDetailPage />} />
             <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
-            <Route path="/visits" element={<PlaceholderPage section="visits" />} />
+            <Route path="/visits" element={<VisitsPage />} />
+            <Route path="/visits/:id" element={<VisitPage />} />
             <Route path="/issues" element={<PlaceholderPage section="issues" />} />
             <Route path="/dashboard" element={<PlaceholderPage section="dashboard" />} />
             <Route path="/exchange" element={<PlaceholderPage section="exchange" />} />

@@ -3,7 +3,17 @@ import type { Campaign } from '../../shared/sample/campaign';
 import type { DuchaDatabase } from './database';
 import type { Project } from '../../shared/domain/project';
 import { createProject, updateProject } from './repositories/projects';
+import type { ChecklistResult } from '../../shared/domain/checklist';
+import type { Visit } from '../../shared/domain/visit';
 import { loadCampaign, startEmpty } from './repositories/setup';
+import {
+  createVisit,
+  finalizeVisit,
+  type FindingInput,
+  recordFinding,
+  saveChecklistResult,
+  updateDraftVisit,
+} from './repositories/visits';
 
 export const setupActions = (db: DuchaDatabase) => ({
   startEmpty: () => startEmpty(db),
@@ -13,4 +23,17 @@ export const setupActions = (db: DuchaDatabase) => ({
 export const projectActions = (db: DuchaDatabase) => ({
   create: (project: Project) => createProject(db, project),
   update: (id: string, changes: Partial<Project>) => updateProject(db, id, changes),
+});
+
+export const visitActions = (db: DuchaDatabase) => ({
+  create: (visit: Visit) => createVisit(db, visit),
+  update: (id: string, changes: Partial<Visit>) => updateDraftVisit(db, id, changes),
+  finalize: (id: string) => finalizeVisit(db, id),
+  saveChecklist: (result: ChecklistResult) => saveChecklistResult(db, result),
+  recordFinding: (
+    visit: Visit,
+    project: Pick<Project, 'id' | 'regionId'>,
+    finding: FindingInput,
+    actor: string,
+  ) => recordFinding(db, visit, project, finding, actor),
 });

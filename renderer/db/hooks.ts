@@ -3,7 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingOperations } from './repositories/outbox';
 import { countProjects, getProject, listProjects } from './repositories/projects';
 import { readOrganization } from './repositories/organization';
-import { visitsOfProject } from './repositories/visits';
+import {
+  checklistResultsOfVisit,
+  checklistTemplates,
+  getVisit,
+  issuesOfVisit,
+  recentVisits,
+  visitsOfProject,
+} from './repositories/visits';
 import { readSetupChoice, type SetupChoice } from './repositories/setup';
 import { deviceNodeId } from './device-clock';
 import { useDatabase } from './provider';
@@ -49,4 +56,35 @@ export function useDeviceNodeId() {
 export function useProjectVisits(projectId: string) {
   const db = useDatabase();
   return useLiveQuery(() => visitsOfProject(db, projectId), [db, projectId]);
+}
+
+export function useRecentVisits() {
+  const db = useDatabase();
+  return useLiveQuery(() => recentVisits(db), [db]);
+}
+
+/** undefined while loading, null when there is no such visit. */
+export function useVisit(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => getVisit(db, id), [db, id]);
+}
+
+export function useChecklistTemplates() {
+  const db = useDatabase();
+  return useLiveQuery(() => checklistTemplates(db), [db]);
+}
+
+export function useVisitChecklists(visitId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => checklistResultsOfVisit(db, visitId), [db, visitId]);
+}
+
+export function useVisitIssues(visitId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => issuesOfVisit(db, visitId), [db, visitId]);
+}
+
+export function useTeams() {
+  const db = useDatabase();
+  return useLiveQuery(() => db.teams.toArray(), [db]);
 }

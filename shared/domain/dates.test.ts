@@ -37,3 +37,13 @@ describe('daysBetween', () => {
     expect(() => dayNumber('2026-03-01T00:00')).toThrow(RangeError);
   });
 });
+
+describe('addDays', () => {
+  it('crosses months, leap days and years', async () => {
+    const { addDays } = await import('./dates');
+    expect(addDays('2026-11-20', 15)).toBe('2026-12-05');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});

@@ -36,3 +36,8 @@ export function dayNumber(date: string): number {
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+/** The date `days` after a YYYY-MM-DD date (before, when negative), counted in UTC so no zone shifts it. */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}

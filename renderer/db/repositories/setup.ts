@@ -1,5 +1,6 @@
 // First run: start empty, or load the sample campaign, all in one transaction so that a failure
 // (a full disk, say) leaves nothing half-loaded.
+import { BUILTIN_TEMPLATES } from '../../../shared/checklists/builtin-templates';
 import type { Campaign } from '../../../shared/sample/campaign';
 import type { SyncedTable } from '../../../shared/sync/tables';
 import type { DuchaDatabase } from '../database';
@@ -14,8 +15,16 @@ export async function readSetupChoice(db: DuchaDatabase): Promise<SetupChoice | 
   return (row?.value as SetupChoice | undefined) ?? null;
 }
 
+/** An empty ledger still has the built-in checklist templates every visit needs. */
 export async function startEmpty(db: DuchaDatabase, now: number = Date.now()): Promise<void> {
-  await db.meta.put({ key: SETUP_KEY, value: { choice: 'empty', at: new Date(now).toISOString() } });
+  await db.transaction('rw', [db.checklistTemplates, db.outbox, db.meta], async () => {
+    await writeRecords(
+      db,
+      BUILTIN_TEMPLATES.map((t) => ({ table: 'checklistTemplates', id: t.id, fields: t })),
+      now,
+    );
+    await db.meta.put({ key: SETUP_KEY, value: { choice: 'empty', at: new Date(now).toISOString() } });
+  });
 }
 
 const CAMPAIGN_TABLES = [

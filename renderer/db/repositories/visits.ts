@@ -1,6 +1,21 @@
-// Visits (督查记录) as the project page and the visit list read them.
+// Visits (督查记录): a draft is edited freely; once finalized it is locked, and only an amendment
+// (a later feature) may correct it.
+import type { ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
+import type { Issue, IssueEvent } from '../../../shared/domain/issue';
+import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
+import { hashEntry } from '../../../shared/history/chain';
+import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { DuchaDatabase, Stored } from '../database';
+import { writeRecords } from '../record-writer';
+import { createRecords, updateRecord } from './records';
+
+const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
+
+/** A change to a finalized visit was attempted; the visit is unchanged. */
+export class VisitLockedError extends Error {
+  override name = 'VisitLockedError';
+}
 
 /** A project's visits, newest first, through the [projectId+date] index. */
 export async function visitsOfProject(db: DuchaDatabase, projectId: string): Promise<Stored<Visit>[]> {
@@ -9,5 +24,143 @@ export async function visitsOfProject(db: DuchaDatabase, projectId: string): Pro
     .between([projectId, ''], [projectId, '\uffff'])
     .reverse()
     .toArray();
-  return rows.filter((v) => v._deleted !== true);
+  return rows.filter(live);
+}
+
+/** The most recent visits of all projects, newest first. */
+export async function recentVisits(db: DuchaDatabase, limit = 500): Promise<Stored<Visit>[]> {
+  const rows = await db.visits
+    .orderBy('date')
+    .reverse()
+    .limit(limit * 2)
+    .toArray();
+  return rows.filter(live).slice(0, limit);
+}
+
+export async function getVisit(db: DuchaDatabase, id: string): Promise<Stored<Visit> | null> {
+  const row = await db.visits.get(id);
+  return row && live(row) ? row : null;
+}
+
+export const createVisit = (db: DuchaDatabase, visit: Visit): Promise<void> =>
+  createRecords(db, 'visits', [visit]);
+
+export async function updateDraftVisit(
+  db: DuchaDatabase,
+  id: string,
+  changes: Partial<Visit>,
+): Promise<void> {
+  await db.transaction('rw', [db.visits, db.outbox, db.meta], async () => {
+    const visit = await getVisit(db, id);
+    if (!visit) throw new Error(`visit ${id} does not exist`);
+    if (visit.status === 'finalized')
+      throw new VisitLockedError('this visit is finalized and cannot be edited');
+    await updateRecord(db, 'visits', id, changes);
+  });
+}
+
+export async function finalizeVisit(db: DuchaDatabase, id: string, now: number = Date.now()): Promise<void> {
+  await updateDraftVisit(db, id, { status: 'finalized', finalizedAt: new Date(now).toISOString() });
+}
+
+export async function checklistTemplates(db: DuchaDatabase): Promise<Stored<ChecklistTemplate>[]> {
+  const rows = (await db.checklistTemplates.toArray()).filter(live);
+  // The latest version of each template.
+  const latest = new Map<string, Stored<ChecklistTemplate>>();
+  for (const t of rows) if ((latest.get(t.key)?.version ?? 0) < t.version) latest.set(t.key, t);
+  return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export async function checklistResultsOfVisit(db: DuchaDatabase, visitId: string) {
+  const results = (await db.checklistResults.where('visitId').equals(visitId).toArray()).filter(live);
+  const templates = await db.checklistTemplates.bulkGet(results.map((r) => r.templateId));
+  return results.map((result, i) => ({ result, template: templates[i] ?? null }));
+}
+
+/** Saves a visit's answers to one template; refused once the visit is finalized. */
+export async function saveChecklistResult(db: DuchaDatabase, result: ChecklistResult): Promise<void> {
+  await db.transaction('rw', [db.visits, db.checklistResults, db.outbox, db.meta], async () => {
+    const visit = await getVisit(db, result.visitId);
+    if (visit?.status === 'finalized')
+      throw new VisitLockedError('this visit is finalized and cannot be edited');
+    const existing = await db.checklistResults.get(result.id);
+    if (existing) await updateRecord(db, 'checklistResults', result.id, { answers: result.answers });
+    else await createRecords(db, 'checklistResults', [result]);
+  });
+}
+
+export async function issuesOfVisit(db: DuchaDatabase, visitId: string): Promise<Stored<Issue>[]> {
+  return (await db.issues.where('visitId').equals(visitId).toArray()).filter(live);
+}
+
+export interface FindingInput {
+  title: string;
+  description: string;
+  category: Issue['category'];
+  severity: Issue['severity'];
+  responsibleUnitIds: string[];
+  deadline: string;
+  needsCoordination: boolean;
+}
+
+/**
+ * Records a finding of a visit as a new issue (待下发), with the first entry of its hash-chained
+ * history, in one transaction.
+ */
+export async function recordFinding(
+  db: DuchaDatabase,
+  visit: Visit,
+  project: Pick<Project, 'id' | 'regionId'>,
+  finding: FindingInput,
+  actorName: string,
+  now: number = Date.now(),
+): Promise<Issue> {
+  const at = new Date(now).toISOString();
+  const issue: Issue = {
+    id: uuidv7(now),
+    createdAt: at,
+    updatedAt: at,
+    projectId: project.id,
+    regionId: project.regionId,
+    visitId: visit.id,
+    title: finding.title.trim(),
+    description: finding.description.trim(),
+    category: finding.category,
+    severity: finding.severity,
+    responsibleUnitIds: finding.responsibleUnitIds,
+    responsiblePerson: '',
+    coordinatingLeaderId: null,
+    deadline: finding.deadline,
+    originalDeadline: finding.deadline,
+    status: 'draft',
+    needsCoordination: finding.needsCoordination,
+    noticeNumber: null,
+    closedAt: null,
+  };
+  const entry: Omit<IssueEvent, 'hash'> = {
+    id: uuidv7(now),
+    createdAt: at,
+    updatedAt: at,
+    issueId: issue.id,
+    seq: 0,
+    kind: 'created',
+    fromStatus: null,
+    toStatus: 'draft',
+    actorName,
+    at,
+    note: finding.description.trim(),
+    evidencePhotoSha256: [],
+    newDeadline: null,
+    prevHash: null,
+  };
+  const event: IssueEvent = { ...entry, hash: await hashEntry(null, entry) };
+  await writeRecords(
+    db,
+    [
+      { table: 'issues', id: issue.id, fields: issue },
+      { table: 'issueEvents', id: event.id, fields: event },
+    ],
+    now,
+  );
+  return issue;
 }

@@ -32,7 +32,9 @@ import {
 import { type Organization, useOrganization, useProject, useProjectVisits } from '../../../db';
 import { useToday } from '../../../stores/clock';
 import { formatPercent } from '../format';
+import { StartVisitButton } from '../../visits/StartVisitButton';
 import { InvestmentChart } from './InvestmentChart';
+import { ProjectVisits } from './ProjectVisits';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -82,9 +84,12 @@ function ProjectDetail({
             <Tag>{organization?.regionNames.get(project.regionId) ?? ''}</Tag>
           </Space>
         </div>
-        <Button icon={<EditOutlined />} onClick={() => void navigate(`/projects/${project.id}/edit`)}>
-          {t('projects.edit')}
-        </Button>
+        <Space>
+          <StartVisitButton projectId={project.id} />
+          <Button icon={<EditOutlined />} onClick={() => void navigate(`/projects/${project.id}/edit`)}>
+            {t('projects.edit')}
+          </Button>
+        </Space>
       </Space>
 
       {lagging.length > 0 && (
@@ -240,6 +245,8 @@ function ProjectDetail({
           ]}
         />
       </Card>
+
+      <ProjectVisits visits={visits} />
 
       <Card title={t('projects.detail.trend')}>
         {trend.length === 0 ? (

@@ -1,0 +1,189 @@
+// The checklists filled on this visit; each keeps the template version it was filled with.
+import { App, Button, Card, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
+import type { Visit } from '../../../shared/domain/visit';
+import { uuidv7 } from '../../../shared/ids/uuidv7';
+import { useChecklistTemplates, useDatabase, useVisitChecklists, visitActions } from '../../db';
+
+type Answers = ChecklistResult['answers'];
+
+export function ChecklistsSection({ visit }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const templates = useChecklistTemplates();
+  const filled = useVisitChecklists(visit.id);
+  const actions = visitActions(useDatabase());
+  const [choice, setChoice] = useState<string | null>(null);
+  const locked = visit.status === 'finalized';
+  const used = new Set((filled ?? []).map((f) => f.result.templateKey));
+
+  const attach = async () => {
+    const template = templates?.find((tpl) => tpl.id === choice);
+    if (!template) return;
+    const at = new Date().toISOString();
+    await actions.saveChecklist({
+      id: uuidv7(),
+      createdAt: at,
+      updatedAt: at,
+      visitId: visit.id,
+      templateId: template.id,
+      templateKey: template.key,
+      templateVersion: template.version,
+      answers: {},
+    });
+    setChoice(null);
+  };
+
+  return (
+    <Card title={t('visits.sections.checklists')}>
+      {!locked && (
+        <Space style={{ marginBottom: 16 }}>
+          <Select
+            aria-label={t('visits.chooseChecklist')}
+            placeholder={t('visits.chooseChecklist')}
+            style={{ minWidth: 280 }}
+            value={choice}
+            onChange={setChoice}
+            options={(templates ?? [])
+              .filter((tpl) => !used.has(tpl.key))
+              .map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+          />
+          <Button onClick={() => void attach()} disabled={!choice}>
+            {t('visits.addChecklist')}
+          </Button>
+        </Space>
+      )}
+      {(filled ?? []).length === 0 && (
+        <Typography.Text type="secondary">{t('visits.noChecklist')}</Typography.Text>
+      )}
+      {(filled ?? []).map(({ result, template }) =>
+        template ? (
+          <ChecklistCard key={result.id} result={result} template={template} locked={locked} />
+        ) : (
+          <Typography.Paragraph key={result.id} type="danger">
+            {t('visits.templateMissing', { key: result.templateKey })}
+          </Typography.Paragraph>
+        ),
+      )}
+    </Card>
+  );
+}
+
+function ChecklistCard({
+  result,
+  template,
+  locked,
+}: {
+  result: ChecklistResult;
+  template: ChecklistTemplate;
+  locked: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = visitActions(useDatabase());
+  const [answers, setAnswers] = useState<Answers>(result.answers);
+  const [dirty, setDirty] = useState(false);
+  const set = (itemId: string, answer: Answer) => {
+    setAnswers((a) => ({ ...a, [itemId]: { ...answer, note: a[itemId]?.note ?? '' } }));
+    setDirty(true);
+  };
+  const save = async () => {
+    try {
+      await actions.saveChecklist({ ...result, answers });
+      setDirty(false);
+      void message.success(t('visits.saved'));
+    } catch (error) {
+      void message.error(
+        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
+  const score = template.sections
+    .flatMap((s) => s.items)
+    .reduce((sum, item) => {
+      const a = answers[item.id];
+      return sum + (item.score !== null && a?.kind === 'yesNoNa' && a.value === 'yes' ? item.score : 0);
+    }, 0);
+  const scored = template.sections.some((s) => s.items.some((i) => i.score !== null));
+
+  return (
+    <Card
+      type="inner"
+      title={`${template.name} · v${result.templateVersion}`}
+      style={{ marginBottom: 12 }}
+      extra={
+        <Space>
+          {scored && (
+            <Typography.Text data-testid="checklist-score">{t('visits.score', { score })}</Typography.Text>
+          )}
+          {!locked && (
+            <Button type="primary" size="small" disabled={!dirty} onClick={() => void save()}>
+              {t('visits.saveChecklist')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {template.sections.map((section) => (
+        <fieldset key={section.title} style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
+          <legend style={{ fontWeight: 600, fontSize: 14 }}>{section.title}</legend>
+          {section.items.map((item) => {
+            const answer = answers[item.id];
+            return (
+              <div
+                key={item.id}
+                role="group"
+                aria-label={item.text}
+                style={{
+                  display: 'flex',
+                  gap: 16,
+                  alignItems: 'center',
+                  padding: '6px 0',
+                  borderBottom: '1px solid #f5f5f5',
+                }}
+              >
+                <span style={{ flex: 1 }}>{item.text}</span>
+                {item.answerKind === 'yesNoNa' && (
+                  <Radio.Group
+                    disabled={locked}
+                    value={answer?.kind === 'yesNoNa' ? answer.value : undefined}
+                    onChange={(e) =>
+                      set(item.id, { kind: 'yesNoNa', value: e.target.value as 'yes' | 'no' | 'na' })
+                    }
+                    options={[
+                      { value: 'yes', label: t('visits.answer.yes') },
+                      { value: 'no', label: t('visits.answer.no') },
+                      { value: 'na', label: t('visits.answer.na') },
+                    ]}
+                  />
+                )}
+                {item.answerKind === 'number' && (
+                  <InputNumber
+                    disabled={locked}
+                    aria-label={item.text}
+                    suffix={item.unit ?? undefined}
+                    value={answer?.kind === 'number' ? answer.value : null}
+                    onChange={(v) => v !== null && set(item.id, { kind: 'number', value: v })}
+                  />
+                )}
+                {item.answerKind === 'text' && (
+                  <Input
+                    disabled={locked}
+                    aria-label={item.text}
+                    style={{ maxWidth: 360 }}
+                    value={answer?.kind === 'text' ? answer.value : ''}
+                    onChange={(e) => set(item.id, { kind: 'text', value: e.target.value })}
+                  />
+                )}
+                {item.answerKind === 'photo' && (
+                  <Typography.Text type="secondary">{t('visits.photoItem')}</Typography.Text>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+// One visit (督查记录): its record, checklists and findings; finalizing locks it.
+import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { Project } from '../../../shared/domain/project';
+import type { Visit } from '../../../shared/domain/visit';
+import { useDatabase, useOrganization, useProject, useVisit, visitActions } from '../../db';
+import { ChecklistsSection } from './ChecklistsSection';
+import { FindingsSection } from './FindingsSection';
+import { VisitForm } from './VisitForm';
+
+export function VisitPage() {
+  const { id = '' } = useParams();
+  const visit = useVisit(id);
+  const { t } = useTranslation();
+  if (visit === undefined) return <Spin />;
+  if (visit === null) return <Typography.Paragraph>{t('visits.notFound')}</Typography.Paragraph>;
+  return <VisitWithProject visit={visit} />;
+}
+
+function VisitWithProject({ visit }: { visit: Visit }) {
+  const project = useProject(visit.projectId);
+  if (project === undefined) return <Spin />;
+  if (project === null) return null;
+  return <VisitView visit={visit} project={project} />;
+}
+
+function VisitView({ visit, project }: { visit: Visit; project: Project }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const organization = useOrganization();
+  const actions = visitActions(useDatabase());
+  const locked = visit.status === 'finalized';
+
+  const finalize = async () => {
+    try {
+      await actions.finalize(visit.id);
+      void message.success(t('visits.finalized'));
+    } catch (error) {
+      void message.error(
+        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>
+      <div>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingLeft: 0 }}
+          onClick={() => void navigate(`/projects/${project.id}`)}
+        >
+          {project.name}
+        </Button>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('visits.title', { date: visit.date, type: t(`visitType.${visit.type}`) })}
+          </Typography.Title>
+          <Space>
+            <Tag color={locked ? 'green' : 'gold'} data-testid="visit-status">
+              {t(`visits.status.${visit.status}`)}
+            </Tag>
+            {!locked && (
+              <Popconfirm
+                title={t('visits.finalizeConfirm')}
+                okText={t('visits.finalize')}
+                cancelText={t('projects.cancel')}
+                onConfirm={() => void finalize()}
+              >
+                <Button type="primary" icon={<LockOutlined />}>
+                  {t('visits.finalize')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </Space>
+      </div>
+      {locked && (
+        <Alert type="info" showIcon title={t('visits.lockedNote', { at: visit.finalizedAt ?? '' })} />
+      )}
+      <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
+      <ChecklistsSection visit={visit} />
+      <FindingsSection visit={visit} project={project} organization={organization} />
+    </Space>
+  );
+}

@@ -1,0 +1,74 @@
+// Between a Visit and its form: the reported investment as 万元 text, location as two numbers.
+import { formatWan, parseWan } from '../../../shared/domain/money';
+import type { Visit } from '../../../shared/domain/visit';
+
+export interface VisitFormValues {
+  type: Visit['type'];
+  date: string;
+  startTime: string;
+  memberIds: string[];
+  lat: number | null;
+  lng: number | null;
+  weather: string;
+  progressNarrative: string;
+  percentComplete: number | null;
+  reportedInvestment: string;
+  workersOnSite: number | null;
+  machinesOnSite: number | null;
+}
+
+export const toVisitForm = (v: Visit): VisitFormValues => ({
+  type: v.type,
+  date: v.date,
+  startTime: v.startTime ?? '',
+  memberIds: v.memberIds,
+  lat: v.location?.lat ?? null,
+  lng: v.location?.lng ?? null,
+  weather: v.weather,
+  progressNarrative: v.progressNarrative,
+  percentComplete: v.percentComplete,
+  reportedInvestment:
+    v.reportedInvestment === null ? '' : formatWan(v.reportedInvestment, 4).replace(/\.?0+$/, ''),
+  workersOnSite: v.workersOnSite,
+  machinesOnSite: v.machinesOnSite,
+});
+
+/** The changes to save, or the name of the field that is wrong. */
+export function fromVisitForm(
+  values: VisitFormValues,
+  current: Visit,
+): { ok: true; changes: Partial<Visit> } | { ok: false; field: keyof VisitFormValues } {
+  const investment = values.reportedInvestment.trim() === '' ? null : parseWan(values.reportedInvestment);
+  if (values.reportedInvestment.trim() !== '' && investment === null)
+    return { ok: false, field: 'reportedInvestment' };
+  const hasLat = values.lat !== null && values.lat !== undefined;
+  const hasLng = values.lng !== null && values.lng !== undefined;
+  if (hasLat !== hasLng) return { ok: false, field: hasLat ? 'lng' : 'lat' };
+  const keepSource = current.location?.source ?? 'typed';
+  return {
+    ok: true,
+    changes: {
+      type: values.type,
+      date: values.date,
+      startTime: values.startTime || null,
+      memberIds: values.memberIds,
+      location:
+        hasLat && hasLng
+          ? {
+              lat: values.lat as number,
+              lng: values.lng as number,
+              source:
+                current.location?.lat === values.lat && current.location.lng === values.lng
+                  ? keepSource
+                  : 'typed',
+            }
+          : null,
+      weather: values.weather.trim(),
+      progressNarrative: values.progressNarrative.trim(),
+      percentComplete: values.percentComplete ?? null,
+      reportedInvestment: investment,
+      workersOnSite: values.workersOnSite ?? null,
+      machinesOnSite: values.machinesOnSite ?? null,
+    },
+  };
+}
