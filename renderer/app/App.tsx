@@ -39,7 +39,12 @@ export function App({ host }: { host: HostClient }) {
   }
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c' } }}
+      // antd spaces out two-character Chinese labels ("保 存"); screen readers would read them that way.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <HostProvider host={host}>{body}</HostProvider>
       </AntApp>

@@ -3,6 +3,7 @@ import type { Campaign } from '../../shared/sample/campaign';
 import type { DuchaDatabase } from './database';
 import type { Project } from '../../shared/domain/project';
 import { createProject, updateProject } from './repositories/projects';
+import { importProjects } from './repositories/projects-import';
 import type { ChecklistResult } from '../../shared/domain/checklist';
 import type { Visit } from '../../shared/domain/visit';
 import { loadCampaign, startEmpty } from './repositories/setup';
@@ -23,6 +24,8 @@ export const setupActions = (db: DuchaDatabase) => ({
 export const projectActions = (db: DuchaDatabase) => ({
   create: (project: Project) => createProject(db, project),
   update: (id: string, changes: Partial<Project>) => updateProject(db, id, changes),
+  /** All or nothing: one transaction. */
+  importMany: (projects: readonly Project[]) => importProjects(db, projects),
 });
 
 export const visitActions = (db: DuchaDatabase) => ({

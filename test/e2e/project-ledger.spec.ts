@@ -37,22 +37,22 @@ test.describe('in Chinese', () => {
     await page.getByLabel('项目名称').fill('思茅区第二污水处理厂配套管网工程');
     await chooseOption(page, '所属县(区)/乡镇', /^思茅区/);
     await page.getByLabel('计划总投资').fill('12a');
-    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('请输入金额（万元），如 3422.5')).toBeVisible();
     expect(await countStoredRows(page, 'projects')).toBe(before);
 
     await page.getByLabel('计划总投资').fill('5600.25');
     await page.getByLabel('开工 计划日期').fill('2027-03-01');
-    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('heading', { name: '思茅区第二污水处理厂配套管网工程' })).toBeVisible();
     await expect(page.getByText('5600.25 万元')).toBeVisible();
     expect(await countStoredRows(page, 'projects')).toBe(before + 1);
 
     await page.getByRole('button', { name: '编辑' }).click();
-    await expect(page.getByRole('button', { name: '保 存' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '保存' })).toBeVisible();
     await page.getByLabel('年度计划投资').fill('2000');
     await page.getByLabel('本年完成投资').fill('500');
-    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByTestId('annual-rate')).toContainText('25.0%');
 
     const reopened = await app.reopen();

@@ -12,6 +12,7 @@ import { type LedgerColumn, LedgerTable } from './ledger/LedgerTable';
 import { LedgerToolbar } from './ledger/LedgerToolbar';
 import { useLedgerView } from './ledger/ledger-view-store';
 import { formatPercent } from './format';
+import { LedgerExcelButtons } from './LedgerExcelButtons';
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -71,9 +72,12 @@ export function ProjectsPage() {
         <Typography.Title level={3} id="projects-title">
           {t('projects.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
-          {t('projects.new')}
-        </Button>
+        <Space>
+          <LedgerExcelButtons rows={rows} organization={organization} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
+            {t('projects.new')}
+          </Button>
+        </Space>
       </Space>
       <LedgerToolbar organization={organization} />
       <Typography.Paragraph type="secondary" data-testid="project-count">

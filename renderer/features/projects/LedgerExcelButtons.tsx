@@ -1,0 +1,68 @@
+// 从Excel导入 and 导出台账 beside the ledger.
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Project } from '../../../shared/domain/project';
+import { downloadFile } from '../../app/download';
+import type { Organization } from '../../db';
+import { useToday } from '../../stores/clock';
+import { ImportDialog } from './ImportDialog';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function LedgerExcelButtons({
+  rows,
+  organization,
+}: {
+  rows: readonly Project[];
+  organization: Organization | undefined;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const year = Number(useToday().slice(0, 4));
+
+  const exportRows = async () => {
+    setExporting(true);
+    try {
+      const { exportLedger } = await import('./excel');
+      const title = t('excel.exportTitle', { year });
+      const bytes = await exportLedger(
+        rows,
+        {
+          regions: organization?.regionNames ?? new Map(),
+          units: organization?.unitNames ?? new Map(),
+          people: organization?.personNames ?? new Map(),
+        },
+        { title, year },
+      );
+      downloadFile(bytes, `${title}.xlsx`, XLSX);
+      void message.success(t('excel.exported', { count: rows.length }));
+    } catch (error) {
+      void message.error(
+        t('excel.exportFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Space>
+      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+        {t('excel.import')}
+      </Button>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={exporting}
+        disabled={rows.length === 0}
+        onClick={() => void exportRows()}
+      >
+        {t('excel.export')}
+      </Button>
+      <ImportDialog open={importing} onClose={() => setImporting(false)} />
+    </Space>
+  );
+}
