@@ -6,3 +6,4 @@ export { type FindingInput, VisitLockedError } from './repositories/visits';
 export type { Organization } from './repositories/organization';
 export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
 export type { DuchaDatabase, Stored } from './database';
+export * from './photo-hooks';

@@ -271,7 +271,6 @@ export const en: Messages = {
         'Storage is full, so adding stopped. The photos already saved are kept; {{count}} files were not added.',
       dismiss: 'Close',
     },
-    duplicate: 'already stored',
     errors: {
       unreadable:
         '“{{file}}” could not be read: it may have been moved, or the USB stick or memory card removed. Check the file is there and add it again.',
@@ -290,7 +289,6 @@ export const en: Messages = {
       unexpected: '“{{file}}” could not be added: {{reason}}. Other photos are not affected; try again.',
     },
     viewer: {
-      title: 'Photo',
       position: '{{index}} of {{total}}',
       previous: 'Previous',
       next: 'Next',

@@ -267,7 +267,6 @@ export const zhCN = {
       storageFull: '存储空间已满，已停止添加。已保存的照片保留，其余 {{count}} 个文件未添加。',
       dismiss: '关闭',
     },
-    duplicate: '已存在，未重复保存',
     errors: {
       unreadable: '“{{file}}”无法读取：文件可能已被移走，或U盘、存储卡已拔出。请确认文件还在，再添加一次。',
       empty: '“{{file}}”是空文件（0 字节），没有照片内容。请从相机或手机重新复制这张照片。',
@@ -282,7 +281,6 @@ export const zhCN = {
       unexpected: '“{{file}}”未能添加：{{reason}}。其他照片不受影响，可以再试一次。',
     },
     viewer: {
-      title: '查看照片',
       position: '第 {{index}} 张，共 {{total}} 张',
       previous: '上一张',
       next: '下一张',

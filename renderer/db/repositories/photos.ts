@@ -6,6 +6,7 @@ import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { DerivativeKind, PreparedPhoto } from '../../../shared/photos/prepared';
 import type { DuchaDatabase, PhotoBlobRow, PhotoDerivativeRow, Stored } from '../database';
 import { writeRecords } from '../record-writer';
+import { updateRecord } from './records';
 
 export type { PreparedPhoto } from '../../../shared/photos/prepared';
 
@@ -200,4 +201,20 @@ export async function photoDerivative(
   kind: DerivativeKind,
 ): Promise<PhotoDerivativeRow | undefined> {
   return db.photoDerivatives.get([sha256, kind]);
+}
+
+export const MAX_CAPTION_LENGTH = 500;
+
+/**
+ * Sets what the inspector wrote under a photo (说明). It travels as an operation like any field, so
+ * two laptops captioning the same photo settle on the later caption. Throws InvalidRecordError when
+ * the caption is longer than MAX_CAPTION_LENGTH, leaving the photo as it was.
+ */
+export async function setPhotoCaption(
+  db: DuchaDatabase,
+  photoId: string,
+  caption: string,
+  now: number = Date.now(),
+): Promise<void> {
+  await updateRecord(db, 'photos', photoId, { caption: caption.trim() }, now);
 }

@@ -33,6 +33,7 @@ import { type Organization, useOrganization, useProject, useProjectVisits } from
 import { useToday } from '../../../stores/clock';
 import { formatPercent } from '../format';
 import { StartVisitButton } from '../../visits/StartVisitButton';
+import { PhotoPanel } from '../../photos/PhotoPanel';
 import { InvestmentChart } from './InvestmentChart';
 import { ProjectVisits } from './ProjectVisits';
 
@@ -254,6 +255,10 @@ function ProjectDetail({
         ) : (
           <InvestmentChart points={trend} label={t('projects.detail.trend')} />
         )}
+      </Card>
+
+      <Card title={t('photos.title')}>
+        <PhotoPanel link={{ projectId: project.id }} />
       </Card>
     </Space>
   );

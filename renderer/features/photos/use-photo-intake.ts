@@ -1,0 +1,98 @@
+// The panel's intake: runs the files through prepareIntake and into the database, and keeps what the
+// progress bar and the result list show. Leaving the page cancels a run in progress.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { photoActions, type PhotoLink, useDatabase } from '../../db';
+import { useHost } from '../../app/host-context';
+import { deriveImages } from './derive';
+import type { CollectedFiles } from './dropped-files';
+import { prepareIntake } from './intake';
+import {
+  emptyProgress,
+  type IntakeFailure,
+  type IntakeOutcome,
+  type IntakeProgress,
+  type IntakeSummary,
+  runIntake,
+} from './intake-run';
+
+export interface IntakeState {
+  running: boolean;
+  progress: IntakeProgress | null;
+  failures: IntakeFailure[];
+  /** Files whose photo was already stored here. */
+  duplicates: string[];
+  stopped: IntakeSummary['stopped'];
+}
+
+const IDLE: IntakeState = { running: false, progress: null, failures: [], duplicates: [], stopped: null };
+
+export function usePhotoIntake(link: PhotoLink) {
+  const db = useDatabase();
+  const host = useHost();
+  const actions = useMemo(() => photoActions(db), [db]);
+  const { projectId, visitId = null, issueId = null, checklistItemId = null } = link;
+  const controller = useRef<AbortController | null>(null);
+  const [state, setState] = useState<IntakeState>(IDLE);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(
+    async ({ items, failures }: CollectedFiles) => {
+      if (controller.current || (items.length === 0 && failures.length === 0)) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      const total = items.length + failures.length;
+      setState({
+        running: true,
+        progress: { ...emptyProgress(total, Date.now()), done: failures.length, failed: failures.length },
+        failures,
+        duplicates: [],
+        stopped: null,
+      });
+      const onOutcome = (outcome: IntakeOutcome) => {
+        if (
+          outcome.status === 'failed' &&
+          (outcome.kind === 'unexpected' || outcome.kind === 'storageFull')
+        ) {
+          const message = `photo intake: ${outcome.label}: ${outcome.kind}: ${outcome.detail}`.slice(0, 4000);
+          host.api.reportProblem({ kind: 'other', message }).catch(() => undefined);
+        }
+      };
+      const summary = await runIntake(items, {
+        signal: abort.signal,
+        prepare: (item, signal) => prepareIntake(item.file, { derive: deriveImages, signal }),
+        store: (batch) => actions.add(batch, { projectId, visitId, issueId, checklistItemId }),
+        onProgress: (progress, outcome) => {
+          onOutcome(outcome);
+          setState((s) => ({
+            ...s,
+            // Files of a dropped folder that could not be read were counted before the run began.
+            progress: {
+              ...progress,
+              total,
+              done: progress.done + failures.length,
+              failed: progress.failed + failures.length,
+            },
+            failures: outcome.status === 'failed' ? [...s.failures, outcome] : s.failures,
+            duplicates: outcome.status === 'duplicate' ? [...s.duplicates, outcome.label] : s.duplicates,
+          }));
+        },
+      });
+      controller.current = null;
+      setState((s) => ({
+        ...s,
+        running: false,
+        stopped: summary.stopped,
+        progress: s.progress && { ...s.progress, elapsedMs: summary.elapsedMs },
+      }));
+    },
+    [actions, host, projectId, visitId, issueId, checklistItemId],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const dismiss = useCallback(() => {
+    if (!controller.current) setState(IDLE);
+  }, []);
+
+  return { state, start, cancel, dismiss };
+}
