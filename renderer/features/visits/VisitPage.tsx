@@ -1,11 +1,12 @@
 // One visit (督查记录): its record, checklists and findings; finalizing locks it.
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { useDatabase, useOrganization, useProject, useVisit, visitActions } from '../../db';
+import { PhotoPanel } from '../photos/PhotoPanel';
 import { ChecklistsSection } from './ChecklistsSection';
 import { FindingsSection } from './FindingsSection';
 import { VisitForm } from './VisitForm';
@@ -83,6 +84,9 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
         <Alert type="info" showIcon title={t('visits.lockedNote', { at: visit.finalizedAt ?? '' })} />
       )}
       <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
+      <Card title={t('photos.title')}>
+        <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} />
+      </Card>
       <ChecklistsSection visit={visit} />
       <FindingsSection visit={visit} project={project} organization={organization} />
     </Space>
