@@ -61,6 +61,7 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('visit-status')).toHaveText('已定稿');
     await expect(page.getByLabel('形象进度描述')).toBeDisabled();
     await expect(page.getByRole('button', { name: '记录问题' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '添加照片' })).toBeHidden();
     await page.screenshot({ path: testInfo.outputPath('visit-zh-CN.png'), fullPage: true });
     expect(await countStoredRows(page, 'visits')).toBe(visitsBefore);
 

@@ -23,7 +23,8 @@ const ownerOfLink = (link: PhotoLink): PhotoOwner =>
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
-export function PhotoPanel({ link }: { link: PhotoLink }) {
+/** readOnly: the owner is locked (a finalized visit); photos are shown but none can be added. */
+export function PhotoPanel({ link, readOnly = false }: { link: PhotoLink; readOnly?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const photos = usePhotos(ownerOfLink(link));
@@ -35,6 +36,7 @@ export function PhotoPanel({ link }: { link: PhotoLink }) {
   const busy = intake.state.running;
 
   const refuseWhileBusy = (): boolean => {
+    if (readOnly) return true;
     if (busy) void message.info(t('photos.busy'));
     return busy;
   };
@@ -109,30 +111,36 @@ export function PhotoPanel({ link }: { link: PhotoLink }) {
       />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Space wrap>
-            <Button
-              type="primary"
-              icon={<PictureOutlined />}
-              disabled={busy}
-              onClick={() => filesInput.current?.click()}
-            >
-              {t('photos.add')}
-            </Button>
-            <Button icon={<FolderAddOutlined />} disabled={busy} onClick={() => folderInput.current?.click()}>
-              {t('photos.addFolder')}
-            </Button>
-            <WebcamButton
-              disabled={busy}
-              onCapture={(file) => void intake.start({ items: itemsOfFiles([file]), failures: [] })}
-            />
-          </Space>
+          {!readOnly && (
+            <Space wrap>
+              <Button
+                type="primary"
+                icon={<PictureOutlined />}
+                disabled={busy}
+                onClick={() => filesInput.current?.click()}
+              >
+                {t('photos.add')}
+              </Button>
+              <Button
+                icon={<FolderAddOutlined />}
+                disabled={busy}
+                onClick={() => folderInput.current?.click()}
+              >
+                {t('photos.addFolder')}
+              </Button>
+              <WebcamButton
+                disabled={busy}
+                onCapture={(file) => void intake.start({ items: itemsOfFiles([file]), failures: [] })}
+              />
+            </Space>
+          )}
           {photos && (
-            <Typography.Text type="secondary" data-testid="photo-count">
+            <Typography.Text type="secondary" data-testid="photo-count" style={{ marginLeft: 'auto' }}>
               {t('photos.count', { count: photos.length })}
             </Typography.Text>
           )}
         </Space>
-        <Typography.Text type="secondary">{t('photos.dropHint')}</Typography.Text>
+        {!readOnly && <Typography.Text type="secondary">{t('photos.dropHint')}</Typography.Text>}
         <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.dismiss} />
 
         {photos === undefined ? (

@@ -85,7 +85,7 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
       )}
       <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
       <Card title={t('photos.title')}>
-        <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} />
+        <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} readOnly={locked} />
       </Card>
       <ChecklistsSection visit={visit} />
       <FindingsSection visit={visit} project={project} organization={organization} />
