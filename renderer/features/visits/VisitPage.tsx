@@ -6,6 +6,8 @@ import { useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { useDatabase, useOrganization, useProject, useVisit, visitActions } from '../../db';
+import { formatInstant } from '../../app/format-instant';
+import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { ChecklistsSection } from './ChecklistsSection';
 import { FindingsSection } from './FindingsSection';
@@ -34,6 +36,7 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
   const organization = useOrganization();
   const actions = visitActions(useDatabase());
   const locked = visit.status === 'finalized';
+  const language = useSession((s) => s.language);
 
   const finalize = async () => {
     try {
@@ -81,7 +84,13 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
         </Space>
       </div>
       {locked && (
-        <Alert type="info" showIcon title={t('visits.lockedNote', { at: visit.finalizedAt ?? '' })} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('visits.lockedNote', {
+            at: visit.finalizedAt ? formatInstant(visit.finalizedAt, language) : '',
+          })}
+        />
       )}
       <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
       <Card title={t('photos.title')}>
