@@ -15,5 +15,9 @@ export function pageHeaders(filePath: string, contentType: string): Record<strin
   };
   // The HTML names the hashed bundle files; a stale copy would load an old build after an update.
   if (path.extname(filePath).toLowerCase() === '.html') headers['Cache-Control'] = 'no-store';
+  // Vite names the bundle files by their content hash, so a file under assets/ never changes: let the
+  // browser keep it (and its compiled code) instead of fetching 1.7 MB on every start.
+  else if (filePath.split(/[\\/]/).includes('assets'))
+    headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   return headers;
 }

@@ -2,7 +2,7 @@
 import { Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useProjectCount, useSetupChoice } from '../db';
+import { useHasProjects, useSetupChoice } from '../db';
 import { FirstRunPage } from '../features/onboarding/FirstRunPage';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
 import { ProjectDetailPage } from '../features/projects/detail/ProjectDetailPage';
@@ -20,11 +20,11 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const setup = useSetupChoice();
-  const projectCount = useProjectCount();
+  const hasProjects = useHasProjects();
   const host = useSession((s) => s.appInfo?.host);
 
-  if (setup === undefined || projectCount === undefined) return <Spin fullscreen tip={t('app.loading')} />;
-  if (setup === null && projectCount === 0) return <FirstRunPage />;
+  if (setup === undefined || hasProjects === undefined) return <Spin fullscreen tip={t('app.loading')} />;
+  if (setup === null && !hasProjects) return <FirstRunPage />;
 
   const selected = SECTIONS.find((s) => location.pathname.startsWith(s.path))?.path ?? '/projects';
   return (

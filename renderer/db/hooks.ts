@@ -1,7 +1,7 @@
 // Live queries for components: they re-render when the rows behind them change.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countPendingOperations } from './repositories/outbox';
-import { countProjects, getProject, listProjects } from './repositories/projects';
+import { getProject, hasProjects, listProjects } from './repositories/projects';
 import { readOrganization } from './repositories/organization';
 import {
   checklistResultsOfVisit,
@@ -26,9 +26,9 @@ export function useProjects() {
   return useLiveQuery(() => listProjects(db), [db]);
 }
 
-export function useProjectCount() {
+export function useHasProjects() {
   const db = useDatabase();
-  return useLiveQuery(() => countProjects(db), [db]);
+  return useLiveQuery(() => hasProjects(db), [db]);
 }
 
 /** Regions, units and people with their display names; undefined while loading. */

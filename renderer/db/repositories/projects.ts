@@ -3,18 +3,16 @@ import type { Project } from '../../../shared/domain/project';
 import type { DuchaDatabase, Stored } from '../database';
 import { createRecords, updateRecord } from './records';
 
-const byName = new Intl.Collator('zh-CN');
-
 const live = (row: Stored<Project>): boolean => row._deleted !== true;
 
+/** The live projects, in no particular order: the ledger sorts them as the user asks. */
 export async function listProjects(db: DuchaDatabase): Promise<Stored<Project>[]> {
-  const rows = (await db.projects.toArray()).filter(live);
-  // Chinese readers expect names in pinyin order, which IndexedDB's code-point order is not.
-  return rows.sort((a, b) => byName.compare(a.name, b.name));
+  return (await db.projects.toArray()).filter(live);
 }
 
-export async function countProjects(db: DuchaDatabase): Promise<number> {
-  return db.projects.filter(live).count();
+/** Whether the ledger has any project; stops at the first one rather than counting them all. */
+export async function hasProjects(db: DuchaDatabase): Promise<boolean> {
+  return (await db.projects.filter(live).first()) !== undefined;
 }
 
 export async function getProject(db: DuchaDatabase, id: string): Promise<Stored<Project> | null> {
