@@ -32,6 +32,8 @@ test.describe('in Chinese', () => {
     await expect(dialog.getByTestId('import-summary')).toHaveText('共 4 行：3 行可导入，1 行有错误');
     await expect(dialog.getByText(`第${ISSUED_BAD_ROW.rowNumber}行`).first()).toBeVisible();
     await expect(dialog.getByText(ISSUED_BAD_ROW.badAmount).first()).toBeVisible();
+    // The bad row is still recognisable by its name.
+    await expect(dialog.getByRole('row').filter({ hasText: ISSUED_BAD_ROW.name })).toContainText('12a');
     await expect(dialog.getByRole('button', { name: /导入 \d+ 个项目/ })).toBeDisabled();
     await page.screenshot({ path: testInfo.outputPath('import-preview-zh-CN.png') });
     expect(await countStoredRows(page, 'projects')).toBe(before);

@@ -235,7 +235,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                 title: t('projects.columns.name'),
                 key: 'name',
                 width: 280,
-                render: (_, r) => r.project?.name ?? '',
+                render: (_, r) => r.project?.name ?? r.name,
               },
               {
                 title: t('excel.check'),

@@ -55,6 +55,8 @@ export interface RowIssue {
 export interface RowResult {
   /** 1-based Excel row number. */
   rowNumber: number;
+  /** The project name as the row gives it, so a row with errors can still be recognised. */
+  name: string;
   /** The project to import; null when the row has errors. */
   project: Project | null;
   errors: RowIssue[];
@@ -452,7 +454,13 @@ export function validateRows(
 
     const notes = readText(check, get, 'notes', MAX_LENGTH.notes);
 
-    const result: RowResult = { rowNumber, project: null, errors: check.errors, warnings: check.warnings };
+    const result: RowResult = {
+      rowNumber,
+      name,
+      project: null,
+      errors: check.errors,
+      warnings: check.warnings,
+    };
     if (name !== '' && !first) firstRowOfName.set(nameKey, result);
     results.push(result);
     if (check.errors.length > 0 || regionId === null || phase === null) return;
