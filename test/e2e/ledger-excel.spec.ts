@@ -43,9 +43,12 @@ test.describe('in Chinese', () => {
     await expect(page.getByText('已导入 3 个项目')).toBeVisible();
     expect(await countStoredRows(page, 'projects')).toBe(before + 3);
     await page.getByRole('searchbox', { name: '搜索项目名称或业主' }).fill(ISSUED_GOOD_ROWS[0]?.name ?? '');
-    await expect(page.getByRole('row').filter({ hasText: ISSUED_GOOD_ROWS[0]?.name ?? '' })).toContainText(
-      '9860.00',
-    );
+    // The import dialog's preview may still be closing: look in the ledger itself.
+    const ledgerRow = page
+      .getByRole('table', { name: '项目台账' })
+      .getByRole('row')
+      .filter({ hasText: ISSUED_GOOD_ROWS[0]?.name ?? '' });
+    await expect(ledgerRow).toContainText('9860.00');
 
     await page.getByRole('button', { name: '清除筛选' }).click();
     const download = page.waitForEvent('download');
