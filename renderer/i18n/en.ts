@@ -56,7 +56,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     invalid: 'Correct the marked fields first.',
     saveFailed: 'Not saved: {{reason}}. What you entered is still in the form.',
-    amountHint: 'In 10,000 CNY (万元), up to four decimals',
+    amountHint: 'In 10,000 CNY (万元), exact to the fen (six decimals)',
     notAnAmount: 'Enter an amount in 10,000 CNY, e.g. 3422.5',
     required: 'Required',
     detail: {
@@ -355,7 +355,6 @@ export const en: Messages = {
     exportFailed: 'Export failed: {{reason}}',
   },
   placeholder: {
-    visits: 'Site visits will be logged here: checklists, photos, findings and sign-off.',
     issues:
       'Issues will be followed here through rectification: notice, acknowledgement, fix, re-inspection, close-out.',
     dashboard: 'The dashboard will show rectification rates and rankings per county and responsible unit.',

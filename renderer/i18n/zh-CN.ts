@@ -53,7 +53,7 @@ export const zhCN = {
     cancel: '取消',
     invalid: '请先改正标出的错误。',
     saveFailed: '未能保存：{{reason}}。已录入的内容仍在表单中。',
-    amountHint: '单位：万元，最多四位小数',
+    amountHint: '单位：万元，可精确到分（六位小数）',
     notAnAmount: '请输入金额（万元），如 3422.5',
     required: '必填',
     detail: {
@@ -347,7 +347,6 @@ export const zhCN = {
     exportFailed: '导出失败：{{reason}}',
   },
   placeholder: {
-    visits: '督查记录将在这里登记：现场检查表、照片、发现的问题和签字确认。',
     issues: '问题清单将在这里跟踪整改：下发、签收、整改、复查、销号。',
     dashboard: '统计将在这里给出各县区、各责任单位的整改率和排名。',
     exchange: '导出导入将在这里通过U盘与其他电脑或办公室交换数据。',

@@ -56,3 +56,13 @@ function formatFixed(tenThousandths: number): string {
   const frac = String(tenThousandths % 10000).padStart(4, '0');
   return `${whole}.${frac}`;
 }
+
+describe('formatWanExact', () => {
+  it('gives the shortest text that parses back to the same fen', async () => {
+    const { formatWanExact } = await import('./money');
+    expect(formatWanExact(parseWan('6800') as Fen)).toBe('6800');
+    expect(formatWanExact(parseWan('3422.5') as Fen)).toBe('3422.5');
+    expect(formatWanExact(150_025 as Fen)).toBe('0.150025'); // 1500.25 元 keeps its fen
+    expect(parseWan(formatWanExact(150_025 as Fen))).toBe(150_025);
+  });
+});

@@ -54,6 +54,14 @@ export function formatWan(amount: Fen, decimals = 2): string {
   return negative && rounded !== 0n ? `-${text}` : text;
 }
 
+/**
+ * The shortest exact 万元 text of an amount, for editing ("3422.5", "6800", "0.150025"): six decimals
+ * hold every fen, so what a form shows and saves back never rounds a stored amount.
+ */
+export function formatWanExact(amount: Fen): string {
+  return formatWan(amount, 6).replace(/\.?0+$/, '');
+}
+
 export function sumFen(amounts: Iterable<Fen>): Fen {
   let total = 0;
   for (const a of amounts) total += a;

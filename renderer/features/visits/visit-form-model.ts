@@ -1,5 +1,5 @@
 // Between a Visit and its form: the reported investment as 万元 text, location as two numbers.
-import { formatWan, parseWan } from '../../../shared/domain/money';
+import { formatWanExact, parseWan } from '../../../shared/domain/money';
 import type { Visit } from '../../../shared/domain/visit';
 
 export interface VisitFormValues {
@@ -27,8 +27,7 @@ export const toVisitForm = (v: Visit): VisitFormValues => ({
   weather: v.weather,
   progressNarrative: v.progressNarrative,
   percentComplete: v.percentComplete,
-  reportedInvestment:
-    v.reportedInvestment === null ? '' : formatWan(v.reportedInvestment, 4).replace(/\.?0+$/, ''),
+  reportedInvestment: v.reportedInvestment === null ? '' : formatWanExact(v.reportedInvestment),
   workersOnSite: v.workersOnSite,
   machinesOnSite: v.machinesOnSite,
 });

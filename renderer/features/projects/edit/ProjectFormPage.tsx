@@ -12,6 +12,7 @@ import {
   PROJECT_PHASES,
 } from '../../../../shared/domain/project';
 import { localDate } from '../../../../shared/domain/dates';
+import { parseWan } from '../../../../shared/domain/money';
 import { projectActions, type Stored, useDatabase, useOrganization, useProject } from '../../../db';
 import type { Project } from '../../../../shared/domain/project';
 import {
@@ -85,9 +86,10 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
   const regionOptions = (organization?.regions ?? [])
     .filter((r) => r.level !== 'city')
     .map((r) => ({ value: r.id, label: organization?.regionNames.get(r.id) ?? r.name }));
+  // The same parser that saves the amount decides whether it is one.
   const moneyRule = {
     validator: (_: unknown, value: string | undefined) =>
-      value === undefined || value.trim() === '' || /^\s*-?[\d,]+(\.\d{1,4})?\s*$/.test(value)
+      value === undefined || value.trim() === '' || parseWan(value) !== null
         ? Promise.resolve()
         : Promise.reject(new Error(t('projects.notAnAmount'))),
   };

@@ -1,7 +1,7 @@
 // Between a Project and what the form edits: amounts as 万元 text (never floats), dates as text,
 // empty fields as empty. Converting back validates with the domain schema, so the form can never
 // save what the ledger could not hold.
-import { formatWan, parseWan, type Fen } from '../../../../shared/domain/money';
+import { formatWanExact, parseWan, type Fen } from '../../../../shared/domain/money';
 import type { FUNDING_SOURCES } from '../../../../shared/domain/project';
 import {
   MILESTONE_KINDS,
@@ -39,7 +39,7 @@ export interface ProjectFormValues {
 
 export const MONEY_FIELDS = ['totalInvestment', 'annualPlan', 'completedThisYear', 'completedTotal'] as const;
 
-const money = (fen: Fen): string => formatWan(fen, 4).replace(/\.?0+$/, '');
+const money = formatWanExact;
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === '' ? null : v);
 
 export function emptyFormValues(planYear: number): ProjectFormValues {
