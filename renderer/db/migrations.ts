@@ -40,6 +40,14 @@ export const MIGRATIONS: readonly Migration[] = [
       photoDerivatives: '[sha256+kind]',
     },
   },
+  {
+    version: 3,
+    why: 'Sign-off and corrections: the hash-chained amendments of finalized visits, and the annotation layers drawn over photos (kept apart so originals are never altered).',
+    stores: {
+      visitAmendments: 'id, visitId, [visitId+seq]',
+      photoAnnotations: 'id, photoId, sha256',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,5 +6,7 @@ export * from './visit';
 export * from './checklist';
 export * from './issue';
 export * from './photo';
+export * from './photo-annotation';
+export * from './visit-amendment';
 export * from './records';
 export * from './dates';

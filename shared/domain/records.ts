@@ -5,8 +5,10 @@ import { ChecklistResultSchema, ChecklistTemplateSchema } from './checklist';
 import { IssueEventSchema, IssueSchema } from './issue';
 import { PersonSchema, RegionSchema, TeamSchema, UnitSchema } from './organization';
 import { PhotoSchema } from './photo';
+import { PhotoAnnotationSchema } from './photo-annotation';
 import { ProjectSchema } from './project';
 import { VisitSchema } from './visit';
+import { VisitAmendmentSchema } from './visit-amendment';
 
 export const RECORD_SCHEMAS = {
   regions: RegionSchema,
@@ -20,6 +22,8 @@ export const RECORD_SCHEMAS = {
   issues: IssueSchema,
   issueEvents: IssueEventSchema,
   photos: PhotoSchema,
+  visitAmendments: VisitAmendmentSchema,
+  photoAnnotations: PhotoAnnotationSchema,
 } as const satisfies Record<SyncedTable, z.ZodType>;
 
 export type RecordOf<T extends SyncedTable> = z.infer<(typeof RECORD_SCHEMAS)[T]>;

@@ -4,6 +4,8 @@ import { DUST_CONTROL_TEMPLATE_KEY } from '../checklists/builtin-templates';
 import { ISSUE_STATUSES, type IssueEvent } from '../domain/issue';
 import { parseWan } from '../domain/money';
 import { RECORD_SCHEMAS } from '../domain/records';
+import { DEFAULT_ANNOTATION_COLOR } from '../domain/photo-annotation';
+import { amendmentChain } from '../history/amendment-chain';
 import { verifyChain } from '../history/chain';
 import { UUID_V7 } from '../ids/uuidv7';
 import { sha256Hex } from '../photos/sha256';
@@ -118,6 +120,20 @@ describe('the default sample campaign', () => {
       expect(blobs.has(p.sha256)).toBe(true);
     }
     for (const e of c.issueEvents) for (const h of e.evidencePhotoSha256) expect(blobs.has(h)).toBe(true);
+  });
+
+  it('amends a finalized visit with a valid chain, and marks a photo without touching it', async () => {
+    const [amendment] = c.visitAmendments;
+    const visit = c.visits.find((v) => v.id === amendment?.visitId);
+    expect(visit?.status).toBe('finalized');
+    expect(amendment?.changes).toEqual([
+      { field: 'workersOnSite', before: (visit?.workersOnSite ?? 0) - 12, after: visit?.workersOnSite },
+    ]);
+    expect(await amendmentChain.verifyChain(c.visitAmendments)).toEqual({ ok: true });
+    const [annotation] = c.photoAnnotations;
+    const photo = c.photos.find((p) => p.id === annotation?.photoId);
+    expect(photo?.sha256).toBe(annotation?.sha256);
+    expect(annotation?.shapes.every((s) => s.color === DEFAULT_ANNOTATION_COLOR)).toBe(true);
   });
 
   it('has issues at every lifecycle status, with extensions, sent-back histories and deadlines on both sides of today', () => {

@@ -8,11 +8,14 @@ import type { ChecklistResult, ChecklistTemplate } from '../domain/checklist';
 import type { Issue, IssueEvent } from '../domain/issue';
 import type { Person, Region, Team, Unit } from '../domain/organization';
 import type { Photo } from '../domain/photo';
+import type { PhotoAnnotation } from '../domain/photo-annotation';
 import type { Project } from '../domain/project';
 import type { Visit } from '../domain/visit';
+import type { VisitAmendment } from '../domain/visit-amendment';
 import { sealChain } from '../history/chain';
 import { makeSignatureImage } from '../photos/sample-signature';
 import { sha256Hex } from '../photos/sha256';
+import { buildAmendments, buildAnnotations } from './amendments';
 import { buildChecklistResults } from './checklist-results';
 import { NAMED_PROJECTS } from './catalogue';
 import { createContext } from './context';
@@ -62,6 +65,8 @@ export interface Campaign {
   issues: Issue[];
   issueEvents: IssueEvent[];
   photos: Photo[];
+  visitAmendments: VisitAmendment[];
+  photoAnnotations: PhotoAnnotation[];
   /** Photo originals and visit signature images, by SHA-256. */
   photoBlobs: PhotoBlob[];
 }
@@ -128,6 +133,9 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
   const issueEvents: IssueEvent[] = [];
   for (const plan of plans) for (const event of sealChain(plan.events)) issueEvents.push(event);
 
+  const visitAmendments = buildAmendments(ctx, visits);
+  const photoAnnotations = buildAnnotations(ctx, photos);
+
   // The ledger row was last touched by the latest finalized visit that reported on it.
   const lastReport = new Map<string, number>();
   for (const v of visits) {
@@ -157,6 +165,8 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
     issues: plans.map((p) => p.issue),
     issueEvents,
     photos,
+    visitAmendments,
+    photoAnnotations,
     photoBlobs,
   };
 }

@@ -11,6 +11,8 @@ export const SYNCED_TABLES = [
   'issues',
   'issueEvents',
   'photos',
+  'visitAmendments',
+  'photoAnnotations',
 ] as const;
 
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

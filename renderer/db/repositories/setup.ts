@@ -39,6 +39,8 @@ const CAMPAIGN_TABLES = [
   'issues',
   'issueEvents',
   'photos',
+  'visitAmendments',
+  'photoAnnotations',
 ] as const satisfies readonly SyncedTable[];
 
 export async function loadCampaign(

@@ -6,11 +6,13 @@ import { verifyChain } from '../../../shared/history/chain';
 import { makeProject } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { createRecords } from './records';
+import { signVisit } from './sign-off';
 import {
   checklistResultsOfVisit,
   createVisit,
   finalizeVisit,
   issuesOfVisit,
+  SignatureMissingError,
   recordFinding,
   saveChecklistResult,
   updateDraftVisit,
@@ -40,6 +42,8 @@ const visit: Visit = {
   status: 'draft',
   finalizedAt: null,
 };
+
+const SIGNATURE = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' });
 
 async function setup(name: string) {
   const db = createDatabase(name);
@@ -95,6 +99,7 @@ describe('visits', () => {
   it('locks a finalized visit: edits and answers are refused and nothing changes', async () => {
     const db = await setup('visit-locked');
     await updateDraftVisit(db, visit.id, { percentComplete: 45 });
+    await signVisit(db, visit.id, { role: 'inspector', name: '王督查', image: SIGNATURE });
     await finalizeVisit(db, visit.id, Date.parse(AT));
     const before = { visit: await db.visits.get(visit.id), outbox: await db.outbox.count() };
     await expect(updateDraftVisit(db, visit.id, { percentComplete: 90 })).rejects.toBeInstanceOf(
@@ -115,6 +120,17 @@ describe('visits', () => {
     expect(await db.visits.get(visit.id)).toEqual(before.visit);
     expect(before.visit?.percentComplete).toBe(45);
     expect(before.visit?.status).toBe('finalized');
+    expect(await db.outbox.count()).toBe(before.outbox);
+    db.close();
+  });
+
+  it('refuses to finalize a visit the inspector has not signed, and changes nothing', async () => {
+    const db = await setup('visit-unsigned');
+    await signVisit(db, visit.id, { role: 'siteRepresentative', name: '李工', image: SIGNATURE });
+    const before = { visit: await db.visits.get(visit.id), outbox: await db.outbox.count() };
+    await expect(finalizeVisit(db, visit.id)).rejects.toBeInstanceOf(SignatureMissingError);
+    expect(await db.visits.get(visit.id)).toEqual(before.visit);
+    expect(before.visit?.status).toBe('draft');
     expect(await db.outbox.count()).toBe(before.outbox);
     db.close();
   });

@@ -1,5 +1,5 @@
-// Visits (督查记录): a draft is edited freely; once finalized it is locked, and only an amendment
-// (a later feature) may correct it.
+// Visits (督查记录): a draft is edited freely; once signed and finalized it is locked, and only an
+// amendment (visit-amendments.ts) may correct it.
 import type { ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
 import type { Issue, IssueEvent } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
@@ -59,8 +59,19 @@ export async function updateDraftVisit(
   });
 }
 
+/** A visit cannot be finalized before the inspector has signed it. */
+export class SignatureMissingError extends Error {
+  override name = 'SignatureMissingError';
+}
+
+/** Locks the visit; from then on only an amendment corrects it. Needs the inspector's signature. */
 export async function finalizeVisit(db: DuchaDatabase, id: string, now: number = Date.now()): Promise<void> {
-  await updateDraftVisit(db, id, { status: 'finalized', finalizedAt: new Date(now).toISOString() });
+  await db.transaction('rw', [db.visits, db.outbox, db.meta], async () => {
+    const visit = await getVisit(db, id);
+    if (visit && !visit.signatures.some((s) => s.role === 'inspector'))
+      throw new SignatureMissingError('the inspector has not signed this visit');
+    await updateDraftVisit(db, id, { status: 'finalized', finalizedAt: new Date(now).toISOString() });
+  });
 }
 
 export async function checklistTemplates(db: DuchaDatabase): Promise<Stored<ChecklistTemplate>[]> {
