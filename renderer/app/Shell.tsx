@@ -3,6 +3,8 @@ import { Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
+import { ChecklistTemplatesPage } from '../features/checklists/ChecklistTemplatesPage';
+import { TemplateEditorPage } from '../features/checklists/TemplateEditorPage';
 import { FirstRunPage } from '../features/onboarding/FirstRunPage';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
 import { ProjectDetailPage } from '../features/projects/detail/ProjectDetailPage';
@@ -60,6 +62,9 @@ export function Shell() {
             <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
             <Route path="/visits" element={<VisitsPage />} />
             <Route path="/visits/:id" element={<VisitPage />} />
+            <Route path="/checklists" element={<ChecklistTemplatesPage />} />
+            <Route path="/checklists/new" element={<TemplateEditorPage />} />
+            <Route path="/checklists/:key/edit" element={<TemplateEditorPage />} />
             <Route path="/issues" element={<PlaceholderPage section="issues" />} />
             <Route path="/dashboard" element={<PlaceholderPage section="dashboard" />} />
             <Route path="/exchange" element={<PlaceholderPage section="exchange" />} />

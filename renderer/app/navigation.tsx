@@ -2,6 +2,7 @@
 import {
   AppstoreOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   CloudSyncOutlined,
   ExclamationCircleOutlined,
   FileSearchOutlined,
@@ -19,6 +20,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { path: '/projects', labelKey: 'nav.projects', icon: <AppstoreOutlined aria-hidden /> },
   { path: '/visits', labelKey: 'nav.visits', icon: <FileSearchOutlined aria-hidden /> },
+  { path: '/checklists', labelKey: 'nav.checklistTemplates', icon: <CheckSquareOutlined aria-hidden /> },
   { path: '/issues', labelKey: 'nav.issues', icon: <ExclamationCircleOutlined aria-hidden /> },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <BarChartOutlined aria-hidden /> },
   { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },

@@ -4,9 +4,10 @@ import type { DuchaDatabase } from './database';
 import type { Project } from '../../shared/domain/project';
 import { createProject, updateProject } from './repositories/projects';
 import { importProjects } from './repositories/projects-import';
-import type { ChecklistResult } from '../../shared/domain/checklist';
+import type { ChecklistResult, ChecklistTemplate } from '../../shared/domain/checklist';
 import type { Visit } from '../../shared/domain/visit';
 import { loadCampaign, startEmpty } from './repositories/setup';
+import { saveTemplateVersion } from './repositories/checklist-templates';
 import {
   createVisit,
   finalizeVisit,
@@ -39,4 +40,9 @@ export const visitActions = (db: DuchaDatabase) => ({
     finding: FindingInput,
     actor: string,
   ) => recordFinding(db, visit, project, finding, actor),
+});
+
+export const checklistTemplateActions = (db: DuchaDatabase) => ({
+  /** Adds a version; never overwrites an older one, which visits filled with it still show. */
+  saveVersion: (template: ChecklistTemplate) => saveTemplateVersion(db, template),
 });

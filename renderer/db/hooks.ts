@@ -12,6 +12,7 @@ import {
   visitsOfProject,
 } from './repositories/visits';
 import { readSetupChoice, type SetupChoice } from './repositories/setup';
+import { templateCatalog, templateVersions } from './repositories/checklist-templates';
 import { deviceNodeId } from './device-clock';
 import { useDatabase } from './provider';
 
@@ -87,4 +88,16 @@ export function useVisitIssues(visitId: string) {
 export function useTeams() {
   const db = useDatabase();
   return useLiveQuery(() => db.teams.toArray(), [db]);
+}
+
+/** Every checklist template by its latest version. */
+export function useTemplateCatalog() {
+  const db = useDatabase();
+  return useLiveQuery(() => templateCatalog(db), [db]);
+}
+
+/** The versions of one checklist template, newest first; empty when there is no such template. */
+export function useTemplateVersions(key: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => templateVersions(db, key), [db, key]);
 }
