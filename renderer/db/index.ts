@@ -1,9 +1,11 @@
 // The data layer's public face for the app and features.
 export { DatabaseProvider, useDatabase } from './provider';
 export * from './hooks';
-export { projectActions, setupActions, visitActions } from './actions';
+export { checklistTemplateActions, projectActions, setupActions, visitActions } from './actions';
+export { type TemplateSummary, TemplateVersionConflictError } from './repositories/checklist-templates';
 export { type FindingInput, VisitLockedError } from './repositories/visits';
 export type { Organization } from './repositories/organization';
 export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
 export type { DuchaDatabase, Stored } from './database';
 export * from './photo-hooks';
+export * from './record-hooks';

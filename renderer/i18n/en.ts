@@ -1,3 +1,5 @@
+import { recordEn } from './sections/record.en';
+import { checklistsEn } from './sections/checklists.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -5,6 +7,7 @@ export const en: Messages = {
   nav: {
     projects: 'Projects',
     visits: 'Visits',
+    checklistTemplates: 'Checklist templates',
     issues: 'Issues',
     dashboard: 'Dashboard',
     exchange: 'Exchange',
@@ -13,6 +16,8 @@ export const en: Messages = {
   },
   language: { label: 'Language', zhCN: '简体中文', en: 'English' },
   host: { electron: 'Desktop app', browser: 'Browser host' },
+  checklistTemplates: checklistsEn,
+  ...recordEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:
@@ -162,7 +167,8 @@ export const en: Messages = {
     finalize: 'Finalize',
     finalizeConfirm: 'A finalized record cannot be edited; corrections become amendments. Finalize now?',
     finalized: 'Finalized',
-    lockedNote: 'This record was finalized at {{at}} and can no longer be edited.',
+    lockedNote:
+      'This record was finalized at {{at}} and cannot be edited; to correct it, choose “Amend” and give the reason.',
     chooseChecklist: 'Choose a checklist',
     addChecklist: 'Add checklist',
     noChecklist: 'No checklist added yet.',
@@ -200,6 +206,7 @@ export const en: Messages = {
       members: 'Team members',
       lat: 'Latitude',
       lng: 'Longitude',
+      location: 'Location',
       percentComplete: 'Percent complete',
       reportedInvestment: 'Investment completed',
       workers: 'Workers on site',

@@ -1,9 +1,13 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
+import { recordZhCN } from './sections/record.zh-CN';
+import { checklistsZhCN } from './sections/checklists.zh-CN';
+
 export const zhCN = {
   app: { name: '督查', fullName: '督查 · 重点项目督查', loading: '正在打开…' },
   nav: {
     projects: '项目台账',
     visits: '督查记录',
+    checklistTemplates: '检查表模板',
     issues: '问题清单',
     dashboard: '统计',
     exchange: '导出导入',
@@ -12,6 +16,8 @@ export const zhCN = {
   },
   language: { label: '语言', zhCN: '简体中文', en: 'English' },
   host: { electron: '桌面应用', browser: '浏览器模式' },
+  checklistTemplates: checklistsZhCN,
+  ...recordZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
@@ -157,9 +163,9 @@ export const zhCN = {
     saveDraft: '保存草稿',
     saveFailed: '未能保存：{{reason}}。',
     finalize: '确认定稿',
-    finalizeConfirm: '定稿后本记录不能再修改，只能以补正方式更正。确认定稿？',
+    finalizeConfirm: '定稿后本记录不能直接修改，只能以更正方式留痕更正。确认定稿？',
     finalized: '已定稿',
-    lockedNote: '本记录已于 {{at}} 定稿，不能再修改。',
+    lockedNote: '本记录已于 {{at}} 定稿，不能直接修改；如需更正，请点“更正记录”并说明原因。',
     chooseChecklist: '选择检查表',
     addChecklist: '添加检查表',
     noChecklist: '尚未添加检查表。',
@@ -197,6 +203,7 @@ export const zhCN = {
       members: '督查组成员',
       lat: '纬度',
       lng: '经度',
+      location: '位置',
       percentComplete: '形象进度(%)',
       reportedInvestment: '累计完成投资',
       workers: '现场施工人员(人)',

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { fen } from '../../../shared/domain/money';
 import type { Visit } from '../../../shared/domain/visit';
 import { makeProject } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
@@ -30,7 +31,7 @@ const visit: Visit = {
   weather: '晴',
   progressNarrative: '主体施工中',
   percentComplete: 40,
-  reportedInvestment: 16_455_000,
+  reportedInvestment: fen(16_455_000),
   workersOnSite: 85,
   machinesOnSite: 6,
   reinspectedIssueIds: [],

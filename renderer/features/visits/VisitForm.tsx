@@ -1,57 +1,170 @@
-// The visit's own fields: when, who, where, what was seen.
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+// The visit's own fields: when, who, where, what was seen. A draft is saved as it is edited; a
+// finalized visit is read-only until someone amends it, giving a reason, and the amendment goes
+// into its hash-chained history.
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_TYPES, type Visit } from '../../../shared/domain/visit';
-import { type Organization, useDatabase, visitActions } from '../../db';
+import { AMENDABLE_VISIT_FIELDS } from '../../../shared/domain/visit-amendment';
+import {
+  NothingToAmendError,
+  type Organization,
+  signOffActions,
+  useDatabase,
+  usePhotos,
+  type VisitCorrection,
+  visitActions,
+} from '../../db';
 import { fromVisitForm, toVisitForm, type VisitFormValues } from './visit-form-model';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function VisitForm({ visit, organization }: { visit: Visit; organization: Organization | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actions = visitActions(useDatabase());
+  const db = useDatabase();
+  const actions = visitActions(db);
   const [form] = Form.useForm<VisitFormValues>();
   const [initial] = useState(() => toVisitForm(visit));
   const [saving, setSaving] = useState(false);
+  const [amending, setAmending] = useState(false);
+  const [reason, setReason] = useState('');
+  const [amendedBy, setAmendedBy] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const photos = usePhotos({ visitId: visit.id });
+  const locationSource = Form.useWatch('locationSource', form) ?? initial.locationSource;
   const locked = visit.status === 'finalized';
+  const editable = !locked || amending;
 
   const save = async (values: VisitFormValues) => {
-    const result = fromVisitForm({ ...initial, ...values }, visit);
+    const result = fromVisitForm({ ...initial, ...values });
     if (!result.ok) {
       form.setFields([{ name: result.field, errors: [t(`visits.invalid.${result.field}`)] }]);
       return;
     }
+    if (amending) return amend(result.changes);
     setSaving(true);
     try {
       await actions.update(visit.id, result.changes);
       void message.success(t('visits.saved'));
     } catch (error) {
-      void message.error(
-        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(t('visits.saveFailed', { reason: errorText(error) }));
     } finally {
       setSaving(false);
     }
   };
 
+  const amend = async (changes: Partial<Visit>) => {
+    if (reason.trim() === '' || amendedBy.trim() === '') return setReasonMissing(true);
+    const correction: VisitCorrection = {};
+    for (const field of AMENDABLE_VISIT_FIELDS) {
+      if (field in changes) Object.assign(correction, { [field]: changes[field] });
+    }
+    setSaving(true);
+    try {
+      await signOffActions(db).amend(visit.id, correction, reason, amendedBy.trim());
+      void message.success(t('amend.saved'));
+      stopAmending();
+    } catch (error) {
+      if (error instanceof NothingToAmendError) void message.info(t('amend.nothing'));
+      else void message.error(t('amend.failed', { reason: errorText(error) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const startAmending = () => {
+    setAmendedBy(inspectorName(visit));
+    setAmending(true);
+  };
+  const stopAmending = () => {
+    setAmending(false);
+    setReason('');
+    setReasonMissing(false);
+  };
+  const cancelAmending = () => {
+    form.setFieldsValue(toVisitForm(visit));
+    stopAmending();
+  };
+
+  const locateFromPhoto = () => {
+    const photo = (photos ?? []).find((p) => p.gps !== null);
+    if (!photo?.gps) return void message.warning(t('location.noPhoto'));
+    form.setFieldsValue({ lat: photo.gps.lat, lng: photo.gps.lng, locationSource: 'photo' });
+    void message.success(t('location.taken', { file: photo.fileName }));
+  };
+  const hasGeotaggedPhoto = (photos ?? []).some((p) => p.gps !== null);
+
+  const extra = !locked ? (
+    <Button type="primary" loading={saving} onClick={() => form.submit()}>
+      {t('visits.saveDraft')}
+    </Button>
+  ) : amending ? (
+    <Space>
+      <Button onClick={cancelAmending}>{t('amend.cancel')}</Button>
+      <Button type="primary" loading={saving} onClick={() => form.submit()}>
+        {t('amend.save')}
+      </Button>
+    </Space>
+  ) : (
+    <Button onClick={startAmending}>{t('amend.start')}</Button>
+  );
+
   return (
-    <Card
-      title={t('visits.sections.record')}
-      extra={
-        !locked && (
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {t('visits.saveDraft')}
-          </Button>
-        )
-      }
-    >
+    <Card title={amending ? t('amend.title') : t('visits.sections.record')} extra={extra}>
+      {amending && (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+          <Alert type="warning" showIcon title={t('amend.intro')} />
+          <Row gutter={16}>
+            <Col xs={24} md={16}>
+              <label htmlFor="amend-reason">{t('amend.reason')}</label>
+              <Input.TextArea
+                id="amend-reason"
+                rows={2}
+                maxLength={1000}
+                status={reasonMissing ? 'error' : undefined}
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonMissing(false);
+                }}
+              />
+              {reasonMissing && (
+                <div role="alert" style={{ color: '#cf1322' }}>
+                  {reason.trim() === '' ? t('amend.reasonRequired') : t('amend.byRequired')}
+                </div>
+              )}
+            </Col>
+            <Col xs={24} md={8}>
+              <label htmlFor="amend-by">{t('amend.by')}</label>
+              <Input
+                id="amend-by"
+                maxLength={50}
+                status={reasonMissing && amendedBy.trim() === '' ? 'error' : undefined}
+                value={amendedBy}
+                onChange={(e) => {
+                  setAmendedBy(e.target.value);
+                  setReasonMissing(false);
+                }}
+              />
+            </Col>
+          </Row>
+        </Space>
+      )}
       <Form<VisitFormValues>
         form={form}
         layout="vertical"
         initialValues={initial}
-        disabled={locked}
+        disabled={!editable}
         onFinish={(v) => void save(v)}
+        onValuesChange={(changed: Partial<VisitFormValues>) => {
+          if ('lat' in changed || 'lng' in changed) form.setFieldValue('locationSource', 'typed');
+        }}
       >
+        <Form.Item name="locationSource" hidden>
+          <Input />
+        </Form.Item>
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item name="type" label={t('visits.fields.type')}>
@@ -96,6 +209,23 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
               <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label=" ">
+              <Space wrap>
+                <Button
+                  icon={<EnvironmentOutlined />}
+                  disabled={!editable || !hasGeotaggedPhoto}
+                  title={hasGeotaggedPhoto ? undefined : t('location.noPhoto')}
+                  onClick={locateFromPhoto}
+                >
+                  {t('location.fromPhoto')}
+                </Button>
+                <Tag data-testid="location-source">
+                  {locationSource === 'photo' ? t('location.sourcePhoto') : t('location.sourceTyped')}
+                </Tag>
+              </Space>
+            </Form.Item>
+          </Col>
           <Col xs={12} md={4}>
             <Form.Item name="percentComplete" label={t('visits.fields.percentComplete')}>
               <InputNumber min={0} max={100} suffix="%" style={{ width: '100%' }} />
@@ -126,3 +256,6 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
     </Card>
   );
 }
+
+const inspectorName = (visit: Visit): string =>
+  visit.signatures.find((s) => s.role === 'inspector')?.name ?? '';

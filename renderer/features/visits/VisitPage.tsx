@@ -9,8 +9,10 @@ import { useDatabase, useOrganization, useProject, useVisit, visitActions } from
 import { formatInstant } from '../../app/format-instant';
 import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos/PhotoPanel';
+import { AmendmentHistory } from './AmendmentHistory';
 import { ChecklistsSection } from './ChecklistsSection';
 import { FindingsSection } from './FindingsSection';
+import { SignOffSection } from './sign-off/SignOffSection';
 import { VisitForm } from './VisitForm';
 
 export function VisitPage() {
@@ -36,6 +38,7 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
   const organization = useOrganization();
   const actions = visitActions(useDatabase());
   const locked = visit.status === 'finalized';
+  const inspectorSigned = visit.signatures.some((s) => s.role === 'inspector');
   const language = useSession((s) => s.language);
 
   const finalize = async () => {
@@ -68,14 +71,20 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
             <Tag color={locked ? 'green' : 'gold'} data-testid="visit-status">
               {t(`visits.status.${visit.status}`)}
             </Tag>
+            {!locked && !inspectorSigned && (
+              <Typography.Text type="secondary" data-testid="finalize-needs-signature">
+                {t('signOff.needInspector')}
+              </Typography.Text>
+            )}
             {!locked && (
               <Popconfirm
+                disabled={!inspectorSigned}
                 title={t('visits.finalizeConfirm')}
                 okText={t('visits.finalize')}
                 cancelText={t('projects.cancel')}
                 onConfirm={() => void finalize()}
               >
-                <Button type="primary" icon={<LockOutlined />}>
+                <Button type="primary" icon={<LockOutlined />} disabled={!inspectorSigned}>
                   {t('visits.finalize')}
                 </Button>
               </Popconfirm>
@@ -93,11 +102,13 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
         />
       )}
       <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
+      <AmendmentHistory visit={visit} organization={organization} />
       <Card title={t('photos.title')}>
         <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} readOnly={locked} />
       </Card>
       <ChecklistsSection visit={visit} />
       <FindingsSection visit={visit} project={project} organization={organization} />
+      <SignOffSection visit={visit} organization={organization} />
     </Space>
   );
 }

@@ -9,6 +9,8 @@ export interface VisitFormValues {
   memberIds: string[];
   lat: number | null;
   lng: number | null;
+  /** Where lat/lng came from: typed by hand, or taken from a photo's EXIF. */
+  locationSource: 'photo' | 'typed';
   weather: string;
   progressNarrative: string;
   percentComplete: number | null;
@@ -24,6 +26,7 @@ export const toVisitForm = (v: Visit): VisitFormValues => ({
   memberIds: v.memberIds,
   lat: v.location?.lat ?? null,
   lng: v.location?.lng ?? null,
+  locationSource: v.location?.source ?? 'typed',
   weather: v.weather,
   progressNarrative: v.progressNarrative,
   percentComplete: v.percentComplete,
@@ -35,7 +38,6 @@ export const toVisitForm = (v: Visit): VisitFormValues => ({
 /** The changes to save, or the name of the field that is wrong. */
 export function fromVisitForm(
   values: VisitFormValues,
-  current: Visit,
 ): { ok: true; changes: Partial<Visit> } | { ok: false; field: keyof VisitFormValues } {
   const investment = values.reportedInvestment.trim() === '' ? null : parseWan(values.reportedInvestment);
   if (values.reportedInvestment.trim() !== '' && investment === null)
@@ -43,7 +45,6 @@ export function fromVisitForm(
   const hasLat = values.lat !== null && values.lat !== undefined;
   const hasLng = values.lng !== null && values.lng !== undefined;
   if (hasLat !== hasLng) return { ok: false, field: hasLat ? 'lng' : 'lat' };
-  const keepSource = current.location?.source ?? 'typed';
   return {
     ok: true,
     changes: {
@@ -53,14 +54,7 @@ export function fromVisitForm(
       memberIds: values.memberIds,
       location:
         hasLat && hasLng
-          ? {
-              lat: values.lat as number,
-              lng: values.lng as number,
-              source:
-                current.location?.lat === values.lat && current.location.lng === values.lng
-                  ? keepSource
-                  : 'typed',
-            }
+          ? { lat: values.lat as number, lng: values.lng as number, source: values.locationSource }
           : null,
       weather: values.weather.trim(),
       progressNarrative: values.progressNarrative.trim(),
