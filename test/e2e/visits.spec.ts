@@ -1,7 +1,8 @@
 // A site visit from start to finalization: the record, the dust-control checklist, a finding that
-// becomes an issue, and the lock that finalizing puts on it, kept across a restart.
+// becomes an issue, the inspector's signature, and the lock that finalizing puts on it, kept across a restart.
 import { chooseOption } from './support/antd';
 import { countStoredRows, expect, test } from './support/fixtures';
+import { signVisit, ZH_SIGN } from './support/sign';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
 const DUST_ITEMS = [
@@ -56,6 +57,8 @@ test.describe('in Chinese', () => {
     await finding.getByRole('button', { name: '记录' }).click();
     await expect(page.getByRole('row').filter({ hasText: '工地东侧约30米未围挡' })).toBeVisible();
 
+    await expect(page.getByRole('button', { name: '确认定稿' })).toBeDisabled();
+    await signVisit(page, { ...ZH_SIGN, button: '督查人员签字' }, '王建国');
     await page.getByRole('button', { name: '确认定稿' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '确认定稿' }).click();
     await expect(page.getByTestId('visit-status')).toHaveText('已定稿');

@@ -151,7 +151,7 @@ export function PhotoPanel({ link, readOnly = false }: { link: PhotoLink; readOn
           <PhotoGallery photos={photos} label={t('photos.title')} onOpen={setViewing} />
         )}
       </Space>
-      <PhotoViewer photos={photos ?? []} openId={viewing} onOpen={setViewing} />
+      <PhotoViewer photos={photos ?? []} openId={viewing} onOpen={setViewing} readOnly={readOnly} />
     </section>
   );
 }

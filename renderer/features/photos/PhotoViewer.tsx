@@ -1,17 +1,40 @@
-// One photo large: its display copy, zoom (buttons, mouse wheel, + and −; drag to pan), ← and → to
-// the neighbouring photos, Esc to close; when, where and with what it was taken, and its caption.
+// One photo large: its display copy with its marks, zoom (buttons, mouse wheel, + and −; drag to pan),
+// ← and → to the neighbouring photos, Esc to close; when, where and with what it was taken, its
+// caption, and annotation (a layer of marks kept apart from the photo) unless the owner is locked.
 import {
   CompressOutlined,
+  EditOutlined,
   LeftOutlined,
   RightOutlined,
   ZoomInOutlined,
   ZoomOutOutlined,
 } from '@ant-design/icons';
-import { App, Button, Col, Descriptions, Input, Modal, Row, Space, Spin, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Col,
+  Descriptions,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { type PointerEvent as ReactPointerEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
-import { MAX_CAPTION_LENGTH, photoActions, useDatabase, usePhotoDerivativeUrl } from '../../db';
+import {
+  MAX_CAPTION_LENGTH,
+  photoActions,
+  useAnnotation,
+  useDatabase,
+  usePhotoDerivativeUrl,
+} from '../../db';
+import { AnnotationLayer } from './annotation/AnnotationLayer';
+import { PhotoAnnotator } from './annotation/PhotoAnnotator';
 import { fitScale, formatGps, formatTakenAt, MAX_ZOOM, MIN_ZOOM, photoName, stepZoom } from './photo-format';
 import styles from './photos.module.css';
 import { useElementSize } from './use-element-size';
@@ -20,9 +43,11 @@ interface Props {
   photos: readonly Photo[];
   openId: string | null;
   onOpen: (photoId: string | null) => void;
+  /** The owner is locked (a finalized visit): marks are shown but not drawn. */
+  readOnly?: boolean;
 }
 
-export function PhotoViewer({ photos, openId, onOpen }: Props) {
+export function PhotoViewer({ photos, openId, onOpen, readOnly = false }: Props) {
   const index = openId === null ? -1 : photos.findIndex((p) => p.id === openId);
   const photo = photos[index];
   const move = (by: number) => {
@@ -39,7 +64,16 @@ export function PhotoViewer({ photos, openId, onOpen }: Props) {
       destroyOnHidden
       title={photo ? photo.fileName : ''}
     >
-      {photo && <ViewerBody key={photo.id} photo={photo} index={index} total={photos.length} onMove={move} />}
+      {photo && (
+        <ViewerBody
+          key={photo.id}
+          photo={photo}
+          index={index}
+          total={photos.length}
+          onMove={move}
+          readOnly={readOnly}
+        />
+      )}
     </Modal>
   );
 }
@@ -48,8 +82,15 @@ const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-function ViewerBody(props: { photo: Photo; index: number; total: number; onMove: (by: number) => void }) {
-  const { photo, index, total, onMove } = props;
+interface BodyProps {
+  photo: Photo;
+  index: number;
+  total: number;
+  onMove: (by: number) => void;
+  readOnly: boolean;
+}
+
+function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
   const { t } = useTranslation();
   const url = usePhotoDerivativeUrl(photo.sha256, 'display');
   const [zoom, setZoom] = useState(1);
@@ -57,8 +98,13 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
   const stageRef = useRef<HTMLDivElement>(null);
   const stage = useElementSize(stageRef);
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  const annotation = useAnnotation(photo.id);
+  const [annotating, setAnnotating] = useState(false);
+  const [showMarks, setShowMarks] = useState(true);
+  const marks = annotation?.shapes ?? [];
 
   useEffect(() => {
+    if (annotating) return; // the annotator has the keys while it is open
     const onKey = (event: KeyboardEvent) => {
       if (isEditable(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'ArrowLeft') onMove(-1);
@@ -71,7 +117,7 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onMove]);
+  }, [onMove, annotating]);
 
   useEffect(() => {
     const element = stageRef.current;
@@ -87,6 +133,12 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
 
   const image = natural ?? { width: photo.width ?? 0, height: photo.height ?? 0 };
   const scale = fitScale(image, stage) * zoom;
+  const sized = image.width > 0 && stage.width > 0;
+  const shown = { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
+  const fitted = {
+    width: Math.round(image.width * fitScale(image, stage)),
+    height: Math.round(image.height * fitScale(image, stage)),
+  };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
     if (zoom <= 1) return;
@@ -116,6 +168,23 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
           </Typography.Text>
         </Space>
         <Space wrap>
+          {marks.length > 0 && !annotating && (
+            <Checkbox checked={showMarks} onChange={(e) => setShowMarks(e.target.checked)}>
+              {t('annotate.show')}
+            </Checkbox>
+          )}
+          {!readOnly && !annotating && url && (
+            <Button
+              icon={<EditOutlined />}
+              disabled={annotation === undefined || !sized}
+              onClick={() => {
+                setZoom(1);
+                setAnnotating(true);
+              }}
+            >
+              {t('annotate.open')}
+            </Button>
+          )}
           <Tooltip title={t('photos.viewer.zoomOut')}>
             <Button
               icon={<ZoomOutOutlined />}
@@ -149,9 +218,20 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" style={{ width: '100%' }}>
+            {annotating && url && (
+              <PhotoAnnotator
+                photo={photo}
+                url={url}
+                width={fitted.width}
+                height={fitted.height}
+                initial={marks}
+                onDone={() => setAnnotating(false)}
+              />
+            )}
             <div
               ref={stageRef}
               className={styles.stage}
+              hidden={annotating}
               style={{ cursor: zoom > 1 ? 'grab' : 'default' }}
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
@@ -159,19 +239,32 @@ function ViewerBody(props: { photo: Photo; index: number; total: number; onMove:
               onPointerCancel={() => (drag.current = null)}
             >
               {url ? (
-                <img
-                  src={url}
-                  alt={photoName(photo)}
-                  draggable={false}
-                  onLoad={(e) =>
-                    setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })
-                  }
-                  style={
-                    image.width > 0 && stage.width > 0
-                      ? { width: image.width * scale, height: image.height * scale, maxWidth: 'none' }
-                      : { maxWidth: '100%', maxHeight: '100%' }
-                  }
-                />
+                <div className={styles.stageFrame}>
+                  <img
+                    src={url}
+                    alt={photoName(photo)}
+                    draggable={false}
+                    onLoad={(e) =>
+                      setNatural({
+                        width: e.currentTarget.naturalWidth,
+                        height: e.currentTarget.naturalHeight,
+                      })
+                    }
+                    style={
+                      sized
+                        ? { ...shown, maxWidth: 'none', display: 'block' }
+                        : { maxWidth: '100%', maxHeight: '100%', display: 'block' }
+                    }
+                  />
+                  {sized && showMarks && marks.length > 0 && (
+                    <AnnotationLayer
+                      shapes={marks}
+                      width={shown.width}
+                      height={shown.height}
+                      label={t('annotate.count', { count: marks.length })}
+                    />
+                  )}
+                </div>
               ) : url === null ? (
                 <Typography.Text className={styles.stageEmpty}>{t('photos.missing')}</Typography.Text>
               ) : (

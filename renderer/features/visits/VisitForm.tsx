@@ -16,7 +16,7 @@ import {
   type VisitCorrection,
   visitActions,
 } from '../../db';
-import { fromVisitForm, toVisitForm, type VisitFormValues } from './visit-form-model';
+import { fromVisitForm, roundCoordinate, toVisitForm, type VisitFormValues } from './visit-form-model';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -91,7 +91,11 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
   const locateFromPhoto = () => {
     const photo = (photos ?? []).find((p) => p.gps !== null);
     if (!photo?.gps) return void message.warning(t('location.noPhoto'));
-    form.setFieldsValue({ lat: photo.gps.lat, lng: photo.gps.lng, locationSource: 'photo' });
+    form.setFieldsValue({
+      lat: roundCoordinate(photo.gps.lat),
+      lng: roundCoordinate(photo.gps.lng),
+      locationSource: 'photo',
+    });
     void message.success(t('location.taken', { file: photo.fileName }));
   };
   const hasGeotaggedPhoto = (photos ?? []).some((p) => p.gps !== null);

@@ -65,3 +65,9 @@ export function fromVisitForm(
     },
   };
 }
+
+/**
+ * A coordinate as the form shows it: 6 decimals (about 0.1 m). EXIF stores degrees, minutes and
+ * seconds as fractions, and their decimal sum carries binary noise (22.784100000000002).
+ */
+export const roundCoordinate = (degrees: number): number => Math.round(degrees * 1e6) / 1e6;

@@ -45,7 +45,7 @@ export const recordEn: RecordMessages = {
     history: 'Amendment history',
     noHistory: 'No amendments since it was finalized.',
     entry: 'Amendment {{n}} · {{actor}} · {{at}}',
-    intact: 'History intact, verified ({{count}} entries)',
+    intact: 'History intact, verified (entries: {{count}})',
     broken:
       'Entry {{n}} of the history differs from what was saved; it may have been altered. Ask an administrator to check.',
     empty: '(empty)',

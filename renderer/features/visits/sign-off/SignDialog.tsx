@@ -59,9 +59,16 @@ function SignForm({ visitId, role, defaultName, onClose }: Props & { role: Signa
     <Form layout="vertical" onFinish={() => void confirm()}>
       <Form.Item
         label={t('signOff.signerName')}
+        htmlFor="signer-name"
         validateStatus={problem === t('signOff.nameRequired') ? 'error' : undefined}
       >
-        <Input value={name} maxLength={50} onChange={(e) => setName(e.target.value)} autoFocus />
+        <Input
+          id="signer-name"
+          value={name}
+          maxLength={50}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />
       </Form.Item>
       <SignaturePad ref={pad} onInkChange={setInked} />
       {problem && (
