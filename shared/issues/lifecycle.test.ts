@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { IssueStatus } from '../domain/issue';
+import { SCRIPTS, statusAfter } from '../sample/lifecycle';
+import { colourCard } from './colour-card';
+import { allowedSteps, planStep, type StepInput, type StepKind } from './lifecycle';
+
+const AT = '2026-11-20T02:00:00.000Z';
+const issue = (status: IssueStatus, deadline = '2026-11-30') => ({ id: 'i1', status, deadline });
+const step = (kind: StepKind, extra: Partial<StepInput> = {}): StepInput => ({
+  kind,
+  actorName: '王督查',
+  note: '',
+  ...extra,
+});
+
+describe('the rectification lifecycle', () => {
+  it('walks the whole path, with a refused and a granted extension and a failed re-inspection', () => {
+    let current = issue('draft');
+    const walk: [StepKind, Partial<StepInput>][] = [
+      ['issued', { noticeNumber: '督查〔2026〕12号' }],
+      ['acknowledged', {}],
+      ['progressNoted', { note: '已开始补设围挡' }],
+      ['extensionRequested', { note: '材料未到', newDeadline: '2026-12-10' }],
+      ['extensionRefused', { note: '理由不充分' }],
+      ['extensionRequested', { note: '雨季停工', newDeadline: '2026-12-10' }],
+      ['extensionGranted', { note: '同意延期' }],
+      ['rectificationReported', { note: '已整改', evidencePhotoSha256: ['a'.repeat(64)] }],
+      ['reinspectionRequested', {}],
+      ['sentBack', { note: '东侧仍有缺口' }],
+      ['rectificationReported', { note: '已补齐' }],
+      ['reinspectionRequested', {}],
+      ['closed', { evidencePhotoSha256: ['b'.repeat(64)] }],
+    ];
+    const statuses: IssueStatus[] = [];
+    let pending: string | null = null;
+    for (const [kind, extra] of walk) {
+      const plan = planStep(current, step(kind, extra), AT, pending);
+      expect(plan.ok, kind).toBe(true);
+      if (!plan.ok) return;
+      if (kind === 'extensionRequested') pending = plan.entry.newDeadline;
+      current = { ...current, ...plan.changes };
+      statuses.push(current.status);
+    }
+    expect(statuses).toEqual([
+      'issued',
+      'acknowledged',
+      'inProgress',
+      'extensionRequested',
+      'inProgress',
+      'extensionRequested',
+      'inProgress',
+      'rectificationReported',
+      'awaitingReinspection',
+      'inProgress',
+      'rectificationReported',
+      'awaitingReinspection',
+      'closed',
+    ]);
+    expect(current.deadline).toBe('2026-12-10');
+  });
+
+  it('refuses steps that do not follow the status, and says why', () => {
+    expect(planStep(issue('draft'), step('closed', { evidencePhotoSha256: ['a'] }), AT)).toEqual({
+      ok: false,
+      refusal: 'notAllowed',
+    });
+    expect(planStep(issue('closed'), step('progressNoted'), AT)).toEqual({
+      ok: false,
+      refusal: 'notAllowed',
+    });
+    expect(planStep(issue('awaitingReinspection'), step('closed'), AT)).toEqual({
+      ok: false,
+      refusal: 'afterPhotosRequired',
+    });
+    expect(planStep(issue('awaitingReinspection'), step('sentBack'), AT)).toEqual({
+      ok: false,
+      refusal: 'noteRequired',
+    });
+    expect(planStep(issue('inProgress'), step('extensionRequested', { note: '雨季' }), AT)).toEqual({
+      ok: false,
+      refusal: 'deadlineRequired',
+    });
+    expect(
+      planStep(
+        issue('inProgress'),
+        step('extensionRequested', { note: '雨季', newDeadline: '2026-11-30' }),
+        AT,
+      ),
+    ).toEqual({ ok: false, refusal: 'deadlineNotLater' });
+    expect(planStep(issue('issued'), step('acknowledged', { actorName: ' ' }), AT)).toEqual({
+      ok: false,
+      refusal: 'actorRequired',
+    });
+  });
+
+  it('records the close-out time, and the extension only moves the deadline once granted', () => {
+    const closed = planStep(
+      issue('awaitingReinspection'),
+      step('closed', { evidencePhotoSha256: ['c'] }),
+      AT,
+    );
+    expect(closed).toMatchObject({ ok: true, changes: { status: 'closed', closedAt: AT } });
+    const asked = planStep(
+      issue('inProgress'),
+      step('extensionRequested', { note: 'x', newDeadline: '2026-12-31' }),
+      AT,
+    );
+    expect(asked).toMatchObject({ ok: true, entry: { newDeadline: '2026-12-31' } });
+    expect(asked.ok && 'deadline' in asked.changes).toBe(false);
+  });
+
+  it('agrees with every path the sample campaign walks', () => {
+    for (const [variant, script] of Object.entries(SCRIPTS)) {
+      let status: IssueStatus = 'draft';
+      for (const kind of script.kinds.slice(1)) {
+        expect(allowedSteps(status), `${variant}: ${kind} after ${status}`).toContain(kind);
+        status = statusAfter(kind);
+      }
+    }
+  });
+});
+
+describe('colour cards', () => {
+  it('are green, yellow within three days, red once the deadline has passed, none once closed', () => {
+    expect(colourCard(issue('inProgress', '2026-11-30'), '2026-11-26')).toBe('green');
+    expect(colourCard(issue('inProgress', '2026-11-30'), '2026-11-27')).toBe('yellow');
+    expect(colourCard(issue('inProgress', '2026-11-30'), '2026-11-30')).toBe('yellow');
+    expect(colourCard(issue('inProgress', '2026-11-30'), '2026-12-01')).toBe('red');
+    expect(colourCard(issue('closed', '2026-11-30'), '2026-12-05')).toBeNull();
+  });
+});

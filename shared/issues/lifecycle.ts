@@ -1,0 +1,111 @@
+// The rectification lifecycle (整改) as rules: which step may follow which status, what each step
+// needs, and the status it leads to (DOMAIN.md). Every command the app offers on an issue goes
+// through `planStep`, so an impossible transition is refused in one place, with a reason the user
+// can read, whatever screen asked for it.
+import type { Issue, IssueEvent, IssueEventKind, IssueStatus } from '../domain/issue';
+
+export type StepKind = Exclude<IssueEventKind, 'created'>;
+
+interface Rule {
+  from: readonly IssueStatus[];
+  to: IssueStatus;
+}
+
+export const STEP_RULES: Record<StepKind, Rule> = {
+  issued: { from: ['draft'], to: 'issued' },
+  acknowledged: { from: ['issued'], to: 'acknowledged' },
+  progressNoted: { from: ['acknowledged', 'inProgress'], to: 'inProgress' },
+  extensionRequested: { from: ['acknowledged', 'inProgress'], to: 'extensionRequested' },
+  extensionGranted: { from: ['extensionRequested'], to: 'inProgress' },
+  extensionRefused: { from: ['extensionRequested'], to: 'inProgress' },
+  rectificationReported: { from: ['acknowledged', 'inProgress'], to: 'rectificationReported' },
+  reinspectionRequested: { from: ['rectificationReported'], to: 'awaitingReinspection' },
+  closed: { from: ['awaitingReinspection'], to: 'closed' },
+  sentBack: { from: ['awaitingReinspection'], to: 'inProgress' },
+};
+
+export interface StepInput {
+  kind: StepKind;
+  actorName: string;
+  note: string;
+  /** A requested or granted extension's deadline (YYYY-MM-DD). */
+  newDeadline?: string | null;
+  /** Photos that show the work: after photos of a close-out. */
+  evidencePhotoSha256?: readonly string[];
+  /** The document number of a rectification notice, when the step issues one. */
+  noticeNumber?: string | null;
+}
+
+export type StepRefusal =
+  | 'notAllowed' // the step does not follow the issue's status
+  | 'noteRequired' // a refusal, a send-back or an extension needs its reason
+  | 'deadlineRequired' // an extension needs the new deadline
+  | 'deadlineNotLater' // … later than the one in force
+  | 'afterPhotosRequired' // a close-out needs the re-inspection's after photos
+  | 'actorRequired';
+
+export type StepPlan =
+  | {
+      ok: true;
+      changes: Partial<Issue>;
+      entry: Omit<IssueEvent, 'hash' | 'id' | 'createdAt' | 'updatedAt' | 'seq' | 'prevHash'>;
+    }
+  | { ok: false; refusal: StepRefusal };
+
+const NEEDS_NOTE: ReadonlySet<StepKind> = new Set([
+  'extensionRequested',
+  'extensionGranted',
+  'extensionRefused',
+  'sentBack',
+]);
+
+/** The steps that may follow the issue's status, in lifecycle order. */
+export const allowedSteps = (status: IssueStatus): StepKind[] =>
+  (Object.keys(STEP_RULES) as StepKind[]).filter((k) => STEP_RULES[k].from.includes(status));
+
+/**
+ * Checks a step against the issue and says what it changes and what its history entry records.
+ * `pendingDeadline` is the deadline asked for by the open extension request (for a grant without
+ * its own date). `at` is the instant the step happens.
+ */
+export function planStep(
+  issue: Pick<Issue, 'status' | 'deadline' | 'id'>,
+  input: StepInput,
+  at: string,
+  pendingDeadline: string | null = null,
+): StepPlan {
+  const rule = STEP_RULES[input.kind];
+  if (!rule.from.includes(issue.status)) return { ok: false, refusal: 'notAllowed' };
+  const actorName = input.actorName.trim();
+  if (actorName === '') return { ok: false, refusal: 'actorRequired' };
+  const note = input.note.trim();
+  if (NEEDS_NOTE.has(input.kind) && note === '') return { ok: false, refusal: 'noteRequired' };
+  const evidence = [...(input.evidencePhotoSha256 ?? [])];
+  if (input.kind === 'closed' && evidence.length === 0) return { ok: false, refusal: 'afterPhotosRequired' };
+
+  let newDeadline: string | null = null;
+  const changes: Partial<Issue> = { status: rule.to };
+  if (input.kind === 'extensionRequested' || input.kind === 'extensionGranted') {
+    newDeadline = input.newDeadline ?? (input.kind === 'extensionGranted' ? pendingDeadline : null);
+    if (!newDeadline) return { ok: false, refusal: 'deadlineRequired' };
+    if (newDeadline <= issue.deadline) return { ok: false, refusal: 'deadlineNotLater' };
+    if (input.kind === 'extensionGranted') changes.deadline = newDeadline;
+  }
+  if (input.kind === 'issued' && input.noticeNumber) changes.noticeNumber = input.noticeNumber;
+  if (input.kind === 'closed') changes.closedAt = at;
+  return {
+    ok: true,
+    changes,
+    entry: {
+      issueId: issue.id,
+      kind: input.kind,
+      fromStatus: issue.status,
+      toStatus: rule.to,
+      actorName,
+      at,
+      note,
+      evidencePhotoSha256: evidence,
+      newDeadline,
+    },
+  };
+}
