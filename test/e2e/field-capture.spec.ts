@@ -8,19 +8,10 @@ import { createHash } from 'node:crypto';
 import { makeSamplePhoto } from '../../shared/photos/sample-photo';
 import { buildIssuedList, ISSUED_BAD_ROW, ISSUED_LIST_FILE_NAME } from '../fixtures/excel/issued-list';
 import { chooseOption } from './support/antd';
+import { DUST_ITEMS } from './support/dust';
 import { countStoredRows, expect, test } from './support/fixtures';
 import { signVisit } from './support/sign';
 
-const DUST_ITEMS = [
-  '工地周边100%围挡',
-  '物料堆放100%覆盖',
-  '出入车辆100%冲洗',
-  '施工现场地面100%硬化',
-  '拆迁工地100%湿法作业',
-  '渣土车辆100%密闭运输',
-  '扬尘在线监测100%安装',
-  '视频监控100%联网',
-];
 const GPS = { lat: 22.7841, lng: 100.9772 };
 
 /** Twenty camera JPEGs with EXIF time and GPS, and one cut off halfway. */

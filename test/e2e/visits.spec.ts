@@ -1,20 +1,11 @@
 // A site visit from start to finalization: the record, the dust-control checklist, a finding that
 // becomes an issue, the inspector's signature, and the lock that finalizing puts on it, kept across a restart.
 import { chooseOption } from './support/antd';
+import { DUST_ITEMS } from './support/dust';
 import { countStoredRows, expect, test } from './support/fixtures';
 import { signVisit, ZH_SIGN } from './support/sign';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
-const DUST_ITEMS = [
-  '工地周边100%围挡',
-  '物料堆放100%覆盖',
-  '出入车辆100%冲洗',
-  '施工现场地面100%硬化',
-  '拆迁工地100%湿法作业',
-  '渣土车辆100%密闭运输',
-  '扬尘在线监测100%安装',
-  '视频监控100%联网',
-];
 
 test.describe('in Chinese', () => {
   test('logs a visit with the dust-control checklist and a finding, finalizes it, and keeps it locked', async ({

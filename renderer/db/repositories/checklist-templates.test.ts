@@ -10,7 +10,7 @@ import {
   withAnswerKind,
 } from '../../../shared/checklists/template-edit';
 import type { Visit } from '../../../shared/domain/visit';
-import { makeProject } from '../../../test/fixtures/records';
+import { makeProject, makeVisit } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import {
   getTemplateVersion,
@@ -27,28 +27,7 @@ import { checklistResultsOfVisit, checklistTemplates, createVisit, saveChecklist
 const AT = '2026-12-01T02:00:00.000Z';
 const NOW = Date.parse(AT);
 
-const visit: Visit = {
-  id: 'visit-1',
-  createdAt: AT,
-  updatedAt: AT,
-  projectId: makeProject().id,
-  type: 'scheduled',
-  date: '2026-12-01',
-  startTime: '10:00',
-  teamId: null,
-  memberIds: [],
-  location: null,
-  weather: '晴',
-  progressNarrative: '',
-  percentComplete: null,
-  reportedInvestment: null,
-  workersOnSite: null,
-  machinesOnSite: null,
-  reinspectedIssueIds: [],
-  signatures: [],
-  status: 'draft',
-  finalizedAt: null,
-};
+const visit: Visit = makeVisit({ createdAt: AT, updatedAt: AT, date: '2026-12-01' });
 
 async function setup(name: string) {
   const db = createDatabase(name);

@@ -2,35 +2,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../shared/domain/visit';
 import { sha256Hex } from '../../../shared/photos/sha256';
-import { makeProject } from '../../../test/fixtures/records';
+import { makeProject, makeVisit } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { createRecords } from './records';
 import { removeSignature, signVisit } from './sign-off';
 import { createVisit, finalizeVisit, VisitLockedError } from './visits';
 
 const AT = '2026-11-20T02:00:00.000Z';
-const visit: Visit = {
-  id: 'visit-sign',
-  createdAt: AT,
-  updatedAt: AT,
-  projectId: makeProject().id,
-  type: 'scheduled',
-  date: '2026-11-20',
-  startTime: '10:00',
-  teamId: null,
-  memberIds: [],
-  location: null,
-  weather: '晴',
-  progressNarrative: '',
-  percentComplete: null,
-  reportedInvestment: null,
-  workersOnSite: null,
-  machinesOnSite: null,
-  reinspectedIssueIds: [],
-  signatures: [],
-  status: 'draft',
-  finalizedAt: null,
-};
+const visit: Visit = makeVisit({ id: 'visit-sign', createdAt: AT, updatedAt: AT });
 
 const png = (...bytes: number[]) =>
   new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...bytes])], { type: 'image/png' });

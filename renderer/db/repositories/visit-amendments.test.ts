@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fen } from '../../../shared/domain/money';
 import type { Visit } from '../../../shared/domain/visit';
-import { makeProject } from '../../../test/fixtures/records';
+import { makeProject, makeVisit } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { createRecords } from './records';
 import { signVisit } from './sign-off';
@@ -17,28 +17,16 @@ import { createVisit, finalizeVisit } from './visits';
 
 const AT = '2026-11-20T02:00:00.000Z';
 const T0 = Date.parse(AT);
-const visit: Visit = {
+const visit: Visit = makeVisit({
   id: 'visit-amend',
   createdAt: AT,
   updatedAt: AT,
-  projectId: makeProject().id,
-  type: 'scheduled',
-  date: '2026-11-20',
-  startTime: '10:00',
-  teamId: null,
-  memberIds: [],
-  location: null,
-  weather: '晴',
   progressNarrative: '主体施工中',
   percentComplete: 40,
   reportedInvestment: fen(16_455_000),
   workersOnSite: 85,
   machinesOnSite: 6,
-  reinspectedIssueIds: [],
-  signatures: [],
-  status: 'draft',
-  finalizedAt: null,
-};
+});
 
 async function finalized(name: string) {
   const db = createDatabase(name);

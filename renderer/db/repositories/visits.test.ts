@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DUST_CONTROL_TEMPLATE } from '../../../shared/checklists/builtin-templates';
 import type { Visit } from '../../../shared/domain/visit';
 import { verifyChain } from '../../../shared/history/chain';
-import { makeProject } from '../../../test/fixtures/records';
+import { makeProject, makeVisit } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { createRecords } from './records';
 import { signVisit } from './sign-off';
@@ -20,28 +20,14 @@ import {
 } from './visits';
 
 const AT = '2026-11-20T02:00:00.000Z';
-const visit: Visit = {
-  id: 'visit-1',
+const visit: Visit = makeVisit({
   createdAt: AT,
   updatedAt: AT,
-  projectId: makeProject().id,
-  type: 'scheduled',
-  date: '2026-11-20',
-  startTime: '10:00',
-  teamId: null,
-  memberIds: [],
-  location: null,
-  weather: '晴',
   progressNarrative: '主体施工中',
   percentComplete: 40,
-  reportedInvestment: null,
   workersOnSite: 120,
   machinesOnSite: 8,
-  reinspectedIssueIds: [],
-  signatures: [],
-  status: 'draft',
-  finalizedAt: null,
-};
+});
 
 const SIGNATURE = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' });
 

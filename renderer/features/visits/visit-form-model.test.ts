@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fen } from '../../../shared/domain/money';
 import type { Visit } from '../../../shared/domain/visit';
+import { makeVisit } from '../../../test/fixtures/records';
 import { fromVisitForm, roundCoordinate, toVisitForm } from './visit-form-model';
 
-const AT = '2026-11-20T02:00:00.000Z';
-const visit: Visit = {
-  id: 'v',
-  createdAt: AT,
-  updatedAt: AT,
-  projectId: 'p',
-  type: 'scheduled',
-  date: '2026-11-20',
-  startTime: null,
-  teamId: null,
-  memberIds: [],
+const visit: Visit = makeVisit({
   location: { lat: 22.7841, lng: 100.9772, source: 'photo' },
-  weather: '',
-  progressNarrative: '',
-  percentComplete: null,
   reportedInvestment: fen(16_455_000),
-  workersOnSite: null,
-  machinesOnSite: null,
-  reinspectedIssueIds: [],
-  signatures: [],
-  status: 'draft',
-  finalizedAt: null,
-};
+});
 
 describe('the visit form', () => {
   it('round-trips a visit, keeping where its location came from', () => {
