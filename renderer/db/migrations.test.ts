@@ -16,6 +16,7 @@ const RELEASED: Record<number, string> = {
   1: 'regions=id, parentId, level|units=id, kind, regionId|people=id, unitId|teams=id|projects=id, name, regionId, category, phase, leaderId, *responsibleUnitIds, updatedAt|visits=id, projectId, date, [projectId+date], type, status|checklistTemplates=id, key, [key+version]|checklistResults=id, visitId|issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId|issueEvents=id, issueId, [issueId+seq]|photos=id, sha256, projectId, visitId, issueId|photoBlobs=sha256|outbox=++seq, [table+rowId]|meta=key',
   2: 'photoDerivatives=[sha256+kind]',
   3: 'visitAmendments=id, visitId, [visitId+seq]|photoAnnotations=id, photoId, sha256',
+  4: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams',
 };
 
 const fingerprint = (m: Migration) =>

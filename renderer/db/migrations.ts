@@ -1,6 +1,8 @@
 // The schema history. It only grows: append a new version, never edit one that has shipped
 // (migrations.test.ts holds a fingerprint of every released version to catch edits).
 import type { Transaction } from 'dexie';
+import { withDerivedFields } from './derived-fields';
+import type { SyncedRow } from '../../shared/sync/merge';
 
 export interface Migration {
   readonly version: number;
@@ -46,6 +48,22 @@ export const MIGRATIONS: readonly Migration[] = [
     stores: {
       visitAmendments: 'id, visitId, [visitId+seq]',
       photoAnnotations: 'id, photoId, sha256',
+    },
+  },
+  {
+    version: 4,
+    why: 'Chinese full-text search of issues: a multi-entry index over the character bigrams of each issue (derived-fields.ts), filled for the issues already stored.',
+    stores: {
+      issues:
+        'id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('issues')
+        .toCollection()
+        .modify((row: SyncedRow) => {
+          Object.assign(row, withDerivedFields('issues', row));
+        });
     },
   },
 ];

@@ -9,6 +9,7 @@ import type { DELETED_FIELD, Operation } from '../../shared/sync/operation';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { describeIssues } from '../../shared/contract/result';
 import type { DuchaDatabase } from './database';
+import { withDerivedFields } from './derived-fields';
 import { nextLocalClock, observeRemoteClock } from './device-clock';
 
 export interface RecordPatch<T extends SyncedTable = SyncedTable> {
@@ -30,8 +31,10 @@ export class InvalidRecordError extends Error {
   }
 }
 
+/** The record a row holds: without its clocks, tombstone and this device's derived fields. */
 const recordOf = (row: SyncedRow): Record<string, unknown> => {
   const { _clocks: _ignoredClocks, _deleted: _ignoredTombstone, ...record } = row;
+  for (const key of Object.keys(record)) if (key.startsWith('_')) delete record[key];
   return record;
 };
 
@@ -95,7 +98,7 @@ export async function writeRecords(
         if (row && row !== rows.get(patch.id)) changed.set(patch.id, row);
       }
       for (const row of changed.values()) validate(table, row);
-      await store.bulkPut([...changed.values()]);
+      await store.bulkPut([...changed.values()].map((row) => withDerivedFields(table, row)));
     }
     await db.outbox.bulkAdd(operations);
     return operations;
@@ -131,7 +134,7 @@ export async function applyOperations(
           changed.add(op.rowId);
         }
       }
-      await store.bulkPut([...changed].map((id) => rows.get(id) as SyncedRow));
+      await store.bulkPut([...changed].map((id) => withDerivedFields(table, rows.get(id) as SyncedRow)));
       changedRows += changed.size;
     }
     await observeRemoteClock(db, latest, now);
