@@ -10,14 +10,13 @@ import { ISSUE_GRAMS_FIELD } from '../derived-fields';
 export async function searchIssues(db: DuchaDatabase, query: string): Promise<Stored<Issue>[] | null> {
   const grams = bigrams(query);
   if (grams.length === 0) return null;
-  let ids: Set<string> | null = null;
+  let ids: string[] | null = null;
   for (const gram of grams) {
-    const keys = await db.issues.where(ISSUE_GRAMS_FIELD).equals(gram).primaryKeys();
-    const found: Set<string> = new Set(keys);
-    ids = ids === null ? found : new Set([...ids].filter((id) => found.has(id)));
-    if (ids.size === 0) return [];
+    const found = new Set(await db.issues.where(ISSUE_GRAMS_FIELD).equals(gram).primaryKeys());
+    ids = ids === null ? [...found] : ids.filter((id) => found.has(id));
+    if (ids.length === 0) return [];
   }
-  const rows = await db.issues.bulkGet([...(ids ?? [])]);
+  const rows = await db.issues.bulkGet(ids ?? []);
   return rows.filter(
     (row): row is Stored<Issue> =>
       row !== undefined && row._deleted !== true && matchesQuery(`${row.title} ${row.description}`, query),
