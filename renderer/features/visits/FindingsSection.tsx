@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { addDays } from '../../../shared/domain/dates';
 import { ISSUE_CATEGORIES, type Issue, SEVERITIES } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
@@ -68,7 +69,17 @@ export function FindingsSection({
         dataSource={issues}
         locale={{ emptyText: t('visits.noFindings') }}
         columns={[
-          { title: t('visits.finding.title'), dataIndex: 'title' },
+          {
+            title: t('visits.finding.title'),
+            dataIndex: 'title',
+            render: (title: string, issue) => <Link to={`/issues/${issue.id}`}>{title}</Link>,
+          },
+          {
+            title: t('issue.fields.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (status: Issue['status']) => t(`issue.status.${status}`),
+          },
           {
             title: t('visits.finding.category'),
             dataIndex: 'category',

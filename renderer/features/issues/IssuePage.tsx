@@ -1,0 +1,127 @@
+// One issue (问题): what was found, where and by whom it must be fixed, its colour card, the steps
+// the lifecycle allows next, its history and its photos.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { Issue } from '../../../shared/domain/issue';
+import { allowedSteps, type StepKind } from '../../../shared/issues/lifecycle';
+import { formatInstant } from '../../app/format-instant';
+import { useIssue, useOrganization, useProject } from '../../db';
+import { useToday } from '../../stores/clock';
+import { useSession } from '../../stores/session';
+import { PhotoPanel } from '../photos/PhotoPanel';
+import { ColourCard } from './ColourCard';
+import { IssueHistory } from './IssueHistory';
+import { StepDialog } from './StepDialog';
+
+export function IssuePage() {
+  const { id = '' } = useParams();
+  const issue = useIssue(id);
+  const { t } = useTranslation();
+  if (issue === undefined) return <Spin />;
+  if (issue === null) return <Typography.Paragraph>{t('issue.notFound')}</Typography.Paragraph>;
+  return <IssueView issue={issue} />;
+}
+
+function IssueView({ issue }: { issue: Issue }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const today = useToday();
+  const language = useSession((s) => s.language);
+  const project = useProject(issue.projectId);
+  const organization = useOrganization();
+  const [step, setStep] = useState<StepKind | null>(null);
+  const steps = allowedSteps(issue.status);
+  const unitNames = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>
+      <div>
+        {issue.visitId && (
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            style={{ paddingLeft: 0 }}
+            onClick={() => void navigate(`/visits/${issue.visitId ?? ''}`)}
+          >
+            {t('issue.backToVisit')}
+          </Button>
+        )}
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {issue.title}
+          </Typography.Title>
+          <Space>
+            <Tag data-testid="issue-status">{t(`issue.status.${issue.status}`)}</Tag>
+            <ColourCard issue={issue} today={today} />
+          </Space>
+        </Space>
+      </div>
+      {issue.closedAt && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('issue.closedNote', { at: formatInstant(issue.closedAt, language) })}
+        />
+      )}
+      <Card>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t('issue.fields.project')}>
+            {project ? (
+              <Typography.Link onClick={() => void navigate(`/projects/${project.id}`)}>
+                {project.name}
+              </Typography.Link>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.units')}>{unitNames.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.category')}>
+            {t(`issueCategory.${issue.category}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.severity')}>
+            {t(`severity.${issue.severity}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.deadline')}>
+            <span data-testid="issue-deadline">{issue.deadline}</span>
+            {issue.deadline !== issue.originalDeadline && (
+              <Typography.Text type="secondary">
+                {' '}
+                ({t('issue.fields.originalDeadline')} {issue.originalDeadline})
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.notice')}>{issue.noticeNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.description')} span={2}>
+            {issue.description || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {steps.length > 0 && (
+        <Card title={t('issue.actions')}>
+          <Space wrap>
+            {steps.map((kind) => (
+              <Button
+                key={kind}
+                type={kind === 'closed' ? 'primary' : 'default'}
+                onClick={() => setStep(kind)}
+              >
+                {t(`issue.steps.${kind}`)}
+              </Button>
+            ))}
+          </Space>
+        </Card>
+      )}
+      <IssueHistory issueId={issue.id} />
+      <Card title={t('issue.photos')}>
+        <PhotoPanel
+          link={{ projectId: issue.projectId, issueId: issue.id }}
+          readOnly={issue.status === 'closed'}
+        />
+      </Card>
+      <StepDialog issue={issue} step={step} defaultActor="" onClose={() => setStep(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,146 @@
+// One lifecycle step of an issue: who handled it, a note, and what the step needs (a new deadline
+// for an extension, the after photos for a close-out). The rules in shared/issues decide; their
+// refusal is shown in the user's words and nothing is recorded.
+import { App, Button as AntButton, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Issue } from '../../../shared/domain/issue';
+import type { StepKind } from '../../../shared/issues/lifecycle';
+import { issueActions, IssueStepRefusedError, useDatabase, usePhotos } from '../../db';
+
+interface Props {
+  issue: Issue;
+  step: StepKind | null;
+  defaultActor: string;
+  onClose: () => void;
+}
+
+export function StepDialog({ issue, step, defaultActor, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={step !== null}
+      title={step ? t(`issue.steps.${step}`) : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
+      {step && <StepForm issue={issue} step={step} defaultActor={defaultActor} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKind }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = issueActions(useDatabase());
+  const photos = usePhotos({ issueId: issue.id }) ?? [];
+  const [actorName, setActor] = useState(defaultActor);
+  const [note, setNote] = useState('');
+  const [newDeadline, setDeadline] = useState('');
+  const [noticeNumber, setNotice] = useState('');
+  const [evidence, setEvidence] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const needsDeadline = step === 'extensionRequested' || step === 'extensionGranted';
+
+  const confirm = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await actions.step(issue.id, {
+        kind: step,
+        actorName,
+        note,
+        newDeadline: newDeadline || null,
+        noticeNumber: noticeNumber.trim() || null,
+        evidencePhotoSha256: evidence,
+      });
+      void message.success(t('issue.dialog.done', { step: t(`issue.steps.${step}`) }));
+      onClose();
+    } catch (error) {
+      if (error instanceof IssueStepRefusedError) setProblem(t(`issue.refusal.${error.refusal}`));
+      else
+        setProblem(
+          t('issue.dialog.failed', { reason: error instanceof Error ? error.message : String(error) }),
+        );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form layout="vertical" onFinish={() => void confirm()}>
+      <Form.Item label={t('issue.dialog.actor')} htmlFor="step-actor">
+        <Input id="step-actor" maxLength={50} value={actorName} onChange={(e) => setActor(e.target.value)} />
+      </Form.Item>
+      {step === 'issued' && (
+        <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">
+          <Input
+            id="step-notice"
+            maxLength={40}
+            placeholder="督查〔2026〕12号"
+            value={noticeNumber}
+            onChange={(e) => setNotice(e.target.value)}
+          />
+        </Form.Item>
+      )}
+      {needsDeadline && (
+        <Form.Item label={t('issue.dialog.newDeadline')} htmlFor="step-deadline">
+          <Input
+            id="step-deadline"
+            type="date"
+            value={newDeadline}
+            onChange={(e) => setDeadline(e.target.value)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item label={t('issue.dialog.note')} htmlFor="step-note">
+        <Input.TextArea
+          id="step-note"
+          rows={3}
+          maxLength={5000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Form.Item>
+      {step === 'closed' && (
+        <Form.Item label={t('issue.dialog.afterPhotos')}>
+          {photos.length === 0 ? (
+            <Typography.Text type="secondary">{t('issue.dialog.noPhotos')}</Typography.Text>
+          ) : (
+            <Checkbox.Group
+              value={evidence}
+              onChange={(values) => setEvidence(values)}
+              options={photos.map((p) => ({ value: p.sha256, label: p.caption || p.fileName }))}
+            />
+          )}
+        </Form.Item>
+      )}
+      {problem && (
+        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
+          {problem}
+        </div>
+      )}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <ButtonRow
+          saving={saving}
+          onCancel={onClose}
+          confirm={t('issue.dialog.confirm')}
+          cancel={t('issue.dialog.cancel')}
+        />
+      </Space>
+    </Form>
+  );
+}
+
+function ButtonRow(props: { saving: boolean; onCancel: () => void; confirm: string; cancel: string }) {
+  return (
+    <>
+      <AntButton onClick={props.onCancel}>{props.cancel}</AntButton>
+      <AntButton type="primary" htmlType="submit" loading={props.saving}>
+        {props.confirm}
+      </AntButton>
+    </>
+  );
+}
