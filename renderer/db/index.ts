@@ -9,3 +9,4 @@ export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
 export type { DuchaDatabase, Stored } from './database';
 export * from './photo-hooks';
 export * from './record-hooks';
+export * from './issue-hooks';

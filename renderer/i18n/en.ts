@@ -1,3 +1,4 @@
+import { issuesEn } from './sections/issues.en';
 import { recordEn } from './sections/record.en';
 import { checklistsEn } from './sections/checklists.en';
 import type { Messages } from './zh-CN';
@@ -18,6 +19,7 @@ export const en: Messages = {
   host: { electron: 'Desktop app', browser: 'Browser host' },
   checklistTemplates: checklistsEn,
   ...recordEn,
+  issue: issuesEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

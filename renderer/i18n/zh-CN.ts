@@ -1,4 +1,5 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
+import { issuesZhCN } from './sections/issues.zh-CN';
 import { recordZhCN } from './sections/record.zh-CN';
 import { checklistsZhCN } from './sections/checklists.zh-CN';
 
@@ -18,6 +19,7 @@ export const zhCN = {
   host: { electron: '桌面应用', browser: '浏览器模式' },
   checklistTemplates: checklistsZhCN,
   ...recordZhCN,
+  issue: issuesZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
