@@ -4,9 +4,11 @@ import type { Issue } from '../../shared/domain/issue';
 import type { StepInput } from '../../shared/issues/lifecycle';
 import type { DuchaDatabase, Stored } from './database';
 import { useDatabase } from './provider';
+import { type IssueFilter, listIssues } from './repositories/issue-list';
 import { applyIssueStep, historyOfIssue, verifyIssueHistory } from './repositories/issue-steps';
 
 export { IssueStepRefusedError } from './repositories/issue-steps';
+export { daysLeft, type IssueFilter } from './repositories/issue-list';
 
 /** undefined while loading, null when there is no such issue. */
 export function useIssue(id: string) {
@@ -32,3 +34,10 @@ export function useIssueHistory(issueId: string) {
 export const issueActions = (db: DuchaDatabase) => ({
   step: (issueId: string, input: StepInput) => applyIssueStep(db, issueId, input),
 });
+
+/** The issues that pass the filter, soonest deadline first; undefined while loading. */
+export function useIssueList(filter: IssueFilter, today: string) {
+  const db = useDatabase();
+  const key = JSON.stringify(filter); // by value: callers build a fresh object on every render
+  return useLiveQuery(() => listIssues(db, JSON.parse(key) as IssueFilter, today), [db, key, today]);
+}

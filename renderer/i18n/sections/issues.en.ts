@@ -2,6 +2,14 @@
 import type { IssuesMessages } from './issues.zh-CN';
 
 export const issuesEn: IssuesMessages = {
+  list: {
+    title: 'Issue list',
+    count: '{{count}} issues',
+    search: 'Search issues (e.g. 围挡)',
+    card: 'Colour card',
+    county: 'County',
+    columns: { title: 'Issue', daysLeft: 'Days left' },
+  },
   notFound: 'This issue could not be found.',
   backToVisit: 'Back to the visit',
   status: {

@@ -1,5 +1,13 @@
 // 问题与整改: the issue page, its lifecycle steps, history and colour cards.
 export const issuesZhCN = {
+  list: {
+    title: '问题清单',
+    count: '共 {{count}} 个问题',
+    search: '搜索问题（如：围挡）',
+    card: '红黄绿牌',
+    county: '县(区)',
+    columns: { title: '问题', daysLeft: '剩余天数' },
+  },
   notFound: '找不到这个问题。',
   backToVisit: '返回督查记录',
   status: {
