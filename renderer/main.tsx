@@ -1,55 +1,17 @@
-// Start-up: reach the host, settle the language, open the database, then render.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { resolveLanguage } from './app/language';
-import { requestPersistentStorage } from './app/storage';
-import { openDatabase } from './db';
-import { connectHost } from './host/client';
-import { initI18n } from './i18n';
+// Start-up, in two steps so that the database opens while the rest of the app loads. This module holds
+// little beyond the data layer: it opens the database with the first screen's reads queued to go the
+// moment it is open. app/start.tsx (the pages, React, antd, the host, the language) loads and runs
+// meanwhile, and renders when the first screen has what it shows.
+import { startFirstScreenReads } from './db/hooks';
+import { openDatabase } from './db/open';
 import { setDatabaseState } from './stores/database';
-import { usePreferences } from './stores/preferences';
-import { startClock } from './stores/clock';
-import { useSession } from './stores/session';
 
-async function start(): Promise<void> {
-  const host = connectHost();
-  let appInfoError: string | null = null;
-  const appInfo = await host.api.appInfo({}).catch((error: unknown) => {
-    appInfoError = error instanceof Error ? error.message : String(error);
-    return null;
-  });
-  const choice = resolveLanguage(
-    window.location.search,
-    appInfo,
-    usePreferences.getState().chosenLanguage,
-    navigator.language,
-  );
-  await initI18n(choice.language);
-  useSession.setState({ appInfo, appInfoError, forcedLanguage: choice.forced, language: choice.language });
+// The ledger is the home page: it shows at #/projects and when the address has no page at all.
+const ledger = /^\/?(projects\/?)?$/.test(window.location.hash.replace(/^#/, '').split('?')[0] ?? '');
+const opening = openDatabase({
+  onBlocked: () => setDatabaseState({ status: 'blocked' }),
+  onReplaced: () => setDatabaseState({ status: 'replaced' }),
+  startReads: (db) => startFirstScreenReads(db, { ledger }),
+});
 
-  startClock();
-  const container = document.getElementById('root');
-  if (!container) throw new Error('no #root element');
-  createRoot(container).render(
-    <StrictMode>
-      <App host={host} />
-    </StrictMode>,
-  );
-
-  void requestPersistentStorage().then((storage) => useSession.getState().setStorage(storage));
-  const opened = await openDatabase({
-    onBlocked: () => setDatabaseState({ status: 'blocked' }),
-    onReplaced: () => setDatabaseState({ status: 'replaced' }),
-  });
-  if (opened.ok) {
-    setDatabaseState({ status: 'ready', db: opened.db });
-  } else {
-    setDatabaseState({ status: 'failed', failure: opened.failure });
-    void host.api
-      .reportProblem({ kind: 'databaseOpen', message: `${opened.failure.kind}: ${opened.failure.detail}` })
-      .catch(() => undefined);
-  }
-}
-
-void start();
+void import('./app/start').then(({ start }) => start(opening));

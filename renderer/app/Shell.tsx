@@ -1,21 +1,14 @@
-// The frame around every page: navigation on the left, language and host in the header.
+// The frame around every page: navigation on the left, language and host in the header; the pages and
+// their addresses are in routes.tsx.
 import { Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
-import { ChecklistTemplatesPage } from '../features/checklists/ChecklistTemplatesPage';
-import { TemplateEditorPage } from '../features/checklists/TemplateEditorPage';
-import { FirstRunPage } from '../features/onboarding/FirstRunPage';
-import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
-import { ProjectDetailPage } from '../features/projects/detail/ProjectDetailPage';
-import { ProjectFormPage } from '../features/projects/edit/ProjectFormPage';
-import { ProjectsPage } from '../features/projects/ProjectsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { VisitPage } from '../features/visits/VisitPage';
-import { VisitsPage } from '../features/visits/VisitsPage';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
+import { FirstRunPage, HOME_PATH, ROUTES } from './routes';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -24,20 +17,36 @@ export function Shell() {
   const setup = useSetupChoice();
   const hasProjects = useHasProjects();
   const host = useSession((s) => s.appInfo?.host);
+  const page = useRoutes(ROUTES);
+  // Below the breakpoint the sider shows icons only, and the menu names them in tooltips; above it the
+  // names are written out and the tooltips (one positioning component per item) are left out.
+  const [collapsed, setCollapsed] = useState(false);
 
   if (setup === undefined || hasProjects === undefined) return <Spin fullscreen tip={t('app.loading')} />;
-  if (setup === null && !hasProjects) return <FirstRunPage />;
+  if (setup === null && !hasProjects)
+    return (
+      <Suspense fallback={<Spin fullscreen tip={t('app.loading')} />}>
+        <FirstRunPage />
+      </Suspense>
+    );
 
-  const selected = SECTIONS.find((s) => location.pathname.startsWith(s.path))?.path ?? '/projects';
+  const selected = SECTIONS.find((s) => location.pathname.startsWith(s.path))?.path ?? HOME_PATH;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider theme="light" width={200} breakpoint="lg" collapsedWidth={56}>
+      <Layout.Sider
+        theme="light"
+        width={200}
+        breakpoint="lg"
+        collapsedWidth={56}
+        onCollapse={(value) => setCollapsed(value)}
+      >
         <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20, color: '#b71c1c' }}>
           {t('app.name')}
         </div>
         <nav aria-label={t('app.name')}>
           <Menu
             mode="inline"
+            tooltip={collapsed ? undefined : false}
             selectedKeys={[selected]}
             onClick={({ key }) => void navigate(key)}
             items={SECTIONS.map((s) => ({ key: s.path, icon: s.icon, label: t(s.labelKey) }))}
@@ -55,23 +64,7 @@ export function Shell() {
           <LanguageSwitch />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Routes>
-            <Route path="/projects" element={<ProjectsPage />} />
-            <Route path="/projects/new" element={<ProjectFormPage />} />
-            <Route path="/projects/:id" element={<ProjectDetailPage />} />
-            <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
-            <Route path="/visits" element={<VisitsPage />} />
-            <Route path="/visits/:id" element={<VisitPage />} />
-            <Route path="/checklists" element={<ChecklistTemplatesPage />} />
-            <Route path="/checklists/new" element={<TemplateEditorPage />} />
-            <Route path="/checklists/:key/edit" element={<TemplateEditorPage />} />
-            <Route path="/issues" element={<PlaceholderPage section="issues" />} />
-            <Route path="/dashboard" element={<PlaceholderPage section="dashboard" />} />
-            <Route path="/exchange" element={<PlaceholderPage section="exchange" />} />
-            <Route path="/sync" element={<PlaceholderPage section="sync" />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/projects" replace />} />
-          </Routes>
+          <Suspense fallback={<Spin />}>{page}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

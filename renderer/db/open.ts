@@ -1,5 +1,5 @@
 // Opening the database, and telling the user in plain words when it cannot be opened.
-import { ensureDevice } from './device-clock';
+import { deviceNodeId, ensureDevice } from './device-clock';
 import { LATEST_VERSION } from './migrations';
 import { createDatabase, DATABASE_NAME, type DuchaDatabase } from './database';
 
@@ -42,6 +42,12 @@ export interface OpenHooks {
   onBlocked?: () => void;
   /** Another window upgraded the database; this one was closed and must reload. */
   onReplaced?: () => void;
+  /**
+   * Called with the database before it has opened, to start reads: Dexie holds them until it is open
+   * and sends them at once then, ahead of the checks that follow (a newer schema, the device identity
+   * that only writes need). Reads only — writes wait for the open's result.
+   */
+  startReads?: (db: DuchaDatabase) => void;
 }
 
 export async function openDatabase(hooks: OpenHooks = {}, name: string = DATABASE_NAME): Promise<OpenResult> {
@@ -52,6 +58,11 @@ export async function openDatabase(hooks: OpenHooks = {}, name: string = DATABAS
     hooks.onReplaced?.();
     return false;
   });
+  // The device identity exists after the first start, and a read confirms it without a read-write
+  // transaction (and its commit to disk) on every start. Asked before the database has opened, it is
+  // among the first reads sent, ahead of the first screen's larger ones, which the open does not wait for.
+  const device = deviceNodeId(db).catch(() => null);
+  hooks.startReads?.(db);
   try {
     await db.open();
     // Dexie 4 silently opens a database that a newer Ducha upgraded. Its rows may have shapes this
@@ -67,7 +78,7 @@ export async function openDatabase(hooks: OpenHooks = {}, name: string = DATABAS
         },
       };
     }
-    await ensureDevice(db);
+    if ((await device) === null) await ensureDevice(db);
     return { ok: true, db };
   } catch (error) {
     return { ok: false, failure: classifyOpenError(error) };

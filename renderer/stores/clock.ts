@@ -19,5 +19,16 @@ export function startClock(): void {
   timer ??= setInterval(() => useClock.getState().tick(), 60_000);
 }
 
+// Formatting a date in a time zone builds an Intl.DateTimeFormat (and, the first time, loads the zone's
+// rules): do it once a minute, not on every render of every component that shows a date.
+let last: { now: number; date: string } | null = null;
+const dateAt = (now: number): string => {
+  if (last?.now !== now) last = { now, date: localDate(now) };
+  return last.date;
+};
+
 /** Today's date in China time, as YYYY-MM-DD. */
-export const useToday = (): string => localDate(useClock((s) => s.now));
+export const useToday = (): string => dateAt(useClock((s) => s.now));
+
+/** Today's date in China time, as YYYY-MM-DD, for event handlers (outside rendering). */
+export const today = (): string => dateAt(useClock.getState().now);

@@ -5,9 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/domain/project';
 import { downloadFile } from '../../app/download';
+import { lazyPage } from '../../app/lazy-page';
 import type { Organization } from '../../db';
-import { useToday } from '../../stores/clock';
-import { ImportDialog } from './ImportDialog';
+import { today } from '../../stores/clock';
+
+// The import dialog (a table, steps, an upload area) is loaded the first time it is opened.
+const ImportDialog = lazyPage(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,11 +24,24 @@ export function LedgerExcelButtons({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [importing, setImporting] = useState(false);
+  // Mounted from its first opening on, so that it keeps its closing animation afterwards.
+  const [importOpened, setImportOpened] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const year = Number(useToday().slice(0, 4));
+
+  const openImport = async () => {
+    try {
+      await ImportDialog.preload();
+    } catch (error) {
+      void message.error(String(error));
+      return;
+    }
+    setImportOpened(true);
+    setImporting(true);
+  };
 
   const exportRows = async () => {
     setExporting(true);
+    const year = Number(today().slice(0, 4));
     try {
       const { exportLedger } = await import('./excel');
       const title = t('excel.exportTitle', { year });
@@ -51,7 +67,7 @@ export function LedgerExcelButtons({
 
   return (
     <Space>
-      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+      <Button icon={<UploadOutlined />} onClick={() => void openImport()}>
         {t('excel.import')}
       </Button>
       <Button
@@ -62,7 +78,7 @@ export function LedgerExcelButtons({
       >
         {t('excel.export')}
       </Button>
-      <ImportDialog open={importing} onClose={() => setImporting(false)} />
+      {importOpened && <ImportDialog open={importing} onClose={() => setImporting(false)} />}
     </Space>
   );
 }

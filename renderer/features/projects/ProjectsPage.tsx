@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ratio, formatWan } from '../../../shared/domain/money';
-import type { Project } from '../../../shared/domain/project';
+import { PROJECT_CATEGORIES, PROJECT_PHASES, type Project } from '../../../shared/domain/project';
 import { useOrganization, useProjects } from '../../db';
 import { filterProjects, sortProjects } from './ledger/ledger-query';
 import { type LedgerColumn, LedgerTable } from './ledger/LedgerTable';
@@ -14,6 +14,8 @@ import { useLedgerView } from './ledger/ledger-view-store';
 import { formatPercent } from './format';
 import { LedgerExcelButtons } from './LedgerExcelButtons';
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 export function ProjectsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -21,11 +23,23 @@ export function ProjectsPage() {
   const organization = useOrganization();
   const { filter, sort, setSort } = useLedgerView();
 
-  const rows = useMemo(() => {
-    if (!projects) return [];
-    const filtered = filterProjects(projects, filter, organization?.regions ?? []);
-    return sortProjects(filtered, sort, organization?.regionNames ?? new Map<string, string>());
-  }, [projects, filter, sort, organization]);
+  // Sorted once for each order, then filtered (which keeps the order): a filter change does not sort.
+  const regionNames = sort.key === 'region' ? organization?.regionNames : undefined;
+  const sorted = useMemo(
+    () => (projects ? sortProjects(projects, sort, regionNames ?? NO_NAMES) : []),
+    [projects, sort, regionNames],
+  );
+  const regions = organization?.regions;
+  const rows = useMemo(() => filterProjects(sorted, filter, regions ?? []), [sorted, filter, regions]);
+
+  // Each row shows a category and a phase: translate the few names once, not in every cell of every render.
+  const labels = useMemo(
+    () => ({
+      category: new Map(PROJECT_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
+      phase: new Map(PROJECT_PHASES.map((p) => [p, t(`phase.${p}`)])),
+    }),
+    [t],
+  );
 
   const money = (key: 'totalInvestment' | 'annualPlan' | 'completedThisYear'): LedgerColumn<Project> => ({
     key,
@@ -42,7 +56,7 @@ export function ProjectsPage() {
       key: 'category',
       title: t('projects.columns.category'),
       width: 120,
-      render: (p) => t(`category.${p.category}`),
+      render: (p) => labels.category.get(p.category),
     },
     {
       key: 'region',
@@ -51,7 +65,12 @@ export function ProjectsPage() {
       sortKey: 'region',
       render: (p) => organization?.regionNames.get(p.regionId) ?? '',
     },
-    { key: 'phase', title: t('projects.columns.phase'), width: 100, render: (p) => t(`phase.${p.phase}`) },
+    {
+      key: 'phase',
+      title: t('projects.columns.phase'),
+      width: 100,
+      render: (p) => labels.phase.get(p.phase),
+    },
     money('totalInvestment'),
     money('annualPlan'),
     money('completedThisYear'),
@@ -65,7 +84,8 @@ export function ProjectsPage() {
     },
   ];
 
-  const filtered = projects !== undefined && rows.length !== projects.length;
+  const loading = projects === undefined;
+  const filtered = !loading && rows.length !== projects.length;
   return (
     <section aria-labelledby="projects-title">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
@@ -81,9 +101,11 @@ export function ProjectsPage() {
       </Space>
       <LedgerToolbar organization={organization} />
       <Typography.Paragraph type="secondary" data-testid="project-count">
-        {filtered
-          ? t('projects.countFiltered', { count: rows.length, total: projects.length })
-          : t('projects.count', { count: projects?.length ?? 0 })}
+        {loading
+          ? t('app.loading')
+          : filtered
+            ? t('projects.countFiltered', { count: rows.length, total: projects.length })
+            : t('projects.count', { count: projects.length })}
       </Typography.Paragraph>
       <LedgerTable<Project>
         label={t('projects.title')}
@@ -92,6 +114,7 @@ export function ProjectsPage() {
         sort={sort}
         onSort={setSort}
         onOpen={(p) => void navigate(`/projects/${p.id}`)}
+        loading={loading}
         emptyText={filtered ? t('projects.noMatch') : t('projects.empty')}
         height={560}
       />
