@@ -218,7 +218,7 @@ for (const [language, l] of Object.entries(L) as [keyof typeof L, Lang][]) {
     test('a field day: project, import, visit with checklist, photos, marks, sign-off, finalize, amend', async ({
       app,
     }, testInfo) => {
-      test.setTimeout(240_000);
+      test.setTimeout(360_000);
       let page = app.page;
       await page.getByRole('button', { name: l.loadSample }).click();
       const ledger = page.getByRole('table', { name: l.ledger });

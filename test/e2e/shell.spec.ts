@@ -31,7 +31,6 @@ test.describe('settings', () => {
     await page.screenshot({ path: testInfo.outputPath('settings-en.png') });
 
     for (const [name, text] of [
-      ['Issues', 'Issues will be followed here'],
       ['Dashboard', 'rectification rates'],
       ['Exchange', 'USB stick'],
       ['Sync', 'central server'],
