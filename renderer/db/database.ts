@@ -9,6 +9,16 @@ import { MIGRATIONS, type Migration } from './migrations';
 /** A stored row: the record plus the winning clock of each field (and a tombstone once deleted). */
 export type Stored<T> = T & { _clocks: Record<string, string>; _deleted?: boolean };
 
+/** Whether a stored row is not a tombstone. */
+export const isLive = (row: { _deleted?: boolean }): boolean => row._deleted !== true;
+
+/** The record a stored row holds, without this device's bookkeeping (clocks, tombstone, derived fields). */
+export function recordOfStored<T>(row: Stored<T>): T {
+  const record: Record<string, unknown> = { ...row };
+  for (const key of Object.keys(record)) if (key.startsWith('_')) delete record[key];
+  return record as T;
+}
+
 export interface PhotoBlobRow {
   sha256: string;
   mimeType: string;

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotationShape } from '../../shared/domain/photo-annotation';
 import type { DuchaDatabase } from './database';
 import { useDatabase } from './provider';
-import { annotatedPhotoIds, annotationOf, saveAnnotation } from './repositories/photo-annotations';
+import { annotationOf, saveAnnotation } from './repositories/photo-annotations';
 import { removeSignature, type SignatureInput, signVisit } from './repositories/sign-off';
 import {
   amendmentsOfVisit,
@@ -37,13 +37,6 @@ export function useAmendments(visitId: string) {
 export function useAnnotation(photoId: string) {
   const db = useDatabase();
   return useLiveQuery(() => annotationOf(db, photoId), [db, photoId]);
-}
-
-/** Which of these photos carry marks. */
-export function useAnnotatedPhotoIds(photoIds: readonly string[]) {
-  const db = useDatabase();
-  const key = photoIds.join(',');
-  return useLiveQuery(() => annotatedPhotoIds(db, key === '' ? [] : key.split(',')), [db, key]);
 }
 
 export const signOffActions = (db: DuchaDatabase) => ({

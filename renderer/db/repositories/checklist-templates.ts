@@ -1,10 +1,8 @@
 // Checklist templates (检查表模板) and their versions. A saved version is never changed: each save adds
 // a row with the next version number, because visits keep the version they were filled with.
 import type { ChecklistTemplate } from '../../../shared/domain/checklist';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, type Stored, isLive } from '../database';
 import { createRecords } from './records';
-
-const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
 
 /**
  * The version being saved does not follow the latest one of its template (another window or a sync
@@ -35,7 +33,7 @@ const rowsOfKey = (db: DuchaDatabase, key: string): Promise<Row[]> =>
 
 /** All versions of one template, newest first. */
 export async function templateVersions(db: DuchaDatabase, key: string): Promise<Row[]> {
-  return (await rowsOfKey(db, key)).filter(live).sort(newestFirst);
+  return (await rowsOfKey(db, key)).filter(isLive).sort(newestFirst);
 }
 
 /** The latest version of one template; null when there is no template with that key. */
@@ -46,7 +44,7 @@ export async function latestTemplateVersion(db: DuchaDatabase, key: string): Pro
 /** One version, by its id (the id a checklist result keeps). */
 export async function getTemplateVersion(db: DuchaDatabase, id: string): Promise<Row | null> {
   const row = await db.checklistTemplates.get(id);
-  return row && live(row) ? row : null;
+  return row && isLive(row) ? row : null;
 }
 
 export interface TemplateSummary {
@@ -60,7 +58,7 @@ export interface TemplateSummary {
 export async function templateCatalog(db: DuchaDatabase): Promise<TemplateSummary[]> {
   const byKey = new Map<string, Row[]>();
   for (const row of await db.checklistTemplates.toArray()) {
-    if (!live(row)) continue;
+    if (!isLive(row)) continue;
     const versions = byKey.get(row.key);
     if (versions) versions.push(row);
     else byKey.set(row.key, [row]);

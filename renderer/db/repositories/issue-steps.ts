@@ -6,7 +6,7 @@ import { issueChain } from '../../../shared/history/chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
 import { planStep, type StepInput, type StepRefusal } from '../../../shared/issues/lifecycle';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
 
 /** The step was refused by the lifecycle rules; nothing was written. */
@@ -17,16 +17,13 @@ export class IssueStepRefusedError extends Error {
   }
 }
 
-const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
-const stripStored = <T>({ _clocks: _c, _deleted: _d, ...record }: Stored<T>): T => record as T;
-
 /** An issue's history in order. */
 export async function historyOfIssue(db: DuchaDatabase, issueId: string): Promise<IssueEvent[]> {
   const rows = await db.issueEvents
     .where('[issueId+seq]')
     .between([issueId, -Infinity], [issueId, Infinity])
     .toArray();
-  return rows.filter(live).map((row) => stripStored<IssueEvent>(row));
+  return rows.filter(isLive).map((row) => recordOfStored<IssueEvent>(row));
 }
 
 export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Promise<ChainVerdict> {
@@ -41,8 +38,8 @@ export async function applyIssueStep(
 ): Promise<Issue> {
   return db.transaction('rw', [db.issues, db.issueEvents, db.outbox, db.meta], async () => {
     const stored = await db.issues.get(issueId);
-    if (!stored || !live(stored)) throw new Error(`issue ${issueId} does not exist`);
-    const issue = stripStored<Issue>(stored);
+    if (!stored || !isLive(stored)) throw new Error(`issue ${issueId} does not exist`);
+    const issue = recordOfStored<Issue>(stored);
     const history = await historyOfIssue(db, issueId);
     const last = history.at(-1);
     const pending =

@@ -1,6 +1,6 @@
 // Regions, responsible units and people: for names, pickers and filters.
 import type { Person, Region, Unit } from '../../../shared/domain/organization';
-import type { DuchaDatabase } from '../database';
+import { type DuchaDatabase, isLive } from '../database';
 
 export interface Organization {
   regions: Region[];
@@ -12,7 +12,6 @@ export interface Organization {
   personNames: Map<string, string>;
 }
 
-const live = <T>(row: T): boolean => (row as { _deleted?: boolean })._deleted !== true;
 const collator = new Intl.Collator('zh-CN');
 
 export function regionLabels(regions: readonly Region[]): Map<string, string> {
@@ -31,9 +30,9 @@ export async function readOrganization(db: DuchaDatabase): Promise<Organization>
     db.units.toArray(),
     db.people.toArray(),
   ]);
-  const liveRegions = regions.filter(live).sort((a, b) => collator.compare(a.name, b.name));
-  const liveUnits = units.filter(live).sort((a, b) => collator.compare(a.shortName, b.shortName));
-  const livePeople = people.filter(live).sort((a, b) => collator.compare(a.name, b.name));
+  const liveRegions = regions.filter(isLive).sort((a, b) => collator.compare(a.name, b.name));
+  const liveUnits = units.filter(isLive).sort((a, b) => collator.compare(a.shortName, b.shortName));
+  const livePeople = people.filter(isLive).sort((a, b) => collator.compare(a.name, b.name));
   return {
     regions: liveRegions,
     units: liveUnits,

@@ -2,17 +2,15 @@
 // record; the original blob and its copies are never touched. Saving an empty layer clears it.
 import type { AnnotationShape, PhotoAnnotation } from '../../../shared/domain/photo-annotation';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, type Stored, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
-
-const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
 
 /** The photo's layer, or null when nothing was drawn on it. */
 export async function annotationOf(
   db: DuchaDatabase,
   photoId: string,
 ): Promise<Stored<PhotoAnnotation> | null> {
-  const rows = (await db.photoAnnotations.where('photoId').equals(photoId).toArray()).filter(live);
+  const rows = (await db.photoAnnotations.where('photoId').equals(photoId).toArray()).filter(isLive);
   // Two devices may each have started a layer for the same photo; the newest one is shown.
   return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
@@ -23,7 +21,7 @@ export async function annotatedPhotoIds(
   photoIds: readonly string[],
 ): Promise<Set<string>> {
   const rows = await db.photoAnnotations.where('photoId').anyOf(photoIds).toArray();
-  return new Set(rows.filter((r) => live(r) && r.shapes.length > 0).map((r) => r.photoId));
+  return new Set(rows.filter((r) => isLive(r) && r.shapes.length > 0).map((r) => r.photoId));
 }
 
 export async function saveAnnotation(
@@ -35,10 +33,10 @@ export async function saveAnnotation(
   const at = new Date(now).toISOString();
   await db.transaction('rw', [db.photos, db.photoAnnotations, db.outbox, db.meta], async () => {
     const stored = await db.photos.get(photo.id);
-    if (!stored || !live(stored)) throw new Error(`photo ${photo.id} does not exist`);
+    if (!stored || !isLive(stored)) throw new Error(`photo ${photo.id} does not exist`);
     const existing = await annotationOf(db, photo.id);
     const record: PhotoAnnotation = existing
-      ? { ...stripStored(existing), updatedAt: at, shapes: [...shapes] }
+      ? { ...recordOfStored(existing), updatedAt: at, shapes: [...shapes] }
       : {
           id: uuidv7(now),
           createdAt: at,
@@ -50,6 +48,3 @@ export async function saveAnnotation(
     await writeRecords(db, [{ table: 'photoAnnotations', id: record.id, fields: record }], now);
   });
 }
-
-const stripStored = ({ _clocks: _c, _deleted: _d, ...record }: Stored<PhotoAnnotation>): PhotoAnnotation =>
-  record;

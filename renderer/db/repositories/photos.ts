@@ -4,7 +4,13 @@ import type { Photo } from '../../../shared/domain/photo';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { DerivativeKind, PreparedPhoto } from '../../../shared/photos/prepared';
-import type { DuchaDatabase, PhotoBlobRow, PhotoDerivativeRow, Stored } from '../database';
+import {
+  type DuchaDatabase,
+  type PhotoBlobRow,
+  type PhotoDerivativeRow,
+  type Stored,
+  isLive,
+} from '../database';
 import { writeRecords } from '../record-writer';
 import { updateRecord } from './records';
 
@@ -36,8 +42,6 @@ const linkFields = (link: PhotoLink): LinkFields => ({
 const linkKey = (sha256: string, l: LinkFields): string =>
   JSON.stringify([sha256, l.projectId, l.visitId, l.issueId, l.checklistItemId]);
 
-const live = <T>(row: Stored<T>): boolean => row._deleted !== true;
-
 /**
  * Stores photos and links them, in one transaction: each original is stored once however often it
  * is added (a Photo record per place it is linked to), its copies are stored if missing, and the
@@ -62,7 +66,7 @@ export async function addPhotos(
       const hashes = [...new Set(prepared.map((p) => p.sha256))];
       const [blobs, linked] = await Promise.all([
         db.photoBlobs.bulkGet(hashes),
-        db.photos.where('sha256').anyOf(hashes).filter(live).toArray(),
+        db.photos.where('sha256').anyOf(hashes).filter(isLive).toArray(),
       ]);
       const storedBlobs = new Set(blobs.flatMap((b) => (b ? [b.sha256] : [])));
       const byLink = new Map<string, Photo>(
@@ -184,7 +188,7 @@ export async function photosOf(db: DuchaDatabase, owner: PhotoOwner): Promise<St
       : 'issueId' in owner
         ? (['issueId', owner.issueId] as const)
         : (['projectId', owner.projectId] as const);
-  const rows = (await db.photos.where(index).equals(id).toArray()).filter(live);
+  const rows = (await db.photos.where(index).equals(id).toArray()).filter(isLive);
   // Photos without a time (EXIF stripped, as WeChat does) go last, in the order they were added.
   const time = (p: Photo) => p.takenAt ?? '\uffff';
   return rows.sort((a, b) => time(a).localeCompare(time(b)) || a.createdAt.localeCompare(b.createdAt));

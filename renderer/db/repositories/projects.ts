@@ -1,23 +1,21 @@
 // The project ledger's reads and writes.
 import type { Project } from '../../../shared/domain/project';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, type Stored, isLive } from '../database';
 import { createRecords, updateRecord } from './records';
-
-const live = (row: Stored<Project>): boolean => row._deleted !== true;
 
 /** The live projects, in no particular order: the ledger sorts them as the user asks. */
 export async function listProjects(db: DuchaDatabase): Promise<Stored<Project>[]> {
-  return (await db.projects.toArray()).filter(live);
+  return (await db.projects.toArray()).filter(isLive);
 }
 
 /** Whether the ledger has any project; stops at the first one rather than counting them all. */
 export async function hasProjects(db: DuchaDatabase): Promise<boolean> {
-  return (await db.projects.filter(live).first()) !== undefined;
+  return (await db.projects.filter(isLive).first()) !== undefined;
 }
 
 export async function getProject(db: DuchaDatabase, id: string): Promise<Stored<Project> | null> {
   const row = await db.projects.get(id);
-  return row && live(row) ? row : null;
+  return row && isLive(row) ? row : null;
 }
 
 export const createProject = (db: DuchaDatabase, project: Project): Promise<void> =>

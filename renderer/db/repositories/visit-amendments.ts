@@ -12,7 +12,7 @@ import { amendmentChain } from '../../../shared/history/amendment-chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, type Stored, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
 import { getVisit } from './visits';
 
@@ -28,8 +28,6 @@ export class NotFinalizedError extends Error {
   override name = 'NotFinalizedError';
 }
 
-const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
-
 /** A visit's amendments in the order they were made. */
 export async function amendmentsOfVisit(
   db: DuchaDatabase,
@@ -39,7 +37,7 @@ export async function amendmentsOfVisit(
     .where('[visitId+seq]')
     .between([visitId, -Infinity], [visitId, Infinity])
     .toArray();
-  return rows.filter(live);
+  return rows.filter(isLive);
 }
 
 /** The fields whose values differ, with both values, in the order of AMENDABLE_VISIT_FIELDS. */
@@ -103,5 +101,5 @@ export async function amendVisit(
 /** Whether the visit's amendment history is intact (it was not altered behind the app's back). */
 export async function verifyAmendments(db: DuchaDatabase, visitId: string): Promise<ChainVerdict> {
   const rows = await amendmentsOfVisit(db, visitId);
-  return amendmentChain.verifyChain(rows.map(({ _clocks: _ignored, _deleted: _gone, ...entry }) => entry));
+  return amendmentChain.verifyChain(rows.map((row) => recordOfStored<VisitAmendment>(row)));
 }

@@ -6,11 +6,9 @@ import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { hashEntry } from '../../../shared/history/chain';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import type { DuchaDatabase, Stored } from '../database';
+import { type DuchaDatabase, type Stored, isLive } from '../database';
 import { writeRecords } from '../record-writer';
 import { createRecords, updateRecord } from './records';
-
-const live = <T extends { _deleted?: boolean }>(row: T): boolean => row._deleted !== true;
 
 /** A change to a finalized visit was attempted; the visit is unchanged. */
 export class VisitLockedError extends Error {
@@ -24,7 +22,7 @@ export async function visitsOfProject(db: DuchaDatabase, projectId: string): Pro
     .between([projectId, ''], [projectId, '\uffff'])
     .reverse()
     .toArray();
-  return rows.filter(live);
+  return rows.filter(isLive);
 }
 
 /** The most recent visits of all projects, newest first. */
@@ -34,12 +32,12 @@ export async function recentVisits(db: DuchaDatabase, limit = 500): Promise<Stor
     .reverse()
     .limit(limit * 2)
     .toArray();
-  return rows.filter(live).slice(0, limit);
+  return rows.filter(isLive).slice(0, limit);
 }
 
 export async function getVisit(db: DuchaDatabase, id: string): Promise<Stored<Visit> | null> {
   const row = await db.visits.get(id);
-  return row && live(row) ? row : null;
+  return row && isLive(row) ? row : null;
 }
 
 export const createVisit = (db: DuchaDatabase, visit: Visit): Promise<void> =>
@@ -75,7 +73,7 @@ export async function finalizeVisit(db: DuchaDatabase, id: string, now: number =
 }
 
 export async function checklistTemplates(db: DuchaDatabase): Promise<Stored<ChecklistTemplate>[]> {
-  const rows = (await db.checklistTemplates.toArray()).filter(live);
+  const rows = (await db.checklistTemplates.toArray()).filter(isLive);
   // The latest version of each template.
   const latest = new Map<string, Stored<ChecklistTemplate>>();
   for (const t of rows) if ((latest.get(t.key)?.version ?? 0) < t.version) latest.set(t.key, t);
@@ -83,7 +81,7 @@ export async function checklistTemplates(db: DuchaDatabase): Promise<Stored<Chec
 }
 
 export async function checklistResultsOfVisit(db: DuchaDatabase, visitId: string) {
-  const results = (await db.checklistResults.where('visitId').equals(visitId).toArray()).filter(live);
+  const results = (await db.checklistResults.where('visitId').equals(visitId).toArray()).filter(isLive);
   const templates = await db.checklistTemplates.bulkGet(results.map((r) => r.templateId));
   return results.map((result, i) => ({ result, template: templates[i] ?? null }));
 }
@@ -101,7 +99,7 @@ export async function saveChecklistResult(db: DuchaDatabase, result: ChecklistRe
 }
 
 export async function issuesOfVisit(db: DuchaDatabase, visitId: string): Promise<Stored<Issue>[]> {
-  return (await db.issues.where('visitId').equals(visitId).toArray()).filter(live);
+  return (await db.issues.where('visitId').equals(visitId).toArray()).filter(isLive);
 }
 
 export interface FindingInput {

@@ -38,39 +38,27 @@ export function IssuesPage() {
           style={{ width: 260 }}
           onChange={(e) => set({ search: e.target.value })}
         />
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label={t('issue.fields.status')}
-          placeholder={t('issue.fields.status')}
-          style={{ minWidth: 180 }}
+        <FilterSelect
+          label={t('issue.fields.status')}
+          width={180}
           options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`issue.status.${s}`) }))}
           onChange={(statuses: Issue['status'][]) => set({ statuses })}
         />
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label={t('issue.list.card')}
-          placeholder={t('issue.list.card')}
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          label={t('issue.list.card')}
+          width={140}
           options={CARD_COLOURS.map((c) => ({ value: c, label: t(`issue.card.${c}`) }))}
           onChange={(cards: CardColour[]) => set({ cards })}
         />
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label={t('issue.fields.category')}
-          placeholder={t('issue.fields.category')}
-          style={{ minWidth: 160 }}
+        <FilterSelect
+          label={t('issue.fields.category')}
+          width={160}
           options={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`issueCategory.${c}`) }))}
           onChange={(categories: Issue['category'][]) => set({ categories })}
         />
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label={t('issue.list.county')}
-          placeholder={t('issue.list.county')}
-          style={{ minWidth: 160 }}
+        <FilterSelect
+          label={t('issue.list.county')}
+          width={160}
           options={counties.map((r) => ({ value: r.id, label: r.name }))}
           onChange={(regionIds: string[]) =>
             set({
@@ -141,5 +129,25 @@ export function IssuesPage() {
         ]}
       />
     </Space>
+  );
+}
+
+/** A filter of the list: several values may be chosen; none chosen means no condition. */
+function FilterSelect<T extends string>(props: {
+  label: string;
+  width: number;
+  options: { value: T; label: string }[];
+  onChange: (values: T[]) => void;
+}) {
+  return (
+    <Select<T[]>
+      mode="multiple"
+      allowClear
+      aria-label={props.label}
+      placeholder={props.label}
+      style={{ minWidth: props.width }}
+      options={props.options}
+      onChange={props.onChange}
+    />
   );
 }

@@ -132,13 +132,11 @@ function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
   }, []);
 
   const image = natural ?? { width: photo.width ?? 0, height: photo.height ?? 0 };
-  const scale = fitScale(image, stage) * zoom;
+  const fit = fitScale(image, stage);
+  const scale = fit * zoom;
   const sized = image.width > 0 && stage.width > 0;
   const shown = { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
-  const fitted = {
-    width: Math.round(image.width * fitScale(image, stage)),
-    height: Math.round(image.height * fitScale(image, stage)),
-  };
+  const fitted = { width: Math.round(image.width * fit), height: Math.round(image.height * fit) };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
     if (zoom <= 1) return;

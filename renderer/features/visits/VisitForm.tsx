@@ -6,14 +6,12 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, S
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_TYPES, type Visit } from '../../../shared/domain/visit';
-import { AMENDABLE_VISIT_FIELDS } from '../../../shared/domain/visit-amendment';
 import {
   NothingToAmendError,
   type Organization,
   signOffActions,
   useDatabase,
   usePhotos,
-  type VisitCorrection,
   visitActions,
 } from '../../db';
 import { fromVisitForm, roundCoordinate, toVisitForm, type VisitFormValues } from './visit-form-model';
@@ -57,13 +55,10 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
 
   const amend = async (changes: Partial<Visit>) => {
     if (reason.trim() === '' || amendedBy.trim() === '') return setReasonMissing(true);
-    const correction: VisitCorrection = {};
-    for (const field of AMENDABLE_VISIT_FIELDS) {
-      if (field in changes) Object.assign(correction, { [field]: changes[field] });
-    }
     setSaving(true);
     try {
-      await signOffActions(db).amend(visit.id, correction, reason, amendedBy.trim());
+      // Only the amendable fields count: the amendment compares those and ignores the rest.
+      await signOffActions(db).amend(visit.id, changes, reason, amendedBy.trim());
       void message.success(t('amend.saved'));
       stopAmending();
     } catch (error) {

@@ -80,6 +80,5 @@ export const recordEn: RecordMessages = {
     show: 'Show marks',
     count: '{{count}} marks',
     layer: 'Annotation layer',
-    badge: 'Marked',
   },
 };

@@ -77,7 +77,6 @@ export const recordZhCN = {
     show: '显示标注',
     count: '{{count}} 处标注',
     layer: '标注层',
-    badge: '已标注',
   },
 };
 

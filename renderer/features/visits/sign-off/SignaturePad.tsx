@@ -48,14 +48,14 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { onInkChange?: (hasI
         }),
     }));
 
-    const point = (event: React.PointerEvent<HTMLCanvasElement>) => {
-      const box = event.currentTarget.getBoundingClientRect();
-      return {
-        x: ((event.clientX - box.left) / box.width) * WIDTH,
-        y: ((event.clientY - box.top) / box.height) * HEIGHT,
-        pressure: event.pointerType === 'pen' ? event.pressure : 0.5,
-      };
-    };
+    /** A pointer position in the pad's own units, with the pen's pressure (mouse and touch: 0.5). */
+    const inkAt = (event: PointerEvent, box: DOMRect) => ({
+      x: ((event.clientX - box.left) / box.width) * WIDTH,
+      y: ((event.clientY - box.top) / box.height) * HEIGHT,
+      pressure: event.pointerType === 'pen' ? event.pressure : 0.5,
+    });
+    const point = (event: React.PointerEvent<HTMLCanvasElement>) =>
+      inkAt(event.nativeEvent, event.currentTarget.getBoundingClientRect());
 
     const onPointerDown = (event: React.PointerEvent<HTMLCanvasElement>) => {
       event.currentTarget.setPointerCapture(event.pointerId);
@@ -69,14 +69,7 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { onInkChange?: (hasI
       // Coalesced events keep fast pen strokes smooth where the browser batches them.
       const events = event.nativeEvent.getCoalescedEvents?.() ?? [];
       const box = event.currentTarget.getBoundingClientRect();
-      const next =
-        events.length > 0
-          ? events.map((e) => ({
-              x: ((e.clientX - box.left) / box.width) * WIDTH,
-              y: ((e.clientY - box.top) / box.height) * HEIGHT,
-              pressure: e.pointerType === 'pen' ? e.pressure : 0.5,
-            }))
-          : [point(event)];
+      const next = events.length > 0 ? events.map((e) => inkAt(e, box)) : [point(event)];
       const last = stroke.at(-1);
       stroke.push(...next);
       const ctx = canvasRef.current?.getContext('2d');
