@@ -1,13 +1,21 @@
 // Issues for components: one issue live, its history with the chain's verdict, and the lifecycle steps.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Issue } from '../../shared/domain/issue';
+import type { Project } from '../../shared/domain/project';
+import type { IssueSort } from '../../shared/issues/filter-params';
 import type { StepInput } from '../../shared/issues/lifecycle';
 import type { DuchaDatabase, Stored } from './database';
 import { useDatabase } from './provider';
 import { type IssueFilter, listIssues } from './repositories/issue-list';
-import { applyIssueStep, historyOfIssue, verifyIssueHistory } from './repositories/issue-steps';
+import { createIssue, type FindingInput } from './repositories/issue-create';
+import {
+  applyBulkStep,
+  applyIssueStep,
+  historyOfIssue,
+  verifyIssueHistory,
+} from './repositories/issue-steps';
 
-export { IssueStepRefusedError } from './repositories/issue-steps';
+export { type BulkStepOutcome, IssueStepRefusedError } from './repositories/issue-steps';
 export { daysLeft, type IssueFilter } from './repositories/issue-list';
 
 /** undefined while loading, null when there is no such issue. */
@@ -33,11 +41,21 @@ export function useIssueHistory(issueId: string) {
 
 export const issueActions = (db: DuchaDatabase) => ({
   step: (issueId: string, input: StepInput) => applyIssueStep(db, issueId, input),
+  /** The same step on many issues; refused ones are counted and skipped. */
+  bulkStep: (issueIds: readonly string[], input: StepInput, onProgress?: (done: number) => void) =>
+    applyBulkStep(db, issueIds, input, { onProgress }),
+  /** A new draft issue entered on the list, not from a visit. */
+  create: (project: Pick<Project, 'id' | 'regionId'>, input: FindingInput, actorName: string) =>
+    createIssue(db, project, null, input, actorName),
 });
 
-/** The issues that pass the filter, soonest deadline first; undefined while loading. */
-export function useIssueList(filter: IssueFilter, today: string) {
+/** The issues that pass the filter, in the sort's order; undefined while loading. */
+export function useIssueList(filter: IssueFilter, sort: IssueSort, today: string, timeZone: string) {
   const db = useDatabase();
-  const key = JSON.stringify(filter); // by value: callers build a fresh object on every render
-  return useLiveQuery(() => listIssues(db, JSON.parse(key) as IssueFilter, today), [db, key, today]);
+  // By value: callers build fresh objects on every render.
+  const key = JSON.stringify([filter, sort]);
+  return useLiveQuery(() => {
+    const [f, s] = JSON.parse(key) as [IssueFilter, IssueSort];
+    return listIssues(db, f, s, today, timeZone);
+  }, [db, key, today, timeZone]);
 }

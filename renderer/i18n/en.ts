@@ -384,6 +384,10 @@ export const en: Messages = {
     usageUnknown: 'Storage usage cannot be read.',
     about: 'About',
     version: 'Version',
+    timeZone: 'Time zone',
+    timeZoneHelp:
+      '“Today” is the date in this zone: it decides colour cards, reminders and the dates in figures. China Standard Time by default.',
+    timeZoneDefault: 'China Standard Time (Asia/Shanghai, default)',
     host: 'Running as',
     platform: 'Platform',
     dataDir: 'Data folder',

@@ -2,6 +2,7 @@
 // Date.now() while rendering, so a day change shows without a reload and tests can set the clock.
 import { create } from 'zustand';
 import { localDate } from '../../shared/domain/dates';
+import { usePreferences } from './preferences';
 
 interface ClockState {
   now: number;
@@ -21,14 +22,22 @@ export function startClock(): void {
 
 // Formatting a date in a time zone builds an Intl.DateTimeFormat (and, the first time, loads the zone's
 // rules): do it once a minute, not on every render of every component that shows a date.
-let last: { now: number; date: string } | null = null;
-const dateAt = (now: number): string => {
-  if (last?.now !== now) last = { now, date: localDate(now) };
+let last: { now: number; timeZone: string; date: string } | null = null;
+const dateAt = (now: number, timeZone: string): string => {
+  if (last?.now !== now || last.timeZone !== timeZone)
+    last = { now, timeZone, date: localDate(now, timeZone) };
   return last.date;
 };
 
-/** Today's date in China time, as YYYY-MM-DD. */
-export const useToday = (): string => dateAt(useClock((s) => s.now));
+/** The office's time zone (Settings; China Standard Time by default). */
+export const useTimeZone = (): string => usePreferences((s) => s.timeZone);
 
-/** Today's date in China time, as YYYY-MM-DD, for event handlers (outside rendering). */
-export const today = (): string => dateAt(useClock.getState().now);
+/** Today's date in the office's time zone, as YYYY-MM-DD. */
+export const useToday = (): string =>
+  dateAt(
+    useClock((s) => s.now),
+    useTimeZone(),
+  );
+
+/** Today's date in the office's time zone, as YYYY-MM-DD, for event handlers (outside rendering). */
+export const today = (): string => dateAt(useClock.getState().now, usePreferences.getState().timeZone);

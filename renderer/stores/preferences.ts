@@ -2,12 +2,19 @@
 // they apply even before the database opens (the error page speaks the user's language too).
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { CHINA_TIME_ZONE } from '../../shared/domain/dates';
 import type { Language } from '../i18n';
 
 interface PreferencesState {
   /** The language the user chose; null until they choose. */
   chosenLanguage: Language | null;
   chooseLanguage: (language: Language) => void;
+  /**
+   * The IANA zone whose calendar decides "today" for colour cards, reminders and figures: China
+   * Standard Time unless the office works elsewhere (a team abroad, a laptop set to UTC).
+   */
+  timeZone: string;
+  chooseTimeZone: (timeZone: string) => void;
 }
 
 export const usePreferences = create<PreferencesState>()(
@@ -15,7 +22,10 @@ export const usePreferences = create<PreferencesState>()(
     (set) => ({
       chosenLanguage: null,
       chooseLanguage: (language) => set({ chosenLanguage: language }),
+      timeZone: CHINA_TIME_ZONE,
+      chooseTimeZone: (timeZone) => set({ timeZone }),
     }),
+    // Version 1 had no time zone: the merge of persisted state over the defaults fills it in.
     { name: 'ducha.preferences', version: 1 },
   ),
 );

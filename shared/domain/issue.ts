@@ -71,6 +71,10 @@ export const ISSUE_EVENT_KINDS = [
   'reinspectionRequested',
   'closed',
   'sentBack',
+  // Office decisions that leave the status as it is:
+  'deadlineChanged', // a new deadline set by the office, with its reason
+  'coordinationFlagged', // raised at the joint meeting (调度会)
+  'coordinationCleared',
 ] as const;
 export type IssueEventKind = (typeof ISSUE_EVENT_KINDS)[number];
 

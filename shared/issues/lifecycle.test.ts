@@ -109,6 +109,43 @@ describe('the rectification lifecycle', () => {
     expect(asked.ok && 'deadline' in asked.changes).toBe(false);
   });
 
+  it('lets the office set a new deadline with a reason, in any open status, leaving the status', () => {
+    const ok = planStep(
+      issue('inProgress'),
+      step('deadlineChanged', { note: '调度会决定', newDeadline: '2026-11-20' }),
+      AT,
+    );
+    // An earlier deadline is allowed too: the office may tighten it.
+    expect(ok).toMatchObject({
+      ok: true,
+      changes: { status: 'inProgress', deadline: '2026-11-20' },
+      entry: { fromStatus: 'inProgress', toStatus: 'inProgress', newDeadline: '2026-11-20' },
+    });
+    const noReason = step('deadlineChanged', { newDeadline: '2026-12-20' });
+    expect(planStep(issue('issued'), noReason, AT)).toEqual({ ok: false, refusal: 'noteRequired' });
+    const same = step('deadlineChanged', { note: 'x', newDeadline: '2026-11-30' });
+    expect(planStep(issue('issued'), same, AT)).toEqual({ ok: false, refusal: 'deadlineUnchanged' });
+    const closed = step('deadlineChanged', { note: 'x', newDeadline: '2026-12-20' });
+    expect(planStep(issue('closed'), closed, AT)).toEqual({ ok: false, refusal: 'notAllowed' });
+  });
+
+  it('flags an issue for the joint meeting once, and clears only a flagged one', () => {
+    const open = { ...issue('acknowledged'), needsCoordination: false };
+    expect(planStep(open, step('coordinationFlagged'), AT)).toMatchObject({
+      ok: true,
+      changes: { status: 'acknowledged', needsCoordination: true },
+    });
+    const flagged = { ...open, needsCoordination: true };
+    expect(planStep(flagged, step('coordinationFlagged'), AT)).toEqual({
+      ok: false,
+      refusal: 'alreadyFlagged',
+    });
+    expect(planStep(open, step('coordinationCleared'), AT)).toEqual({ ok: false, refusal: 'notFlagged' });
+    expect(allowedSteps('acknowledged', true)).toContain('coordinationCleared');
+    expect(allowedSteps('acknowledged', true)).not.toContain('coordinationFlagged');
+    expect(allowedSteps('closed', false)).toEqual([]);
+  });
+
   it('agrees with every path the sample campaign walks', () => {
     for (const [variant, script] of Object.entries(SCRIPTS)) {
       let status: IssueStatus = 'draft';

@@ -2,14 +2,23 @@
 // needs, and the status it leads to (DOMAIN.md). Every command the app offers on an issue goes
 // through `planStep`, so an impossible transition is refused in one place, with a reason the user
 // can read, whatever screen asked for it.
-import type { Issue, IssueEvent, IssueEventKind, IssueStatus } from '../domain/issue';
+import {
+  ISSUE_STATUSES,
+  type Issue,
+  type IssueEvent,
+  type IssueEventKind,
+  type IssueStatus,
+} from '../domain/issue';
 
 export type StepKind = Exclude<IssueEventKind, 'created'>;
 
 interface Rule {
   from: readonly IssueStatus[];
-  to: IssueStatus;
+  /** The status the step leads to; 'same' for office decisions that leave it where it is. */
+  to: IssueStatus | 'same';
 }
+
+const OPEN: readonly IssueStatus[] = ISSUE_STATUSES.filter((s) => s !== 'closed');
 
 export const STEP_RULES: Record<StepKind, Rule> = {
   issued: { from: ['draft'], to: 'issued' },
@@ -22,6 +31,9 @@ export const STEP_RULES: Record<StepKind, Rule> = {
   reinspectionRequested: { from: ['rectificationReported'], to: 'awaitingReinspection' },
   closed: { from: ['awaitingReinspection'], to: 'closed' },
   sentBack: { from: ['awaitingReinspection'], to: 'inProgress' },
+  deadlineChanged: { from: OPEN, to: 'same' },
+  coordinationFlagged: { from: OPEN, to: 'same' },
+  coordinationCleared: { from: OPEN, to: 'same' },
 };
 
 export interface StepInput {
@@ -41,6 +53,9 @@ export type StepRefusal =
   | 'noteRequired' // a refusal, a send-back or an extension needs its reason
   | 'deadlineRequired' // an extension needs the new deadline
   | 'deadlineNotLater' // … later than the one in force
+  | 'deadlineUnchanged' // a new deadline the same as the one in force
+  | 'alreadyFlagged' // flagged for the joint meeting already
+  | 'notFlagged' // nothing to clear
   | 'afterPhotosRequired' // a close-out needs the re-inspection's after photos
   | 'actorRequired';
 
@@ -57,11 +72,23 @@ const NEEDS_NOTE: ReadonlySet<StepKind> = new Set([
   'extensionGranted',
   'extensionRefused',
   'sentBack',
+  'deadlineChanged',
 ]);
 
-/** The steps that may follow the issue's status, in lifecycle order. */
-export const allowedSteps = (status: IssueStatus): StepKind[] =>
-  (Object.keys(STEP_RULES) as StepKind[]).filter((k) => STEP_RULES[k].from.includes(status));
+/** The steps of the lifecycle proper (the status moves), as opposed to the office's decisions. */
+export const isStatusStep = (kind: StepKind): boolean => STEP_RULES[kind].to !== 'same';
+
+/**
+ * The steps that may follow the issue's status, in lifecycle order. With the issue's flag, the
+ * joint-meeting step offered is the one that applies (flag or clear).
+ */
+export const allowedSteps = (status: IssueStatus, needsCoordination?: boolean): StepKind[] =>
+  (Object.keys(STEP_RULES) as StepKind[]).filter(
+    (k) =>
+      STEP_RULES[k].from.includes(status) &&
+      !(k === 'coordinationFlagged' && needsCoordination === true) &&
+      !(k === 'coordinationCleared' && needsCoordination !== true),
+  );
 
 /**
  * Checks a step against the issue and says what it changes and what its history entry records.
@@ -69,7 +96,7 @@ export const allowedSteps = (status: IssueStatus): StepKind[] =>
  * its own date). `at` is the instant the step happens.
  */
 export function planStep(
-  issue: Pick<Issue, 'status' | 'deadline' | 'id'>,
+  issue: Pick<Issue, 'status' | 'deadline' | 'id'> & Partial<Pick<Issue, 'needsCoordination'>>,
   input: StepInput,
   at: string,
   pendingDeadline: string | null = null,
@@ -84,12 +111,27 @@ export function planStep(
   if (input.kind === 'closed' && evidence.length === 0) return { ok: false, refusal: 'afterPhotosRequired' };
 
   let newDeadline: string | null = null;
-  const changes: Partial<Issue> = { status: rule.to };
+  const to = rule.to === 'same' ? issue.status : rule.to;
+  const changes: Partial<Issue> = { status: to };
   if (input.kind === 'extensionRequested' || input.kind === 'extensionGranted') {
     newDeadline = input.newDeadline ?? (input.kind === 'extensionGranted' ? pendingDeadline : null);
     if (!newDeadline) return { ok: false, refusal: 'deadlineRequired' };
     if (newDeadline <= issue.deadline) return { ok: false, refusal: 'deadlineNotLater' };
     if (input.kind === 'extensionGranted') changes.deadline = newDeadline;
+  }
+  if (input.kind === 'deadlineChanged') {
+    newDeadline = input.newDeadline ?? null;
+    if (!newDeadline) return { ok: false, refusal: 'deadlineRequired' };
+    if (newDeadline === issue.deadline) return { ok: false, refusal: 'deadlineUnchanged' };
+    changes.deadline = newDeadline;
+  }
+  if (input.kind === 'coordinationFlagged') {
+    if (issue.needsCoordination === true) return { ok: false, refusal: 'alreadyFlagged' };
+    changes.needsCoordination = true;
+  }
+  if (input.kind === 'coordinationCleared') {
+    if (issue.needsCoordination !== true) return { ok: false, refusal: 'notFlagged' };
+    changes.needsCoordination = false;
   }
   if (input.kind === 'issued' && input.noticeNumber) changes.noticeNumber = input.noticeNumber;
   if (input.kind === 'closed') changes.closedAt = at;
@@ -100,7 +142,7 @@ export function planStep(
       issueId: issue.id,
       kind: input.kind,
       fromStatus: issue.status,
-      toStatus: rule.to,
+      toStatus: to,
       actorName,
       at,
       note,

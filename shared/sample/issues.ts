@@ -298,6 +298,9 @@ export function buildIssues(
         case 'issued':
         case 'extensionGranted':
         case 'extensionRefused':
+        case 'deadlineChanged':
+        case 'coordinationFlagged':
+        case 'coordinationCleared':
           return team.leaderName;
         case 'acknowledged':
         case 'progressNoted':

@@ -78,6 +78,11 @@ export function statusAfter(kind: IssueEventKind): IssueStatus {
       return 'awaitingReinspection';
     case 'closed':
       return 'closed';
+    case 'deadlineChanged':
+    case 'coordinationFlagged':
+    case 'coordinationCleared':
+      // Office decisions leave the status as it is; the sample's walks never contain them.
+      throw new Error(`${kind} does not move an issue's status`);
   }
 }
 

@@ -107,6 +107,12 @@ export function eventNote(rng: Rng, kind: IssueEventKind, fix: string, deadline:
       return '经现场复查，整改到位，同意销号。';
     case 'sentBack':
       return rng.pick(['复查发现整改不彻底，退回继续整改。', '现场复查未通过，问题仍然存在，退回整改。']);
+    case 'deadlineChanged':
+      return `经研究，整改期限调整为${deadline === null ? '新的期限' : chineseDate(deadline)}。`;
+    case 'coordinationFlagged':
+      return '需多部门协调，提请联席会议研究解决。';
+    case 'coordinationCleared':
+      return '已经联席会议协调解决，不再列入调度事项。';
   }
 }
 

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { generateCampaign } from '../../../shared/sample/campaign';
 import { createDatabase } from '../database';
-import { applyIssueStep, historyOfIssue, IssueStepRefusedError, verifyIssueHistory } from './issue-steps';
+import {
+  applyBulkStep,
+  applyIssueStep,
+  historyOfIssue,
+  IssueStepRefusedError,
+  verifyIssueHistory,
+} from './issue-steps';
 import { loadCampaign } from './setup';
 
 const T0 = Date.parse('2026-03-10T08:00:00.000Z');
@@ -67,6 +73,45 @@ describe('issue steps on stored issues', () => {
     const [, second] = await historyOfIssue(db, issue.id);
     await db.issueEvents.update(second?.id ?? '', { actorName: '别人' });
     expect(await verifyIssueHistory(db, issue.id)).toEqual({ ok: false, brokenAtSeq: 1 });
+    db.close();
+  });
+
+  it('sets a new deadline on many issues at once, skipping and counting those the rules refuse', async () => {
+    const db = await sample('steps-bulk');
+    const all = await db.issues.toArray();
+    const open = all.filter((i) => i.status !== 'closed');
+    const closed = all.filter((i) => i.status === 'closed');
+    if (open.length < 11 || closed.length === 0) throw new Error('the sample is too small for this test');
+    // Several chunks, with closed issues (refused) mixed in.
+    const ids = all.map((i) => i.id);
+    const progress: number[] = [];
+    const outcome = await applyBulkStep(
+      db,
+      ids,
+      {
+        kind: 'deadlineChanged',
+        actorName: '督查组',
+        note: '调度会决定统一延至年底',
+        newDeadline: '2026-12-31',
+      },
+      { onProgress: (done) => progress.push(done), now: T0 + 5000, chunkSize: 10 },
+    );
+    const unchanged = open.filter((i) => i.deadline === '2026-12-31').length;
+    expect(outcome).toEqual({
+      applied: open.length - unchanged,
+      refused: { notAllowed: closed.length, ...(unchanged > 0 ? { deadlineUnchanged: unchanged } : {}) },
+    });
+    expect(progress).toEqual(
+      Array.from({ length: Math.ceil(ids.length / 10) }, (_, i) => Math.min(ids.length, (i + 1) * 10)),
+    );
+    for (const issue of open) {
+      const stored = await db.issues.get(issue.id);
+      expect(stored).toMatchObject({ deadline: '2026-12-31', status: issue.status });
+      const history = await historyOfIssue(db, issue.id);
+      expect(history.at(-1)).toMatchObject({ kind: 'deadlineChanged', newDeadline: '2026-12-31' });
+      expect(await verifyIssueHistory(db, issue.id)).toEqual({ ok: true });
+    }
+    for (const issue of closed) expect((await db.issues.get(issue.id))?.deadline).toBe(issue.deadline);
     db.close();
   });
 });

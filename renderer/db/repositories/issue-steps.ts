@@ -30,44 +30,107 @@ export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Pr
   return issueChain.verifyChain(await historyOfIssue(db, issueId));
 }
 
+/**
+ * One step on one issue, inside the caller's transaction over issues, issueEvents, outbox and meta:
+ * the rules decide, and a refusal is returned (nothing written) rather than thrown, so a bulk action
+ * can go on with the other issues without aborting the transaction.
+ */
+async function stepWithin(
+  db: DuchaDatabase,
+  issueId: string,
+  input: StepInput,
+  now: number,
+): Promise<{ ok: true; issue: Issue } | { ok: false; refusal: StepRefusal | 'missing' }> {
+  const stored = await db.issues.get(issueId);
+  if (!stored || !isLive(stored)) return { ok: false, refusal: 'missing' };
+  const issue = recordOfStored<Issue>(stored);
+  const history = await historyOfIssue(db, issueId);
+  const last = history.at(-1);
+  const pending =
+    issue.status === 'extensionRequested'
+      ? (history.findLast((e) => e.kind === 'extensionRequested')?.newDeadline ?? null)
+      : null;
+  const at = new Date(now).toISOString();
+  const plan = planStep(issue, input, at, pending);
+  if (!plan.ok) return plan;
+  const entry: Omit<IssueEvent, 'hash'> = {
+    id: uuidv7(now),
+    createdAt: at,
+    updatedAt: at,
+    seq: last ? last.seq + 1 : 0,
+    prevHash: last?.hash ?? null,
+    ...plan.entry,
+  };
+  // Synchronously: awaiting WebCrypto inside an IndexedDB transaction would let it commit early.
+  const event: IssueEvent = { ...entry, hash: issueChain.hashEntrySync(entry.prevHash, entry) };
+  const changes = { ...plan.changes, updatedAt: at };
+  await writeRecords(
+    db,
+    [
+      { table: 'issues', id: issueId, fields: changes },
+      { table: 'issueEvents', id: event.id, fields: event },
+    ],
+    now,
+  );
+  return { ok: true, issue: { ...issue, ...changes } };
+}
+
+const stepTables = (db: DuchaDatabase) => [db.issues, db.issueEvents, db.outbox, db.meta];
+
 export async function applyIssueStep(
   db: DuchaDatabase,
   issueId: string,
   input: StepInput,
   now: number = Date.now(),
 ): Promise<Issue> {
-  return db.transaction('rw', [db.issues, db.issueEvents, db.outbox, db.meta], async () => {
-    const stored = await db.issues.get(issueId);
-    if (!stored || !isLive(stored)) throw new Error(`issue ${issueId} does not exist`);
-    const issue = recordOfStored<Issue>(stored);
-    const history = await historyOfIssue(db, issueId);
-    const last = history.at(-1);
-    const pending =
-      issue.status === 'extensionRequested'
-        ? (history.findLast((e) => e.kind === 'extensionRequested')?.newDeadline ?? null)
-        : null;
-    const at = new Date(now).toISOString();
-    const plan = planStep(issue, input, at, pending);
-    if (!plan.ok) throw new IssueStepRefusedError(plan.refusal);
-    const entry: Omit<IssueEvent, 'hash'> = {
-      id: uuidv7(now),
-      createdAt: at,
-      updatedAt: at,
-      seq: last ? last.seq + 1 : 0,
-      prevHash: last?.hash ?? null,
-      ...plan.entry,
-    };
-    // Synchronously: awaiting WebCrypto inside an IndexedDB transaction would let it commit early.
-    const event: IssueEvent = { ...entry, hash: issueChain.hashEntrySync(entry.prevHash, entry) };
-    const changes = { ...plan.changes, updatedAt: at };
-    await writeRecords(
-      db,
-      [
-        { table: 'issues', id: issueId, fields: changes },
-        { table: 'issueEvents', id: event.id, fields: event },
-      ],
-      now,
-    );
-    return { ...issue, ...changes };
+  return db.transaction('rw', stepTables(db), async () => {
+    const result = await stepWithin(db, issueId, input, now);
+    if (result.ok) return result.issue;
+    if (result.refusal === 'missing') throw new Error(`issue ${issueId} does not exist`);
+    throw new IssueStepRefusedError(result.refusal);
   });
+}
+
+export interface BulkStepOutcome {
+  applied: number;
+  /** Issues the rules refused, by reason (an issue already closed, a deadline unchanged…). */
+  refused: Partial<Record<StepRefusal | 'missing', number>>;
+}
+
+export interface BulkOptions {
+  /** Called after each chunk with the number of issues handled so far. */
+  onProgress?: (done: number) => void;
+  now?: number;
+  chunkSize?: number;
+}
+
+/** Issues per transaction: large enough to be quick, small enough that progress moves and the UI breathes. */
+const BULK_CHUNK = 200;
+
+/**
+ * The same step on many issues (a bulk action of the list): each issue gets its own history entry;
+ * issues the rules refuse are counted and skipped. Written in chunks, each one transaction, with
+ * progress after each; a chunk is whole or not at all.
+ */
+export async function applyBulkStep(
+  db: DuchaDatabase,
+  issueIds: readonly string[],
+  input: StepInput,
+  { onProgress = () => {}, now = Date.now(), chunkSize = BULK_CHUNK }: BulkOptions = {},
+): Promise<BulkStepOutcome> {
+  const outcome: BulkStepOutcome = { applied: 0, refused: {} };
+  for (let start = 0; start < issueIds.length; start += chunkSize) {
+    const chunk = issueIds.slice(start, start + chunkSize);
+    const results = await db.transaction('rw', stepTables(db), async () => {
+      const done = [];
+      for (const id of chunk) done.push(await stepWithin(db, id, input, now));
+      return done;
+    });
+    for (const result of results) {
+      if (result.ok) outcome.applied += 1;
+      else outcome.refused[result.refusal] = (outcome.refused[result.refusal] ?? 0) + 1;
+    }
+    onProgress(Math.min(issueIds.length, start + chunk.length));
+  }
+  return outcome;
 }

@@ -1,14 +1,14 @@
 // Visits (督查记录): a draft is edited freely; once signed and finalized it is locked, and only an
 // amendment (visit-amendments.ts) may correct it.
 import type { ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
-import type { Issue, IssueEvent } from '../../../shared/domain/issue';
+import type { Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
-import { hashEntry } from '../../../shared/history/chain';
-import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { type DuchaDatabase, type Stored, isLive } from '../database';
-import { writeRecords } from '../record-writer';
+import { createIssue, type FindingInput } from './issue-create';
 import { createRecords, updateRecord } from './records';
+
+export type { FindingInput };
 
 /** A change to a finalized visit was attempted; the visit is unchanged. */
 export class VisitLockedError extends Error {
@@ -102,74 +102,15 @@ export async function issuesOfVisit(db: DuchaDatabase, visitId: string): Promise
   return (await db.issues.where('visitId').equals(visitId).toArray()).filter(isLive);
 }
 
-export interface FindingInput {
-  title: string;
-  description: string;
-  category: Issue['category'];
-  severity: Issue['severity'];
-  responsibleUnitIds: string[];
-  deadline: string;
-  needsCoordination: boolean;
-}
-
 /**
  * Records a finding of a visit as a new issue (待下发), with the first entry of its hash-chained
  * history, in one transaction.
  */
-export async function recordFinding(
+export const recordFinding = (
   db: DuchaDatabase,
   visit: Visit,
   project: Pick<Project, 'id' | 'regionId'>,
   finding: FindingInput,
   actorName: string,
   now: number = Date.now(),
-): Promise<Issue> {
-  const at = new Date(now).toISOString();
-  const issue: Issue = {
-    id: uuidv7(now),
-    createdAt: at,
-    updatedAt: at,
-    projectId: project.id,
-    regionId: project.regionId,
-    visitId: visit.id,
-    title: finding.title.trim(),
-    description: finding.description.trim(),
-    category: finding.category,
-    severity: finding.severity,
-    responsibleUnitIds: finding.responsibleUnitIds,
-    responsiblePerson: '',
-    coordinatingLeaderId: null,
-    deadline: finding.deadline,
-    originalDeadline: finding.deadline,
-    status: 'draft',
-    needsCoordination: finding.needsCoordination,
-    noticeNumber: null,
-    closedAt: null,
-  };
-  const entry: Omit<IssueEvent, 'hash'> = {
-    id: uuidv7(now),
-    createdAt: at,
-    updatedAt: at,
-    issueId: issue.id,
-    seq: 0,
-    kind: 'created',
-    fromStatus: null,
-    toStatus: 'draft',
-    actorName,
-    at,
-    note: finding.description.trim(),
-    evidencePhotoSha256: [],
-    newDeadline: null,
-    prevHash: null,
-  };
-  const event: IssueEvent = { ...entry, hash: await hashEntry(null, entry) };
-  await writeRecords(
-    db,
-    [
-      { table: 'issues', id: issue.id, fields: issue },
-      { table: 'issueEvents', id: event.id, fields: event },
-    ],
-    now,
-  );
-  return issue;
-}
+): Promise<Issue> => createIssue(db, project, visit.id, finding, actorName, now);

@@ -33,7 +33,7 @@ function IssueView({ issue }: { issue: Issue }) {
   const project = useProject(issue.projectId);
   const organization = useOrganization();
   const [step, setStep] = useState<StepKind | null>(null);
-  const steps = allowedSteps(issue.status);
+  const steps = allowedSteps(issue.status, issue.needsCoordination);
   const unitNames = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id);
 
   return (

@@ -1,24 +1,40 @@
-// The issue list (问题清单): search in Chinese, filters by status, colour card, category and county,
-// a virtual table with colour cards and days left, and a row opens the issue.
-import { Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+// The issue list (问题清单): up to 200,000 issues in a virtual table, filtered and sorted from the
+// address, searched in Chinese, with saved filters, bulk actions on ticked rows and "New issue".
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ISSUE_CATEGORIES, ISSUE_STATUSES, type Issue } from '../../../shared/domain/issue';
-import { CARD_COLOURS, type CardColour } from '../../../shared/issues/colour-card';
-import { daysLeft, type IssueFilter, useIssueList, useOrganization } from '../../db';
-import { useToday } from '../../stores/clock';
-import { ColourCard } from './ColourCard';
+import type { Issue } from '../../../shared/domain/issue';
+import { VirtualTable } from '../../app/virtual-table/VirtualTable';
+import { useIssueList, useOrganization } from '../../db';
+import { useTimeZone, useToday } from '../../stores/clock';
+import { BulkBar, BulkDialog, type BulkStep } from './BulkActions';
+import { issueColumns } from './issue-columns';
+import { IssueFilters } from './IssueFilters';
+import { NewIssueDialog } from './NewIssueDialog';
+import { SavedFilters } from './SavedFilters';
+import { useListAddress } from './use-list-address';
+
+const EMPTY: readonly Issue[] = [];
 
 export function IssuesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const today = useToday();
+  const timeZone = useTimeZone();
   const organization = useOrganization();
-  const [filter, setFilter] = useState<IssueFilter>({});
-  const issues = useIssueList(filter, today);
-  const set = (change: Partial<IssueFilter>) => setFilter((f) => ({ ...f, ...change }));
-  const counties = (organization?.regions ?? []).filter((r) => r.level === 'county');
+  const address = useListAddress();
+  const issues = useIssueList(address.filter, address.sort, today, timeZone);
+  const rows = issues ?? EMPTY;
+  const selection = useSelection(rows, address.query);
+  const [bulk, setBulk] = useState<BulkStep | null>(null);
+  const [creating, setCreating] = useState(false);
+  const columns = useMemo(
+    () => issueColumns(t, organization, today, timeZone),
+    [t, organization, today, timeZone],
+  );
+  const filtered = Object.keys(address.filter).length > 0;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -26,128 +42,90 @@ export function IssuesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('issue.list.title')}
         </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('issue.create.button')}
+        </Button>
+      </Space>
+      <IssueFilters
+        filter={address.filter}
+        organization={organization}
+        onChange={address.setFilter}
+        onClear={address.clear}
+      />
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <SavedFilters query={address.query} onOpen={(query) => void navigate(`/issues?${query}`)} />
         <Typography.Text data-testid="issue-count">
-          {issues === undefined ? '' : t('issue.list.count', { count: issues.length })}
+          {issues === undefined ? t('app.loading') : t('issue.list.count', { count: rows.length })}
         </Typography.Text>
       </Space>
-      <Space wrap>
-        <Input.Search
-          allowClear
-          aria-label={t('issue.list.search')}
-          placeholder={t('issue.list.search')}
-          style={{ width: 260 }}
-          onChange={(e) => set({ search: e.target.value })}
-        />
-        <FilterSelect
-          label={t('issue.fields.status')}
-          width={180}
-          options={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`issue.status.${s}`) }))}
-          onChange={(statuses: Issue['status'][]) => set({ statuses })}
-        />
-        <FilterSelect
-          label={t('issue.list.card')}
-          width={140}
-          options={CARD_COLOURS.map((c) => ({ value: c, label: t(`issue.card.${c}`) }))}
-          onChange={(cards: CardColour[]) => set({ cards })}
-        />
-        <FilterSelect
-          label={t('issue.fields.category')}
-          width={160}
-          options={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`issueCategory.${c}`) }))}
-          onChange={(categories: Issue['category'][]) => set({ categories })}
-        />
-        <FilterSelect
-          label={t('issue.list.county')}
-          width={160}
-          options={counties.map((r) => ({ value: r.id, label: r.name }))}
-          onChange={(regionIds: string[]) =>
-            set({
-              regionIds: regionIds.flatMap((id) => [
-                id,
-                ...(organization?.regions ?? []).filter((r) => r.parentId === id).map((r) => r.id),
-              ]),
-            })
-          }
-        />
-        <Checkbox onChange={(e) => set({ needsCoordination: e.target.checked })}>
-          {t('issue.fields.coordination')}
-        </Checkbox>
-      </Space>
-      <Table<Issue>
-        rowKey="id"
-        size="small"
-        virtual
-        scroll={{ x: 1000, y: 560 }}
-        pagination={false}
+      {selection.ids.length > 0 && (
+        <BulkBar count={selection.ids.length} onStep={setBulk} onClear={selection.clear} />
+      )}
+      <VirtualTable<Issue, typeof address.sort.key>
+        label={t('issue.list.title')}
+        rows={rows}
+        columns={columns}
+        sort={address.sort}
+        onSort={address.setSort}
+        onOpen={(issue) => void navigate(`/issues/${issue.id}`)}
         loading={issues === undefined}
-        dataSource={issues ?? []}
-        aria-label={t('issue.list.title')}
-        onRow={(issue) => ({
-          onClick: () => void navigate(`/issues/${issue.id}`),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          { title: t('issue.list.columns.title'), dataIndex: 'title', width: 320, ellipsis: true },
-          {
-            title: t('issue.fields.status'),
-            dataIndex: 'status',
-            width: 110,
-            render: (s: Issue['status']) => <Tag>{t(`issue.status.${s}`)}</Tag>,
-          },
-          {
-            title: t('issue.list.card'),
-            key: 'card',
-            width: 90,
-            render: (_: unknown, issue) => <ColourCard issue={issue} today={today} />,
-          },
-          { title: t('issue.fields.deadline'), dataIndex: 'deadline', width: 110 },
-          {
-            title: t('issue.list.columns.daysLeft'),
-            key: 'days',
-            width: 90,
-            render: (_: unknown, issue) => (issue.status === 'closed' ? '—' : daysLeft(issue, today)),
-          },
-          {
-            title: t('issue.fields.category'),
-            dataIndex: 'category',
-            width: 120,
-            render: (c: Issue['category']) => t(`issueCategory.${c}`),
-          },
-          {
-            title: t('issue.fields.units'),
-            dataIndex: 'responsibleUnitIds',
-            width: 200,
-            ellipsis: true,
-            render: (ids: string[]) => ids.map((id) => organization?.unitNames.get(id) ?? id).join('、'),
-          },
-          {
-            title: t('issue.list.county'),
-            dataIndex: 'regionId',
-            width: 140,
-            render: (id: string) => organization?.regionNames.get(id) ?? '',
-          },
-        ]}
+        emptyText={filtered ? t('issue.list.noMatch') : t('issue.list.empty')}
+        height={560}
+        selection={{
+          selected: selection.selected,
+          onToggle: selection.toggle,
+          onToggleAll: selection.toggleAll,
+          rowLabel: (issue) => t('issue.list.selectRow', { title: issue.title }),
+          allLabel: t('issue.list.selectAll', { count: rows.length }),
+        }}
       />
+      <BulkDialog
+        step={bulk}
+        issueIds={selection.ids}
+        defaultActor=""
+        onClose={(done) => {
+          setBulk(null);
+          if (done) selection.clear();
+        }}
+      />
+      <NewIssueDialog open={creating} organization={organization} onClose={() => setCreating(false)} />
     </Space>
   );
 }
 
-/** A filter of the list: several values may be chosen; none chosen means no condition. */
-function FilterSelect<T extends string>(props: {
-  label: string;
-  width: number;
-  options: { value: T; label: string }[];
-  onChange: (values: T[]) => void;
-}) {
-  return (
-    <Select<T[]>
-      mode="multiple"
-      allowClear
-      aria-label={props.label}
-      placeholder={props.label}
-      style={{ minWidth: props.width }}
-      options={props.options}
-      onChange={props.onChange}
-    />
+/**
+ * The ticked rows. A new filter starts a new selection, so a bulk action only ever touches rows the
+ * user can see in the list; Shift ticks the range from the last ticked row.
+ */
+function useSelection(rows: readonly Issue[], query: string) {
+  const [state, setState] = useState<{ query: string; selected: ReadonlySet<string> }>({
+    query,
+    selected: new Set(),
+  });
+  const anchor = useRef<number | null>(null);
+  const selected = useMemo(
+    () => (state.query === query ? state.selected : new Set<string>()),
+    [state, query],
   );
+  const ids = useMemo(() => rows.filter((r) => selected.has(r.id)).map((r) => r.id), [rows, selected]);
+  const update = (next: Set<string>) => setState({ query, selected: next });
+
+  return {
+    selected,
+    ids,
+    clear: () => update(new Set()),
+    toggleAll: () => update(ids.length === rows.length ? new Set() : new Set(rows.map((r) => r.id))),
+    toggle: (row: Issue, index: number, range: boolean) => {
+      const next = new Set(selected);
+      const tick = !selected.has(row.id);
+      const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
+      const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      for (const r of rows.slice(from, to + 1)) {
+        if (tick) next.add(r.id);
+        else next.delete(r.id);
+      }
+      anchor.current = index;
+      update(next);
+    },
+  };
 }

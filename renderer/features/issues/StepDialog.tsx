@@ -42,7 +42,8 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
   const [evidence, setEvidence] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const needsDeadline = step === 'extensionRequested' || step === 'extensionGranted';
+  const needsDeadline =
+    step === 'extensionRequested' || step === 'extensionGranted' || step === 'deadlineChanged';
 
   const confirm = async () => {
     setSaving(true);

@@ -7,8 +7,8 @@ import { useNavigate } from 'react-router';
 import { ratio, formatWan } from '../../../shared/domain/money';
 import { PROJECT_CATEGORIES, PROJECT_PHASES, type Project } from '../../../shared/domain/project';
 import { useOrganization, useProjects } from '../../db';
-import { filterProjects, sortProjects } from './ledger/ledger-query';
-import { type LedgerColumn, LedgerTable } from './ledger/LedgerTable';
+import { filterProjects, type SortKey, sortProjects } from './ledger/ledger-query';
+import { type VirtualColumn, VirtualTable } from '../../app/virtual-table/VirtualTable';
 import { LedgerToolbar } from './ledger/LedgerToolbar';
 import { useLedgerView } from './ledger/ledger-view-store';
 import { formatPercent } from './format';
@@ -41,7 +41,9 @@ export function ProjectsPage() {
     [t],
   );
 
-  const money = (key: 'totalInvestment' | 'annualPlan' | 'completedThisYear'): LedgerColumn<Project> => ({
+  const money = (
+    key: 'totalInvestment' | 'annualPlan' | 'completedThisYear',
+  ): VirtualColumn<Project, SortKey> => ({
     key,
     title: t(`projects.columns.${key}`),
     width: 130,
@@ -50,7 +52,7 @@ export function ProjectsPage() {
     render: (p) => formatWan(p[key], 2),
   });
 
-  const columns: LedgerColumn<Project>[] = [
+  const columns: VirtualColumn<Project, SortKey>[] = [
     { key: 'name', title: t('projects.columns.name'), width: 'flex', sortKey: 'name', render: (p) => p.name },
     {
       key: 'category',
@@ -107,7 +109,7 @@ export function ProjectsPage() {
             ? t('projects.countFiltered', { count: rows.length, total: projects.length })
             : t('projects.count', { count: projects.length })}
       </Typography.Paragraph>
-      <LedgerTable<Project>
+      <VirtualTable<Project, SortKey>
         label={t('projects.title')}
         rows={rows}
         columns={columns}

@@ -1,9 +1,11 @@
 // Settings: language, what this computer keeps and how safely, and what is running.
-import { Alert, Card, Descriptions, Radio, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Radio, Select, Space, Typography } from 'antd';
+import { CHINA_TIME_ZONE } from '../../../shared/domain/dates';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from '../../app/LanguageSwitch';
 import { useDeviceNodeId } from '../../db';
 import type { Language } from '../../i18n';
+import { usePreferences } from '../../stores/preferences';
 import { useSession } from '../../stores/session';
 import { formatBytes } from './format-bytes';
 
@@ -34,6 +36,7 @@ export function SettingsPage() {
           ]}
         />
       </Card>
+      <TimeZoneCard />
       <Card title={t('settings.storage')}>
         <Alert
           data-testid="storage-persistence"
@@ -71,5 +74,32 @@ export function SettingsPage() {
         </Descriptions>
       </Card>
     </Space>
+  );
+}
+
+/** The zones a user can choose: every zone this browser knows, China Standard Time first. */
+const zones = (): string[] => {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [CHINA_TIME_ZONE, ...known.filter((z) => z !== CHINA_TIME_ZONE)];
+};
+
+function TimeZoneCard() {
+  const { t } = useTranslation();
+  const { timeZone, chooseTimeZone } = usePreferences();
+  return (
+    <Card title={t('settings.timeZone')}>
+      <Typography.Paragraph type="secondary">{t('settings.timeZoneHelp')}</Typography.Paragraph>
+      <Select<string>
+        showSearch
+        aria-label={t('settings.timeZone')}
+        style={{ width: 360 }}
+        value={timeZone}
+        options={zones().map((zone) => ({
+          value: zone,
+          label: zone === CHINA_TIME_ZONE ? t('settings.timeZoneDefault') : zone,
+        }))}
+        onChange={chooseTimeZone}
+      />
+    </Card>
   );
 }

@@ -1,15 +1,16 @@
 // Problems found on this visit, each recorded as an issue (待下发) without leaving the visit.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addDays } from '../../../shared/domain/dates';
-import { ISSUE_CATEGORIES, type Issue, SEVERITIES } from '../../../shared/domain/issue';
+import type { Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { type FindingInput, type Organization, useDatabase, useVisitIssues, visitActions } from '../../db';
 import { useSession } from '../../stores/session';
+import { IssueFormFields } from '../issues/IssueFormFields';
 
 export function FindingsSection({
   visit,
@@ -126,43 +127,7 @@ export function FindingsSection({
           }}
           onFinish={(v) => void submit(v)}
         >
-          <Form.Item
-            name="title"
-            label={t('visits.finding.title')}
-            rules={[{ required: true, whitespace: true, message: t('projects.required') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="description" label={t('visits.finding.description')}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-          <Form.Item name="category" label={t('visits.finding.category')}>
-            <Select options={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`issueCategory.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="severity" label={t('visits.finding.severity')}>
-            <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
-          </Form.Item>
-          <Form.Item
-            name="responsibleUnitIds"
-            label={t('visits.finding.units')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('projects.required') }]}
-          >
-            <Select
-              mode="multiple"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.shortName }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="deadline"
-            label={t('visits.finding.deadline')}
-            rules={[{ required: true, message: t('projects.required') }]}
-          >
-            <Input type="date" />
-          </Form.Item>
-          <Form.Item name="needsCoordination" valuePropName="checked">
-            <Checkbox>{t('visits.finding.needsCoordination')}</Checkbox>
-          </Form.Item>
+          <IssueFormFields organization={organization} />
         </Form>
       </Modal>
     </Card>

@@ -1,27 +1,44 @@
-// The ledger as a virtualized table: smooth with thousands of projects, and still a table to screen
-// readers (ARIA table roles, row indexes, sort state) and to the keyboard (arrows, Enter opens).
+// A virtualized table for the app's long lists (the project ledger, the issue list at 200,000 rows):
+// only the rows in view are in the DOM, and it is still a table to screen readers (ARIA table roles,
+// row indexes, sort state) and to the keyboard (arrows, Page Up/Down, Enter opens, Space selects).
 import { type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
-import { type KeyboardEvent, type ReactNode, useRef } from 'react';
-import type { LedgerSort, SortKey } from './ledger-query';
-import styles from './ledger-table.module.css';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef } from 'react';
+import styles from './virtual-table.module.css';
 
-export interface LedgerColumn<P> {
+export interface TableSort<K extends string> {
+  key: K;
+  order: 'asc' | 'desc';
+}
+
+export interface VirtualColumn<P, K extends string = string> {
   key: string;
   title: string;
   width: number | 'flex';
   align?: 'left' | 'right';
-  sortKey?: SortKey;
+  sortKey?: K;
   render: (row: P) => ReactNode;
 }
 
-interface Props<P extends { id: string }> {
+/** Rows the user ticked, for bulk actions; the table shows a checkbox column when given. */
+export interface TableSelection<P> {
+  selected: ReadonlySet<string>;
+  /** A row's box was ticked or cleared; with Shift, the range from the last ticked row. */
+  onToggle: (row: P, index: number, range: boolean) => void;
+  /** The header's box: every row of the list, or none. */
+  onToggleAll: () => void;
+  rowLabel: (row: P) => string;
+  allLabel: string;
+}
+
+interface Props<P extends { id: string }, K extends string> {
   label: string;
   rows: readonly P[];
-  columns: readonly LedgerColumn<P>[];
-  sort: LedgerSort;
-  onSort: (sort: LedgerSort) => void;
+  columns: readonly VirtualColumn<P, K>[];
+  sort: TableSort<K>;
+  onSort: (sort: TableSort<K>) => void;
   onOpen: (row: P) => void;
+  selection?: TableSelection<P>;
   /** The rows are still being read: show that rather than the empty text. */
   loading?: boolean;
   emptyText: string;
@@ -43,8 +60,10 @@ const observeElementRect = (instance: Virtualizer<HTMLDivElement, Element>, cb: 
   return () => observer.disconnect();
 };
 
-export function LedgerTable<P extends { id: string }>(props: Props<P>) {
-  const { rows, columns, sort } = props;
+const CHECK_WIDTH = 44;
+
+export function VirtualTable<P extends { id: string }, K extends string>(props: Props<P, K>) {
+  const { rows, columns, sort, selection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component does not memoize them.
   const virtualizer = useVirtualizer({
@@ -57,7 +76,11 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
     observeElementRect,
   });
 
-  const template = columns.map((c) => (c.width === 'flex' ? 'minmax(240px, 1fr)' : `${c.width}px`)).join(' ');
+  const template = [
+    ...(selection ? [`${CHECK_WIDTH}px`] : []),
+    ...columns.map((c) => (c.width === 'flex' ? 'minmax(240px, 1fr)' : `${c.width}px`)),
+  ].join(' ');
+  const selectedCount = selection ? rows.filter((r) => selection.selected.has(r.id)).length : 0;
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(rows.length - 1, index));
@@ -68,7 +91,9 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
   };
 
   const onRowKey = (event: KeyboardEvent, index: number, row: P) => {
+    if (event.target !== event.currentTarget) return; // a key in a control of the row is the control's
     if (event.key === 'Enter') props.onOpen(row);
+    else if (event.key === ' ' && selection) selection.onToggle(row, index, event.shiftKey);
     else if (event.key === 'ArrowDown') focusRow(index + 1);
     else if (event.key === 'ArrowUp') focusRow(index - 1);
     else if (event.key === 'PageDown') focusRow(index + 10);
@@ -77,7 +102,7 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
     event.preventDefault();
   };
 
-  const toggle = (key: SortKey) =>
+  const toggle = (key: K) =>
     props.onSort({ key, order: sort.key === key && sort.order === 'asc' ? 'desc' : 'asc' });
 
   return (
@@ -90,6 +115,19 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
     >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={styles.header} style={{ gridTemplateColumns: template }}>
+          {selection && (
+            <div role="columnheader" className={styles.check}>
+              <input
+                type="checkbox"
+                aria-label={selection.allLabel}
+                checked={rows.length > 0 && selectedCount === rows.length}
+                ref={(box) => {
+                  if (box) box.indeterminate = selectedCount > 0 && selectedCount < rows.length;
+                }}
+                onChange={selection.onToggleAll}
+              />
+            </div>
+          )}
           {columns.map((c) => (
             <div
               key={c.key}
@@ -135,6 +173,7 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index] as P;
+                const ticked = selection?.selected.has(row.id) ?? false;
                 return (
                   <div
                     key={row.id}
@@ -142,7 +181,8 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
                     tabIndex={0}
                     data-index={item.index}
                     aria-rowindex={item.index + 2}
-                    className={styles.row}
+                    aria-selected={selection ? ticked : undefined}
+                    className={ticked ? `${styles.row} ${styles.selected}` : styles.row}
                     style={{
                       gridTemplateColumns: template,
                       height: ROW_HEIGHT,
@@ -151,6 +191,22 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
                     onClick={() => props.onOpen(row)}
                     onKeyDown={(e) => onRowKey(e, item.index, row)}
                   >
+                    {selection && (
+                      <div role="cell" className={styles.check} onClick={stop}>
+                        <input
+                          type="checkbox"
+                          aria-label={selection.rowLabel(row)}
+                          checked={ticked}
+                          onChange={(e) =>
+                            selection.onToggle(
+                              row,
+                              item.index,
+                              (e.nativeEvent as unknown as { shiftKey?: boolean }).shiftKey === true,
+                            )
+                          }
+                        />
+                      </div>
+                    )}
                     {columns.map((c) => (
                       <div
                         key={c.key}
@@ -170,3 +226,6 @@ export function LedgerTable<P extends { id: string }>(props: Props<P>) {
     </div>
   );
 }
+
+/** A click on the row's checkbox cell ticks the box; it must not also open the row. */
+const stop = (event: MouseEvent) => event.stopPropagation();

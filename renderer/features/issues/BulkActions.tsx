@@ -1,0 +1,163 @@
+// Bulk actions on the ticked issues of the list: issue the rectification notices, set a new deadline
+// with its reason, flag for the joint meeting. Each issue gets its own step and history entry through
+// the lifecycle rules; those the rules refuse are skipped and counted, with the reason, and progress
+// shows while thousands are recorded.
+import { App, Button, Form, Input, Modal, Progress, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepKind } from '../../../shared/issues/lifecycle';
+import { type BulkStepOutcome, issueActions, useDatabase } from '../../db';
+
+export type BulkStep = Extract<StepKind, 'issued' | 'deadlineChanged' | 'coordinationFlagged'>;
+
+const LABELS: Record<BulkStep, string> = {
+  issued: 'issue.bulk.issueNotices',
+  deadlineChanged: 'issue.bulk.newDeadline',
+  coordinationFlagged: 'issue.bulk.flag',
+};
+
+interface BarProps {
+  count: number;
+  onStep: (step: BulkStep) => void;
+  onClear: () => void;
+}
+
+/** Shown while issues are ticked. */
+export function BulkBar({ count, onStep, onClear }: BarProps) {
+  const { t } = useTranslation();
+  return (
+    <Space
+      role="toolbar"
+      aria-label={t('issue.bulk.selected', { count })}
+      wrap
+      style={{ background: '#fff7e6', padding: '8px 12px', borderRadius: 8, width: '100%' }}
+    >
+      <Typography.Text strong data-testid="selected-count">
+        {t('issue.bulk.selected', { count })}
+      </Typography.Text>
+      {(Object.keys(LABELS) as BulkStep[]).map((step) => (
+        <Button key={step} onClick={() => onStep(step)}>
+          {t(LABELS[step])}
+        </Button>
+      ))}
+      <Button type="link" onClick={onClear}>
+        {t('issue.bulk.clearSelection')}
+      </Button>
+    </Space>
+  );
+}
+
+interface DialogProps {
+  step: BulkStep | null;
+  issueIds: readonly string[];
+  defaultActor: string;
+  onClose: (done: boolean) => void;
+}
+
+export function BulkDialog({ step, issueIds, defaultActor, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={step !== null}
+      title={step ? t(LABELS[step]) : ''}
+      onCancel={() => onClose(false)}
+      footer={null}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {step && <BulkForm step={step} issueIds={issueIds} defaultActor={defaultActor} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { step: BulkStep }) {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const actions = issueActions(useDatabase());
+  const [actorName, setActor] = useState(defaultActor);
+  const [note, setNote] = useState('');
+  const [newDeadline, setDeadline] = useState('');
+  const [done, setDone] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const total = issueIds.length;
+
+  const report = (outcome: BulkStepOutcome) => {
+    const skipped = Object.entries(outcome.refused).map(([reason, count]) =>
+      t('issue.bulk.skipped', { count, reason: t(`issue.refusal.${reason}`) }),
+    );
+    notification.info({
+      title: t('issue.bulk.done', { applied: outcome.applied }),
+      description: skipped.length > 0 ? skipped.join('\n') : undefined,
+      placement: 'bottomRight',
+    });
+  };
+
+  const confirm = async () => {
+    // What every issue would refuse is said before anything is written.
+    if (actorName.trim() === '') return setProblem(t('issue.refusal.actorRequired'));
+    if (step === 'deadlineChanged' && !newDeadline) return setProblem(t('issue.refusal.deadlineRequired'));
+    if (step === 'deadlineChanged' && note.trim() === '') return setProblem(t('issue.refusal.noteRequired'));
+    setProblem(null);
+    setDone(0);
+    try {
+      const outcome = await actions.bulkStep(
+        issueIds,
+        { kind: step, actorName, note, newDeadline: newDeadline || null },
+        setDone,
+      );
+      report(outcome);
+      onClose(true);
+    } catch (error) {
+      setProblem(t('issue.bulk.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setDone(null);
+    }
+  };
+
+  const working = done !== null;
+  return (
+    <Form layout="vertical" onFinish={() => void confirm()}>
+      <Typography.Paragraph>{t('issue.bulk.intro', { count: total })}</Typography.Paragraph>
+      <Form.Item label={t('issue.dialog.actor')} htmlFor="bulk-actor">
+        <Input id="bulk-actor" maxLength={50} value={actorName} onChange={(e) => setActor(e.target.value)} />
+      </Form.Item>
+      {step === 'deadlineChanged' && (
+        <Form.Item label={t('issue.dialog.newDeadline')} htmlFor="bulk-deadline">
+          <Input
+            id="bulk-deadline"
+            type="date"
+            value={newDeadline}
+            onChange={(e) => setDeadline(e.target.value)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item label={t('issue.dialog.note')} htmlFor="bulk-note">
+        <Input.TextArea
+          id="bulk-note"
+          rows={3}
+          maxLength={5000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Form.Item>
+      {working && (
+        <div role="status">
+          <Progress percent={Math.floor(((done ?? 0) / Math.max(1, total)) * 100)} />
+          <Typography.Text type="secondary">{t('issue.bulk.progress', { done, total })}</Typography.Text>
+        </div>
+      )}
+      {problem && (
+        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
+          {problem}
+        </div>
+      )}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <Button disabled={working} onClick={() => onClose(false)}>
+          {t('issue.dialog.cancel')}
+        </Button>
+        <Button type="primary" htmlType="submit" loading={working}>
+          {t('issue.dialog.confirm')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
