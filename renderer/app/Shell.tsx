@@ -1,14 +1,16 @@
-// The frame around every page: navigation on the left, language and host in the header; the pages and
-// their addresses are in routes.tsx.
+// The frame around every page: navigation on the left, reminders, language and host in the header; the
+// pages and their addresses are in routes.tsx. None of the frame prints (print.css).
 import { Layout, Menu, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
+import { ReminderBell } from '../features/reminders/ReminderBell';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
 import { FirstRunPage, HOME_PATH, ROUTES } from './routes';
+import './print.css';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
+        className="print-hidden"
         theme="light"
         width={200}
         breakpoint="lg"
@@ -55,15 +58,17 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
+          className="print-hidden"
           style={{ background: '#fff', display: 'flex', alignItems: 'center', gap: 12, paddingInline: 24 }}
         >
           <Typography.Text strong style={{ flex: 1 }}>
             {t('app.fullName')}
           </Typography.Text>
           {host && <Tag data-testid="host-kind">{t(`host.${host}`)}</Tag>}
+          <ReminderBell />
           <LanguageSwitch />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-content" style={{ padding: 24 }}>
           <Suspense fallback={<Spin />}>{page}</Suspense>
         </Layout.Content>
       </Layout>

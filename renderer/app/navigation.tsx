@@ -7,6 +7,7 @@ import {
   ExclamationCircleOutlined,
   FileSearchOutlined,
   SettingOutlined,
+  TeamOutlined,
   UsbOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -22,6 +23,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/visits', labelKey: 'nav.visits', icon: <FileSearchOutlined aria-hidden /> },
   { path: '/checklists', labelKey: 'nav.checklistTemplates', icon: <CheckSquareOutlined aria-hidden /> },
   { path: '/issues', labelKey: 'nav.issues', icon: <ExclamationCircleOutlined aria-hidden /> },
+  { path: '/meeting', labelKey: 'nav.meeting', icon: <TeamOutlined aria-hidden /> },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <BarChartOutlined aria-hidden /> },
   { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined aria-hidden /> },

@@ -26,6 +26,7 @@ const TemplateEditorPage = lazyPage(() =>
 );
 const IssuesPage = lazyPage(() => import('../features/issues/IssuesPage').then((m) => m.IssuesPage));
 const IssuePage = lazyPage(() => import('../features/issues/IssuePage').then((m) => m.IssuePage));
+const MeetingPage = lazyPage(() => import('../features/meeting/MeetingPage').then((m) => m.MeetingPage));
 const PlaceholderPage = lazyPage(() =>
   import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
 );
@@ -46,6 +47,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/checklists/:key/edit', element: <TemplateEditorPage /> },
   { path: '/issues', element: <IssuesPage /> },
   { path: '/issues/:id', element: <IssuePage /> },
+  { path: '/meeting', element: <MeetingPage /> },
   { path: '/dashboard', element: <PlaceholderPage section="dashboard" /> },
   { path: '/exchange', element: <PlaceholderPage section="exchange" /> },
   { path: '/sync', element: <PlaceholderPage section="sync" /> },

@@ -10,3 +10,5 @@ export type { DuchaDatabase, Stored } from './database';
 export * from './photo-hooks';
 export * from './record-hooks';
 export * from './issue-hooks';
+export * from './meeting-hooks';
+export * from './reinspection-hooks';

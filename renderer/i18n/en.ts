@@ -1,6 +1,9 @@
 import { issuesEn } from './sections/issues.en';
+import { meetingEn } from './sections/meeting.en';
+import { remindersEn } from './sections/reminders.en';
 import { recordEn } from './sections/record.en';
 import { checklistsEn } from './sections/checklists.en';
+import { reinspectionEn } from './sections/reinspection.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -10,6 +13,7 @@ export const en: Messages = {
     visits: 'Visits',
     checklistTemplates: 'Checklist templates',
     issues: 'Issues',
+    meeting: 'Joint meeting',
     dashboard: 'Dashboard',
     exchange: 'Exchange',
     sync: 'Sync',
@@ -20,6 +24,9 @@ export const en: Messages = {
   checklistTemplates: checklistsEn,
   ...recordEn,
   issue: issuesEn,
+  meeting: meetingEn,
+  reminders: remindersEn,
+  reinspection: reinspectionEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:
@@ -375,6 +382,10 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     language: 'Interface language',
+    timeZone: 'Time zone',
+    timeZoneHelp:
+      '“Today” is the date in this zone: it decides colour cards, reminders and the dates in figures. China Standard Time by default.',
+    timeZoneDefault: 'China Standard Time (Asia/Shanghai, default)',
     storage: 'Storage on this computer',
     persisted: 'Persistent storage granted: the browser will not clear Ducha’s data when space runs low.',
     notPersisted:
@@ -384,10 +395,6 @@ export const en: Messages = {
     usageUnknown: 'Storage usage cannot be read.',
     about: 'About',
     version: 'Version',
-    timeZone: 'Time zone',
-    timeZoneHelp:
-      '“Today” is the date in this zone: it decides colour cards, reminders and the dates in figures. China Standard Time by default.',
-    timeZoneDefault: 'China Standard Time (Asia/Shanghai, default)',
     host: 'Running as',
     platform: 'Platform',
     dataDir: 'Data folder',

@@ -1,7 +1,10 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
 import { issuesZhCN } from './sections/issues.zh-CN';
+import { meetingZhCN } from './sections/meeting.zh-CN';
+import { remindersZhCN } from './sections/reminders.zh-CN';
 import { recordZhCN } from './sections/record.zh-CN';
 import { checklistsZhCN } from './sections/checklists.zh-CN';
+import { reinspectionZhCN } from './sections/reinspection.zh-CN';
 
 export const zhCN = {
   app: { name: '督查', fullName: '督查 · 重点项目督查', loading: '正在打开…' },
@@ -10,6 +13,7 @@ export const zhCN = {
     visits: '督查记录',
     checklistTemplates: '检查表模板',
     issues: '问题清单',
+    meeting: '调度会',
     dashboard: '统计',
     exchange: '导出导入',
     sync: '同步',
@@ -20,6 +24,9 @@ export const zhCN = {
   checklistTemplates: checklistsZhCN,
   ...recordZhCN,
   issue: issuesZhCN,
+  meeting: meetingZhCN,
+  reminders: remindersZhCN,
+  reinspection: reinspectionZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
@@ -366,6 +373,9 @@ export const zhCN = {
   settings: {
     title: '设置',
     language: '界面语言',
+    timeZone: '时区',
+    timeZoneHelp: '“今天”按此时区计算：决定红黄绿牌、到期提醒和统计中的日期。默认北京时间。',
+    timeZoneDefault: '北京时间（Asia/Shanghai，默认）',
     storage: '本机存储',
     persisted: '已获准持久保存：浏览器不会在空间紧张时自动清除督查数据。',
     notPersisted: '未获准持久保存：空间紧张时浏览器可能清除数据。请及时导出备份。',
@@ -375,9 +385,6 @@ export const zhCN = {
     about: '关于',
     version: '版本',
     host: '运行方式',
-    timeZone: '时区',
-    timeZoneHelp: '“今天”按此时区计算：决定红黄绿牌、到期提醒和统计中的日期。默认北京时间。',
-    timeZoneDefault: '北京时间（Asia/Shanghai，默认）',
     platform: '平台',
     dataDir: '数据文件夹',
     device: '本机设备编号',

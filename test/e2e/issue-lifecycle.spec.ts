@@ -3,9 +3,9 @@
 // every step in the hash-chained history, kept across a restart; and an entry altered straight in
 // IndexedDB is flagged.
 import type { Page } from '@playwright/test';
-import { makeSamplePhoto } from '../../shared/photos/sample-photo';
 import { chooseOption } from './support/antd';
 import { expect, test } from './support/fixtures';
+import { afterPhotoFile, confirm, step } from './support/issue-steps';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
 
@@ -36,20 +36,6 @@ async function findingOnNewVisit(
   await dialog.getByRole('button', { name: l.save }).click();
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-}
-
-async function step(page: Page, button: string, fill: { actor: string; note?: string; deadline?: string }) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: button });
-  await dialog.getByLabel(/经办人|Handled by/).fill(fill.actor);
-  if (fill.deadline) await dialog.getByLabel(/新的整改时限|New deadline/).fill(fill.deadline);
-  if (fill.note) await dialog.getByLabel(/说明|Note/).fill(fill.note);
-  return dialog;
-}
-
-async function confirm(page: Page, dialog: ReturnType<Page['getByRole']>, label: string) {
-  await dialog.getByRole('button', { name: label }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test.describe('in Chinese', () => {
@@ -134,18 +120,7 @@ test.describe('in Chinese', () => {
     await dialog.getByRole('button', { name: '确认' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('销号需要复查时拍摄的整改后照片。');
     await dialog.getByRole('button', { name: '取消' }).click();
-    const { bytes } = makeSamplePhoto({
-      seed: 77,
-      camera: { make: 'HUAWEI', model: 'nova 9' },
-      localDateTime: '2026-11-27T10:00:00',
-      offset: '+08:00',
-      gps: null,
-    });
-    await page.getByTestId('photo-files-input').setInputFiles({
-      name: 'AFTER_01.jpg',
-      mimeType: 'image/jpeg',
-      buffer: Buffer.from(bytes),
-    });
+    await page.getByTestId('photo-files-input').setInputFiles(afterPhotoFile('AFTER_01.jpg', 77));
     await expect(page.getByTestId('photo-intake-added')).toHaveText('已添加 1 张照片。', { timeout: 60_000 });
     dialog = await step(page, '销号', { actor: '督查组', note: '复查合格' });
     await dialog.getByRole('checkbox', { name: 'AFTER_01.jpg' }).check();

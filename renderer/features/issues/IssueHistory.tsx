@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../app/format-instant';
 import { useIssueHistory } from '../../db';
 import { useSession } from '../../stores/session';
+import { EvidencePhotos } from './EvidencePhotos';
 
 export function IssueHistory({ issueId }: { issueId: string }) {
   const { t } = useTranslation();
@@ -44,7 +45,10 @@ export function IssueHistory({ issueId }: { issueId: string }) {
                 {event.note && <div>{event.note}</div>}
                 {event.newDeadline && <div>{t('issue.newDeadlineLine', { date: event.newDeadline })}</div>}
                 {event.evidencePhotoSha256.length > 0 && (
-                  <div>{t('issue.evidenceLine', { count: event.evidencePhotoSha256.length })}</div>
+                  <div>
+                    {t('issue.evidenceLine', { count: event.evidencePhotoSha256.length })}
+                    <EvidencePhotos hashes={event.evidencePhotoSha256} />
+                  </div>
                 )}
               </div>
             ),

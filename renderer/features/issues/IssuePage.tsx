@@ -14,6 +14,7 @@ import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { ColourCard } from './ColourCard';
 import { IssueHistory } from './IssueHistory';
+import { IssueReinspections } from './IssueReinspections';
 import { StepDialog } from './StepDialog';
 
 export function IssuePage() {
@@ -114,6 +115,7 @@ function IssueView({ issue }: { issue: Issue }) {
           </Space>
         </Card>
       )}
+      <IssueReinspections issue={issue} />
       <IssueHistory issueId={issue.id} />
       <Card title={t('issue.photos')}>
         <PhotoPanel

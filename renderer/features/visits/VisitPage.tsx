@@ -12,6 +12,7 @@ import { PhotoPanel } from '../photos/PhotoPanel';
 import { AmendmentHistory } from './AmendmentHistory';
 import { ChecklistsSection } from './ChecklistsSection';
 import { FindingsSection } from './FindingsSection';
+import { ReinspectedIssues } from './reinspection/ReinspectedIssues';
 import { SignOffSection } from './sign-off/SignOffSection';
 import { VisitForm } from './VisitForm';
 
@@ -103,6 +104,9 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
       )}
       <VisitForm key={`${visit.id}-${visit.status}`} visit={visit} organization={organization} />
       <AmendmentHistory visit={visit} organization={organization} />
+      {(visit.type === 'reinspection' || visit.reinspectedIssueIds.length > 0) && (
+        <ReinspectedIssues visit={visit} organization={organization} />
+      )}
       <Card title={t('photos.title')}>
         <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} readOnly={locked} />
       </Card>

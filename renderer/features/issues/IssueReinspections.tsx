@@ -1,0 +1,131 @@
+// An issue's re-inspections (复查): the visits that carried it, and "Start re-inspection" once the
+// rectification is reported — which records the "Re-inspect" step first when it is still due, and
+// opens the draft re-inspection already carrying the issue rather than making a second one.
+import { AuditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Issue } from '../../../shared/domain/issue';
+import {
+  canStartReinspection,
+  IssueStepRefusedError,
+  reinspectionActions,
+  useDatabase,
+  useIssueReinspections,
+  useOrganization,
+  useTeams,
+} from '../../db';
+import { today, useClock, useTimeZone } from '../../stores/clock';
+import { draftReinspection, teamLeaderName } from '../visits/reinspection/reinspection-model';
+
+export function IssueReinspections({ issue }: { issue: Issue }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const actions = reinspectionActions(useDatabase());
+  const visits = useIssueReinspections(issue);
+  const teams = useTeams();
+  const organization = useOrganization();
+  const timeZone = useTimeZone();
+  const [asking, setAsking] = useState(false);
+  const [actor, setActor] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const startable = canStartReinspection(issue.status);
+  const team = teams?.[0];
+
+  if (!startable && (visits?.length ?? 0) === 0) return null;
+
+  const start = async (actorName: string) => {
+    setStarting(true);
+    setProblem(null);
+    try {
+      const draft = draftReinspection(issue, team, useClock.getState().now, today(), timeZone);
+      const started = await actions.start(issue.id, draft, actorName);
+      void message.success(t(`reinspection.opened.${started.how}`));
+      void navigate(`/visits/${started.visitId}`);
+    } catch (error) {
+      const reason =
+        error instanceof IssueStepRefusedError
+          ? t(`issue.refusal.${error.refusal}`)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      if (asking) setProblem(reason);
+      else void message.error(t('reinspection.startFailed', { reason }));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const onStart = () => {
+    // The "Re-inspect" step is recorded with the start, so it needs a name: ask, offering the leader's.
+    if (issue.status === 'rectificationReported') {
+      setActor(teamLeaderName(team, organization?.personNames));
+      setProblem(null);
+      setAsking(true);
+    } else void start('');
+  };
+
+  return (
+    <Card
+      title={t('reinspection.visits')}
+      data-testid="issue-reinspections"
+      extra={
+        startable && (
+          <Button type="primary" icon={<AuditOutlined />} loading={starting && !asking} onClick={onStart}>
+            {t('reinspection.start')}
+          </Button>
+        )
+      }
+    >
+      {startable && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('reinspection.startHint')}
+        </Typography.Paragraph>
+      )}
+      {visits && visits.length === 0 ? (
+        <Typography.Text type="secondary">{t('reinspection.noVisits')}</Typography.Text>
+      ) : (
+        <Space direction="vertical" size={4}>
+          {(visits ?? []).map((visit) => (
+            <Space key={visit.id} size="small">
+              <Link to={`/visits/${visit.id}`}>{t('reinspection.visitLine', { date: visit.date })}</Link>
+              <Tag color={visit.status === 'finalized' ? 'green' : 'gold'}>
+                {t(`visits.status.${visit.status}`)}
+              </Tag>
+            </Space>
+          ))}
+        </Space>
+      )}
+      <Modal
+        open={asking}
+        title={t('reinspection.startDialog.title')}
+        okText={t('reinspection.startDialog.confirm')}
+        cancelText={t('issue.dialog.cancel')}
+        confirmLoading={starting}
+        onOk={() => void start(actor)}
+        onCancel={() => setAsking(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('reinspection.startDialog.intro')}</Typography.Paragraph>
+        <Form layout="vertical" onFinish={() => void start(actor)}>
+          <Form.Item label={t('issue.dialog.actor')} htmlFor="reinspection-actor">
+            <Input
+              id="reinspection-actor"
+              maxLength={50}
+              value={actor}
+              onChange={(e) => setActor(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
+        {problem && (
+          <div role="alert" style={{ color: '#cf1322' }}>
+            {problem}
+          </div>
+        )}
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+// One photo of a before/after pair: its display copy large enough to compare, its name and time.
+// A button named by the column and the photo; it opens the photo in the viewer.
+import { FileImageOutlined } from '@ant-design/icons';
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Photo } from '../../../../shared/domain/photo';
+import { usePhotoDerivativeUrl } from '../../../db';
+import { formatTakenAt, photoName } from '../../photos/photo-format';
+import styles from './reinspection.module.css';
+
+export function PhotoTile({ photo, column, onOpen }: { photo: Photo; column: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  // The display copy, not the 320-pixel thumbnail: the point is to see whether the spot was fixed.
+  const url = usePhotoDerivativeUrl(photo.sha256, 'display');
+  const name = photoName(photo);
+  return (
+    <button type="button" className={styles.tile} aria-label={`${column}: ${name}`} onClick={onOpen}>
+      <span className={styles.picture}>
+        {url ? (
+          <img src={url} alt="" draggable={false} decoding="async" />
+        ) : url === null ? (
+          <span className={styles.missing} title={t('photos.missing')}>
+            <FileImageOutlined />
+          </span>
+        ) : (
+          <Spin size="small" />
+        )}
+      </span>
+      <span className={styles.caption}>{name}</span>
+      <span className={styles.time}>{photo.takenAt ? formatTakenAt(photo.takenAt) : t('photos.noTime')}</span>
+    </button>
+  );
+}

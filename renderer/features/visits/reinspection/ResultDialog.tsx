@@ -1,0 +1,125 @@
+// The result of re-inspecting one issue: close it out (销号) with this visit's after photos as the
+// evidence, or send it back (退回整改) with the reason. The lifecycle rules decide; a refusal is shown
+// in the user's words and nothing is recorded.
+import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  IssueStepRefusedError,
+  type ReinspectionResult,
+  reinspectionActions,
+  useDatabase,
+  VisitLockedError,
+} from '../../../db';
+
+interface Props {
+  visitId: string;
+  issueId: string;
+  kind: ReinspectionResult['kind'] | null;
+  /** The visit's inspector, when known: offered as the one who re-inspected. */
+  defaultActor: string;
+  afterCount: number;
+  onClose: () => void;
+}
+
+export function ResultDialog(props: Props) {
+  const { t } = useTranslation();
+  const { kind, onClose } = props;
+  return (
+    <Modal
+      open={kind !== null}
+      title={kind ? t(kind === 'closed' ? 'reinspection.closeOut' : 'reinspection.sendBack') : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
+      {kind && <ResultForm {...props} kind={kind} />}
+    </Modal>
+  );
+}
+
+function ResultForm({
+  visitId,
+  issueId,
+  kind,
+  defaultActor,
+  afterCount,
+  onClose,
+}: Props & {
+  kind: ReinspectionResult['kind'];
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = reinspectionActions(useDatabase());
+  const [actorName, setActor] = useState(defaultActor);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const confirm = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await actions.recordResult(visitId, issueId, { kind, actorName, note });
+      void message.success(t(`reinspection.done.${kind}`));
+      onClose();
+    } catch (error) {
+      setProblem(
+        error instanceof IssueStepRefusedError
+          ? error.refusal === 'afterPhotosRequired'
+            ? t('reinspection.refusal.afterPhotosRequired')
+            : t(`issue.refusal.${error.refusal}`)
+          : error instanceof VisitLockedError
+            ? t('reinspection.refusal.visitLocked')
+            : t('issue.dialog.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form layout="vertical" onFinish={() => void confirm()}>
+      <Typography.Paragraph type="secondary">
+        {t(kind === 'closed' ? 'reinspection.closeOutHint' : 'reinspection.sendBackHint')}
+      </Typography.Paragraph>
+      <Form.Item label={t('issue.dialog.actor')} htmlFor="result-actor">
+        <Input
+          id="result-actor"
+          maxLength={50}
+          value={actorName}
+          onChange={(e) => setActor(e.target.value)}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t(kind === 'closed' ? 'reinspection.remarks' : 'reinspection.reason')}
+        htmlFor="result-note"
+        required={kind === 'sentBack'}
+      >
+        <Input.TextArea
+          id="result-note"
+          rows={3}
+          maxLength={5000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Form.Item>
+      {kind === 'closed' && (
+        <Typography.Paragraph data-testid="result-evidence">
+          {afterCount > 0 ? t('reinspection.evidence', { count: afterCount }) : t('reinspection.noEvidence')}
+        </Typography.Paragraph>
+      )}
+      {problem && (
+        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
+          {problem}
+        </div>
+      )}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <Button onClick={onClose}>{t('issue.dialog.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} danger={kind === 'sentBack'}>
+          {t(kind === 'closed' ? 'reinspection.closeOut' : 'reinspection.sendBack')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
