@@ -83,7 +83,10 @@ test.describe('in Chinese', () => {
     await expect(page.getByText(`已处理 ${3 - flaggedBefore} 个问题。`)).toBeVisible();
     const after = await liveIssues(page);
     for (const title of titles) expect(after.find((i) => i.title === title)?.needsCoordination).toBe(true);
-    await page.getByRole('checkbox', { name: '需提请调度会协调' }).check();
+    // The box follows the address, which changes a moment after the click.
+    const coordination = page.getByRole('checkbox', { name: '需调度会协调' });
+    await coordination.click();
+    await expect(coordination).toBeChecked();
     await expect(count).toHaveText(
       `共 ${after.filter((i) => ['issued', 'acknowledged', 'inProgress'].includes(i.status) && i.needsCoordination).length} 个问题`,
     );
@@ -94,7 +97,7 @@ test.describe('in Chinese', () => {
     const create = page.getByRole('dialog', { name: '新建问题' });
     await create.getByRole('button', { name: /确\s*认/ }).click();
     await expect(create.getByText('必填').first()).toBeVisible();
-    await chooseOption(page, '项目', '思茅');
+    await chooseOption(page, '项目', '思茅', create);
     await create.getByLabel('问题', { exact: true }).fill('群众来信反映夜间施工噪声扰民');
     await create.getByLabel('记录人').fill('王督查');
     await create.getByRole('button', { name: /确\s*认/ }).click();

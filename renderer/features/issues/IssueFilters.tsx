@@ -94,6 +94,7 @@ export function IssueFilters({ filter, organization, onChange, onClear }: Props)
         onChange={(unitId) => onChange({ unitId: unitId ?? null })}
       />
       <Space.Compact>
+        <Space.Addon>{t('issue.fields.deadline')}</Space.Addon>
         <Input
           type="date"
           aria-label={t('issue.list.deadlineFrom')}

@@ -33,7 +33,7 @@ export function issueColumns(
     {
       key: 'card',
       title: t('issue.list.card'),
-      width: 100,
+      width: 120,
       render: (i) => <ColourCard issue={i} today={today} />,
     },
     {

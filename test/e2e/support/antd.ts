@@ -2,11 +2,21 @@
 // dropdown, as a user clicking would. On a loaded machine a click can land while the dropdown is
 // still animating open and be lost, so the pick is checked (the select shows the option) and tried
 // again — never clicked twice once it shows, since a second click deselects in a multiple select.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-export async function chooseOption(page: Page, combobox: string, option: string | RegExp): Promise<void> {
-  const box = page.getByRole('combobox', { name: combobox });
-  const select = page.locator('.ant-select').filter({ has: box }).first();
+/** Picks an option of the select named `combobox` — inside `within` (a dialog) when names repeat. */
+export async function chooseOption(
+  page: Page,
+  combobox: string,
+  option: string | RegExp,
+  within: Page | Locator = page,
+): Promise<void> {
+  const box = within.getByRole('combobox', { name: combobox });
+  // `has` is matched inside each .ant-select, so it takes a locator not rooted in `within`.
+  const select = within
+    .locator('.ant-select')
+    .filter({ has: page.getByRole('combobox', { name: combobox }) })
+    .first();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 1; ; attempt++) {
     if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
