@@ -1,35 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../shared/domain/issue';
-import { makeProject } from '../../../test/fixtures/records';
+import { makeIssue } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { MIGRATIONS } from '../migrations';
 import { applyOperations } from '../record-writer';
 import { searchIssues } from './issue-search';
 import { createRecords } from './records';
 
-const AT = '2026-11-20T02:00:00.000Z';
-const issue = (id: string, title: string, description = ''): Issue => ({
-  id,
-  createdAt: AT,
-  updatedAt: AT,
-  projectId: makeProject().id,
-  regionId: 'region-simao',
-  visitId: null,
-  title,
-  description,
-  category: 'environment',
-  severity: 'general',
-  responsibleUnitIds: ['unit-env'],
-  responsiblePerson: '',
-  coordinatingLeaderId: null,
-  deadline: '2026-11-30',
-  originalDeadline: '2026-11-30',
-  status: 'issued',
-  needsCoordination: false,
-  noticeNumber: null,
-  closedAt: null,
-});
+const issue = (id: string, title: string, description = ''): Issue =>
+  makeIssue({ id, title, description, regionId: 'region-simao' });
 
 const titles = async (found: Promise<{ title: string }[] | null>) =>
   (await found)?.map((i) => i.title).sort();

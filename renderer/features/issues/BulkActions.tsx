@@ -2,11 +2,12 @@
 // with its reason, flag for the joint meeting. Each issue gets its own step and history entry through
 // the lifecycle rules; those the rules refuse are skipped and counted, with the reason, and progress
 // shows while thousands are recorded.
-import { App, Button, Form, Input, Modal, Progress, Space, Typography } from 'antd';
+import { App, Button, Form, Modal, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { type BulkStepOutcome, issueActions, useDatabase } from '../../db';
+import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
 
 export type BulkStep = Extract<StepKind, 'issued' | 'deadlineChanged' | 'coordinationFlagged'>;
 
@@ -117,39 +118,18 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
   return (
     <Form layout="vertical" onFinish={() => void confirm()}>
       <Typography.Paragraph>{t('issue.bulk.intro', { count: total })}</Typography.Paragraph>
-      <Form.Item label={t('issue.dialog.actor')} htmlFor="bulk-actor">
-        <Input id="bulk-actor" maxLength={50} value={actorName} onChange={(e) => setActor(e.target.value)} />
-      </Form.Item>
+      <ActorField id="bulk-actor" value={actorName} onChange={setActor} />
       {step === 'deadlineChanged' && (
-        <Form.Item label={t('issue.dialog.newDeadline')} htmlFor="bulk-deadline">
-          <Input
-            id="bulk-deadline"
-            type="date"
-            value={newDeadline}
-            onChange={(e) => setDeadline(e.target.value)}
-          />
-        </Form.Item>
+        <DeadlineField id="bulk-deadline" value={newDeadline} onChange={setDeadline} />
       )}
-      <Form.Item label={t('issue.dialog.note')} htmlFor="bulk-note">
-        <Input.TextArea
-          id="bulk-note"
-          rows={3}
-          maxLength={5000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </Form.Item>
+      <NoteField id="bulk-note" value={note} onChange={setNote} />
       {working && (
         <div role="status">
           <Progress percent={Math.floor(((done ?? 0) / Math.max(1, total)) * 100)} />
           <Typography.Text type="secondary">{t('issue.bulk.progress', { done, total })}</Typography.Text>
         </div>
       )}
-      {problem && (
-        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
-          {problem}
-        </div>
-      )}
+      <Refusal problem={problem} />
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Button disabled={working} onClick={() => onClose(false)}>
           {t('issue.dialog.cancel')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/domain/issue';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { issueActions, IssueStepRefusedError, useDatabase, usePhotos } from '../../db';
+import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
 
 interface Props {
   issue: Issue;
@@ -72,9 +73,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
 
   return (
     <Form layout="vertical" onFinish={() => void confirm()}>
-      <Form.Item label={t('issue.dialog.actor')} htmlFor="step-actor">
-        <Input id="step-actor" maxLength={50} value={actorName} onChange={(e) => setActor(e.target.value)} />
-      </Form.Item>
+      <ActorField id="step-actor" value={actorName} onChange={setActor} />
       {step === 'issued' && (
         <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">
           <Input
@@ -86,25 +85,8 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
           />
         </Form.Item>
       )}
-      {needsDeadline && (
-        <Form.Item label={t('issue.dialog.newDeadline')} htmlFor="step-deadline">
-          <Input
-            id="step-deadline"
-            type="date"
-            value={newDeadline}
-            onChange={(e) => setDeadline(e.target.value)}
-          />
-        </Form.Item>
-      )}
-      <Form.Item label={t('issue.dialog.note')} htmlFor="step-note">
-        <Input.TextArea
-          id="step-note"
-          rows={3}
-          maxLength={5000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </Form.Item>
+      {needsDeadline && <DeadlineField id="step-deadline" value={newDeadline} onChange={setDeadline} />}
+      <NoteField id="step-note" value={note} onChange={setNote} />
       {step === 'closed' && (
         <Form.Item label={t('issue.dialog.afterPhotos')}>
           {photos.length === 0 ? (
@@ -118,11 +100,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
           )}
         </Form.Item>
       )}
-      {problem && (
-        <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>
-          {problem}
-        </div>
-      )}
+      <Refusal problem={problem} />
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
         <ButtonRow
           saving={saving}
