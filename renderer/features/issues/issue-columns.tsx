@@ -1,13 +1,14 @@
 // The columns of the issue list: what an office reads first (the problem, its status and card, the
 // deadline and days left), then severity, category, units, county and when it was found.
-import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
+import { daysBetween } from '../../../shared/domain/dates';
 import type { Issue } from '../../../shared/domain/issue';
 import type { IssueSortKey } from '../../../shared/issues/filter-params';
 import { foundOn } from '../../../shared/issues/issue-filter';
 import type { VirtualColumn } from '../../app/virtual-table/VirtualTable';
 import { daysLeft, type Organization } from '../../db';
-import { ColourCard } from './ColourCard';
+import { colourCard } from '../../../shared/issues/colour-card';
+import styles from './issue-list.module.css';
 
 export function issueColumns(
   t: TFunction,
@@ -28,13 +29,13 @@ export function issueColumns(
       title: t('issue.fields.status'),
       width: 120,
       sortKey: 'status',
-      render: (i) => <Tag>{t(`issue.status.${i.status}`)}</Tag>,
+      render: (i) => <span className={styles.tag}>{t(`issue.status.${i.status}`)}</span>,
     },
     {
       key: 'card',
       title: t('issue.list.card'),
       width: 120,
-      render: (i) => <ColourCard issue={i} today={today} />,
+      render: (i) => <CardCell issue={i} today={today} t={t} />,
     },
     {
       key: 'deadline',
@@ -83,4 +84,21 @@ export function issueColumns(
       render: (i) => foundOn(i, timeZone),
     },
   ];
+}
+
+/** The colour card in a row: the same card as the issue page's, with its hint as a native tooltip. */
+function CardCell({ issue, today, t }: { issue: Issue; today: string; t: TFunction }) {
+  const card = colourCard(issue, today);
+  if (!card) return null;
+  const days = Math.abs(daysBetween(today, issue.deadline));
+  return (
+    <span
+      className={`${styles.tag} ${styles[card]}`}
+      title={t(`issue.cardHint.${card}`, { days })}
+      data-testid="colour-card"
+      data-card={card}
+    >
+      {t(`issue.card.${card}`)}
+    </span>
+  );
 }
