@@ -27,6 +27,9 @@ const TemplateEditorPage = lazyPage(() =>
 const IssuesPage = lazyPage(() => import('../features/issues/IssuesPage').then((m) => m.IssuesPage));
 const IssuePage = lazyPage(() => import('../features/issues/IssuePage').then((m) => m.IssuePage));
 const MeetingPage = lazyPage(() => import('../features/meeting/MeetingPage').then((m) => m.MeetingPage));
+const DashboardPage = lazyPage(() =>
+  import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
+);
 const PlaceholderPage = lazyPage(() =>
   import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
 );
@@ -48,7 +51,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/issues', element: <IssuesPage /> },
   { path: '/issues/:id', element: <IssuePage /> },
   { path: '/meeting', element: <MeetingPage /> },
-  { path: '/dashboard', element: <PlaceholderPage section="dashboard" /> },
+  { path: '/dashboard', element: <DashboardPage /> },
   { path: '/exchange', element: <PlaceholderPage section="exchange" /> },
   { path: '/sync', element: <PlaceholderPage section="sync" /> },
   { path: '/settings', element: <SettingsPage /> },

@@ -10,5 +10,6 @@ export type { DuchaDatabase, Stored } from './database';
 export * from './photo-hooks';
 export * from './record-hooks';
 export * from './issue-hooks';
+export * from './dashboard-hooks';
 export * from './meeting-hooks';
 export * from './reinspection-hooks';

@@ -17,6 +17,7 @@ const RELEASED: Record<number, string> = {
   2: 'photoDerivatives=[sha256+kind]',
   3: 'visitAmendments=id, visitId, [visitId+seq]|photoAnnotations=id, photoId, sha256',
   4: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams',
+  5: 'targets=id, year',
 };
 
 const fingerprint = (m: Migration) =>

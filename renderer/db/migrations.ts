@@ -66,6 +66,13 @@ export const MIGRATIONS: readonly Migration[] = [
         });
     },
   },
+  {
+    version: 5,
+    why: 'The dashboard’s targets (目标任务): the shares of investment, floor area, starts and funding the office sets for each year, a synced record found by its year.',
+    stores: {
+      targets: 'id, year',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@ import { remindersEn } from './sections/reminders.en';
 import { recordEn } from './sections/record.en';
 import { checklistsEn } from './sections/checklists.en';
 import { reinspectionEn } from './sections/reinspection.en';
+import { dashboardEn } from './sections/dashboard.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -27,6 +28,7 @@ export const en: Messages = {
   meeting: meetingEn,
   reminders: remindersEn,
   reinspection: reinspectionEn,
+  dashboard: dashboardEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

@@ -8,5 +8,6 @@ export * from './issue';
 export * from './photo';
 export * from './photo-annotation';
 export * from './visit-amendment';
+export * from './targets';
 export * from './records';
 export * from './dates';

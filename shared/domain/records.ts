@@ -7,6 +7,7 @@ import { PersonSchema, RegionSchema, TeamSchema, UnitSchema } from './organizati
 import { PhotoSchema } from './photo';
 import { PhotoAnnotationSchema } from './photo-annotation';
 import { ProjectSchema } from './project';
+import { TargetsSchema } from './targets';
 import { VisitSchema } from './visit';
 import { VisitAmendmentSchema } from './visit-amendment';
 
@@ -24,6 +25,7 @@ export const RECORD_SCHEMAS = {
   photos: PhotoSchema,
   visitAmendments: VisitAmendmentSchema,
   photoAnnotations: PhotoAnnotationSchema,
+  targets: TargetsSchema,
 } as const satisfies Record<SyncedTable, z.ZodType>;
 
 export type RecordOf<T extends SyncedTable> = z.infer<(typeof RECORD_SCHEMAS)[T]>;

@@ -12,12 +12,18 @@ export interface FundingSourceFigure {
   rate: number | null;
 }
 
+/** Funds committed to and arrived at a project, over all sources. */
+export function fundingTotals(project: Pick<Project, 'funding'>): { committed: Fen; arrived: Fen } {
+  return {
+    committed: sumFen(project.funding.map((l) => l.committed)),
+    arrived: sumFen(project.funding.map((l) => l.arrived)),
+  };
+}
+
 /** Funds arrived / funds committed over all sources, as a fraction; null when nothing is committed. */
 export function fundingArrivalRate(project: Pick<Project, 'funding'>): number | null {
-  return ratio(
-    sumFen(project.funding.map((l) => l.arrived)),
-    sumFen(project.funding.map((l) => l.committed)),
-  );
+  const { committed, arrived } = fundingTotals(project);
+  return ratio(arrived, committed);
 }
 
 /**

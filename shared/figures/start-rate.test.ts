@@ -31,6 +31,12 @@ describe('startRate (开工率)', () => {
     expect(startRate(projects, '2026-04-30')).toBeCloseTo(2 / 3, 12);
   });
 
+  it('counts plans up to a later date when a target asks for it', () => {
+    // "5月底前所有项目开工", counted on 04-30: the plans due by 05-31 are rows 1, 2, 3, 4, 7 = 5, of
+    // which rows 1 and 3 have started by 04-30 (row 5's plan is in September) → 2 of 5.
+    expect(startCounts(projects, '2026-04-30', '2026-05-31')).toEqual({ planned: 5, started: 2 });
+  });
+
   it('is null when no project was planned to start', () => {
     expect(startRate([], TODAY)).toBeNull();
     expect(startRate(projects, '2026-01-01')).toBeNull();

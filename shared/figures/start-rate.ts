@@ -12,14 +12,21 @@ export interface StartCounts {
  * Counts for 开工率. A project that broke ground before its planned date is counted once its plan
  * falls due; counting it earlier would let the rate exceed 100%. An actual date after today is a
  * typing slip, not a start, and does not count.
+ *
+ * `plannedBy` (today unless given) is the date the plans are counted up to: a target such as
+ * "5月底前所有项目开工" counts, already in March, every project planned to start by the end of May.
  */
-export function startCounts(projects: readonly Pick<Project, 'milestones'>[], today: string): StartCounts {
+export function startCounts(
+  projects: readonly Pick<Project, 'milestones'>[],
+  today: string,
+  plannedBy: string = today,
+): StartCounts {
   let planned = 0;
   let started = 0;
   for (const project of projects) {
     const groundbreaking = project.milestones.find((m) => m.kind === 'groundbreaking');
     // YYYY-MM-DD strings compare as dates.
-    if (!groundbreaking?.planned || groundbreaking.planned > today) continue;
+    if (!groundbreaking?.planned || groundbreaking.planned > plannedBy) continue;
     planned += 1;
     if (groundbreaking.actual !== null && groundbreaking.actual <= today) started += 1;
   }

@@ -10,6 +10,7 @@ import type { Person, Region, Team, Unit } from '../domain/organization';
 import type { Photo } from '../domain/photo';
 import type { PhotoAnnotation } from '../domain/photo-annotation';
 import type { Project } from '../domain/project';
+import { defaultTargetValues, type Targets, targetsIdOf } from '../domain/targets';
 import type { Visit } from '../domain/visit';
 import type { VisitAmendment } from '../domain/visit-amendment';
 import { sealChain } from '../history/chain';
@@ -67,6 +68,8 @@ export interface Campaign {
   photos: Photo[];
   visitAmendments: VisitAmendment[];
   photoAnnotations: PhotoAnnotation[];
+  /** The office's targets for the campaign's year: the dashboard's defaults, as set up with the ledger. */
+  targets: Targets[];
   /** Photo originals and visit signature images, by SHA-256. */
   photoBlobs: PhotoBlob[];
 }
@@ -167,6 +170,15 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
     photos,
     visitAmendments,
     photoAnnotations,
+    targets: [
+      {
+        id: targetsIdOf(ctx.year),
+        createdAt: isoInstant(ctx.setupMs),
+        updatedAt: isoInstant(ctx.setupMs),
+        year: ctx.year,
+        ...defaultTargetValues(ctx.year),
+      },
+    ],
     photoBlobs,
   };
 }

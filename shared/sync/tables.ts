@@ -13,6 +13,7 @@ export const SYNCED_TABLES = [
   'photos',
   'visitAmendments',
   'photoAnnotations',
+  'targets',
 ] as const;
 
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -41,6 +41,7 @@ const CAMPAIGN_TABLES = [
   'photos',
   'visitAmendments',
   'photoAnnotations',
+  'targets',
 ] as const satisfies readonly SyncedTable[];
 
 export async function loadCampaign(
