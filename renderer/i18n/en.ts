@@ -373,9 +373,6 @@ export const en: Messages = {
     exportFailed: 'Export failed: {{reason}}',
   },
   placeholder: {
-    issues:
-      'Issues will be followed here through rectification: notice, acknowledgement, fix, re-inspection, close-out.',
-    dashboard: 'The dashboard will show rectification rates and rankings per county and responsible unit.',
     exchange: 'Exchange will move data by USB stick to other laptops and the office.',
     sync: 'Sync will exchange data with the central server whenever a network is available.',
     comingLater: 'This part is being built.',

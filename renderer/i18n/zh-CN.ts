@@ -365,8 +365,6 @@ export const zhCN = {
     exportFailed: '导出失败：{{reason}}',
   },
   placeholder: {
-    issues: '问题清单将在这里跟踪整改：下发、签收、整改、复查、销号。',
-    dashboard: '统计将在这里给出各县区、各责任单位的整改率和排名。',
     exchange: '导出导入将在这里通过U盘与其他电脑或办公室交换数据。',
     sync: '同步将在有网络时与中心服务器交换数据。',
     comingLater: '此功能正在建设中。',

@@ -31,7 +31,6 @@ test.describe('settings', () => {
     await page.screenshot({ path: testInfo.outputPath('settings-en.png') });
 
     for (const [name, text] of [
-      ['Dashboard', 'rectification rates'],
       ['Exchange', 'USB stick'],
       ['Sync', 'central server'],
     ] as const) {

@@ -3,7 +3,7 @@ import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePendingOperationCount } from '../../db';
 
-type Section = 'issues' | 'dashboard' | 'exchange' | 'sync';
+type Section = 'exchange' | 'sync';
 
 export function PlaceholderPage({ section }: { section: Section }) {
   const { t } = useTranslation();
