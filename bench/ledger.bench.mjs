@@ -17,28 +17,31 @@
 //                           (/tmp/x-load.cpuprofile, -category, -search, -navigation)
 //   DUCHA_DIST=dir          another build of the app (default dist/; e.g. one built with source maps)
 //   DUCHA_CHROMIUM=path     another Chromium (default /usr/bin/chromium)
-import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import {
+  CAMPAIGN_SEED,
+  CAMPAIGN_TODAY,
+  checkBuilt,
+  countIn,
+  hostLine,
+  launchChromium,
+  loadAverage,
+  machineLine,
+  median,
+  ms,
+  range,
+  sampleGeneratorScript,
+  seedCampaignInPage,
+  startBrowserHost,
+  startEmpty,
+} from './support.mjs';
 
-const REPO = join(import.meta.dirname, '..');
-const DIST = process.env.DUCHA_DIST ?? join(REPO, 'dist');
-const CHROMIUM = process.env.DUCHA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
 const RUNS = Number(process.env.BENCH_RUNS ?? '7');
 const TARGET = 0.5;
 const SCALE = { projects: 2000, visits: 50_000, issues: 0, photos: 0 };
-const CAMPAIGN = { seed: 20_260_301, today: '2026-06-30', scale: SCALE };
+const CAMPAIGN = { seed: CAMPAIGN_SEED, today: CAMPAIGN_TODAY, scale: SCALE };
 const SEEDED_STORES = ['regions', 'units', 'people', 'teams', 'projects', 'visits'];
 // The filters timed: one with an index of its own (category), one without (the search box).
 const CATEGORY = { value: 'sewage', label: 'Sewage treatment' };
@@ -184,99 +187,11 @@ function rawQuery({ query, category, search }) {
   });
 }
 
-/** Seeds the database with the campaign generator's records, with raw IndexedDB, one transaction a store. */
-async function seed({ campaign, stores }) {
-  const data = await window.__duchaSample.generateCampaign(campaign);
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('ducha');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(new Error(String(open.error)));
-  });
-  const counts = {};
-  for (const store of stores) {
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(store, 'readwrite');
-      const target = tx.objectStore(store);
-      for (const row of data[store]) target.put({ ...row, _clocks: {} });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(new Error(String(tx.error)));
-    });
-    counts[store] = data[store].length;
-  }
-  db.close();
-  return counts;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Node side.
 
-function startBrowserHost(home) {
-  const child = spawn(process.execPath, [join(DIST, 'browser-host', 'server.mjs'), '--no-open'], {
-    env: { ...process.env, DUCHA_PORT: '0', DUCHA_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 15_000);
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = /Ducha is running at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1], stop });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser host exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-/** The sample campaign generator as one script for the page. */
-async function sampleGeneratorScript() {
-  const result = await build({
-    entryPoints: [join(REPO, 'shared', 'sample', 'campaign.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__duchaSample',
-    // page.evaluate runs the script in a function scope: publish the namespace explicitly.
-    footer: { js: 'globalThis.__duchaSample = __duchaSample;' },
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '—');
-const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
-const loadAverage = () => os.loadavg()[0].toFixed(1);
-const countIn = (text) => Number(/^([\d,]+)/.exec(text ?? '')?.[1]?.replace(/,/g, '') ?? Number.NaN);
-
 async function main() {
-  if (
-    !existsSync(join(DIST, 'browser-host', 'server.mjs')) ||
-    !existsSync(join(DIST, 'renderer', 'index.html'))
-  ) {
-    console.error(`ledger bench: the app is not built (${DIST} is incomplete); run "npm run build" first.`);
-    process.exitCode = 1;
-    return;
-  }
+  if (!checkBuilt('ledger')) return;
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('BENCH_RUNS must be a whole number ≥ 1');
 
   const loadBefore = loadAverage();
@@ -284,17 +199,11 @@ async function main() {
   const host = await startBrowserHost(home);
   let context;
   try {
-    const origin = new URL(host.url).origin;
+    const origin = host.origin;
     const appUrl = `${host.url}&lang=en#/projects`;
     const neutralUrl = `${origin}/favicon.svg`;
     const rawUrl = `${origin}/favicon.svg?bench=raw`;
-    context = await chromium.launchPersistentContext(join(home, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'en-US',
-      viewport: { width: 1366, height: 820 },
-    });
+    context = await launchChromium(join(home, 'chromium-profile'));
     await context.addInitScript(probe);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(TIMEOUT);
@@ -302,12 +211,10 @@ async function main() {
 
     // First run: the app creates its database; "Start empty", then seed from a same-origin page.
     const setupStart = performance.now();
-    await page.goto(appUrl);
-    await page.getByRole('button', { name: 'Start empty' }).click();
-    await page.getByRole('table', { name: 'Project ledger' }).waitFor();
+    await startEmpty(page, host.url);
     await page.goto(neutralUrl);
     await page.evaluate(await sampleGeneratorScript());
-    const counts = await page.evaluate(seed, { campaign: CAMPAIGN, stores: SEEDED_STORES });
+    const { counts } = await page.evaluate(seedCampaignInPage, { campaign: CAMPAIGN, stores: SEEDED_STORES });
     const setupMs = performance.now() - setupStart;
 
     const countText = page.getByTestId('project-count');
@@ -425,16 +332,9 @@ async function main() {
         runs[side].push(side === 'ours' ? await ours() : await raw());
     }
 
-    const cpus = os.cpus();
     console.log('Ducha benchmark: the project ledger (bench/ledger.bench.mjs)');
-    console.log(
-      `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, ` +
-        `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-        `load average ${loadBefore} before, ${loadAverage()} after (other work on the machine adds noise)`,
-    );
-    console.log(
-      `host: browser host (${DIST}/browser-host/server.mjs) in headless Chromium ${browserVersion} (${CHROMIUM})`,
-    );
+    console.log(machineLine(loadBefore));
+    console.log(hostLine(browserVersion));
     const o = runs.ours[0];
     const r = runs.raw[0];
     console.log(

@@ -32,8 +32,7 @@
 //   DUCHA_DIST=dir          another build of the app (default dist/)
 //   DUCHA_CHROMIUM=path     another Chromium (default /usr/bin/chromium)
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -47,18 +46,28 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import {
+  bundle,
+  CAMPAIGN_SEED,
+  CAMPAIGN_TODAY,
+  checkBuilt,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  countIn,
+  hostLine,
+  launchChromium,
+  loadAverage,
+  machineLine,
+  median,
+  ms,
+  range,
+  sampleGeneratorScript,
+  seedCampaignInPage,
+  sleep,
+  startBrowserHost,
+  startEmpty,
+} from './support.mjs';
 
-const REPO = join(import.meta.dirname, '..');
-const DIST = process.env.DUCHA_DIST ?? join(REPO, 'dist');
-const CHROMIUM = process.env.DUCHA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
 const COUNT = Number(process.env.BENCH_PHOTOS ?? '200');
 const MEGAPIXELS = Number(process.env.BENCH_MP ?? '12');
 const RUNS = Number(process.env.BENCH_RUNS ?? '3');
@@ -76,8 +85,8 @@ const SETTLE_MS = 2000;
 const RUN_TIMEOUT = Math.max(120_000, COUNT * 5000);
 const TIMEOUT = 120_000;
 const CAMPAIGN = {
-  seed: 20_260_301,
-  today: '2026-06-30',
+  seed: CAMPAIGN_SEED,
+  today: CAMPAIGN_TODAY,
   scale: { projects: 1, visits: 0, issues: 0, photos: 0 },
 };
 const SEEDED_STORES = ['regions', 'units', 'people', 'teams', 'projects'];
@@ -409,28 +418,6 @@ function countStores(stores) {
   });
 }
 
-/** Seeds one project (and the organization it refers to) with raw IndexedDB; returns the project. */
-async function seed({ campaign, stores }) {
-  const data = await window.__duchaSample.generateCampaign(campaign);
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('ducha');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(new Error(String(open.error)));
-  });
-  for (const store of stores) {
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction(store, 'readwrite');
-      const target = tx.objectStore(store);
-      for (const row of data[store]) target.put({ ...row, _clocks: {} });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(new Error(String(tx.error)));
-    });
-  }
-  db.close();
-  const [project] = data.projects;
-  return { id: project.id, name: project.name };
-}
-
 /** Starts the fixture generator's workers in a blank page. */
 function startGenerators({ source, count }) {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -455,68 +442,6 @@ function generatePhoto({ slot, job }) {
 
 // ---------------------------------------------------------------------------------------------------
 // Node side.
-
-function startBrowserHost(home) {
-  const child = spawn(process.execPath, [join(DIST, 'browser-host', 'server.mjs'), '--no-open'], {
-    env: { ...process.env, DUCHA_PORT: '0', DUCHA_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 15_000);
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = /Ducha is running at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1], stop });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser host exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-/** Bundles `contents` (importing the repository's modules) as one classic script. */
-async function bundle(contents, globalName) {
-  const result = await build({
-    stdin: { contents, resolveDir: REPO, loader: 'ts', sourcefile: 'bench-entry.ts' },
-    bundle: true,
-    format: 'iife',
-    ...(globalName ? { globalName, footer: { js: `globalThis.${globalName} = ${globalName};` } } : {}),
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    // derive.ts names its worker with import.meta.url, which a classic script has not; unused here.
-    logLevel: 'error',
-  });
-  return result.outputFiles[0].text;
-}
-
-async function sampleGeneratorScript() {
-  const result = await build({
-    entryPoints: [join(REPO, 'shared', 'sample', 'campaign.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__duchaSample',
-    footer: { js: 'globalThis.__duchaSample = __duchaSample;' },
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
 
 /** The fixture photos: what each is, and where it is cached. */
 function fixtureList() {
@@ -694,31 +619,8 @@ function cpuSince(before) {
   return { total: after.total - before.total, byKind };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const ms = (value) =>
-  !Number.isFinite(value)
-    ? '—'
-    : value >= 10_000
-      ? `${(value / 1000).toFixed(1)} s`
-      : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
-const loadAverage = () => os.loadavg()[0].toFixed(1);
-const countIn = (text) => Number(/(\d[\d,]*)/.exec(text ?? '')?.[1]?.replace(/,/g, '') ?? Number.NaN);
-const sleep = (msToWait) => new Promise((resolve) => setTimeout(resolve, msToWait));
-
 async function main() {
-  if (
-    !existsSync(join(DIST, 'browser-host', 'server.mjs')) ||
-    !existsSync(join(DIST, 'renderer', 'index.html'))
-  ) {
-    console.error(`photos bench: the app is not built (${DIST} is incomplete); run "npm run build" first.`);
-    process.exitCode = 1;
-    return;
-  }
+  if (!checkBuilt('photos')) return;
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('BENCH_RUNS must be a whole number ≥ 1');
   if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('BENCH_PHOTOS must be a whole number ≥ 1');
   if (!(MEGAPIXELS > 0) || WIDTH < 16 || HEIGHT < 16) throw new Error('BENCH_MP must be a number > 0');
@@ -741,7 +643,7 @@ async function main() {
   const loadBefore = loadAverage();
   const home = mkdtempSync(join(os.tmpdir(), 'ducha-bench-'));
   const host = await startBrowserHost(home);
-  const origin = new URL(host.url).origin;
+  const origin = host.origin;
   const neutralUrl = `${origin}/favicon.svg`;
   let browserVersion = 'unknown';
   let setup = null;
@@ -752,23 +654,18 @@ async function main() {
    */
   const openFresh = async (name) => {
     const profile = join(home, name);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'en-US',
-      viewport: { width: 1366, height: 820 },
-    });
+    const context = await launchChromium(profile);
     await context.addInitScript(probe);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(TIMEOUT);
     browserVersion = context.browser()?.version() ?? browserVersion;
-    await page.goto(`${host.url}&lang=en#/projects`);
-    await page.getByRole('button', { name: 'Start empty' }).click();
-    await page.getByRole('table', { name: 'Project ledger' }).waitFor();
+    await startEmpty(page, host.url);
     await page.goto(neutralUrl);
     await page.evaluate(sampleScript);
-    const project = await page.evaluate(seed, { campaign: CAMPAIGN, stores: SEEDED_STORES });
+    const { firstProject: project } = await page.evaluate(seedCampaignInPage, {
+      campaign: CAMPAIGN,
+      stores: SEEDED_STORES,
+    });
     await page.goto(`${host.url}&lang=en#/projects/${project.id}`);
     await page.getByRole('region', { name: PANEL }).getByTestId('photo-count').waitFor();
     await page.evaluate(constantsScript);
@@ -852,18 +749,10 @@ async function main() {
       }
     }
 
-    const cpus = os.cpus();
     const { constants } = setup;
     console.log('Ducha benchmark: adding photos (bench/photos.bench.mjs)');
-    console.log(
-      `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, ` +
-        `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-        `load average ${loadBefore} before, ${loadAverage()} after (other work on the machine adds noise)`,
-    );
-    console.log(
-      `host: browser host (${DIST}/browser-host/server.mjs) in headless Chromium ${browserVersion} (${CHROMIUM}); ` +
-        `navigator.hardwareConcurrency ${constants.cores}`,
-    );
+    console.log(machineLine(loadBefore));
+    console.log(`${hostLine(browserVersion)}; navigator.hardwareConcurrency ${constants.cores}`);
     console.log(
       `data: ${COUNT} JPEGs of ${WIDTH}×${HEIGHT} (${((WIDTH * HEIGHT) / 1e6).toFixed(1)} MP), ${subsampling}, ` +
         `${(bytes / COUNT / 1e6).toFixed(2)} MB each on average (${(bytes / 1e6).toFixed(0)} MB), EXIF camera, ` +
