@@ -11,6 +11,7 @@ import { chooseOption } from './support/antd';
 import { DUST_ITEMS } from './support/dust';
 import { countStoredRows, expect, test } from './support/fixtures';
 import { signVisit } from './support/sign';
+import { openVisitOf } from './support/visits';
 
 const GPS = { lat: 22.7841, lng: 100.9772 };
 
@@ -335,8 +336,7 @@ for (const [language, l] of Object.entries(L) as [keyof typeof L, Lang][]) {
 
       // Restart: everything is still there.
       page = await app.reopen();
-      await page.getByRole('menuitem', { name: l.visitsMenu }).click();
-      await page.getByRole('row').filter({ hasText: l.project }).first().click();
+      await openVisitOf(page, l.visitsMenu, l.project);
       await expect(page.getByTestId('visit-status')).toHaveText(l.finalizedTag);
       await expect(page.getByLabel(l.narrative)).toHaveValue(l.narrativeText);
       await expect(page.getByLabel(l.narrative)).toBeDisabled();
@@ -396,8 +396,7 @@ for (const [language, l] of Object.entries(L) as [keyof typeof L, Lang][]) {
       // An entry altered behind the app's back is flagged, not hidden.
       await tamperWithHistory(page);
       page = await app.reopen();
-      await page.getByRole('menuitem', { name: l.visitsMenu }).click();
-      await page.getByRole('row').filter({ hasText: l.project }).first().click();
+      await openVisitOf(page, l.visitsMenu, l.project);
       await expect(page.getByTestId('amendment-history').getByRole('alert')).toContainText(l.broken1);
     });
   });

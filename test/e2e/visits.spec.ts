@@ -62,6 +62,7 @@ test.describe('in Chinese', () => {
     const reopened = await app.reopen();
     await reopened.getByRole('menuitem', { name: '督查记录' }).click();
     await reopened
+      .getByRole('region', { name: '督查记录' })
       .getByRole('row')
       .filter({ hasText: PROJECT })
       .filter({ hasText: '已定稿' })
