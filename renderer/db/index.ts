@@ -13,3 +13,4 @@ export * from './issue-hooks';
 export * from './dashboard-hooks';
 export * from './meeting-hooks';
 export * from './reinspection-hooks';
+export * from './report-hooks';

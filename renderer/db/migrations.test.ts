@@ -18,6 +18,7 @@ const RELEASED: Record<number, string> = {
   3: 'visitAmendments=id, visitId, [visitId+seq]|photoAnnotations=id, photoId, sha256',
   4: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams',
   5: 'targets=id, year',
+  6: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
 };
 
 const fingerprint = (m: Migration) =>

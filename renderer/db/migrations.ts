@@ -73,6 +73,14 @@ export const MIGRATIONS: readonly Migration[] = [
       targets: 'id, year',
     },
   },
+  {
+    version: 6,
+    why: 'Rectification notices (整改通知书): an index on the issues’ notice number, to find the issues a notice hands over and the last number given in a year.',
+    stores: {
+      issues:
+        'id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -35,7 +35,7 @@ export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Pr
  * the rules decide, and a refusal is returned (nothing written) rather than thrown, so a bulk action
  * can go on with the other issues without aborting the transaction.
  */
-async function stepWithin(
+export async function stepWithin(
   db: DuchaDatabase,
   issueId: string,
   input: StepInput,
@@ -75,7 +75,7 @@ async function stepWithin(
   return { ok: true, issue: { ...issue, ...changes } };
 }
 
-const stepTables = (db: DuchaDatabase) => [db.issues, db.issueEvents, db.outbox, db.meta];
+export const stepTables = (db: DuchaDatabase) => [db.issues, db.issueEvents, db.outbox, db.meta];
 
 export async function applyIssueStep(
   db: DuchaDatabase,

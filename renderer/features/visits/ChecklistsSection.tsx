@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
 import type { Visit } from '../../../shared/domain/visit';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
+import { checklistScore } from '../../../shared/checklists/score';
 import { useChecklistTemplates, useDatabase, useVisitChecklists, visitActions } from '../../db';
 
 type Answers = ChecklistResult['answers'];
@@ -99,13 +100,8 @@ function ChecklistCard({
       );
     }
   };
-  const score = template.sections
-    .flatMap((s) => s.items)
-    .reduce((sum, item) => {
-      const a = answers[item.id];
-      return sum + (item.score !== null && a?.kind === 'yesNoNa' && a.value === 'yes' ? item.score : 0);
-    }, 0);
-  const scored = template.sections.some((s) => s.items.some((i) => i.score !== null));
+  const score = checklistScore(template, answers);
+  const scored = score !== null;
 
   return (
     <Card

@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { generateCampaign } from '../../../shared/sample/campaign';
+import { createDatabase } from '../database';
+import { historyOfIssue } from './issue-steps';
+import {
+  draftIssuesOfUnit,
+  issueNotice,
+  issuesOfNotice,
+  nextNoticeNumberOf,
+  NoticeRefusedError,
+  noticeNumbersOfUnit,
+} from './notices';
+import { loadCampaign } from './setup';
+
+const T0 = Date.parse('2026-03-10T08:00:00.000Z');
+
+async function sample(name: string) {
+  const db = createDatabase(name);
+  await db.open();
+  await loadCampaign(db, await generateCampaign({ today: '2026-03-10', scale: { photos: 0 } }), T0);
+  return db;
+}
+
+/** A unit with at least two draft issues in the sample. */
+async function unitWithDrafts(db: Awaited<ReturnType<typeof sample>>) {
+  const drafts = await db.issues.where('status').equals('draft').toArray();
+  const counts = new Map<string, number>();
+  for (const d of drafts) for (const u of d.responsibleUnitIds) counts.set(u, (counts.get(u) ?? 0) + 1);
+  const unitId = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!unitId) throw new Error('the sample has no draft issue');
+  return unitId;
+}
+
+describe('rectification notices', () => {
+  it('give the next number of the year to every draft issue of the notice, each with its history entry', async () => {
+    const db = await sample('notices-issue');
+    const numbersBefore = (await db.issues
+      .where('noticeNumber')
+      .startsWith('督查〔2026〕')
+      .uniqueKeys()) as string[];
+    const highest = Math.max(...numbersBefore.map((n) => Number(/〕(\d+)号/.exec(n)?.[1])));
+    const expected = `督查〔2026〕${String(highest + 1)}号`;
+    expect(await nextNoticeNumberOf(db, '督查', 2026)).toBe(expected);
+
+    const unitId = await unitWithDrafts(db);
+    const drafts = await draftIssuesOfUnit(db, unitId);
+    expect(drafts.length).toBeGreaterThan(0);
+    const { number, issued } = await issueNotice(
+      db,
+      { issueIds: drafts.map((d) => d.id), prefix: '督查', year: 2026, actorName: '督查组', note: '' },
+      T0 + 1000,
+    );
+    expect(number).toBe(expected);
+    expect(issued.map((i) => i.status)).toEqual(drafts.map(() => 'issued'));
+    expect((await issuesOfNotice(db, number)).map((i) => i.id)).toEqual(drafts.map((d) => d.id));
+    expect((await noticeNumbersOfUnit(db, unitId))[0]).toBe(number);
+    const history = await historyOfIssue(db, drafts[0]?.id ?? '');
+    expect(history.at(-1)).toMatchObject({ kind: 'issued', toStatus: 'issued' });
+    expect(await draftIssuesOfUnit(db, unitId)).toEqual([]);
+    // The next notice continues the sequence.
+    expect(await nextNoticeNumberOf(db, '督查', 2026)).toBe(`督查〔2026〕${String(highest + 2)}号`);
+    db.close();
+  });
+
+  it('write nothing, and use no number, when none of its issues is a draft any more', async () => {
+    const db = await sample('notices-refused');
+    const inProgress = await db.issues.where('status').equals('inProgress').limit(2).toArray();
+    const before = await nextNoticeNumberOf(db, '督查', 2026);
+    const outboxBefore = await db.outbox.count();
+    await expect(
+      issueNotice(db, {
+        issueIds: inProgress.map((i) => i.id),
+        prefix: '督查',
+        year: 2026,
+        actorName: '督查组',
+        note: '',
+      }),
+    ).rejects.toBeInstanceOf(NoticeRefusedError);
+    expect(await nextNoticeNumberOf(db, '督查', 2026)).toBe(before);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    db.close();
+  });
+});

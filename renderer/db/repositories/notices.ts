@@ -1,0 +1,94 @@
+// Rectification notices (整改通知书): a notice is the set of issues carrying its document number, so
+// giving one out is a lifecycle step ('issued') on each of its draft issues, with the next number of
+// the team's prefix and the year — all in one transaction, so two notices made on this laptop can
+// never share a number, and an issue is never numbered without its history entry.
+import type { Issue } from '../../../shared/domain/issue';
+import type { StepRefusal } from '../../../shared/issues/lifecycle';
+import {
+  formatNoticeNumber,
+  nextNoticeNumber,
+  noticeNumberStem,
+} from '../../../shared/reports/notice-number';
+import { type DuchaDatabase, isLive, recordOfStored } from '../database';
+import { stepTables, stepWithin } from './issue-steps';
+
+/** The issues a notice hands over, in the order they were found. */
+export async function issuesOfNotice(db: DuchaDatabase, number: string): Promise<Issue[]> {
+  const rows = await db.issues.where('noticeNumber').equals(number).toArray();
+  return rows
+    .filter(isLive)
+    .map((row) => recordOfStored<Issue>(row))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The numbers of the notices that went to a unit (its issues' numbers), latest first. */
+export async function noticeNumbersOfUnit(db: DuchaDatabase, unitId: string): Promise<string[]> {
+  const rows = await db.issues.where('responsibleUnitIds').equals(unitId).toArray();
+  const numbers = new Map<string, string>();
+  for (const row of rows) {
+    if (!isLive(row) || row.noticeNumber === null) continue;
+    const seen = numbers.get(row.noticeNumber);
+    if (seen === undefined || row.updatedAt > seen) numbers.set(row.noticeNumber, row.updatedAt);
+  }
+  return [...numbers].sort((a, b) => b[1].localeCompare(a[1]) || b[0].localeCompare(a[0])).map(([n]) => n);
+}
+
+/** The draft issues (待下发) of a unit: what a new notice to it would hand over. */
+export async function draftIssuesOfUnit(db: DuchaDatabase, unitId: string): Promise<Issue[]> {
+  const rows = await db.issues.where('responsibleUnitIds').equals(unitId).toArray();
+  return rows
+    .filter((row) => isLive(row) && row.status === 'draft')
+    .map((row) => recordOfStored<Issue>(row))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The number the next notice of a prefix and year would get, were it given now. */
+export async function nextNoticeNumberOf(db: DuchaDatabase, prefix: string, year: number): Promise<string> {
+  const stem = noticeNumberStem(prefix, year);
+  const given = await db.issues.where('noticeNumber').startsWith(stem).uniqueKeys();
+  return formatNoticeNumber(nextNoticeNumber(given as string[], prefix, year));
+}
+
+export interface NoticeInput {
+  issueIds: readonly string[];
+  prefix: string;
+  year: number;
+  actorName: string;
+  note: string;
+}
+
+/** No issue of the notice could be issued; nothing was written. */
+export class NoticeRefusedError extends Error {
+  override name = 'NoticeRefusedError';
+  constructor(readonly refusals: ReadonlyMap<string, StepRefusal | 'missing'>) {
+    super(`no issue could be issued: ${[...refusals.values()].join(', ')}`);
+  }
+}
+
+/**
+ * Gives out a notice: the next number, and the 'issued' step with it on each issue. Issues the rules
+ * refuse (no longer drafts) are left out; if every one is refused, nothing is written.
+ */
+export async function issueNotice(
+  db: DuchaDatabase,
+  input: NoticeInput,
+  now: number = Date.now(),
+): Promise<{ number: string; issued: Issue[] }> {
+  return db.transaction('rw', stepTables(db), async () => {
+    const number = await nextNoticeNumberOf(db, input.prefix, input.year);
+    const issued: Issue[] = [];
+    const refusals = new Map<string, StepRefusal | 'missing'>();
+    for (const id of input.issueIds) {
+      const result = await stepWithin(
+        db,
+        id,
+        { kind: 'issued', actorName: input.actorName, note: input.note, noticeNumber: number },
+        now,
+      );
+      if (result.ok) issued.push(result.issue);
+      else refusals.set(id, result.refusal);
+    }
+    if (issued.length === 0) throw new NoticeRefusedError(refusals);
+    return { number, issued };
+  });
+}

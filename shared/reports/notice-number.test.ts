@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatNoticeNumber, nextNoticeNumber, noticeNumberStem, parseNoticeNumber } from './notice-number';
+
+describe('notice numbers', () => {
+  it('write and read 督查〔2026〕12号', () => {
+    expect(formatNoticeNumber({ prefix: '督查', year: 2026, seq: 12 })).toBe('督查〔2026〕12号');
+    expect(parseNoticeNumber('督查专〔2026〕3号')).toEqual({ prefix: '督查专', year: 2026, seq: 3 });
+    expect(parseNoticeNumber('督查[2026]3号')).toBeNull();
+    expect(noticeNumberStem('督查', 2026)).toBe('督查〔2026〕');
+  });
+
+  it('continue after the highest of the same prefix and year, not after the count', () => {
+    const given = [
+      '督查〔2026〕1号',
+      '督查〔2026〕9号',
+      '督查〔2025〕40号',
+      '督查专〔2026〕77号',
+      'hand-typed',
+    ];
+    expect(nextNoticeNumber(given, '督查', 2026)).toEqual({ prefix: '督查', year: 2026, seq: 10 });
+    expect(nextNoticeNumber(given, '督查', 2027).seq).toBe(1);
+    expect(nextNoticeNumber([], '督查专', 2026).seq).toBe(1);
+  });
+});

@@ -1,0 +1,39 @@
+// 整改通知书 document numbers, e.g. 督查〔2026〕12号: the team's prefix, the year in hexagonal
+// brackets (六角括号, as the national standard for official documents writes them), and a sequence
+// that restarts each year. The number is what ties a notice to its issues: every issue a notice
+// hands over carries it (Issue.noticeNumber), so the notice needs no record of its own.
+
+export interface NoticeNumber {
+  prefix: string;
+  year: number;
+  seq: number;
+}
+
+export function formatNoticeNumber({ prefix, year, seq }: NoticeNumber): string {
+  return `${prefix}〔${String(year)}〕${String(seq)}号`;
+}
+
+const PATTERN = /^(.+)〔(\d{4})〕(\d+)号$/u;
+
+/** The parts of a number this app writes; null for anything else (a number typed by hand, say). */
+export function parseNoticeNumber(text: string): NoticeNumber | null {
+  const match = PATTERN.exec(text);
+  if (!match) return null;
+  const [, prefix = '', year = '', seq = ''] = match;
+  return { prefix, year: Number(year), seq: Number(seq) };
+}
+
+/** Every number of a prefix and year starts with this: the range to look up in an index. */
+export function noticeNumberStem(prefix: string, year: number): string {
+  return `${prefix}〔${String(year)}〕`;
+}
+
+/** The next number of a prefix and year after those already given (any others are ignored). */
+export function nextNoticeNumber(given: Iterable<string>, prefix: string, year: number): NoticeNumber {
+  let last = 0;
+  for (const text of given) {
+    const parsed = parseNoticeNumber(text);
+    if (parsed && parsed.prefix === prefix && parsed.year === year) last = Math.max(last, parsed.seq);
+  }
+  return { prefix, year, seq: last + 1 };
+}
