@@ -3,7 +3,7 @@
 // row indexes, sort state) and to the keyboard (arrows, Page Up/Down, Enter opens, Space selects).
 import { type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef } from 'react';
+import { type KeyboardEvent, memo, type MouseEvent, type ReactNode, type RefObject, useMemo, useRef } from 'react';
 import styles from './virtual-table.module.css';
 
 export interface TableSort<K extends string> {
@@ -80,7 +80,12 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
     ...(selection ? [`${CHECK_WIDTH}px`] : []),
     ...columns.map((c) => (c.width === 'flex' ? 'minmax(240px, 1fr)' : `${c.width}px`)),
   ].join(' ');
-  const selectedCount = selection ? rows.filter((r) => selection.selected.has(r.id)).length : 0;
+  const selected = selection?.selected;
+  // Counted once per change of the rows or the ticks, not on every scroll: 200,000 rows are many.
+  const selectedCount = useMemo(
+    () => (selected ? rows.reduce((n, r) => (selected.has(r.id) ? n + 1 : n), 0) : 0),
+    [rows, selected],
+  );
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(rows.length - 1, index));
@@ -101,6 +106,14 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
     else return;
     event.preventDefault();
   };
+
+  // The rows' handlers through one stable object, so that a row React already drew is not drawn again
+  // on every scroll step: only the rows entering the view render.
+  const handlers = useRef<RowHandlers<P>>({ open: props.onOpen, key: onRowKey });
+  handlers.current.open = props.onOpen;
+  handlers.current.key = onRowKey;
+  handlers.current.toggle = selection?.onToggle;
+  handlers.current.rowLabel = selection?.rowLabel;
 
   const toggle = (key: K) =>
     props.onSort({ key, order: sort.key === key && sort.order === 'asc' ? 'desc' : 'asc' });
@@ -173,50 +186,18 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index] as P;
-                const ticked = selection?.selected.has(row.id) ?? false;
                 return (
-                  <div
+                  <TableRow
                     key={row.id}
-                    role="row"
-                    tabIndex={0}
-                    data-index={item.index}
-                    aria-rowindex={item.index + 2}
-                    aria-selected={selection ? ticked : undefined}
-                    className={ticked ? `${styles.row} ${styles.selected}` : styles.row}
-                    style={{
-                      gridTemplateColumns: template,
-                      height: ROW_HEIGHT,
-                      transform: `translateY(${item.start}px)`,
-                    }}
-                    onClick={() => props.onOpen(row)}
-                    onKeyDown={(e) => onRowKey(e, item.index, row)}
-                  >
-                    {selection && (
-                      <div role="cell" className={styles.check} onClick={stop}>
-                        <input
-                          type="checkbox"
-                          aria-label={selection.rowLabel(row)}
-                          checked={ticked}
-                          onChange={(e) =>
-                            selection.onToggle(
-                              row,
-                              item.index,
-                              (e.nativeEvent as unknown as { shiftKey?: boolean }).shiftKey === true,
-                            )
-                          }
-                        />
-                      </div>
-                    )}
-                    {columns.map((c) => (
-                      <div
-                        key={c.key}
-                        role="cell"
-                        className={c.align === 'right' ? styles.right : styles.cell}
-                      >
-                        {c.render(row)}
-                      </div>
-                    ))}
-                  </div>
+                    row={row}
+                    index={item.index}
+                    start={item.start}
+                    ticked={selection?.selected.has(row.id) ?? false}
+                    selectable={selection !== undefined}
+                    template={template}
+                    columns={columns}
+                    handlers={handlers}
+                  />
                 );
               })}
             </div>
@@ -229,3 +210,66 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
 
 /** A click on the row's checkbox cell ticks the box; it must not also open the row. */
 const stop = (event: MouseEvent) => event.stopPropagation();
+
+interface RowHandlers<P> {
+  open: (row: P) => void;
+  key: (event: KeyboardEvent, index: number, row: P) => void;
+  toggle?: (row: P, index: number, range: boolean) => void;
+  rowLabel?: (row: P) => string;
+}
+
+interface RowProps<P, K extends string> {
+  row: P;
+  index: number;
+  start: number;
+  ticked: boolean;
+  selectable: boolean;
+  template: string;
+  columns: readonly VirtualColumn<P, K>[];
+  handlers: RefObject<RowHandlers<P>>;
+}
+
+function RowOf<P extends { id: string }, K extends string>(props: RowProps<P, K>) {
+  const { row, index, ticked, handlers } = props;
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-selected={props.selectable ? ticked : undefined}
+      className={ticked ? `${styles.row} ${styles.selected}` : styles.row}
+      style={{
+        gridTemplateColumns: props.template,
+        height: ROW_HEIGHT,
+        transform: `translateY(${props.start}px)`,
+      }}
+      onClick={() => handlers.current.open(row)}
+      onKeyDown={(e) => handlers.current.key(e, index, row)}
+    >
+      {props.selectable && (
+        <div role="cell" className={styles.check} onClick={stop}>
+          <input
+            type="checkbox"
+            aria-label={handlers.current.rowLabel?.(row) ?? ''}
+            checked={ticked}
+            onChange={(e) =>
+              handlers.current.toggle?.(
+                row,
+                index,
+                (e.nativeEvent as unknown as { shiftKey?: boolean }).shiftKey === true,
+              )
+            }
+          />
+        </div>
+      )}
+      {props.columns.map((c) => (
+        <div key={c.key} role="cell" className={c.align === 'right' ? styles.right : styles.cell}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const TableRow = memo(RowOf) as typeof RowOf;
