@@ -34,6 +34,8 @@ const targets = [
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Prints PDFs by driving Chromium; resolved from node_modules at run time, not bundled.
+    external: ['playwright-core'],
   },
 ];
 

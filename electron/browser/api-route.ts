@@ -1,12 +1,26 @@
 // POST /api/<channel>: a JSON body in, a HostResult out, through the same dispatch as Electron's IPC.
 // The caller has already checked Host, Origin and the token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type HostContext, type HostHandlers, isChannelName } from '../../shared/contract';
+import {
+  type ChannelName,
+  type HostContext,
+  type HostHandlers,
+  isChannelName,
+  MAX_PRINT_HTML_LENGTH,
+} from '../../shared/contract';
 import { dispatch, errorMessage } from '../../shared/contract/dispatch';
 import { STATUS_OF_ERROR, sendError, sendJson } from './http-reply';
 import { readBody } from './read-body';
 
 export const API_PREFIX = '/api/';
+
+/**
+ * Channels whose requests are large by nature: a document to print carries its photos inline (a
+ * bulletin with hundreds of them is tens of megabytes). Every other channel keeps the route's limit.
+ */
+const BODY_LIMIT_OF_CHANNEL: Partial<Record<ChannelName, number>> = {
+  printPdf: MAX_PRINT_HTML_LENGTH + 1024 * 1024,
+};
 
 export interface ApiRoute {
   readonly handlers: HostHandlers;
@@ -24,19 +38,15 @@ export async function handleApiCall(
     sendError(response, 'unknownChannel', `no such channel: ${channel.slice(0, 80)}`);
     return;
   }
-  const body = await readBody(request, route.bodyLimitBytes);
+  const limit = BODY_LIMIT_OF_CHANNEL[channel] ?? route.bodyLimitBytes;
+  const body = await readBody(request, limit);
   if (body.kind === 'aborted') return;
   if (body.kind === 'tooLarge') {
     // Closing the connection stops the client from sending the rest of an oversized body.
-    sendError(
-      response,
-      'badRequest',
-      `the request body is larger than ${String(route.bodyLimitBytes)} bytes`,
-      {
-        status: 413,
-        headers: { Connection: 'close' },
-      },
-    );
+    sendError(response, 'badRequest', `the request body is larger than ${String(limit)} bytes`, {
+      status: 413,
+      headers: { Connection: 'close' },
+    });
     return;
   }
   if (body.text.trim() === '') {

@@ -220,6 +220,21 @@ describe('the browser host', () => {
     expect((await apiCall('appInfo', '{}')).status).toBe(200);
   });
 
+  it('takes a document to print far over the usual limit, photos inline', async () => {
+    const photo = `data:image/jpeg;base64,${'A'.repeat(3 * 1024 * 1024)}`;
+    const html = `<!doctype html><html><head></head><body><img src="${photo}"></body></html>`;
+    const reply = await apiCall('printPdf', JSON.stringify({ html, title: '通报' }));
+    // Read and dispatched: this page folder has no fonts, which the handler says how to fix.
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/fonts are missing.*npm run build/) as unknown,
+      },
+    });
+  });
+
   it('stops reading a streamed body once it passes the limit', async () => {
     const reply = await new Promise<Reply>((resolve, reject) => {
       const request = http.request(

@@ -2,7 +2,10 @@
 // The command-line entry (server.ts) and the tests both start it through here.
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { createHostHandlers } from '../host/handlers';
+import type { PdfPrinter } from '../host/print/pdf-printer';
+import { createChromiumPrinter } from './chromium-printer';
 import type { ForcedLanguage } from '../host/language';
 import { sendError } from './http-reply';
 import { createRouter } from './router';
@@ -18,6 +21,8 @@ export interface BrowserHostOptions {
   readonly systemLocale: string;
   readonly forcedLanguage: ForcedLanguage | null;
   readonly bodyLimitBytes?: number;
+  /** Prints reports; headless Chromium (DUCHA_CHROMIUM or /usr/bin/chromium) unless given. */
+  readonly printer?: PdfPrinter;
 }
 
 export interface BrowserHost {
@@ -42,7 +47,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // Only this user should read the logs and exports in progress.
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const token = createLaunchToken();
+  const printer = options.printer ?? createChromiumPrinter();
   const handlers = createHostHandlers({
+    printer,
+    fontsDir: join(options.rendererDir, 'fonts'),
     host: 'browser',
     hostVersion: process.versions.node,
     dataDir: options.dataDir,
@@ -91,13 +99,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://${LOOPBACK}:${String(port)}/?token=${token}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
         // Keep-alive connections from the browser would otherwise hold the process open.
         server.closeAllConnections();
-      }),
+      });
+      await printer.close();
+    },
   };
 }

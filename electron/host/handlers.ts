@@ -4,11 +4,13 @@
 import type { HostHandlers } from '../../shared/contract';
 import { createAppHandlers } from './app-handlers';
 import type { HostOptions } from './host-options';
+import { createPrintHandlers } from './print/print-handlers';
 
 export type { HostOptions } from './host-options';
 
 export function createHostHandlers(options: HostOptions): HostHandlers {
   return {
     ...createAppHandlers(options),
+    ...createPrintHandlers({ printer: options.printer, fontsDir: options.fontsDir }),
   };
 }

@@ -1,5 +1,6 @@
 import type { HostKind } from '../../shared/contract';
 import type { ForcedLanguage } from './language';
+import type { PdfPrinter } from './print/pdf-printer';
 
 /** What a host knows about itself at launch; both hosts fill it in and hand it to the handlers. */
 export interface HostOptions {
@@ -12,4 +13,8 @@ export interface HostOptions {
   readonly forcedLanguage: ForcedLanguage | null;
   /** Ducha's version, from package.json. */
   readonly appVersion: string;
+  /** Prints reports to PDF: Electron's printToPDF, or headless Chromium on the browser host. */
+  readonly printer: PdfPrinter;
+  /** The shipped fonts (dist/renderer/fonts, with their manifest). */
+  readonly fontsDir: string;
 }

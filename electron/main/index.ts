@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { version } from '../../package.json';
 import { createHostHandlers } from '../host/handlers';
+import { createElectronPrinter } from './electron-printer';
 import { parseForcedLanguage } from '../host/language';
 import { registerHostHandlers } from './ipc';
 import { registerAppScheme, serveRendererFiles } from './protocol';
@@ -46,6 +47,8 @@ function start(): void {
 
   const dataDir = app.getPath('userData');
   const handlers = createHostHandlers({
+    printer: createElectronPrinter(dataDir),
+    fontsDir: path.join(rendererDir, 'fonts'),
     host: 'electron',
     hostVersion: process.versions.electron,
     dataDir,

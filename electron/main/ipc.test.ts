@@ -38,6 +38,7 @@ function setUp(isTrustedSender = createTrustedSenderCheck((sender) => sender.id 
   const handlers = {
     appInfo: vi.fn<HostHandlers['appInfo']>(() => Promise.resolve(info)),
     reportProblem: vi.fn<HostHandlers['reportProblem']>(() => Promise.resolve({ logged: true })),
+    printPdf: vi.fn<HostHandlers['printPdf']>(() => Promise.resolve({ pdfBase64: '', pages: 0, bytes: 0 })),
   } satisfies HostHandlers;
   registerHostHandlers(ipcMain, handlers, isTrustedSender, context);
 

@@ -17,6 +17,7 @@ const info = {
 const handlers = (overrides: Partial<HostHandlers> = {}): HostHandlers => ({
   appInfo: vi.fn(() => Promise.resolve(info)),
   reportProblem: vi.fn(() => Promise.resolve({ logged: true })),
+  printPdf: vi.fn(() => Promise.resolve({ pdfBase64: '', pages: 0, bytes: 0 })),
   ...overrides,
 });
 

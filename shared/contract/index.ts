@@ -2,10 +2,12 @@
 // Both hosts (Electron IPC and the loopback HTTP server) implement exactly this map.
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { reportChannels } from './report-channels';
 import type { ChannelSpec } from './channel';
 
 export const hostContract = {
   ...appChannels,
+  ...reportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type HostContract = typeof hostContract;
@@ -35,5 +37,6 @@ export const ipcChannelOf = (name: ChannelName): string => `ducha:${name}`;
 export const httpPathOf = (name: ChannelName): string => `/api/${name}`;
 
 export * from './app-channels';
+export * from './report-channels';
 export * from './channel';
 export * from './result';
