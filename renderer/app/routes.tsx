@@ -30,6 +30,7 @@ const MeetingPage = lazyPage(() => import('../features/meeting/MeetingPage').the
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
 );
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
 const PlaceholderPage = lazyPage(() =>
   import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
 );
@@ -52,6 +53,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/issues/:id', element: <IssuePage /> },
   { path: '/meeting', element: <MeetingPage /> },
   { path: '/dashboard', element: <DashboardPage /> },
+  { path: '/reports', element: <ReportsPage /> },
   { path: '/exchange', element: <PlaceholderPage section="exchange" /> },
   { path: '/sync', element: <PlaceholderPage section="sync" /> },
   { path: '/settings', element: <SettingsPage /> },

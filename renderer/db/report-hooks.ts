@@ -68,6 +68,20 @@ export const reportSources = (db: DuchaDatabase) => ({
   closeOut: (issueId: string) => closeOutSource(db, issueId),
   bulletin: (query: BulletinQuery) => bulletinSource(db, query),
   issueNotice: (input: NoticeInput) => issueNotice(db, input),
-  /** Every live issue, for the issue ledger. */
-  allIssues: async () => (await db.issues.toArray()).filter(isLive).map((r) => recordOfStored<Issue>(r)),
+  /** Every live issue in deadline order (then id), as the issue ledger lists them. */
+  allIssues: async () =>
+    (await db.issues.toArray())
+      .filter(isLive)
+      .map((r) => recordOfStored<Issue>(r))
+      .sort((a, b) =>
+        a.deadline !== b.deadline
+          ? a.deadline < b.deadline
+            ? -1
+            : 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0,
+      ),
 });

@@ -1,3 +1,4 @@
+import { reportsEn } from './sections/reports.en';
 import { issuesEn } from './sections/issues.en';
 import { meetingEn } from './sections/meeting.en';
 import { remindersEn } from './sections/reminders.en';
@@ -16,6 +17,7 @@ export const en: Messages = {
     issues: 'Issues',
     meeting: 'Joint meeting',
     dashboard: 'Dashboard',
+    reports: 'Reports',
     exchange: 'Exchange',
     sync: 'Sync',
     settings: 'Settings',
@@ -29,6 +31,7 @@ export const en: Messages = {
   reminders: remindersEn,
   reinspection: reinspectionEn,
   dashboard: dashboardEn,
+  reports: reportsEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

@@ -1,4 +1,5 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
+import { reportsZhCN } from './sections/reports.zh-CN';
 import { issuesZhCN } from './sections/issues.zh-CN';
 import { meetingZhCN } from './sections/meeting.zh-CN';
 import { remindersZhCN } from './sections/reminders.zh-CN';
@@ -16,6 +17,7 @@ export const zhCN = {
     issues: '问题清单',
     meeting: '调度会',
     dashboard: '统计',
+    reports: '报告',
     exchange: '导出导入',
     sync: '同步',
     settings: '设置',
@@ -29,6 +31,7 @@ export const zhCN = {
   reminders: remindersZhCN,
   reinspection: reinspectionZhCN,
   dashboard: dashboardZhCN,
+  reports: reportsZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',

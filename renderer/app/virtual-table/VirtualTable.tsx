@@ -3,7 +3,15 @@
 // row indexes, sort state) and to the keyboard (arrows, Page Up/Down, Enter opens, Space selects).
 import { type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin } from 'antd';
-import { type KeyboardEvent, memo, type MouseEvent, type ReactNode, type RefObject, useMemo, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  memo,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+  useMemo,
+  useRef,
+} from 'react';
 import styles from './virtual-table.module.css';
 
 export interface TableSort<K extends string> {

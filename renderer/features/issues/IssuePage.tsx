@@ -115,6 +115,15 @@ function IssueView({ issue }: { issue: Issue }) {
           </Space>
         </Card>
       )}
+      {issue.status === 'closed' && (
+        <div>
+          <Button
+            onClick={() => void navigate(`/reports?doc=closeOut&issue=${encodeURIComponent(issue.id)}`)}
+          >
+            {t('reports.tabs.closeOut')}
+          </Button>
+        </div>
+      )}
       <IssueReinspections issue={issue} />
       <IssueHistory issueId={issue.id} />
       <Card title={t('issue.photos')}>

@@ -1,5 +1,5 @@
 // One visit (督查记录): its record, checklists and findings; finalizing locks it.
-import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LockOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -77,6 +77,12 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
                 {t('signOff.needInspector')}
               </Typography.Text>
             )}
+            <Button
+              icon={<FileTextOutlined aria-hidden />}
+              onClick={() => void navigate(`/reports?doc=visit&visit=${encodeURIComponent(visit.id)}`)}
+            >
+              {t('reports.tabs.visit')}
+            </Button>
             {!locked && (
               <Popconfirm
                 disabled={!inspectorSigned}

@@ -1,0 +1,177 @@
+// 整改通知书: choose a responsible unit; give out a new notice for its draft issues (the next number of
+// the team's sequence), or open one it has had; see it and save it as PDF.
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n';
+import {
+  NoticeRefusedError,
+  reportSources,
+  useDatabase,
+  useNextNoticeNumber,
+  useOrganization,
+  useTeams,
+  useUnitNotices,
+} from '../../db';
+import { useTimeZone, useToday } from '../../stores/clock';
+import { noticeReport } from './build-reports';
+import { ReportOutput } from './ReportOutput';
+import { usePreparedReport } from './use-prepared-report';
+import styles from './reports.module.css';
+
+export function NoticePanel({
+  unitId,
+  number,
+  onChoose,
+}: {
+  unitId: string | null;
+  number: string | null;
+  onChoose: (unitId: string | null, number: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const timeZone = useTimeZone();
+  const today = useToday();
+  const organization = useOrganization();
+  const teams = useTeams();
+  const team = teams?.[0] ?? null;
+  const notices = useUnitNotices(unitId);
+  const year = Number(today.slice(0, 4));
+  const next = useNextNoticeNumber(team?.documentPrefix ?? null, year);
+  // Every draft is ticked until the user clears it: the cleared ones are what is kept.
+  const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
+  const [typedActor, setActor] = useState<string | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const [outcome, setOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+
+  const drafts = notices?.drafts;
+  const ticked = (drafts ?? []).filter((d) => !cleared.has(d.id)).map((d) => d.id);
+  const actor = typedActor ?? team?.name ?? '';
+  // Arriving at a unit with no notice chosen: its latest.
+  const latest = notices?.numbers[0] ?? null;
+  useEffect(() => {
+    if (unitId !== null && number === null && latest !== null) onChoose(unitId, latest);
+  }, [unitId, number, latest, onChoose]);
+
+  const prepare = useCallback(async () => {
+    if (number === null) return null;
+    const source = await reportSources(db).notice(number);
+    return source
+      ? noticeReport(source, i18next.getFixedT('zh-CN'), unitId, team?.name ?? '', timeZone)
+      : null;
+  }, [db, number, unitId, team, timeZone]);
+  const { report, preparing, problem } = usePreparedReport(number === null ? null : prepare);
+
+  const issue = async () => {
+    if (!team) return;
+    setIssuing(true);
+    setOutcome(null);
+    try {
+      const made = await reportSources(db).issueNotice({
+        issueIds: ticked,
+        prefix: team.documentPrefix,
+        year,
+        actorName: actor.trim() || team.name,
+        note: '',
+      });
+      setOutcome({
+        type: 'success',
+        text: t('reports.notice.issued', { number: made.number, count: made.issued.length }),
+      });
+      onChoose(unitId, made.number);
+    } catch (error) {
+      const reason =
+        error instanceof NoticeRefusedError
+          ? [...new Set(error.refusals.values())].map((r) => t(`issue.refusal.${r}`)).join('、')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setOutcome({ type: 'error', text: t('reports.notice.issueFailed', { reason }) });
+    } finally {
+      setIssuing(false);
+    }
+  };
+
+  return (
+    <div>
+      <Form layout="vertical" className={styles.choices}>
+        <Form.Item label={t('reports.choose.unit')} htmlFor="report-unit">
+          <Select
+            id="report-unit"
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('reports.choose.unitPlaceholder')}
+            options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={unitId ?? undefined}
+            onChange={(id: string) => onChoose(id, null)}
+          />
+        </Form.Item>
+        {unitId !== null && drafts && (
+          <Card size="small" title={t('reports.notice.newTitle')}>
+            {drafts.length === 0 ? (
+              <Typography.Text type="secondary">{t('reports.notice.noDrafts')}</Typography.Text>
+            ) : (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text>{t('reports.notice.drafts', { count: drafts.length })}</Typography.Text>
+                <Checkbox.Group
+                  value={ticked}
+                  onChange={(v) =>
+                    setCleared(new Set((drafts ?? []).map((d) => d.id).filter((id) => !v.includes(id))))
+                  }
+                  options={drafts.map((d) => ({ value: d.id, label: d.title }))}
+                />
+                {team ? (
+                  <>
+                    {next && (
+                      <Typography.Text strong>
+                        {t('reports.notice.nextNumber', { number: next })}
+                      </Typography.Text>
+                    )}
+                    <Form.Item label={t('reports.notice.actor')} htmlFor="notice-actor">
+                      <Input
+                        id="notice-actor"
+                        maxLength={50}
+                        value={actor}
+                        onChange={(e) => setActor(e.target.value)}
+                      />
+                    </Form.Item>
+                    <Button
+                      type="primary"
+                      loading={issuing}
+                      disabled={ticked.length === 0}
+                      onClick={() => void issue()}
+                    >
+                      {t('reports.notice.issue')}
+                    </Button>
+                  </>
+                ) : (
+                  <Alert type="warning" title={t('reports.notice.noTeam')} />
+                )}
+              </Space>
+            )}
+          </Card>
+        )}
+        {outcome && (
+          <Alert
+            type={outcome.type}
+            showIcon
+            role={outcome.type === 'error' ? 'alert' : 'status'}
+            title={outcome.text}
+          />
+        )}
+        {unitId !== null && (notices?.numbers.length ?? 0) > 0 && (
+          <Form.Item label={t('reports.choose.notice')} htmlFor="report-notice" style={{ marginTop: 12 }}>
+            <Select
+              id="report-notice"
+              placeholder={t('reports.choose.noticePlaceholder')}
+              options={(notices?.numbers ?? []).map((n) => ({ value: n, label: n }))}
+              value={number ?? undefined}
+              onChange={(n: string) => onChoose(unitId, n)}
+            />
+          </Form.Item>
+        )}
+      </Form>
+      {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
+      <ReportOutput report={report} preparing={preparing} />
+    </div>
+  );
+}

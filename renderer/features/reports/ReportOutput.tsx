@@ -1,0 +1,81 @@
+// Below each document's choices: how far its preparation has come, the photos it could not show, the
+// Save PDF button with what came of it, and the preview — the very HTML that is printed, in a frame
+// that runs no script.
+import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreparedReport } from './prepared-report';
+import { useSavePdf } from './use-save-pdf';
+import styles from './reports.module.css';
+
+export interface Preparing {
+  done: number;
+  total: number;
+}
+
+export function ReportOutput({
+  report,
+  preparing,
+  extra,
+}: {
+  report: PreparedReport | null;
+  preparing: Preparing | null;
+  /** More buttons beside Save PDF (the bulletin's Save Excel). */
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const pdf = useSavePdf();
+  const preview = useMemo(() => report?.html('preview') ?? null, [report]);
+  return (
+    <div className={styles.output}>
+      {preparing && (
+        <div role="status">
+          <Progress percent={Math.floor((preparing.done / Math.max(1, preparing.total)) * 100)} />
+          <Typography.Text type="secondary">
+            {t('reports.preparing', { done: preparing.done, total: preparing.total })}
+          </Typography.Text>
+        </div>
+      )}
+      {report && report.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('reports.photosMissing', {
+            count: report.problems.length,
+            names: report.problems.map((p) => p.fileName || p.sha256.slice(0, 8)).join('、'),
+          })}
+        />
+      )}
+      <Space wrap>
+        <Button
+          type="primary"
+          icon={<FilePdfOutlined aria-hidden />}
+          disabled={!report || preparing !== null}
+          loading={pdf.printing}
+          onClick={() => report && void pdf.save(report)}
+        >
+          {t('reports.savePdf')}
+        </Button>
+        {extra}
+        {pdf.printing && <Typography.Text type="secondary">{t('reports.printing')}</Typography.Text>}
+      </Space>
+      {pdf.saved && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('reports.saved', { file: pdf.saved.fileName, pages: pdf.saved.pages })}
+        />
+      )}
+      {pdf.problem && <Alert type="error" showIcon role="alert" title={pdf.problem} />}
+      {report && preview && (
+        <iframe
+          className={styles.preview}
+          title={t('reports.previewTitle', { name: report.title })}
+          sandbox="allow-same-origin"
+          srcDoc={preview}
+        />
+      )}
+    </div>
+  );
+}

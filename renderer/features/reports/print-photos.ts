@@ -1,0 +1,67 @@
+// Photos made ready for print: each decoded once, scaled so its longest side is at most PRINT_SIDE
+// pixels (about 170 dpi across half an A4 page — sharp on paper, small in memory, so a bulletin with
+// hundreds of photos stays light), and re-encoded as a JPEG data: URL the printed HTML carries inline.
+import type { PrintablePhoto } from '../../db';
+import type { PrintPhoto } from './templates/parts';
+
+export const PRINT_SIDE = 900;
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string); // readAsDataURL gives a string
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the photo'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+async function downscaled(blob: Blob, side: number): Promise<string> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.drawImage(bitmap, 0, 0, width, height);
+    return await dataUrl(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.82 }));
+  } finally {
+    bitmap.close();
+  }
+}
+
+export async function toPrintPhoto(
+  {
+    photo,
+    blob,
+  }: Pick<PrintablePhoto, 'blob'> & {
+    photo: Pick<PrintablePhoto['photo'], 'sha256' | 'caption' | 'fileName'>;
+  },
+  side = PRINT_SIDE,
+): Promise<PrintPhoto> {
+  const base = { sha256: photo.sha256, caption: photo.caption, fileName: photo.fileName };
+  if (!blob) return { ...base, src: null, problem: 'missing' };
+  try {
+    return { ...base, src: await downscaled(blob, side), problem: null };
+  } catch {
+    return { ...base, src: null, problem: 'unreadable' };
+  }
+}
+
+/** Prepares photos one after another (never all decoded at once), saying how far it has come. */
+export async function toPrintPhotos(
+  photos: readonly PrintablePhoto[],
+  onEach: () => void = () => {},
+): Promise<PrintPhoto[]> {
+  const out: PrintPhoto[] = [];
+  for (const p of photos) {
+    out.push(await toPrintPhoto(p));
+    onEach();
+  }
+  return out;
+}
+
+/** The photos a document could not show, for the notice after saving. */
+export const photoProblems = (photos: Iterable<PrintPhoto>): PrintPhoto[] =>
+  [...photos].filter((p) => p.problem !== null);

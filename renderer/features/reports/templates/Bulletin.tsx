@@ -1,0 +1,221 @@
+// 督查通报: the period's supervision in one document — summary, figures per county and per unit, the
+// ranking with its rule, typical problems with photos, the overdue list, next steps, and (as an
+// appendix) the site photos of the period's visits.
+import type { TFunction } from 'i18next';
+import type { Issue } from '../../../../shared/domain/issue';
+import type { RectificationFigure } from '../../../../shared/figures/rectification';
+import type { BulletinFigures } from '../../../../shared/reports/bulletin-figures';
+import { chineseDate, percent, PhotoGrid, type PrintPhoto } from './parts';
+import { ReportDocument, type ReportMode } from './ReportDocument';
+
+export interface BulletinModel {
+  /** e.g. 2026年第3期 */
+  edition: string;
+  from: string;
+  to: string;
+  today: string;
+  /** The area covered: a county, or the city. */
+  areaName: string;
+  senderName: string;
+  visits: number;
+  projects: number;
+  figures: BulletinFigures;
+  regionNames: ReadonlyMap<string, string>;
+  unitNames: ReadonlyMap<string, string>;
+  projectNames: ReadonlyMap<string, string>;
+  /** Photos of each typical problem, by issue id. */
+  typicalPhotos: ReadonlyMap<string, PrintPhoto[]>;
+  nextSteps: string;
+  /** The appendix: each visit with its photos. */
+  sitePhotos: { label: string; photos: PrintPhoto[] }[];
+}
+
+function FigureRow({ name, f, rank }: { name: string; f: RectificationFigure; rank?: string }) {
+  return (
+    <tr>
+      <td>{name}</td>
+      <td className="num">{f.found}</td>
+      <td className="num">{f.rectified}</td>
+      <td className="num">{percent(f.rectificationRate)}</td>
+      <td className="num">{percent(f.onTimeRate)}</td>
+      <td className="num">{f.overdue}</td>
+      {rank !== undefined && <td className="center">{rank}</td>}
+    </tr>
+  );
+}
+
+function FigureHead({ t, first, rank }: { t: TFunction; first: string; rank?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th>{t('dashboard.columns.found')}</th>
+        <th>{t('dashboard.columns.rectified')}</th>
+        <th>{t('dashboard.columns.rate')}</th>
+        <th>{t('dashboard.columns.onTimeRate')}</th>
+        <th>{t('dashboard.columns.overdue')}</th>
+        {rank && <th>{t('dashboard.columns.rank')}</th>}
+      </tr>
+    </thead>
+  );
+}
+
+const unitsOf = (issue: Issue, names: ReadonlyMap<string, string>) =>
+  issue.responsibleUnitIds.map((u) => names.get(u) ?? u).join('、');
+
+export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunction; mode: ReportMode }) {
+  const { figures } = model;
+  const total = figures.figures.total;
+  const title = t('reports.bulletin.title');
+  const rankOf = new Map(figures.ranking.map((r) => [r.key, r]));
+  const rankText = (key: string) => {
+    const r = rankOf.get(key);
+    if (!r || r.rank === null) return t('dashboard.rank.none');
+    return r.tied ? t('dashboard.rank.tied', { rank: r.rank }) : t('dashboard.rank.nth', { rank: r.rank });
+  };
+  const units = [...figures.figures.byUnit].sort(
+    (a, b) => b[1].overdue - a[1].overdue || b[1].found - a[1].found,
+  );
+  const empty = figures.foundInPeriod === 0 && model.visits === 0;
+  return (
+    <ReportDocument
+      title={`${title} ${model.edition}`}
+      runningHeader={`${title} · ${model.areaName} · ${model.edition}`}
+      mode={mode}
+    >
+      <h1 className="red-head">{title}</h1>
+      <div className="meta">
+        <span>{model.edition}</span>
+        <span>{model.senderName}</span>
+        <span>{chineseDate(model.today)}</span>
+      </div>
+
+      <h2>{t('reports.bulletin.summaryTitle')}</h2>
+      <p className="indent">
+        {t('reports.bulletin.summary', {
+          from: chineseDate(model.from),
+          to: chineseDate(model.to),
+          area: model.areaName,
+          visits: model.visits,
+          projects: model.projects,
+          found: total.found,
+          rectified: total.rectified,
+          rate: percent(total.rectificationRate),
+          onTime: percent(total.onTimeRate),
+          overdue: figures.overdue.length,
+        })}
+      </p>
+      {figures.place && (
+        <p className="indent" data-testid="bulletin-place">
+          {t(figures.place.tied ? 'reports.bulletin.placeTied' : 'reports.bulletin.place', {
+            area: model.areaName,
+            of: figures.place.of,
+            rank: figures.place.rank,
+          })}
+        </p>
+      )}
+      {empty && <div className="empty">{t('reports.bulletin.empty')}</div>}
+
+      <h2>{t('reports.bulletin.countiesTitle')}</h2>
+      <table>
+        <FigureHead t={t} first={t('dashboard.columns.county')} rank />
+        <tbody>
+          {[...figures.figures.byCounty].map(([id, f]) => (
+            <FigureRow key={id} name={model.regionNames.get(id) ?? id} f={f} rank={rankText(id)} />
+          ))}
+          <FigureRow name={t('dashboard.total')} f={total} rank="" />
+        </tbody>
+      </table>
+      <p className="muted">{t('dashboard.rankingRule')}</p>
+
+      <h2>{t('reports.bulletin.unitsTitle')}</h2>
+      {units.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <table>
+          <FigureHead t={t} first={t('dashboard.columns.unit')} />
+          <tbody>
+            {units.map(([id, f]) => (
+              <FigureRow key={id} name={model.unitNames.get(id) ?? id} f={f} />
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('reports.bulletin.typicalTitle')}</h2>
+      {figures.typical.length === 0 ? (
+        <p className="muted">{t('reports.bulletin.noTypical')}</p>
+      ) : (
+        figures.typical.map((issue, i) => (
+          <section key={issue.id}>
+            <h3>
+              {i + 1}. {model.projectNames.get(issue.projectId) ?? ''}：{issue.title}（
+              {t(`severity.${issue.severity}`)}）
+            </h3>
+            {issue.description && <p className="indent">{issue.description}</p>}
+            <p className="muted">
+              {t('reports.bulletin.typicalLine', {
+                units: unitsOf(issue, model.unitNames),
+                deadline: chineseDate(issue.deadline),
+                status: t(`issue.status.${issue.status}`),
+              })}
+            </p>
+            <PhotoGrid photos={model.typicalPhotos.get(issue.id) ?? []} t={t} columns={3} />
+          </section>
+        ))
+      )}
+
+      <h2>{t('reports.bulletin.overdueTitle', { count: figures.overdue.length })}</h2>
+      {figures.overdue.length === 0 ? (
+        <p className="muted">{t('reports.bulletin.noOverdue')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th style={{ width: '7%' }}>{t('reports.no')}</th>
+              <th style={{ width: '24%' }}>{t('reports.issue.project')}</th>
+              <th>{t('reports.issue.title')}</th>
+              <th style={{ width: '18%' }}>{t('reports.issue.unit')}</th>
+              <th style={{ width: '14%' }}>{t('reports.issue.deadline')}</th>
+              <th style={{ width: '10%' }}>{t('reports.bulletin.daysOverdue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.overdue.map(({ issue, daysOverdue }, i) => (
+              <tr key={issue.id}>
+                <td className="center">{i + 1}</td>
+                <td>{model.projectNames.get(issue.projectId) ?? ''}</td>
+                <td>{issue.title}</td>
+                <td>{unitsOf(issue, model.unitNames)}</td>
+                <td className="center">{issue.deadline}</td>
+                <td className="num">{daysOverdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('reports.bulletin.nextStepsTitle')}</h2>
+      {(model.nextSteps.trim() || t('reports.bulletin.nextStepsDefault'))
+        .split(/\n+/)
+        .filter((line) => line.trim() !== '')
+        .map((line, i) => (
+          <p className="indent" key={i}>
+            {line}
+          </p>
+        ))}
+
+      {model.sitePhotos.length > 0 && (
+        <section className="page-break">
+          <h2>{t('reports.bulletin.appendix')}</h2>
+          {model.sitePhotos.map((v, i) => (
+            <section key={i}>
+              <h3>{v.label}</h3>
+              <PhotoGrid photos={v.photos} t={t} columns={3} />
+            </section>
+          ))}
+        </section>
+      )}
+    </ReportDocument>
+  );
+}

@@ -1,0 +1,35 @@
+// The frame of every report: a complete HTML document that needs nothing from outside. For printing,
+// its Content-Security-Policy blocks every request (the host adds the fonts inline, photos are data:
+// URLs); for the preview inside the app it may link the app's own copy of the fonts.
+import type { ReactNode } from 'react';
+import { reportCss } from './report-css';
+
+export type ReportMode = 'print' | 'preview';
+
+const POLICY: Record<ReportMode, string> = {
+  print: "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'",
+  preview: "default-src 'none'; img-src data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'",
+};
+
+/** The app's copy of the shipped font, for previews (relative to the app's page). */
+export const PREVIEW_FONT_CSS = 'fonts/noto-sans-sc.css';
+
+export function ReportDocument(props: {
+  title: string;
+  runningHeader: string;
+  mode: ReportMode;
+  children: ReactNode;
+}) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta httpEquiv="Content-Security-Policy" content={POLICY[props.mode]} />
+        <title>{props.title}</title>
+        {props.mode === 'preview' && <link rel="stylesheet" href={PREVIEW_FONT_CSS} />}
+        <style dangerouslySetInnerHTML={{ __html: reportCss(props.runningHeader) }} />
+      </head>
+      <body>{props.children}</body>
+    </html>
+  );
+}

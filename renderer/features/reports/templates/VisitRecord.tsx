@@ -1,0 +1,197 @@
+// 督查记录单: one visit on one page or a few — the project, the team, what was seen, the checklist
+// results item by item, the problems found, the photos, and both signatures.
+import type { TFunction } from 'i18next';
+import type { ChecklistResult, ChecklistTemplate } from '../../../../shared/domain/checklist';
+import type { Issue } from '../../../../shared/domain/issue';
+import type { Project } from '../../../../shared/domain/project';
+import type { Visit } from '../../../../shared/domain/visit';
+import { formatWan } from '../../../../shared/domain/money';
+import { checklistScore } from '../../../../shared/checklists/score';
+import { chineseDate, dayIn, PhotoGrid, type PrintPhoto } from './parts';
+import { ReportDocument, type ReportMode } from './ReportDocument';
+
+export interface VisitRecordModel {
+  visit: Visit;
+  project: Project;
+  regionName: string;
+  teamName: string;
+  memberNames: string[];
+  checklists: { template: ChecklistTemplate; result: ChecklistResult }[];
+  findings: Issue[];
+  unitNames: ReadonlyMap<string, string>;
+  photos: PrintPhoto[];
+  /** Signature images by their hash. */
+  signatures: ReadonlyMap<string, PrintPhoto>;
+  timeZone: string;
+}
+
+function answerText(t: TFunction, answer: ChecklistResult['answers'][string] | undefined): string {
+  if (!answer) return '—';
+  switch (answer.kind) {
+    case 'yesNoNa':
+      return t(`reports.answer.${answer.value}`);
+    case 'number':
+      return String(answer.value);
+    case 'text':
+      return answer.value || '—';
+    case 'photo':
+      return t('reports.answer.photos', { count: answer.value.length });
+  }
+}
+
+export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TFunction; mode: ReportMode }) {
+  const { visit, project } = model;
+  const title = t('reports.visitRecord.title');
+  const signer = (role: 'inspector' | 'siteRepresentative') => visit.signatures.find((s) => s.role === role);
+  return (
+    <ReportDocument
+      title={`${title} · ${project.name}`}
+      runningHeader={`${title} · ${project.name}`}
+      mode={mode}
+    >
+      <h1>{title}</h1>
+      <table className="form">
+        <tbody>
+          <tr>
+            <th>{t('reports.visitRecord.project')}</th>
+            <td colSpan={3}>{project.name}</td>
+          </tr>
+          <tr>
+            <th>{t('reports.visitRecord.region')}</th>
+            <td>{model.regionName}</td>
+            <th>{t('reports.visitRecord.type')}</th>
+            <td>{t(`visitType.${visit.type}`)}</td>
+          </tr>
+          <tr>
+            <th>{t('reports.visitRecord.date')}</th>
+            <td>
+              {chineseDate(visit.date)} {visit.startTime ?? ''}
+            </td>
+            <th>{t('reports.visitRecord.weather')}</th>
+            <td>{visit.weather || '—'}</td>
+          </tr>
+          <tr>
+            <th>{t('reports.visitRecord.team')}</th>
+            <td colSpan={3}>
+              {model.teamName}
+              {model.memberNames.length > 0 ? `：${model.memberNames.join('、')}` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>{t('reports.visitRecord.progress')}</th>
+            <td colSpan={3}>
+              {visit.percentComplete === null
+                ? ''
+                : `${t('reports.visitRecord.percent', { p: visit.percentComplete })} `}
+              {visit.reportedInvestment === null
+                ? ''
+                : t('reports.visitRecord.investment', { wan: formatWan(visit.reportedInvestment) })}
+              {visit.workersOnSite === null
+                ? ''
+                : ` ${t('reports.visitRecord.workers', { n: visit.workersOnSite })}`}
+              {visit.machinesOnSite === null
+                ? ''
+                : ` ${t('reports.visitRecord.machines', { n: visit.machinesOnSite })}`}
+              <p>{visit.progressNarrative || '—'}</p>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      {model.checklists.map(({ template, result }) => {
+        const score = checklistScore(template, result.answers);
+        return (
+          <section key={result.id}>
+            <h2>
+              {t('reports.visitRecord.checklist', { name: template.name, version: result.templateVersion })}
+              {score !== null && ` · ${t('reports.visitRecord.score', { score })}`}
+            </h2>
+            <table>
+              <thead>
+                <tr>
+                  <th style={{ width: '8%' }}>{t('reports.no')}</th>
+                  <th>{t('reports.visitRecord.item')}</th>
+                  <th style={{ width: '14%' }}>{t('reports.visitRecord.result')}</th>
+                  <th style={{ width: '26%' }}>{t('reports.visitRecord.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {template.sections
+                  .flatMap((section) => section.items)
+                  .map((item, i) => {
+                    const answer = result.answers[item.id];
+                    return (
+                      <tr key={item.id}>
+                        <td className="center">{i + 1}</td>
+                        <td>{item.text}</td>
+                        <td className="center">{answerText(t, answer)}</td>
+                        <td>{answer?.note ?? ''}</td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+
+      <h2>{t('reports.visitRecord.findings')}</h2>
+      {model.findings.length === 0 ? (
+        <p className="muted">{t('reports.visitRecord.noFindings')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th style={{ width: '8%' }}>{t('reports.no')}</th>
+              <th>{t('reports.issue.title')}</th>
+              <th style={{ width: '10%' }}>{t('reports.issue.severity')}</th>
+              <th style={{ width: '22%' }}>{t('reports.issue.unit')}</th>
+              <th style={{ width: '16%' }}>{t('reports.issue.deadline')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.findings.map((issue, i) => (
+              <tr key={issue.id}>
+                <td className="center">{i + 1}</td>
+                <td>
+                  {issue.title}
+                  {issue.description && <div className="muted">{issue.description}</div>}
+                </td>
+                <td className="center">{t(`severity.${issue.severity}`)}</td>
+                <td>{issue.responsibleUnitIds.map((u) => model.unitNames.get(u) ?? u).join('、')}</td>
+                <td className="center">{chineseDate(issue.deadline)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {model.photos.length > 0 && (
+        <>
+          <h2>{t('reports.visitRecord.photos', { count: model.photos.length })}</h2>
+          <PhotoGrid photos={model.photos} t={t} />
+        </>
+      )}
+
+      <div className="signatures">
+        {(['inspector', 'siteRepresentative'] as const).map((role) => {
+          const signature = signer(role);
+          const image = signature ? model.signatures.get(signature.imageSha256) : undefined;
+          return (
+            <div className="signature" key={role}>
+              <div>{t(`reports.visitRecord.signer.${role}`)}</div>
+              <div className="line">
+                {image?.src ? <img src={image.src} alt={signature?.name ?? ''} /> : null}
+              </div>
+              <div>
+                {signature
+                  ? `${signature.name}\u3000${chineseDate(dayIn(signature.signedAt, model.timeZone))}`
+                  : t('reports.visitRecord.unsigned')}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </ReportDocument>
+  );
+}
