@@ -4,13 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Issue } from '../../shared/domain/issue';
 import { type DuchaDatabase, isLive, recordOfStored } from './database';
 import { useDatabase } from './provider';
-import {
-  draftIssuesOfUnit,
-  issueNotice,
-  nextNoticeNumberOf,
-  type NoticeInput,
-  noticeNumbersOfUnit,
-} from './repositories/notices';
+import { issueNotice, nextNoticeNumberOf, type NoticeInput, noticesOfUnit } from './repositories/notices';
 import {
   bulletinSource,
   type BulletinQuery,
@@ -34,11 +28,7 @@ export function useUnitNotices(unitId: string | null) {
   const db = useDatabase();
   return useLiveQuery(async () => {
     if (unitId === null) return { numbers: [], drafts: [] as Issue[] };
-    const [numbers, drafts] = await Promise.all([
-      noticeNumbersOfUnit(db, unitId),
-      draftIssuesOfUnit(db, unitId),
-    ]);
-    return { numbers, drafts };
+    return noticesOfUnit(db, unitId);
   }, [db, unitId]);
 }
 
@@ -68,20 +58,7 @@ export const reportSources = (db: DuchaDatabase) => ({
   closeOut: (issueId: string) => closeOutSource(db, issueId),
   bulletin: (query: BulletinQuery) => bulletinSource(db, query),
   issueNotice: (input: NoticeInput) => issueNotice(db, input),
-  /** Every live issue in deadline order (then id), as the issue ledger lists them. */
+  /** Every live issue in deadline order (then id: the index's own order), as the issue ledger lists them. */
   allIssues: async () =>
-    (await db.issues.toArray())
-      .filter(isLive)
-      .map((r) => recordOfStored<Issue>(r))
-      .sort((a, b) =>
-        a.deadline !== b.deadline
-          ? a.deadline < b.deadline
-            ? -1
-            : 1
-          : a.id < b.id
-            ? -1
-            : a.id > b.id
-              ? 1
-              : 0,
-      ),
+    (await db.issues.orderBy('deadline').toArray()).filter(isLive).map((r) => recordOfStored<Issue>(r)),
 });

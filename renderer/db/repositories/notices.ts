@@ -9,7 +9,7 @@ import {
   nextNoticeNumber,
   noticeNumberStem,
 } from '../../../shared/reports/notice-number';
-import { type DuchaDatabase, isLive, recordOfStored } from '../database';
+import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
 import { stepTables, stepWithin } from './issue-steps';
 
 /** The issues a notice hands over, in the order they were found. */
@@ -21,9 +21,13 @@ export async function issuesOfNotice(db: DuchaDatabase, number: string): Promise
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** The numbers of the notices that went to a unit (its issues' numbers), latest first. */
-export async function noticeNumbersOfUnit(db: DuchaDatabase, unitId: string): Promise<string[]> {
-  const rows = await db.issues.where('responsibleUnitIds').equals(unitId).toArray();
+type IssueRow = Stored<Issue>;
+
+const rowsOfUnit = (db: DuchaDatabase, unitId: string): Promise<IssueRow[]> =>
+  db.issues.where('responsibleUnitIds').equals(unitId).toArray();
+
+/** The notice numbers among a unit's issue rows, latest first. */
+function numbersIn(rows: readonly IssueRow[]): string[] {
   const numbers = new Map<string, string>();
   for (const row of rows) {
     if (!isLive(row) || row.noticeNumber === null) continue;
@@ -33,13 +37,31 @@ export async function noticeNumbersOfUnit(db: DuchaDatabase, unitId: string): Pr
   return [...numbers].sort((a, b) => b[1].localeCompare(a[1]) || b[0].localeCompare(a[0])).map(([n]) => n);
 }
 
-/** The draft issues (待下发) of a unit: what a new notice to it would hand over. */
-export async function draftIssuesOfUnit(db: DuchaDatabase, unitId: string): Promise<Issue[]> {
-  const rows = await db.issues.where('responsibleUnitIds').equals(unitId).toArray();
+/** The draft issues (待下发) among a unit's issue rows, in the order they were found. */
+function draftsIn(rows: readonly IssueRow[]): Issue[] {
   return rows
     .filter((row) => isLive(row) && row.status === 'draft')
     .map((row) => recordOfStored<Issue>(row))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The numbers of the notices that went to a unit (its issues' numbers), latest first. */
+export async function noticeNumbersOfUnit(db: DuchaDatabase, unitId: string): Promise<string[]> {
+  return numbersIn(await rowsOfUnit(db, unitId));
+}
+
+/** The draft issues (待下发) of a unit: what a new notice to it would hand over. */
+export async function draftIssuesOfUnit(db: DuchaDatabase, unitId: string): Promise<Issue[]> {
+  return draftsIn(await rowsOfUnit(db, unitId));
+}
+
+/** Both of the above from one read of the unit's issues. */
+export async function noticesOfUnit(
+  db: DuchaDatabase,
+  unitId: string,
+): Promise<{ numbers: string[]; drafts: Issue[] }> {
+  const rows = await rowsOfUnit(db, unitId);
+  return { numbers: numbersIn(rows), drafts: draftsIn(rows) };
 }
 
 /** The number the next notice of a prefix and year would get, were it given now. */

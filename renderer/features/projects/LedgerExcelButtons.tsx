@@ -4,15 +4,13 @@ import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/domain/project';
-import { downloadFile } from '../../app/download';
+import { downloadFile, XLSX_MIME } from '../../app/download';
 import { lazyPage } from '../../app/lazy-page';
 import type { Organization } from '../../db';
 import { today } from '../../stores/clock';
 
 // The import dialog (a table, steps, an upload area) is loaded the first time it is opened.
 const ImportDialog = lazyPage(() => import('./ImportDialog').then((m) => m.ImportDialog));
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function LedgerExcelButtons({
   rows,
@@ -54,7 +52,7 @@ export function LedgerExcelButtons({
         },
         { title, year },
       );
-      downloadFile(bytes, `${title}.xlsx`, XLSX);
+      downloadFile(bytes, `${title}.xlsx`, XLSX_MIME);
       void message.success(t('excel.exported', { count: rows.length }));
     } catch (error) {
       void message.error(

@@ -1,10 +1,11 @@
 // 台账: the issue ledger and the project ledger as spreadsheets in office layout.
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportSources, useDatabase, useOrganization, useProjects } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
+import { OutcomeAlert, type Outcome } from './OutcomeAlert';
 import { saveWorkbook } from './save-excel';
 
 type Ledger = 'issues' | 'projects';
@@ -17,7 +18,7 @@ export function LedgersPanel() {
   const organization = useOrganization();
   const projects = useProjects();
   const [busy, setBusy] = useState<Ledger | null>(null);
-  const [outcome, setOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const year = Number(today.slice(0, 4));
 
   const save = async (ledger: Ledger) => {
@@ -72,14 +73,7 @@ export function LedgersPanel() {
           </Button>
         </Card>
       ))}
-      {outcome && (
-        <Alert
-          type={outcome.type}
-          showIcon
-          role={outcome.type === 'error' ? 'alert' : 'status'}
-          title={outcome.text}
-        />
-      )}
+      <OutcomeAlert outcome={outcome} />
     </Space>
   );
 }

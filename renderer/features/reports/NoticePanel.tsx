@@ -16,6 +16,7 @@ import {
 import { useTimeZone, useToday } from '../../stores/clock';
 import { noticeReport } from './build-reports';
 import { ReportOutput } from './ReportOutput';
+import { OutcomeAlert, type Outcome } from './OutcomeAlert';
 import { usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
 
@@ -42,7 +43,7 @@ export function NoticePanel({
   const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
   const [typedActor, setActor] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
-  const [outcome, setOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const drafts = notices?.drafts;
   const ticked = (drafts ?? []).filter((d) => !cleared.has(d.id)).map((d) => d.id);
@@ -150,14 +151,7 @@ export function NoticePanel({
             )}
           </Card>
         )}
-        {outcome && (
-          <Alert
-            type={outcome.type}
-            showIcon
-            role={outcome.type === 'error' ? 'alert' : 'status'}
-            title={outcome.text}
-          />
-        )}
+        <OutcomeAlert outcome={outcome} />
         {unitId !== null && (notices?.numbers.length ?? 0) > 0 && (
           <Form.Item label={t('reports.choose.notice')} htmlFor="report-notice" style={{ marginTop: 12 }}>
             <Select

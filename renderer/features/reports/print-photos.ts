@@ -2,6 +2,7 @@
 // pixels (about 170 dpi across half an A4 page — sharp on paper, small in memory, so a bulletin with
 // hundreds of photos stays light), and re-encoded as a JPEG data: URL the printed HTML carries inline.
 import type { PrintablePhoto } from '../../db';
+import { DERIVATIVE_JPEG_QUALITY, fitWithin } from '../photos/derive-protocol';
 import type { PrintPhoto } from './templates/parts';
 
 export const PRINT_SIDE = 900;
@@ -16,16 +17,19 @@ function dataUrl(blob: Blob): Promise<string> {
 }
 
 async function downscaled(blob: Blob, side: number): Promise<string> {
-  const bitmap = await createImageBitmap(blob);
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   try {
-    const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const { width, height } = fitWithin(bitmap.width, bitmap.height, side);
     const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d', { alpha: false });
     if (!context) throw new Error('no 2D canvas');
+    // As the display copies are drawn: a transparent PNG prints on white, as on paper.
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
     context.drawImage(bitmap, 0, 0, width, height);
-    return await dataUrl(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.82 }));
+    return await dataUrl(
+      await canvas.convertToBlob({ type: 'image/jpeg', quality: DERIVATIVE_JPEG_QUALITY }),
+    );
   } finally {
     bitmap.close();
   }
