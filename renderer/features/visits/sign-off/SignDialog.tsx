@@ -22,6 +22,9 @@ export function SignDialog({ visitId, role, defaultName, onClose }: Props) {
       onCancel={onClose}
       footer={null}
       width={640}
+      // A stroke that runs off the pad and ends on the mask must not close the dialog and lose the
+      // signature being drawn: only Cancel, the close button or Escape close it.
+      mask={{ closable: false }}
       destroyOnHidden
     >
       {role && <SignForm visitId={visitId} role={role} defaultName={defaultName} onClose={onClose} />}
