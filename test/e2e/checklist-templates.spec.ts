@@ -172,7 +172,11 @@ test.describe('in English', () => {
     await screenshotEditor(page, testInfo.outputPath('checklist-editor.en.png'));
 
     await page.getByRole('button', { name: 'Back to templates' }).click();
-    const night = page.getByRole('row').filter({ hasText: 'Night works' });
+    // Scoped to the list: the editor's own Versions table names the template too while it unmounts.
+    const night = page
+      .getByRole('table', { name: 'Checklist templates' })
+      .getByRole('row')
+      .filter({ hasText: 'Night works' });
     await expect(night).toContainText('Version 2');
     await expect(night).toContainText('Custom');
 
@@ -185,8 +189,9 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Save template' }).click();
     await expect(page.getByText('Template saved (version 1)')).toBeVisible();
     await page.getByRole('button', { name: 'Back to templates' }).click();
-    await expect(page.getByRole('row').filter({ hasText: '项目审批手续 (copy)' })).toContainText('Custom');
-    await expect(page.getByRole('row').filter({ hasText: '项目审批手续' }).first()).toContainText(
+    const templates = page.getByRole('table', { name: 'Checklist templates' });
+    await expect(templates.getByRole('row').filter({ hasText: '项目审批手续 (copy)' })).toContainText('Custom');
+    await expect(templates.getByRole('row').filter({ hasText: '项目审批手续' }).first()).toContainText(
       'Version 1',
     );
   });

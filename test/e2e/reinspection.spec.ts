@@ -298,6 +298,8 @@ test.describe('in English', () => {
     const title = 'Leachate tank left uncovered';
     await findingsOnNewVisit(page, EN, [title]);
     await page.getByRole('link', { name: title }).click();
+    // The visit page has a photo input too: wait for the issue page before choosing files.
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await page
       .getByTestId('photo-files-input')
       .setInputFiles([sitePhoto('BEFORE_01.jpg', 601, false, '2026-03-02T09:10:00')]);
