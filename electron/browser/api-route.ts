@@ -2,15 +2,17 @@
 // The caller has already checked Host, Origin and the token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  BINARY_FIELDS_HEADER,
   type ChannelName,
   type HostContext,
   type HostHandlers,
+  hostContract,
   isChannelName,
   MAX_PRINT_HTML_LENGTH,
 } from '../../shared/contract';
 import { dispatch, errorMessage } from '../../shared/contract/dispatch';
-import { STATUS_OF_ERROR, sendError, sendJson } from './http-reply';
-import { readBody } from './read-body';
+import { STATUS_OF_ERROR, sendBytes, sendError, sendJson } from './http-reply';
+import { type BodyRead, readBody } from './read-body';
 
 export const API_PREFIX = '/api/';
 
@@ -20,6 +22,8 @@ export const API_PREFIX = '/api/';
  */
 const BODY_LIMIT_OF_CHANNEL: Partial<Record<ChannelName, number>> = {
   printPdf: MAX_PRINT_HTML_LENGTH + 1024 * 1024,
+  /** One piece of an export file (the page sends at most 16 MiB at a time). */
+  exportWrite: 64 * 1024 * 1024,
 };
 
 export interface ApiRoute {
@@ -49,17 +53,48 @@ export async function handleApiCall(
     });
     return;
   }
-  if (body.text.trim() === '') {
-    sendError(response, 'badRequest', 'the request body is empty; send the request as JSON, for example {}');
+  const payload =
+    hostContract[channel].binary === 'request' ? binaryPayload(request, body) : jsonPayload(body);
+  if (!payload.ok) {
+    sendError(response, 'badRequest', payload.message);
     return;
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.text);
-  } catch (error) {
-    sendError(response, 'badRequest', `the request body is not valid JSON (${errorMessage(error)})`);
-    return;
+  const result = await dispatch(route.handlers, channel, payload.value, route.context);
+  if (result.ok && hostContract[channel].binary === 'response') {
+    const { bytes, ...fields } = result.value as { bytes?: unknown };
+    if (bytes instanceof Uint8Array) {
+      sendBytes(response, fields, bytes);
+      return;
+    }
   }
-  const result = await dispatch(route.handlers, channel, payload, route.context);
   sendJson(response, result.ok ? 200 : STATUS_OF_ERROR[result.error.code], result);
+}
+
+type Payload = { ok: true; value: unknown } | { ok: false; message: string };
+type ReadBody = Extract<BodyRead, { kind: 'ok' }>;
+
+function jsonPayload(body: ReadBody): Payload {
+  const text = body.text;
+  if (text.trim() === '')
+    return { ok: false, message: 'the request body is empty; send the request as JSON, for example {}' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `the request body is not valid JSON (${errorMessage(error)})` };
+  }
+}
+
+/** A binary channel: the body is the bytes, the other fields come as JSON in a header. */
+function binaryPayload(request: IncomingMessage, body: ReadBody): Payload {
+  const header = request.headers[BINARY_FIELDS_HEADER.toLowerCase()];
+  if (typeof header !== 'string')
+    return { ok: false, message: `a binary request needs its fields in the ${BINARY_FIELDS_HEADER} header` };
+  try {
+    const fields = JSON.parse(decodeURIComponent(header)) as unknown;
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+      return { ok: false, message: `the ${BINARY_FIELDS_HEADER} header is not a JSON object` };
+    return { ok: true, value: { ...fields, bytes: body.bytes } };
+  } catch (error) {
+    return { ok: false, message: `the ${BINARY_FIELDS_HEADER} header is not JSON (${errorMessage(error)})` };
+  }
 }

@@ -1,6 +1,6 @@
 // JSON replies of the browser host. Every API answer, error or not, is a HostResult body.
 import type { ServerResponse } from 'node:http';
-import type { HostErrorCode, HostResult } from '../../shared/contract';
+import { BINARY_FIELDS_HEADER, type HostErrorCode, type HostResult } from '../../shared/contract';
 
 /** The HTTP status for an error code; the body says the same thing in a form the page can show. */
 export const STATUS_OF_ERROR: Readonly<Record<HostErrorCode, number>> = {
@@ -27,6 +27,23 @@ export function sendJson(
     ...extraHeaders,
   });
   response.end(text);
+}
+
+/**
+ * A binary channel's reply: the bytes as the body, the other fields as URI-encoded JSON in a header
+ * (see shared/contract/channel.ts). Errors and failures still go back as JSON.
+ */
+export function sendBytes(response: ServerResponse, fields: unknown, bytes: Uint8Array): void {
+  if (response.headersSent) return;
+  response.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(bytes.byteLength),
+    [BINARY_FIELDS_HEADER]: encodeURIComponent(JSON.stringify(fields)),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  response.end(bytes);
 }
 
 export function sendError(

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 
 export type BodyRead =
-  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'ok'; readonly text: string; readonly bytes: Buffer }
   | { readonly kind: 'tooLarge' }
   /** The client went away mid-request; there is nobody to answer. */
   | { readonly kind: 'aborted' };
@@ -28,7 +28,15 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       chunks.push(chunk);
     });
     request.on('end', () => {
-      finish({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+      const bytes = Buffer.concat(chunks);
+      // Decoded lazily in effect: binary channels read `bytes`, JSON channels `text`.
+      finish({
+        kind: 'ok',
+        bytes,
+        get text() {
+          return bytes.toString('utf8');
+        },
+      });
     });
     request.on('error', () => {
       finish({ kind: 'aborted' });

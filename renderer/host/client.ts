@@ -3,6 +3,7 @@
 // against the contract either way, so a host that breaks it is caught here, not deep in a feature.
 import type { DuchaBridge } from '../../shared/contract/bridge';
 import {
+  BINARY_FIELDS_HEADER,
   CHANNEL_NAMES,
   type ChannelName,
   type HostApi,
@@ -49,13 +50,38 @@ function browserTransport(token: string | null): Transport {
         'forbidden',
         'this page was opened without the launch token; open the address the host printed',
       );
+    const binary = hostContract[channel].binary;
     const response = await fetch(httpPathOf(channel), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
-      body: JSON.stringify(request),
+      ...(binary === 'request'
+        ? binaryRequest(token, request as { bytes: Uint8Array<ArrayBuffer> })
+        : {
+            headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
+            body: JSON.stringify(request),
+          }),
     });
+    if (binary === 'response' && response.headers.get('Content-Type') === 'application/octet-stream')
+      return binaryReply(response);
     return response.json() as Promise<unknown>;
   };
+}
+
+/** The bytes as the body and the other fields in a header: files never pass through JSON or base64. */
+function binaryRequest(token: string, request: { bytes: Uint8Array<ArrayBuffer> }): RequestInit {
+  const { bytes, ...fields } = request;
+  return {
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Ducha-Token': token,
+      [BINARY_FIELDS_HEADER]: encodeURIComponent(JSON.stringify(fields)),
+    },
+    body: bytes,
+  };
+}
+
+async function binaryReply(response: Response): Promise<unknown> {
+  const fields = JSON.parse(decodeURIComponent(response.headers.get(BINARY_FIELDS_HEADER) ?? '{}')) as object;
+  return { ok: true, value: { ...fields, bytes: new Uint8Array(await response.arrayBuffer()) } };
 }
 
 function unwrap<C extends ChannelName>(channel: C, reply: unknown): ResponseOf<C> {

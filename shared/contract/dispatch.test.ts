@@ -14,10 +14,24 @@ const info = {
   forcedLanguage: null,
 };
 
+const notHere = () => Promise.reject(new Error('not part of this test'));
+const unusedExchange = {
+  exchangeDrives: notHere,
+  exchangeChooseFolder: notHere,
+  exchangeBrowse: notHere,
+  exportBegin: notHere,
+  exportWrite: notHere,
+  exportFinish: notHere,
+  exportAbort: notHere,
+  importScan: notHere,
+  importRead: notHere,
+} satisfies Partial<HostHandlers>;
+
 const handlers = (overrides: Partial<HostHandlers> = {}): HostHandlers => ({
   appInfo: vi.fn(() => Promise.resolve(info)),
   reportProblem: vi.fn(() => Promise.resolve({ logged: true })),
   printPdf: vi.fn(() => Promise.resolve({ pdfBase64: '', pages: 0, bytes: 0 })),
+  ...unusedExchange,
   ...overrides,
 });
 

@@ -2,12 +2,14 @@
 // Both hosts (Electron IPC and the loopback HTTP server) implement exactly this map.
 import type { z } from 'zod';
 import { appChannels } from './app-channels';
+import { exchangeChannels } from './exchange-channels';
 import { reportChannels } from './report-channels';
 import type { ChannelSpec } from './channel';
 
 export const hostContract = {
   ...appChannels,
   ...reportChannels,
+  ...exchangeChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type HostContract = typeof hostContract;
@@ -38,5 +40,6 @@ export const httpPathOf = (name: ChannelName): string => `/api/${name}`;
 
 export * from './app-channels';
 export * from './report-channels';
+export * from './exchange-channels';
 export * from './channel';
 export * from './result';

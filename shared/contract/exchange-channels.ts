@@ -1,0 +1,194 @@
+// Channels of the hand-over by USB. The page holds the data and builds every file; the host lists the
+// drives and does the file work a page cannot do safely: free space and file-size limits first, each
+// file under a temporary folder and fsynced, the manifest last, the folder renamed, then read back and
+// checked. On import the host lists and hashes a folder, refusing links and unsafe names, and hands
+// the page the bytes it asks for. Failures are answers with a fault the page names in the user's
+// language, not thrown errors, because a full disk or a pulled stick is an expected event here.
+import { z } from 'zod';
+import { BytesSchema, defineChannel } from './channel';
+import { Sha256Schema } from '../domain/common';
+
+export const EXCHANGE_FAULTS = [
+  'notFound', // the folder or drive is not there
+  'notAFolder',
+  'readOnly', // the target refuses writes (a locked stick, a read-only mount)
+  'noSpace', // not enough free space, found before writing or by ENOSPC while writing
+  'fileTooLarge', // a file larger than the target's file system allows (FAT32: 4 GiB - 1)
+  'exists', // an export folder of that name is already there
+  'removed', // the target went away while writing (a pulled stick)
+  'verifyFailed', // the bytes read back do not match what was written
+  'unsafePath', // a name that climbs out of the folder, is absolute, or is a link
+  'notABundle', // no bundle/manifest.json in the folder
+  'tooLarge', // a manifest, folder or read beyond the limits
+  'unknownSession',
+  'io', // any other file-system error; the detail says which
+] as const;
+export type ExchangeFault = (typeof EXCHANGE_FAULTS)[number];
+
+const FaultSchema = z.enum(EXCHANGE_FAULTS);
+const AbsolutePathSchema = z.string().min(1).max(4096);
+const RelativePathSchema = z.string().min(1).max(1024);
+const SessionIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** A failed step: the fault for the user's message, and the file-system's own words for the log. */
+export const FailedSchema = z.object({
+  status: z.literal('failed'),
+  fault: FaultSchema,
+  detail: z.string().max(2000),
+  /** For noSpace: what was needed and what was free, when known. */
+  needBytes: z.number().nonnegative().optional(),
+  freeBytes: z.number().nonnegative().optional(),
+});
+export type ExchangeFailure = z.infer<typeof FailedSchema>;
+
+export const DriveSchema = z.object({
+  /** Where the drive is mounted: /media/kim/USB, E:\, /Volumes/USB. */
+  mountPath: z.string(),
+  label: z.string(),
+  fileSystem: z.string().nullable(),
+  sizeBytes: z.number().nonnegative().nullable(),
+  freeBytes: z.number().nonnegative().nullable(),
+});
+export type Drive = z.infer<typeof DriveSchema>;
+
+export const DrivesSchema = z.object({
+  drives: z.array(DriveSchema),
+  /** The tool that listed them; null when this system has none of lsblk, PowerShell or diskutil. */
+  lister: z.enum(['lsblk', 'powershell', 'diskutil']).nullable(),
+  /** Why the listing failed, if it did; "Choose folder" still works. */
+  problem: z.string().nullable(),
+});
+export type Drives = z.infer<typeof DrivesSchema>;
+
+export const FolderListingSchema = z.object({
+  path: z.string(),
+  parent: z.string().nullable(),
+  folders: z.array(z.string()),
+  /** Places to start from: the home folder and the mounted drives. */
+  places: z.array(z.object({ label: z.string(), path: z.string() })),
+});
+export type FolderListing = z.infer<typeof FolderListingSchema>;
+
+export const ExportStartedSchema = z.object({
+  status: z.literal('started'),
+  sessionId: SessionIdSchema,
+  /** Where the folder will be once it is complete. */
+  finalPath: z.string(),
+  fileSystem: z.string().nullable(),
+  freeBytes: z.number().nonnegative().nullable(),
+});
+
+export const ExportWrittenSchema = z.object({
+  status: z.literal('written'),
+  /** Bytes of this file written so far. */
+  size: z.number().int().nonnegative(),
+  /** Once the file is final: the SHA-256 of all its bytes. */
+  sha256: Sha256Schema.nullable(),
+});
+
+export const ExportDoneSchema = z.object({
+  status: z.literal('done'),
+  path: z.string(),
+  files: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+});
+
+export const ScannedFileSchema = z.object({
+  path: z.string(),
+  size: z.number().nonnegative(),
+  sha256: Sha256Schema,
+});
+export type ScannedFile = z.infer<typeof ScannedFileSchema>;
+
+export const ImportScannedSchema = z.object({
+  status: z.literal('scanned'),
+  /** The export folder itself (the one holding bundle/manifest.json). */
+  folder: z.string(),
+  /** The manifest's text, unparsed: the page checks it and its signature. */
+  manifest: z.string(),
+  files: z.array(ScannedFileSchema),
+  /** What the folder holds that no bundle may: links, devices, unsafe names. */
+  refused: z.array(z.object({ path: z.string(), reason: z.enum(['link', 'special', 'unsafeName']) })),
+});
+
+export const NotABundleSchema = z.object({
+  status: z.literal('notABundle'),
+  /** Export folders found one level down (a drive's root holds several). */
+  candidates: z.array(z.object({ folder: z.string(), name: z.string() })),
+});
+
+export const exchangeChannels = {
+  exchangeDrives: defineChannel(z.object({}).strict(), DrivesSchema),
+  /** The system's folder dialog in the desktop app; the browser host has none (path: null, native: false). */
+  exchangeChooseFolder: defineChannel(
+    z.object({ purpose: z.enum(['export', 'import']) }).strict(),
+    z.object({ path: z.string().nullable(), native: z.boolean() }),
+  ),
+  /** Folders under a path, for the in-app folder chooser; null lists the home folder. */
+  exchangeBrowse: defineChannel(
+    z.object({ path: AbsolutePathSchema.nullable() }).strict(),
+    z.discriminatedUnion('status', [
+      FolderListingSchema.extend({ status: z.literal('listed') }),
+      FailedSchema,
+    ]),
+  ),
+  exportBegin: defineChannel(
+    z
+      .object({
+        targetDir: AbsolutePathSchema,
+        /** The folder's final name; it is written as a hidden temporary folder until complete. */
+        folderName: z.string().min(1).max(200),
+        totalBytes: z.number().int().nonnegative(),
+        largestFileBytes: z.number().int().nonnegative(),
+      })
+      .strict(),
+    z.discriminatedUnion('status', [ExportStartedSchema, FailedSchema]),
+  ),
+  /** One piece of one file, in order; `final` closes, fsyncs and hashes it. */
+  exportWrite: defineChannel(
+    z
+      .object({
+        sessionId: SessionIdSchema,
+        path: RelativePathSchema,
+        offset: z.number().int().nonnegative(),
+        final: z.boolean(),
+        bytes: BytesSchema,
+      })
+      .strict(),
+    z.discriminatedUnion('status', [ExportWrittenSchema, FailedSchema]),
+    'request',
+  ),
+  /** Writes the manifest last, renames the folder into place, and reads every listed file back. */
+  exportFinish: defineChannel(
+    z.object({ sessionId: SessionIdSchema, manifest: z.string().min(2) }).strict(),
+    z.discriminatedUnion('status', [ExportDoneSchema, FailedSchema]),
+  ),
+  /** Cancel or clean up after a failure: the temporary folder goes, nothing looks complete. */
+  exportAbort: defineChannel(
+    z.object({ sessionId: SessionIdSchema }).strict(),
+    z.object({ removed: z.boolean() }),
+  ),
+  importScan: defineChannel(
+    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.discriminatedUnion('status', [ImportScannedSchema, NotABundleSchema, FailedSchema]),
+  ),
+  importRead: defineChannel(
+    z
+      .object({
+        folder: AbsolutePathSchema,
+        path: RelativePathSchema,
+        offset: z.number().int().nonnegative(),
+        length: z
+          .number()
+          .int()
+          .positive()
+          .max(64 * 1024 * 1024),
+      })
+      .strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('read'), size: z.number().nonnegative(), bytes: BytesSchema }),
+      FailedSchema,
+    ]),
+    'response',
+  ),
+};
