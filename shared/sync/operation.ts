@@ -28,7 +28,8 @@ export const OperationSchema = z
     hlc: z.string().refine(isEncodedHlc, 'not a clock'),
     node: z.string().regex(/^[0-9a-f]{16}$/),
   })
-  .refine((op) => decodeHlc(op.hlc).node === op.node, 'clock and node disagree')
+  // zod runs this even when the hlc field has already failed; decodeHlc would then throw out of safeParse.
+  .refine((op) => !isEncodedHlc(op.hlc) || decodeHlc(op.hlc).node === op.node, 'clock and node disagree')
   .refine((op) => op.field !== 'id', 'the id is not a field');
 
 export type Operation = z.infer<typeof OperationSchema>;

@@ -1,0 +1,153 @@
+// bundle/operations.ndjson: one operation per line, sorted, so the same operations always give the
+// same bytes (and the same hash in the manifest). Reading validates every line before any is applied.
+import { canonicalJson } from '../sync/canonical-json';
+import { compareHlc } from '../sync/hlc';
+import { OperationSchema, type Operation } from '../sync/operation';
+import { utf8ByteLength } from './base64';
+
+/** A line longer than this is refused before it is parsed; real operations are a few hundred bytes. */
+export const MAX_OPERATION_LINE_BYTES = 1024 * 1024;
+
+/** The file's order: by clock, then table, row and field (plain string comparison, UTF-16 code units). */
+export function compareOperations(a: Operation, b: Operation): number {
+  return (
+    compareHlc(a.hlc, b.hlc) ||
+    compareStrings(a.table, b.table) ||
+    compareStrings(a.rowId, b.rowId) ||
+    compareStrings(a.field, b.field)
+  );
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The operation's line: canonical JSON of exactly its six fields, without the newline. */
+export function operationLine(op: Operation): string {
+  const { table, rowId, field, value, hlc, node } = op;
+  return canonicalJson({ table, rowId, field, value, hlc, node });
+}
+
+/** The file's text: every operation on its own line, sorted, each line ending in "\n" ("" when none). */
+export function encodeOperations(ops: readonly Operation[]): string {
+  return [...ops]
+    .sort(compareOperations)
+    .map((op) => `${operationLine(op)}\n`)
+    .join('');
+}
+
+export const OPERATIONS_PROBLEMS = [
+  'notUtf8',
+  'blankLine',
+  'noFinalNewline',
+  'lineTooLong',
+  'notJson',
+  'invalidOperation',
+  'outOfOrder',
+  'outsideClockRange',
+  'countMismatch',
+] as const;
+export type OperationsProblem = (typeof OPERATIONS_PROBLEMS)[number];
+
+export type DecodedOperations =
+  | { ok: true; operations: Operation[] }
+  /** `line` is 1-based; 0 when the problem is the file as a whole (not UTF-8). */
+  | { ok: false; line: number; problem: OperationsProblem; detail: string };
+
+export interface DecodeOptions {
+  /** The manifest's clockRange: every operation's clock must lie within it (null: there are none). */
+  clockRange?: { from: string; to: string } | null;
+}
+
+const failure = (line: number, problem: OperationsProblem, detail: string): DecodedOperations => ({
+  ok: false,
+  line,
+  problem,
+  detail,
+});
+
+/** Parses JSON, noting a "__proto__" key: zod would drop it silently, changing the value read. */
+function parseLine(text: string): { value: unknown; protoKey: boolean } {
+  let protoKey = false;
+  const value: unknown = JSON.parse(text, (key, field: unknown) => {
+    if (key === '__proto__') protoKey = true;
+    return field;
+  });
+  return { value, protoKey };
+}
+
+/**
+ * The operations of a bundle's operations file, or the first line that is wrong. The text must be
+ * exactly `expectedCount` lines (the manifest's `operations.count`), each ending in "\n", each a valid
+ * operation, in the file's order without repeats.
+ */
+export function decodeOperations(
+  input: string | Uint8Array,
+  expectedCount: number,
+  options: DecodeOptions = {},
+): DecodedOperations {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
+    } catch {
+      return failure(0, 'notUtf8', 'the file is not UTF-8 text');
+    }
+  }
+  const operations: Operation[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    line++;
+    if (line > expectedCount) {
+      return failure(line, 'countMismatch', `more than the ${expectedCount} operations the manifest lists`);
+    }
+    const end = text.indexOf('\n', start);
+    const body = text.slice(start, end < 0 ? text.length : end);
+    if (body.length * 3 > MAX_OPERATION_LINE_BYTES && utf8ByteLength(body) > MAX_OPERATION_LINE_BYTES) {
+      return failure(line, 'lineTooLong', `a line longer than ${MAX_OPERATION_LINE_BYTES} bytes`);
+    }
+    if (end < 0) return failure(line, 'noFinalNewline', 'the last line does not end with a newline');
+    if (body.trim() === '') return failure(line, 'blankLine', 'an empty line');
+    let parsed: { value: unknown; protoKey: boolean };
+    try {
+      parsed = parseLine(body);
+    } catch (error) {
+      return failure(line, 'notJson', error instanceof Error ? error.message : 'not JSON');
+    }
+    if (parsed.protoKey) return failure(line, 'invalidOperation', 'a "__proto__" key');
+    let result: ReturnType<typeof OperationSchema.safeParse>;
+    try {
+      result = OperationSchema.safeParse(parsed.value);
+    } catch (error) {
+      // A refinement that throws is a bug of the schema, but an import must still answer, not crash.
+      return failure(line, 'invalidOperation', error instanceof Error ? error.message : 'invalid');
+    }
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      return failure(
+        line,
+        'invalidOperation',
+        issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid',
+      );
+    }
+    const op = result.data;
+    const previous = operations[operations.length - 1];
+    if (previous && compareOperations(previous, op) >= 0) {
+      return failure(line, 'outOfOrder', 'not after the previous line in clock, table, row, field order');
+    }
+    const range = options.clockRange;
+    if (range !== undefined && (range === null || op.hlc < range.from || op.hlc > range.to)) {
+      return failure(line, 'outsideClockRange', `the clock ${op.hlc} is outside the manifest's clockRange`);
+    }
+    operations.push(op);
+    start = end + 1;
+  }
+  if (operations.length !== expectedCount) {
+    return failure(
+      line + 1,
+      'countMismatch',
+      `${operations.length} operations, the manifest lists ${expectedCount}`,
+    );
+  }
+  return { ok: true, operations };
+}
