@@ -3,6 +3,7 @@
 // No import of 'electron' anywhere under electron/host/: the browser host runs these in plain Node.
 import type { HostHandlers } from '../../shared/contract';
 import { createAppHandlers } from './app-handlers';
+import { createExchangeHandlers } from './exchange/exchange-handlers';
 import type { HostOptions } from './host-options';
 import { createPrintHandlers } from './print/print-handlers';
 
@@ -12,5 +13,6 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   return {
     ...createAppHandlers(options),
     ...createPrintHandlers({ printer: options.printer, fontsDir: options.fontsDir }),
+    ...createExchangeHandlers({ chooseFolder: options.chooseFolder }),
   };
 }

@@ -17,4 +17,6 @@ export interface HostOptions {
   readonly printer: PdfPrinter;
   /** The shipped fonts (dist/renderer/fonts, with their manifest). */
   readonly fontsDir: string;
+  /** The system's folder dialog for a hand-over by USB; only the desktop app has one. */
+  readonly chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
 }

@@ -1,7 +1,7 @@
 // The Electron main process: wires the small modules of this folder together, in the order Electron
 // needs (some things must happen before "ready", some after).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron';
 import { version } from '../../package.json';
 import { createHostHandlers } from '../host/handlers';
 import { createElectronPrinter } from './electron-printer';
@@ -41,6 +41,15 @@ function openMainWindow(): void {
   });
 }
 
+/** The system's folder dialog, over the main window when there is one, for a hand-over by USB. */
+async function chooseFolder(): Promise<string | null> {
+  const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function start(): void {
   applyPermissionPolicy(session.defaultSession);
   serveRendererFiles(rendererDir);
@@ -57,6 +66,7 @@ function start(): void {
     // From package.json at build time: app.getVersion() gives Electron's own version when the app is
     // started from its main file rather than its folder.
     appVersion: version,
+    chooseFolder,
   });
   // Every window we open is ours (pop-ups are denied), so "one of our windows" is any window.
   const isOurWebContents = (sender: { readonly id: number }): boolean =>

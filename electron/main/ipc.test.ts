@@ -28,6 +28,20 @@ const info: AppInfo = {
   forcedLanguage: null,
 };
 
+const notHere = () => Promise.reject(new Error('not part of this test'));
+/** The hand-over channels: registered like every other, not called by these tests. */
+const notUsedHere = {
+  exchangeDrives: notHere,
+  exchangeChooseFolder: notHere,
+  exchangeBrowse: notHere,
+  exportBegin: notHere,
+  exportWrite: notHere,
+  exportFinish: notHere,
+  exportAbort: notHere,
+  importScan: notHere,
+  importRead: notHere,
+} satisfies Partial<HostHandlers>;
+
 function setUp(isTrustedSender = createTrustedSenderCheck((sender) => sender.id === OUR_WEB_CONTENTS_ID)) {
   const listeners = new Map<string, Listener>();
   const ipcMain: IpcMainLike = {
@@ -39,6 +53,7 @@ function setUp(isTrustedSender = createTrustedSenderCheck((sender) => sender.id 
     appInfo: vi.fn<HostHandlers['appInfo']>(() => Promise.resolve(info)),
     reportProblem: vi.fn<HostHandlers['reportProblem']>(() => Promise.resolve({ logged: true })),
     printPdf: vi.fn<HostHandlers['printPdf']>(() => Promise.resolve({ pdfBase64: '', pages: 0, bytes: 0 })),
+    ...notUsedHere,
   } satisfies HostHandlers;
   registerHostHandlers(ipcMain, handlers, isTrustedSender, context);
 

@@ -1,0 +1,60 @@
+// The hand-over by USB, host side: drives, folder choosing, export sessions and import reading, joined
+// into the channels of shared/contract/exchange-channels.ts.
+import type { HostHandlers } from '../../../shared/contract';
+import { listDrives, runCommand as defaultRunCommand, type RunCommand } from './drives';
+import { createExportWriter } from './export-writer';
+import { fileSystemOf } from './file-system-of';
+import { createFolderBrowser, type ChooseFolder } from './folder-browser';
+import { createImportReader } from './import-reader';
+
+export type ExchangeHandlers = Pick<
+  HostHandlers,
+  | 'exchangeDrives'
+  | 'exchangeChooseFolder'
+  | 'exchangeBrowse'
+  | 'exportBegin'
+  | 'exportWrite'
+  | 'exportFinish'
+  | 'exportAbort'
+  | 'importScan'
+  | 'importRead'
+>;
+
+export interface ExchangeOptions {
+  readonly chooseFolder?: ChooseFolder;
+  readonly platform?: NodeJS.Platform;
+  readonly runCommand?: RunCommand;
+}
+
+/**
+ * How long a drive listing serves the folder chooser and the FAT check. Listing starts a program
+ * (PowerShell takes a second or more), too slow for every folder opened; the Drives channel itself
+ * always lists afresh, so "Refresh" shows a stick plugged in a moment ago.
+ */
+const DRIVES_REUSE_MS = 10_000;
+
+export function createExchangeHandlers(options: ExchangeOptions = {}): ExchangeHandlers {
+  const platform = options.platform ?? process.platform;
+  const run = options.runCommand ?? defaultRunCommand;
+
+  let recent: { at: number; drives: ReturnType<typeof listDrives> } | null = null;
+  const freshDrives = (): ReturnType<typeof listDrives> => {
+    const drives = listDrives(platform, run);
+    recent = { at: Date.now(), drives };
+    return drives;
+  };
+  const recentDrives = (): ReturnType<typeof listDrives> =>
+    recent !== null && Date.now() - recent.at < DRIVES_REUSE_MS ? recent.drives : freshDrives();
+
+  const browser = createFolderBrowser({ listDrives: recentDrives, chooseFolder: options.chooseFolder });
+  const writer = createExportWriter({
+    fileSystemOf: (folder) => fileSystemOf(folder, { platform, listDrives: recentDrives }),
+  });
+
+  return {
+    exchangeDrives: () => freshDrives(),
+    ...browser,
+    ...writer,
+    ...createImportReader(),
+  };
+}

@@ -1,0 +1,219 @@
+// The import side of a hand-over: list and hash an export folder, and hand the page the bytes it asks
+// for. A stick comes from elsewhere, so nothing on it is trusted: links are never followed, names that
+// could climb out of the folder are refused, and the sizes are bounded before anything is read whole.
+import { promises as fs, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { ExchangeFailure, HostHandlers, ResponseOf, ScannedFile } from '../../../shared/contract';
+import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../shared/bundle/manifest';
+import { bundlePathProblem } from '../../../shared/bundle/paths';
+import { errorCode, failed, faultOfError } from './faults';
+import { PARTIAL_PREFIX } from './export-writer';
+import { hashFile, READ_NO_FOLLOW } from './hash-file';
+
+export type ImportHandlers = Pick<HostHandlers, 'importScan' | 'importRead'>;
+
+export interface ImportReaderOptions {
+  /** Tests lower the limits to reach them without 200,000 files or a 64 MiB manifest. */
+  readonly maxFiles?: number;
+  readonly maxManifestBytes?: number;
+}
+
+type Refusal = { path: string; reason: 'link' | 'special' | 'unsafeName' };
+type ManifestState = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'refused'; why: string };
+
+/** bundle/manifest.json under `folder`, checked one segment at a time so a linked `bundle` is seen. */
+async function manifestState(folder: string): Promise<ManifestState> {
+  let current = folder;
+  const segments = MANIFEST_PATH.split('/');
+  for (const [index, segment] of segments.entries()) {
+    current = path.join(current, segment);
+    let stats: Stats;
+    try {
+      stats = await fs.lstat(current);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return { kind: 'missing' };
+      throw error;
+    }
+    const shown = segments.slice(0, index + 1).join('/');
+    if (stats.isSymbolicLink()) return { kind: 'refused', why: `${shown} is a link` };
+    const last = index === segments.length - 1;
+    if (!last && !stats.isDirectory()) return { kind: 'missing' };
+    if (last && !stats.isFile()) return { kind: 'refused', why: `${shown} is not a regular file` };
+    if (last) return { kind: 'file', stats };
+  }
+  return { kind: 'missing' };
+}
+
+/** Export folders one level down: a drive's root often holds several, and the user picked the root. */
+async function findCandidates(folder: string): Promise<{ folder: string; name: string }[]> {
+  const candidates: { folder: string; name: string }[] = [];
+  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
+    // A Dirent for a link is not a directory, so links are skipped here as everywhere.
+    if (!entry.isDirectory() || entry.name.startsWith(PARTIAL_PREFIX)) continue;
+    const child = path.join(folder, entry.name);
+    try {
+      if ((await manifestState(child)).kind === 'file') candidates.push({ folder: child, name: entry.name });
+    } catch {
+      // A folder we may not look into (Windows' System Volume Information) is not an export.
+    }
+  }
+  return candidates.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+interface Walked {
+  readonly files: { path: string; size: number }[];
+  readonly refused: Refusal[];
+}
+
+/**
+ * Every entry under the folder, by lstat: links and special files are refused by kind, names no bundle
+ * may use are refused (and a refused folder is not entered). Null when there are more than `limit`.
+ */
+async function walk(folder: string, limit: number): Promise<Walked | null> {
+  const files: Walked['files'] = [];
+  const refused: Refusal[] = [];
+  const pending = [''];
+  for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
+    const here = relative === '' ? folder : path.join(folder, ...relative.split('/'));
+    for (const name of await fs.readdir(here)) {
+      const entryPath = relative === '' ? name : `${relative}/${name}`;
+      let stats: Stats;
+      try {
+        stats = await fs.lstat(path.join(here, name));
+      } catch (error) {
+        // A name the system lists but cannot find again was mangled on the way (an encoding the
+        // stick's writer used); it is not a name a bundle can hold.
+        if (errorCode(error) !== 'ENOENT') throw error;
+        refused.push({ path: entryPath, reason: 'unsafeName' });
+        continue;
+      }
+      if (stats.isSymbolicLink()) refused.push({ path: entryPath, reason: 'link' });
+      else if (!stats.isFile() && !stats.isDirectory()) refused.push({ path: entryPath, reason: 'special' });
+      else if (bundlePathProblem(entryPath) !== null) refused.push({ path: entryPath, reason: 'unsafeName' });
+      else if (stats.isDirectory()) pending.push(entryPath);
+      else if (entryPath !== MANIFEST_PATH) files.push({ path: entryPath, size: stats.size });
+      if (files.length + refused.length > limit) return null;
+    }
+  }
+  return { files, refused };
+}
+
+/** Reads at most `limit` bytes; a manifest that grew after its size was checked is still bounded. */
+async function readBounded(file: string, limit: number): Promise<Buffer | null> {
+  const handle = await fs.open(file, READ_NO_FOLLOW);
+  try {
+    const buffer = Buffer.alloc(Math.min((await handle.stat()).size, limit) + 1);
+    let got = 0;
+    while (got < buffer.byteLength) {
+      const { bytesRead } = await handle.read(buffer, got, buffer.byteLength - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got > limit ? null : buffer.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A relative folder would be taken from wherever the host was started: never what the page meant. */
+const notAbsolute = (folder: string): ExchangeFailure =>
+  failed('unsafePath', `not an absolute path: ${folder.slice(0, 80)}`);
+
+/**
+ * ENOENT while reading is a folder or file that is not there (EIO and the like still say "removed");
+ * a permission error is not "read-only", which is about writing, so it goes as io with its code.
+ */
+function readFault(error: unknown): ExchangeFailure {
+  const failure = faultOfError(error, 'notFound');
+  return failure.fault === 'readOnly' ? { ...failure, fault: 'io' } : failure;
+}
+
+export function createImportReader(options: ImportReaderOptions = {}): ImportHandlers {
+  const maxFiles = options.maxFiles ?? MAX_BUNDLE_FILES;
+  const maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+
+  async function scan(request: { folder: string }): Promise<ResponseOf<'importScan'>> {
+    if (!path.isAbsolute(request.folder)) return notAbsolute(request.folder);
+    const folder = path.resolve(request.folder);
+    const stats = await fs.stat(folder);
+    if (!stats.isDirectory()) return failed('notAFolder', `${folder} is not a folder`);
+    // An export still being written, or left by a failed one, is never a bundle, manifest or not.
+    if (path.basename(folder).startsWith(PARTIAL_PREFIX)) return { status: 'notABundle', candidates: [] };
+    const manifest = await manifestState(folder);
+    if (manifest.kind === 'missing')
+      return { status: 'notABundle', candidates: await findCandidates(folder) };
+    if (manifest.kind === 'refused') return failed('unsafePath', manifest.why);
+    const tooLarge = failed('tooLarge', `${MANIFEST_PATH} is larger than ${String(maxManifestBytes)} bytes`);
+    if (manifest.stats.size > maxManifestBytes) return tooLarge;
+    const manifestBytes = await readBounded(path.join(folder, ...MANIFEST_PATH.split('/')), maxManifestBytes);
+    if (manifestBytes === null) return tooLarge;
+
+    const walked = await walk(folder, maxFiles);
+    if (walked === null) return failed('tooLarge', `the folder holds more than ${String(maxFiles)} entries`);
+    const files: ScannedFile[] = [];
+    for (const file of walked.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      const digest = await hashFile(path.join(folder, ...file.path.split('/')));
+      files.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
+    }
+    return {
+      status: 'scanned',
+      folder,
+      manifest: manifestBytes.toString('utf8'),
+      files,
+      refused: walked.refused,
+    };
+  }
+
+  async function read(request: {
+    folder: string;
+    path: string;
+    offset: number;
+    length: number;
+  }): Promise<ResponseOf<'importRead'>> {
+    const problem = bundlePathProblem(request.path);
+    if (problem) return failed('unsafePath', problem);
+    if (!path.isAbsolute(request.folder)) return notAbsolute(request.folder);
+    const realFolder = await fs.realpath(path.resolve(request.folder));
+    const segments = request.path.split('/');
+    let current = realFolder;
+    let last: Stats | null = null;
+    for (const [index, segment] of segments.entries()) {
+      current = path.join(current, segment);
+      const stats = await fs.lstat(current);
+      const shown = segments.slice(0, index + 1).join('/');
+      if (stats.isSymbolicLink()) return failed('unsafePath', `${shown} is a link`);
+      if (index < segments.length - 1 && !stats.isDirectory())
+        return failed('notFound', `${shown} is not a folder`);
+      last = stats;
+    }
+    if (last === null || !last.isFile()) return failed('unsafePath', `${request.path} is not a regular file`);
+    // Belt and braces: whatever the segments looked like, the file must really lie inside the folder.
+    const real = await fs.realpath(current);
+    const inside = realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep;
+    if (!real.startsWith(inside)) return failed('unsafePath', `${request.path} lies outside the folder`);
+
+    const handle = await fs.open(real, READ_NO_FOLLOW);
+    try {
+      const stats = await handle.stat();
+      // The file opened must be the one checked, not something put in its place since.
+      if (!stats.isFile() || stats.ino !== last.ino || stats.dev !== last.dev)
+        return failed('unsafePath', `${request.path} changed while it was being opened`);
+      const want = Math.max(0, Math.min(request.length, stats.size - request.offset));
+      const bytes = Buffer.alloc(want);
+      let got = 0;
+      while (got < want) {
+        const { bytesRead } = await handle.read(bytes, got, want - got, request.offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return { status: 'read', size: stats.size, bytes: bytes.subarray(0, got) };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  return {
+    importScan: (request) => scan(request).catch(readFault),
+    importRead: (request) => read(request).catch(readFault),
+  };
+}
