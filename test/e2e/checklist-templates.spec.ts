@@ -190,7 +190,9 @@ test.describe('in English', () => {
     await expect(page.getByText('Template saved (version 1)')).toBeVisible();
     await page.getByRole('button', { name: 'Back to templates' }).click();
     const templates = page.getByRole('table', { name: 'Checklist templates' });
-    await expect(templates.getByRole('row').filter({ hasText: '项目审批手续 (copy)' })).toContainText('Custom');
+    await expect(templates.getByRole('row').filter({ hasText: '项目审批手续 (copy)' })).toContainText(
+      'Custom',
+    );
     await expect(templates.getByRole('row').filter({ hasText: '项目审批手续' }).first()).toContainText(
       'Version 1',
     );
