@@ -31,6 +31,7 @@ const DashboardPage = lazyPage(() =>
   import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage),
 );
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
+const ExchangePage = lazyPage(() => import('../features/exchange/ExchangePage').then((m) => m.ExchangePage));
 const PlaceholderPage = lazyPage(() =>
   import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
 );
@@ -54,7 +55,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/meeting', element: <MeetingPage /> },
   { path: '/dashboard', element: <DashboardPage /> },
   { path: '/reports', element: <ReportsPage /> },
-  { path: '/exchange', element: <PlaceholderPage section="exchange" /> },
+  { path: '/exchange', element: <ExchangePage /> },
   { path: '/sync', element: <PlaceholderPage section="sync" /> },
   { path: '/settings', element: <SettingsPage /> },
   { path: '*', element: <Navigate to={HOME_PATH} replace /> },

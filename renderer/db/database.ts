@@ -45,6 +45,41 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Another laptop this one has exchanged bundles with. Local to this laptop; never synced. */
+export interface DeviceRow {
+  node: string;
+  name: string;
+  /** Its Ed25519 public key (raw, base64), as first seen in one of its bundles. */
+  publicKey: string;
+  /** Set once the user has said this key is the laptop it claims to be. */
+  trusted: boolean;
+  firstSeenAt: string;
+  /** What it is known to hold, from the manifests of its bundles: incremental exports skip that. */
+  knowledge: Record<string, string>;
+  lastImportAt: string | null;
+}
+
+/** What one import brought in, kept so that it can be shown and exported. */
+export interface ImportReceiptRow {
+  id: string;
+  importedAt: string;
+  /** SHA-256 of the manifest's bytes: the bundle's identity. */
+  manifestSha256: string;
+  folder: string;
+  source: { node: string; name: string };
+  bundleKind: 'full' | 'incremental';
+  bundleCreatedAt: string;
+  counts: {
+    operations: number;
+    newRows: number;
+    changedRows: number;
+    conflicts: number;
+    unchangedRows: number;
+    newPhotos: number;
+    knownPhotos: number;
+  };
+}
+
 export const DATABASE_NAME = 'ducha';
 
 type SyncedTables = { [T in SyncedTable]: EntityTable<Stored<RecordOf<T>>, 'id'> };
@@ -55,6 +90,8 @@ export type DuchaDatabase = Dexie &
     photoDerivatives: Table<PhotoDerivativeRow, [string, DerivativeKind]>;
     outbox: EntityTable<OutboxRow, 'seq'>;
     meta: EntityTable<MetaRow, 'key'>;
+    devices: EntityTable<DeviceRow, 'node'>;
+    importReceipts: EntityTable<ImportReceiptRow, 'id'>;
   };
 
 export function createDatabase(

@@ -14,3 +14,4 @@ export * from './dashboard-hooks';
 export * from './meeting-hooks';
 export * from './reinspection-hooks';
 export * from './report-hooks';
+export * from './exchange-hooks';

@@ -19,6 +19,7 @@ const RELEASED: Record<number, string> = {
   4: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams',
   5: 'targets=id, year',
   6: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
+  7: 'devices=node|importReceipts=id, importedAt, manifestSha256',
 };
 
 const fingerprint = (m: Migration) =>

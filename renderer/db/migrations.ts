@@ -81,6 +81,14 @@ export const MIGRATIONS: readonly Migration[] = [
         'id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
     },
   },
+  {
+    version: 7,
+    why: 'Hand-over by USB: the other laptops this one has exchanged bundles with (their keys, whether the user trusts them, what they are known to hold), and a receipt of every import.',
+    stores: {
+      devices: 'node',
+      importReceipts: 'id, importedAt, manifestSha256',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,3 +1,4 @@
+import { exchangeEn } from './sections/exchange.en';
 import { reportsEn } from './sections/reports.en';
 import { issuesEn } from './sections/issues.en';
 import { meetingEn } from './sections/meeting.en';
@@ -32,6 +33,7 @@ export const en: Messages = {
   reinspection: reinspectionEn,
   dashboard: dashboardEn,
   reports: reportsEn,
+  exchange: exchangeEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:
@@ -376,7 +378,6 @@ export const en: Messages = {
     exportFailed: 'Export failed: {{reason}}',
   },
   placeholder: {
-    exchange: 'Exchange will move data by USB stick to other laptops and the office.',
     sync: 'Sync will exchange data with the central server whenever a network is available.',
     comingLater: 'This part is being built.',
     pendingOps: '{{count}} changes on this computer are waiting to be synced or exported.',

@@ -1,4 +1,5 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
+import { exchangeZhCN } from './sections/exchange.zh-CN';
 import { reportsZhCN } from './sections/reports.zh-CN';
 import { issuesZhCN } from './sections/issues.zh-CN';
 import { meetingZhCN } from './sections/meeting.zh-CN';
@@ -32,6 +33,7 @@ export const zhCN = {
   reinspection: reinspectionZhCN,
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
+  exchange: exchangeZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
@@ -368,7 +370,6 @@ export const zhCN = {
     exportFailed: '导出失败：{{reason}}',
   },
   placeholder: {
-    exchange: '导出导入将在这里通过U盘与其他电脑或办公室交换数据。',
     sync: '同步将在有网络时与中心服务器交换数据。',
     comingLater: '此功能正在建设中。',
     pendingOps: '本机有 {{count}} 条修改等待同步或导出。',

@@ -3,12 +3,12 @@ import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePendingOperationCount } from '../../db';
 
-type Section = 'exchange' | 'sync';
+type Section = 'sync';
 
 export function PlaceholderPage({ section }: { section: Section }) {
   const { t } = useTranslation();
   const pending = usePendingOperationCount();
-  const showPending = (section === 'sync' || section === 'exchange') && pending !== undefined;
+  const showPending = pending !== undefined;
   return (
     <section aria-labelledby="section-title">
       <Typography.Title level={3} id="section-title">

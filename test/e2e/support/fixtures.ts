@@ -43,68 +43,86 @@ export const test = base.extend<Options & { home: string; app: DuchaApp }>({
   },
 
   app: async ({ home, systemLocale, query }, use, testInfo) => {
-    const host = chooseHost();
-    testInfo.annotations.push({ type: 'host', description: `${host.kind} (${host.reason})` });
-    if (host.kind === 'electron') {
-      const launch = () =>
-        _electron.launch({
-          executablePath: host.electronBinary ?? undefined,
-          args: [join(REPO, 'dist', 'electron', 'main.cjs')],
-          env: {
-            ...process.env,
-            DUCHA_HOME: home,
-            LANG: systemLocale.replace('-', '_'),
-            ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}),
-          },
-        });
-      let electronApp = await launch();
-      const app: DuchaApp = {
-        host,
-        page: await electronApp.firstWindow(),
-        url: null,
-        reopen: async () => {
-          await electronApp.close();
-          electronApp = await launch();
-          app.page = await electronApp.firstWindow();
-          return app.page;
-        },
-      };
-      await use(app);
-      await electronApp.close();
-      return;
-    }
+    const launched = await launchApp(home, { systemLocale, query });
+    testInfo.annotations.push({
+      type: 'host',
+      description: `${launched.app.host.kind} (${launched.app.host.reason})`,
+    });
+    await use(launched.app);
+    await launched.close();
+  },
+});
 
-    const server = await startBrowserHost(home);
-    const profile = join(home, 'chromium-profile');
-    const open = () =>
-      chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        locale: systemLocale,
-        viewport: { width: 1366, height: 820 },
+/**
+ * Starts the app on the chosen host with its own data folder and browser profile: one laptop. The
+ * fixture makes the first; a spec that needs two laptops (hand-over by USB) makes a second.
+ */
+export async function launchApp(
+  home: string,
+  { systemLocale, query }: Options,
+): Promise<{ app: DuchaApp; close: () => Promise<void> }> {
+  const host = chooseHost();
+  if (host.kind === 'electron') {
+    const launch = () =>
+      _electron.launch({
+        executablePath: host.electronBinary ?? undefined,
+        args: [join(REPO, 'dist', 'electron', 'main.cjs')],
+        env: {
+          ...process.env,
+          DUCHA_HOME: home,
+          LANG: systemLocale.replace('-', '_'),
+          ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}),
+        },
       });
-    let context: BrowserContext = await open();
-    const url = query ? `${server.url}&${query}` : server.url;
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
+    let electronApp = await launch();
     const app: DuchaApp = {
       host,
-      page,
-      url,
+      page: await electronApp.firstWindow(),
+      url: null,
       reopen: async () => {
-        await context.close();
-        context = await open();
-        app.page = context.pages()[0] ?? (await context.newPage());
-        await app.page.goto(url);
+        await electronApp.close();
+        electronApp = await launch();
+        app.page = await electronApp.firstWindow();
         return app.page;
       },
     };
-    await use(app);
-    await context.close();
-    await server.stop();
-  },
-});
+    return { app, close: () => electronApp.close() };
+  }
+
+  const server = await startBrowserHost(home);
+  const profile = join(home, 'chromium-profile');
+  const open = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: systemLocale,
+      viewport: { width: 1366, height: 820 },
+    });
+  let context: BrowserContext = await open();
+  const url = query ? `${server.url}&${query}` : server.url;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  const app: DuchaApp = {
+    host,
+    page,
+    url,
+    reopen: async () => {
+      await context.close();
+      context = await open();
+      app.page = context.pages()[0] ?? (await context.newPage());
+      await app.page.goto(url);
+      return app.page;
+    },
+  };
+  return {
+    app,
+    close: async () => {
+      await context.close();
+      await server.stop();
+    },
+  };
+}
 
 export { expect } from '@playwright/test';
 

@@ -1,0 +1,79 @@
+// Applying a verified bundle: its operations through the one merge (record-writer's applyOperations),
+// the new photo originals, the source device and a receipt, all in one transaction — a failure
+// anywhere (a full disk, a clock too far ahead) leaves the database exactly as it was.
+import type { Manifest } from '../../../../shared/bundle/manifest';
+import { uuidv7 } from '../../../../shared/ids/uuidv7';
+import type { Operation } from '../../../../shared/sync/operation';
+import { SYNCED_TABLES } from '../../../../shared/sync/tables';
+import type { DuchaDatabase, ImportReceiptRow, PhotoBlobRow } from '../../database';
+import { applyOperations } from '../../record-writer';
+import { recordSource } from './devices';
+import type { ImportPreview } from './import-preview';
+
+export interface ImportToApply {
+  readonly manifest: Manifest;
+  readonly manifestSha256: string;
+  readonly folder: string;
+  readonly operations: readonly Operation[];
+  readonly preview: ImportPreview;
+  /** The originals this laptop lacked, already checked against their hashes. */
+  readonly photos: readonly PhotoBlobRow[];
+  /** The user's word that the source's key is that laptop's (asked when the device is new). */
+  readonly trustSource: boolean;
+}
+
+export class InvalidImportError extends Error {
+  override name = 'InvalidImportError';
+}
+
+export async function applyImport(
+  db: DuchaDatabase,
+  input: ImportToApply,
+  now: Date = new Date(),
+): Promise<ImportReceiptRow> {
+  if (input.preview.invalid.length > 0)
+    throw new InvalidImportError(`${String(input.preview.invalid.length)} records would be invalid`);
+  const at = now.toISOString();
+  const tables = [
+    ...SYNCED_TABLES.map((t) => db.table(t)),
+    db.photoBlobs,
+    db.meta,
+    db.devices,
+    db.importReceipts,
+  ];
+  return db.transaction('rw', tables, async () => {
+    await applyOperations(db, input.operations, now.getTime());
+    const held = await db.photoBlobs.bulkGet(input.photos.map((p) => p.sha256));
+    const fresh = input.photos.filter((_, i) => !held[i]);
+    await db.photoBlobs.bulkPut(fresh);
+    await recordSource(db, input.manifest, { trust: input.trustSource, at });
+    const { preview } = input;
+    const receipt: ImportReceiptRow = {
+      id: uuidv7(now.getTime()),
+      importedAt: at,
+      manifestSha256: input.manifestSha256,
+      folder: input.folder,
+      source: { node: input.manifest.source.node, name: input.manifest.source.name },
+      bundleKind: input.manifest.kind,
+      bundleCreatedAt: input.manifest.createdAt,
+      counts: {
+        operations: preview.operations,
+        newRows: preview.newRows,
+        changedRows: preview.changedRows,
+        conflicts: preview.conflicts.length,
+        unchangedRows: preview.unchangedRows,
+        newPhotos: fresh.length,
+        knownPhotos: input.photos.length - fresh.length + preview.knownPhotos,
+      },
+    };
+    await db.importReceipts.add(receipt);
+    return receipt;
+  });
+}
+
+export const importReceipts = (db: DuchaDatabase): Promise<ImportReceiptRow[]> =>
+  db.importReceipts.orderBy('importedAt').reverse().toArray();
+
+/** Earlier imports of the same bundle (by its manifest's hash): importing it again changes nothing. */
+export const receiptsOfBundle = (db: DuchaDatabase, manifestSha256: string): Promise<ImportReceiptRow[]> =>
+  db.importReceipts.where('manifestSha256').equals(manifestSha256).toArray();

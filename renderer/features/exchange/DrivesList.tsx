@@ -1,0 +1,52 @@
+// The removable drives the host found, each with its free space and file system, and a button to use it.
+import { Alert, Button, List, Typography } from 'antd';
+import { UsbOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../settings/format-bytes';
+import { useDrives } from './use-drives';
+
+export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path: string) => void }) {
+  const { t } = useTranslation();
+  const listing = useDrives();
+  if (!listing) return null;
+  if (listing.problem)
+    return (
+      <Alert type="info" showIcon message={t('exchange.target.listFailed', { problem: listing.problem })} />
+    );
+  if (listing.drives.length === 0)
+    return <Typography.Paragraph type="secondary">{t('exchange.target.noDrives')}</Typography.Paragraph>;
+  return (
+    <List
+      size="small"
+      aria-label={t('exchange.target.drives')}
+      dataSource={listing.drives}
+      renderItem={(drive) => (
+        <List.Item
+          actions={[
+            <Button
+              key="use"
+              size="small"
+              onClick={() => onUse(drive.mountPath)}
+              aria-label={`${useLabel} ${drive.label}`}
+            >
+              {useLabel}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            avatar={<UsbOutlined aria-hidden />}
+            title={`${drive.label} (${drive.mountPath})`}
+            description={[
+              drive.freeBytes !== null
+                ? t('exchange.target.free', { free: formatBytes(drive.freeBytes) })
+                : null,
+              drive.fileSystem ? t('exchange.target.fileSystem', { fs: drive.fileSystem }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}

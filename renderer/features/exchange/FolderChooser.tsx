@@ -1,0 +1,142 @@
+// "Choose folder": the system's dialog in the desktop app; on the browser host (which has none) a
+// small folder browser over the host's file system — a path to type, places to start from, subfolders.
+import { Alert, Button, Input, List, Modal, Space, Typography } from 'antd';
+import { FolderOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FolderListing, ResponseOf } from '../../../shared/contract';
+
+type BrowseReply = ResponseOf<'exchangeBrowse'>;
+import { useHost } from '../../app/host-context';
+import { failureText } from './fault-text';
+
+interface Props {
+  readonly purpose: 'export' | 'import';
+  readonly onChosen: (path: string) => void;
+}
+
+export function ChooseFolderButton({ purpose, onChosen }: Props) {
+  const { t } = useTranslation();
+  const { api } = useHost();
+  const [browsing, setBrowsing] = useState(false);
+  const choose = async () => {
+    const chosen = await api.exchangeChooseFolder({ purpose });
+    if (chosen.native) {
+      if (chosen.path) onChosen(chosen.path);
+      return;
+    }
+    setBrowsing(true);
+  };
+  return (
+    <>
+      <Button icon={<FolderOutlined aria-hidden />} onClick={() => void choose()}>
+        {t('exchange.chooseFolder')}
+      </Button>
+      {browsing && (
+        <FolderBrowser
+          onCancel={() => setBrowsing(false)}
+          onChosen={(path) => {
+            setBrowsing(false);
+            onChosen(path);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen: (path: string) => void }) {
+  const { t } = useTranslation();
+  const { api } = useHost();
+  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const show = useCallback(
+    (reply: BrowseReply) => {
+      if (reply.status === 'failed') {
+        setProblem(t('exchange.folder.failed', { reason: failureText(reply, t) }));
+        return;
+      }
+      setProblem(null);
+      setListing(reply);
+      setTyped(reply.path);
+    },
+    [t],
+  );
+  const open = (path: string | null) => api.exchangeBrowse({ path }).then(show);
+  useEffect(() => {
+    // The home folder first; the reply arrives after this effect, as any external listing does.
+    let live = true;
+    void api.exchangeBrowse({ path: null }).then((reply) => {
+      if (live) show(reply);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, show]);
+
+  return (
+    <Modal
+      open
+      title={t('exchange.folder.title')}
+      onCancel={onCancel}
+      okText={t('exchange.folder.use')}
+      okButtonProps={{ disabled: !listing }}
+      onOk={() => listing && onChosen(listing.path)}
+      width={640}
+    >
+      <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
+        <Input
+          aria-label={t('exchange.folder.path')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          onPressEnter={() => void open(typed.trim() || null)}
+        />
+        <Button onClick={() => void open(typed.trim() || null)}>{t('exchange.folder.open')}</Button>
+      </Space.Compact>
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      {listing && (
+        <>
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">{t('exchange.folder.places')}</Typography.Text>
+            {listing.places.map((place) => (
+              <Button key={place.path} size="small" onClick={() => void open(place.path)}>
+                {place.label}
+              </Button>
+            ))}
+            {listing.parent && (
+              <Button size="small" onClick={() => void open(listing.parent)}>
+                {t('exchange.folder.up')}
+              </Button>
+            )}
+          </Space>
+          <List
+            size="small"
+            bordered
+            style={{ maxHeight: 320, overflow: 'auto' }}
+            locale={{ emptyText: t('exchange.folder.empty') }}
+            dataSource={listing.folders}
+            renderItem={(name) => (
+              <List.Item>
+                <Button
+                  type="link"
+                  icon={<FolderOutlined aria-hidden />}
+                  onClick={() => void open(joinPath(listing.path, name))}
+                >
+                  {name}
+                </Button>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** The host's own separator: a Windows path has backslashes. */
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+}

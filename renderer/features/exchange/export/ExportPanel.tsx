@@ -1,0 +1,123 @@
+// 导出: where to (a removable drive, or any folder), what (everything, or only what a laptop we have
+// heard from lacks; reports and ledgers or not), then the export with progress and its outcome.
+import { Alert, Button, Card, Checkbox, Radio, Select, Space, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKnownDevices } from '../../../db';
+import { formatBytes } from '../../settings/format-bytes';
+import { DrivesList } from '../DrivesList';
+import { ChooseFolderButton } from '../FolderChooser';
+import { ExportProgressView } from './ExportProgressView';
+import { useExport } from './use-export';
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const devices = useKnownDevices();
+  const [target, setTarget] = useState<string | null>(null);
+  const [kind, setKind] = useState<'full' | 'incremental'>('full');
+  const [recipientNode, setRecipient] = useState<string | null>(null);
+  const [reports, setReports] = useState(true);
+  const { state, start, cancel, failure } = useExport();
+  const running = state.phase === 'preparing' || state.phase === 'writing' || state.phase === 'verifying';
+  const recipient = devices?.find((d) => d.node === recipientNode) ?? null;
+  const canExport = target !== null && !running && (kind === 'full' || recipient !== null);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 860 }} size="middle">
+      <Card size="small" title={t('exchange.target.title')}>
+        <DrivesList useLabel={t('exchange.target.use')} onUse={setTarget} />
+        <Space wrap>
+          <ChooseFolderButton purpose="export" onChosen={setTarget} />
+          <Typography.Text data-testid="export-target" type={target ? undefined : 'secondary'}>
+            {target ? t('exchange.target.chosen', { path: target }) : t('exchange.target.none')}
+          </Typography.Text>
+        </Space>
+      </Card>
+      <Card size="small" title={t('exchange.options.kind')}>
+        <Space direction="vertical">
+          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'full' | 'incremental')}>
+            <Space direction="vertical">
+              <Radio value="full">{t('exchange.options.full')}</Radio>
+              <Radio value="incremental" disabled={!devices || devices.length === 0}>
+                {t('exchange.options.incremental')}
+              </Radio>
+            </Space>
+          </Radio.Group>
+          {devices && devices.length === 0 && (
+            <Typography.Text type="secondary">{t('exchange.options.noRecipients')}</Typography.Text>
+          )}
+          {kind === 'incremental' && (
+            <Select
+              aria-label={t('exchange.options.recipient')}
+              placeholder={t('exchange.options.recipient')}
+              style={{ minWidth: 280 }}
+              value={recipientNode ?? undefined}
+              onChange={setRecipient}
+              options={(devices ?? []).map((d) => ({ value: d.node, label: d.name }))}
+            />
+          )}
+          <Checkbox checked={reports} onChange={(e) => setReports(e.target.checked)}>
+            {t('exchange.options.reports')}
+          </Checkbox>
+        </Space>
+      </Card>
+      <Button
+        type="primary"
+        icon={<ExportOutlined aria-hidden />}
+        disabled={!canExport}
+        onClick={() =>
+          target &&
+          void start({
+            targetDir: target,
+            reports,
+            recipient:
+              kind === 'incremental' && recipient
+                ? { node: recipient.node, name: recipient.name, knowledge: recipient.knowledge }
+                : null,
+          })
+        }
+      >
+        {t('exchange.export')}
+      </Button>
+      <ExportProgressView state={state} onCancel={cancel} />
+      {state.phase === 'finished' && state.outcome.status === 'done' && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="export-outcome"
+          message={t('exchange.exported', {
+            files: state.outcome.files,
+            bytes: formatBytes(state.outcome.bytes),
+          })}
+          description={
+            <>
+              <Typography.Text copyable data-testid="export-path">
+                {state.outcome.path}
+              </Typography.Text>
+              {state.missingPhotos > 0 && (
+                <Typography.Paragraph type="warning">
+                  {t('exchange.missingPhotos', { count: state.missingPhotos })}
+                </Typography.Paragraph>
+              )}
+            </>
+          }
+        />
+      )}
+      {state.phase === 'finished' && state.outcome.status === 'cancelled' && (
+        <Alert type="info" showIcon data-testid="export-outcome" message={t('exchange.exportCancelled')} />
+      )}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="export-outcome"
+          message={t('exchange.exportFailed', { reason: failure })}
+        />
+      )}
+      {state.phase === 'error' && (
+        <Alert type="error" showIcon data-testid="export-outcome" message={state.message} />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,113 @@
+// Running an export: prepare the files, write them with progress and a cancel, and keep the outcome.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Knowledge } from '../../../../shared/bundle/manifest';
+import { useHost } from '../../../app/host-context';
+import { exchangeSources, reportSources, useDatabase, useTeams } from '../../../db';
+import { i18next } from '../../../i18n';
+import { useTimeZone, useToday } from '../../../stores/clock';
+import { failureText } from '../fault-text';
+import { manifestText } from './make-manifest';
+import { planExport, type PlanStep } from './plan-export';
+import type { TransferProgress } from './transfer-rate';
+import { type ExportOutcome, writeExport } from './write-export';
+import { safeName } from './safe-name';
+
+export type ExportState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'preparing'; readonly step: PlanStep }
+  | { readonly phase: 'writing' | 'verifying'; readonly progress: TransferProgress }
+  | { readonly phase: 'finished'; readonly outcome: ExportOutcome; readonly missingPhotos: number }
+  | { readonly phase: 'error'; readonly message: string };
+
+export interface ExportRequest {
+  readonly targetDir: string;
+  readonly recipient: { node: string; name: string; knowledge: Knowledge } | null;
+  readonly reports: boolean;
+}
+
+const stamp = (date: Date): string => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+};
+
+export function useExport() {
+  const { t } = useTranslation();
+  const { api } = useHost();
+  const db = useDatabase();
+  const teams = useTeams();
+  const today = useToday();
+  const timeZone = useTimeZone();
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+
+  const start = async (request: ExportRequest) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const exchange = exchangeSources(db);
+      const documents = i18next.getFixedT('zh-CN');
+      const since = request.recipient?.knowledge ?? null;
+      const planned = await planExport(
+        { exchange, reports: reportSources(db) },
+        api,
+        { since, reports: request.reports, today, timeZone },
+        documents,
+        (step) => setState({ phase: 'preparing', step }),
+      );
+      if (controller.signal.aborted) {
+        setState({ phase: 'finished', outcome: { status: 'cancelled' }, missingPhotos: 0 });
+        return;
+      }
+      const [identity, info] = await Promise.all([exchange.identity(), api.appInfo({})]);
+      const createdAt = new Date();
+      const team = teams?.[0] ? { id: teams[0].id, name: teams[0].name } : null;
+      const outcome = await writeExport(
+        api,
+        {
+          targetDir: request.targetDir,
+          // Named in Chinese like the documents inside; the time keeps two exports of a day apart.
+          folderName: safeName(
+            `督查数据 ${stamp(createdAt)} ${identity.name}${request.recipient ? ` 给 ${request.recipient.name}` : ''}`,
+          ),
+          files: planned.files,
+          manifest: (files) =>
+            manifestText(
+              {
+                identity,
+                appVersion: info.version,
+                team,
+                recipient: request.recipient
+                  ? { node: request.recipient.node, name: request.recipient.name }
+                  : null,
+                since,
+                knowledge: planned.snapshot.knowledge,
+                operations: planned.snapshot.operations,
+                createdAt: createdAt.toISOString(),
+              },
+              files,
+            ),
+        },
+        (progress) => setState({ phase: progress.phase, progress }),
+        controller.signal,
+      );
+      setState({ phase: 'finished', outcome, missingPhotos: planned.snapshot.missingPhotoBytes });
+    } catch (error) {
+      setState({
+        phase: 'error',
+        message: t('exchange.exportFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const cancel = () => abort.current?.abort();
+  const failure =
+    state.phase === 'finished' && state.outcome.status === 'failed'
+      ? failureText(state.outcome.failure, t)
+      : null;
+  return { state, start, cancel, failure };
+}

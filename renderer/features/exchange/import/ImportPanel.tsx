@@ -1,0 +1,101 @@
+// 导入: choose a stick or a folder, Verify (every hash, the signature, the names — nothing written),
+// see what would change, then Apply import.
+import { Alert, Button, Card, List, Progress, Space, Typography } from 'antd';
+import { ImportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../settings/format-bytes';
+import { DrivesList } from '../DrivesList';
+import { ChooseFolderButton } from '../FolderChooser';
+import { ImportPreviewView } from './ImportPreviewView';
+import { useImport } from './use-import';
+
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const [source, setSource] = useState<string | null>(null);
+  const { state, verify, apply, cancel, reset } = useImport();
+  const choose = (path: string) => {
+    setSource(path);
+    reset();
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 960 }} size="middle">
+      <Card size="small" title={t('exchange.import.source')}>
+        <DrivesList useLabel={t('exchange.import.use')} onUse={choose} />
+        <Space wrap>
+          <ChooseFolderButton purpose="import" onChosen={choose} />
+          <Typography.Text data-testid="import-source" type={source ? undefined : 'secondary'}>
+            {source ? t('exchange.import.chosen', { path: source }) : t('exchange.import.none')}
+          </Typography.Text>
+        </Space>
+      </Card>
+      <Space>
+        <Button
+          icon={<SafetyCertificateOutlined aria-hidden />}
+          disabled={!source || state.phase === 'verifying' || state.phase === 'applying'}
+          loading={state.phase === 'verifying'}
+          onClick={() => source && void verify(source)}
+        >
+          {t('exchange.import.verify')}
+        </Button>
+        <ImportOutlined aria-hidden style={{ color: '#999' }} />
+      </Space>
+      {state.phase === 'candidates' && (
+        <Card size="small">
+          <Typography.Paragraph>
+            {state.candidates.length > 0
+              ? t('exchange.import.candidates')
+              : t('exchange.import.noCandidates')}
+          </Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={state.candidates}
+            renderItem={(candidate) => (
+              <List.Item>
+                <Button type="link" onClick={() => choose(candidate.folder)}>
+                  {candidate.name}
+                </Button>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {state.phase === 'problem' && (
+        <Alert type="error" showIcon data-testid="import-problem" message={state.message} />
+      )}
+      {(state.phase === 'ready' || state.phase === 'applying') && (
+        <ImportPreviewView
+          bundle={state.bundle}
+          busy={state.phase === 'applying'}
+          onApply={(trust) => void apply(state.bundle, trust)}
+        />
+      )}
+      {state.phase === 'applying' && state.total > 0 && (
+        <Space role="status">
+          <Progress percent={Math.floor((state.done / state.total) * 100)} style={{ width: 320 }} />
+          <Typography.Text>
+            {t('exchange.import.readingPhotos', {
+              done: formatBytes(state.done),
+              total: formatBytes(state.total),
+            })}
+          </Typography.Text>
+          <Button size="small" danger onClick={cancel}>
+            {t('exchange.cancel')}
+          </Button>
+        </Space>
+      )}
+      {state.phase === 'applied' && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-outcome"
+          message={t('exchange.import.applied', {
+            newRows: state.receipt.counts.newRows,
+            changedRows: state.receipt.counts.changedRows,
+            newPhotos: state.receipt.counts.newPhotos,
+          })}
+        />
+      )}
+    </Space>
+  );
+}

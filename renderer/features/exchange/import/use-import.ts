@@ -1,0 +1,89 @@
+// Running an import: verify the chosen folder (nothing written), then, on the user's word, read the
+// new photos and apply everything in one transaction, leaving a receipt.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../../../app/host-context';
+import { exchangeSources, type ImportReceiptRow, useDatabase } from '../../../db';
+import { failureText, readProblemText } from '../fault-text';
+import { readBundle, readNewPhotos, type ReadyBundle } from './read-bundle';
+
+export type ImportState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'verifying' }
+  | { readonly phase: 'candidates'; readonly candidates: { folder: string; name: string }[] }
+  | { readonly phase: 'problem'; readonly message: string }
+  | { readonly phase: 'ready'; readonly bundle: ReadyBundle }
+  | {
+      readonly phase: 'applying';
+      readonly bundle: ReadyBundle;
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly phase: 'applied'; readonly receipt: ImportReceiptRow };
+
+export function useImport() {
+  const { t } = useTranslation();
+  const { api } = useHost();
+  const db = useDatabase();
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+
+  const fail = (reason: string) => setState({ phase: 'problem', message: reason });
+
+  const verify = async (folder: string) => {
+    setState({ phase: 'verifying' });
+    try {
+      const reading = await readBundle(api, exchangeSources(db), folder);
+      if (reading.status === 'problem') fail(readProblemText(reading.problem, t));
+      else if (reading.status === 'candidates')
+        setState({ phase: 'candidates', candidates: reading.candidates });
+      else setState({ phase: 'ready', bundle: reading.bundle });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const apply = async (bundle: ReadyBundle, trustSource: boolean) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ phase: 'applying', bundle, done: 0, total: 0 });
+    try {
+      const photos = await readNewPhotos(
+        api,
+        bundle,
+        (done, total) => setState({ phase: 'applying', bundle, done, total }),
+        controller.signal,
+      );
+      if (photos.status === 'cancelled') {
+        setState({ phase: 'ready', bundle });
+        return;
+      }
+      if (photos.status === 'failed') {
+        fail(t('exchange.import.failed', { reason: failureText(photos.failure, t) }));
+        return;
+      }
+      const receipt = await exchangeSources(db).apply({
+        manifest: bundle.manifest,
+        manifestSha256: bundle.manifestSha256,
+        folder: bundle.folder,
+        operations: bundle.operations,
+        preview: bundle.preview,
+        photos: photos.photos,
+        trustSource,
+      });
+      setState({ phase: 'applied', receipt });
+    } catch (error) {
+      fail(t('exchange.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  return {
+    state,
+    verify,
+    apply,
+    cancel: () => abort.current?.abort(),
+    reset: () => setState({ phase: 'idle' }),
+  };
+}
