@@ -1,5 +1,6 @@
 // The browser host, started for real on an ephemeral loopback port with its own data and page folders,
 // probed with real HTTP requests. http.request rather than fetch: fetch will not let us forge Host.
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -13,13 +14,14 @@ interface Reply {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
+  readonly bytes: Buffer;
 }
 
 interface Call {
   readonly method?: string;
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Buffer;
 }
 
 let tmp = '';
@@ -45,6 +47,7 @@ function send(call: Call): Promise<Reply> {
             status: response.statusCode ?? 0,
             headers: response.headers,
             body: Buffer.concat(chunks).toString(),
+            bytes: Buffer.concat(chunks),
           });
         });
       },
@@ -259,6 +262,7 @@ describe('the browser host', () => {
               status: response.statusCode ?? 0,
               headers: response.headers,
               body: Buffer.concat(chunks).toString(),
+              bytes: Buffer.concat(chunks),
             });
           });
         },
@@ -280,6 +284,61 @@ describe('the browser host', () => {
     });
     expect(reply.status).toBe(413);
     expect((await apiCall('appInfo', '{}')).status).toBe(200);
+  });
+
+  it("carries a binary channel's bytes as the body, both ways, untouched", async () => {
+    const origin = `http://127.0.0.1:${String(host.port)}`;
+    const stick = path.join(tmp, 'stick');
+    await mkdir(stick, { recursive: true });
+    const begun = JSON.parse(
+      (
+        await apiCall(
+          'exportBegin',
+          JSON.stringify({ targetDir: stick, folderName: '导出', totalBytes: 4, largestFileBytes: 4 }),
+        )
+      ).body,
+    ) as { value: { sessionId: string } };
+    // Bytes that are not UTF-8: a JSON or text body would have mangled them.
+    const bytes = Buffer.from([0xff, 0x00, 0xfe, 0x80]);
+    const fields = { sessionId: begun.value.sessionId, path: 'photos/a.jpg', offset: 0, final: true };
+    const written = await send({
+      method: 'POST',
+      path: '/api/exportWrite',
+      headers: {
+        Origin: origin,
+        'X-Ducha-Token': host.token,
+        'Content-Type': 'application/octet-stream',
+        'X-Ducha-Fields': encodeURIComponent(JSON.stringify(fields)),
+      },
+      body: bytes,
+    });
+    expect(JSON.parse(written.body)).toEqual({
+      ok: true,
+      value: { status: 'written', size: 4, sha256: createHash('sha256').update(bytes).digest('hex') },
+    });
+    await apiCall('exportAbort', JSON.stringify({ sessionId: begun.value.sessionId }));
+
+    await writeFile(path.join(stick, 'b.bin'), bytes);
+    const read = await apiCall(
+      'importRead',
+      JSON.stringify({ folder: stick, path: 'b.bin', offset: 1, length: 10 }),
+    );
+    expect(read.headers['content-type']).toBe('application/octet-stream');
+    expect(JSON.parse(decodeURIComponent(String(read.headers['x-ducha-fields'])))).toEqual({
+      status: 'read',
+      size: 4,
+    });
+    expect([...read.bytes]).toEqual([0x00, 0xfe, 0x80]);
+
+    // A binary call without its fields is refused, not guessed at.
+    const bare = await send({
+      method: 'POST',
+      path: '/api/exportWrite',
+      headers: { Origin: origin, 'X-Ducha-Token': host.token },
+      body: bytes,
+    });
+    expect(bare.status).toBe(400);
+    expect(JSON.parse(bare.body)).toMatchObject({ ok: false, error: { code: 'badRequest' } });
   });
 
   it('answers an unknown channel with an error', async () => {
