@@ -10,15 +10,13 @@ export function DeviceCard() {
   const { t } = useTranslation();
   const db = useDatabase();
   const face = useDevicePublicFace();
-  const [name, setName] = useState('');
+  // What the user typed, until saved; otherwise the stored name shows.
+  const [draft, setDraft] = useState<string | null>(null);
+  const name = draft ?? face?.name ?? '';
   useEffect(() => {
     // The keys are made on first visit, so the fingerprint is there before the first export.
     void exchangeSources(db).identity();
   }, [db]);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the stored name seeds the field once it loads.
-    if (face) setName(face.name);
-  }, [face?.name]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new stored name resets the field
   const fingerprint = useFingerprint(face?.publicKey);
   return (
     <Card size="small">
@@ -29,12 +27,16 @@ export function DeviceCard() {
           value={name}
           maxLength={100}
           style={{ width: 240 }}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => setDraft(e.target.value)}
           placeholder={t('exchange.device.hint')}
         />
         <Button
-          disabled={!face || name.trim() === '' || name.trim() === face.name}
-          onClick={() => void exchangeSources(db).setDeviceName(name)}
+          disabled={!face || draft === null || draft.trim() === '' || draft.trim() === face.name}
+          onClick={() => {
+            void exchangeSources(db)
+              .setDeviceName(name)
+              .then(() => setDraft(null));
+          }}
         >
           {t('exchange.device.save')}
         </Button>

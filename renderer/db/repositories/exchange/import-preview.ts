@@ -50,6 +50,11 @@ const labelOf = (row: SyncedRow | undefined): string => {
 const recordOf = (row: SyncedRow): Record<string, unknown> =>
   Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
 
+const sameValues = (a: SyncedRow, b: SyncedRow): boolean =>
+  Object.keys(b._clocks).every(
+    (field) => canonicalJson((a[field] ?? null) as Json) === canonicalJson((b[field] ?? null) as Json),
+  );
+
 function groupByTable(operations: readonly Operation[]): Map<SyncedTable, Operation[]> {
   const groups = new Map<SyncedTable, Operation[]>();
   for (const op of operations) {
@@ -103,7 +108,9 @@ export async function previewImport(
     for (const id of ids) {
       const was = before.get(id);
       const now = after.get(id);
-      if (now === was || !now) {
+      // A row whose fields only take a later clock with the same value (both laptops wrote the same
+      // built-in template) is stored with that clock but is not news to the user.
+      if (now === was || !now || (was && sameValues(was, now))) {
         unchangedRows++;
         continue;
       }
