@@ -47,7 +47,8 @@ function validate(table: SyncedTable, row: SyncedRow): void {
 const sameValue = (a: unknown, b: unknown): boolean =>
   a !== undefined && b !== undefined && canonicalJson(a as Json) === canonicalJson(b as Json);
 
-function groupByTable<T extends { table: SyncedTable }>(items: readonly T[]): Map<SyncedTable, T[]> {
+/** Items by their table, in order: one store access per table. */
+export function groupByTable<T extends { table: SyncedTable }>(items: readonly T[]): Map<SyncedTable, T[]> {
   const groups = new Map<SyncedTable, T[]>();
   for (const item of items) {
     const group = groups.get(item.table);

@@ -11,6 +11,7 @@ import type { Operation } from '../../../../shared/sync/operation';
 import type { SyncedTable } from '../../../../shared/sync/tables';
 import { describeIssues } from '../../../../shared/contract/result';
 import type { DuchaDatabase } from '../../database';
+import { groupByTable } from '../../record-writer';
 
 export interface ImportConflict {
   readonly table: SyncedTable;
@@ -54,16 +55,6 @@ const sameValues = (a: SyncedRow, b: SyncedRow): boolean =>
   Object.keys(b._clocks).every(
     (field) => canonicalJson((a[field] ?? null) as Json) === canonicalJson((b[field] ?? null) as Json),
   );
-
-function groupByTable(operations: readonly Operation[]): Map<SyncedTable, Operation[]> {
-  const groups = new Map<SyncedTable, Operation[]>();
-  for (const op of operations) {
-    const group = groups.get(op.table);
-    if (group) group.push(op);
-    else groups.set(op.table, [op]);
-  }
-  return groups;
-}
 
 export async function previewImport(
   db: DuchaDatabase,

@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKnownDevices } from '../../../db';
 import { formatBytes } from '../../settings/format-bytes';
-import { DrivesList } from '../DrivesList';
-import { ChooseFolderButton } from '../FolderChooser';
+import { PlaceCard } from '../PlaceCard';
 import { ExportProgressView } from './ExportProgressView';
 import { useExport } from './use-export';
 
@@ -25,15 +24,7 @@ export function ExportPanel() {
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 860 }} size="middle">
-      <Card size="small" title={t('exchange.target.title')}>
-        <DrivesList useLabel={t('exchange.target.use')} onUse={setTarget} />
-        <Space wrap>
-          <ChooseFolderButton purpose="export" onChosen={setTarget} />
-          <Typography.Text data-testid="export-target" type={target ? undefined : 'secondary'}>
-            {target ? t('exchange.target.chosen', { path: target }) : t('exchange.target.none')}
-          </Typography.Text>
-        </Space>
-      </Card>
+      <PlaceCard purpose="export" path={target} onChosen={setTarget} />
       <Card size="small" title={t('exchange.options.kind')}>
         <Space direction="vertical">
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'full' | 'incremental')}>

@@ -1,12 +1,11 @@
 // 导入: choose a stick or a folder, Verify (every hash, the signature, the names — nothing written),
 // see what would change, then Apply import.
 import { Alert, Button, Card, List, Progress, Space, Typography } from 'antd';
-import { ImportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../settings/format-bytes';
-import { DrivesList } from '../DrivesList';
-import { ChooseFolderButton } from '../FolderChooser';
+import { PlaceCard } from '../PlaceCard';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useImport } from './use-import';
 
@@ -20,17 +19,10 @@ export function ImportPanel() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 960 }} size="middle">
-      <Card size="small" title={t('exchange.import.source')}>
-        <DrivesList useLabel={t('exchange.import.use')} onUse={choose} />
-        <Space wrap>
-          <ChooseFolderButton purpose="import" onChosen={choose} />
-          <Typography.Text data-testid="import-source" type={source ? undefined : 'secondary'}>
-            {source ? t('exchange.import.chosen', { path: source }) : t('exchange.import.none')}
-          </Typography.Text>
-        </Space>
-      </Card>
+      <PlaceCard purpose="import" path={source} onChosen={choose} />
       <Space>
         <Button
+          type="primary"
           icon={<SafetyCertificateOutlined aria-hidden />}
           disabled={!source || state.phase === 'verifying' || state.phase === 'applying'}
           loading={state.phase === 'verifying'}
@@ -38,7 +30,6 @@ export function ImportPanel() {
         >
           {t('exchange.import.verify')}
         </Button>
-        <ImportOutlined aria-hidden style={{ color: '#999' }} />
       </Space>
       {state.phase === 'candidates' && (
         <Card size="small">
