@@ -277,15 +277,17 @@ test.describe('in Chinese', () => {
     const { page } = app;
     const stick = join(home, 'U盘');
     mkdirSync(stick);
-    await page.getByRole('button', { name: '加载示例督查' }).click();
-    await expect(page.getByRole('heading', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
+    // An empty laptop still has its built-in checklist templates to export: enough to tamper with.
+    await page.getByRole('button', { name: '从空白开始' }).click();
     await openExchange(page);
     const folder = await exportTo(page, stick, { reports: false });
     const before = await dataOf(page);
 
     const operations = join(folder, 'bundle', 'operations.ndjson');
     const text = readFileSync(operations, 'utf8');
-    writeFileSync(operations, text.replace('"issued"', '"closed"'));
+    const tampered = text.replace('"dustControl"', '"dustContrOl"');
+    expect(tampered).not.toBe(text);
+    writeFileSync(operations, tampered);
     await verifyFolder(page, folder);
     await expect(page.getByTestId('import-problem')).toHaveText(
       '文件内容与清单不符（被改动或损坏）：bundle/operations.ndjson',
@@ -303,15 +305,16 @@ test.describe('in Chinese', () => {
     home,
   }, testInfo) => {
     test.setTimeout(300_000);
-    // A real 1 MiB tmpfs as the stick: mounting needs root (CI runs as root); elsewhere this says why.
+    // A real 512 KiB tmpfs as the stick: mounting needs root (CI runs as root); elsewhere this says why.
     const small = join(home, '小U盘');
     mkdirSync(small);
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { encoding: 'utf8' });
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', small], {
+      encoding: 'utf8',
+    });
     test.skip(mount.status !== 0, `mount not permitted here: ${mount.stderr.trim() || String(mount.error)}`);
     try {
       const { page } = app;
-      await page.getByRole('button', { name: '加载示例督查' }).click();
-      await expect(page.getByRole('heading', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
+      await page.getByRole('button', { name: '从空白开始' }).click();
       await openExchange(page);
       const before = await dataOf(page);
       await page.getByRole('tab', { name: EXPORT_TAB }).click();
@@ -319,7 +322,7 @@ test.describe('in Chinese', () => {
       await page.getByRole('checkbox', { name: /报告/ }).uncheck();
       await panelOf(page, EXPORT_TAB).getByRole('button', { name: EXPORT_TAB }).click();
       const outcome = page.getByTestId('export-outcome');
-      await expect(outcome).toContainText(/^导出失败：空间不足：需要 [\d.]+ MB，可用 [\d.]+ (KB|MB)/, {
+      await expect(outcome).toContainText(/^导出失败：空间不足：需要 [\d.]+ MB，可用 512\.0 KB/, {
         timeout: 120_000,
       });
       await page.screenshot({ path: testInfo.outputPath('exchange-no-space-zh-CN.png'), fullPage: true });
