@@ -223,7 +223,7 @@ for (const [language, l] of Object.entries(L) as [keyof typeof L, Lang][]) {
       let page = app.page;
       await page.getByRole('button', { name: l.loadSample }).click();
       const ledger = page.getByRole('table', { name: l.ledger });
-      await expect(ledger).toBeVisible({ timeout: 60_000 });
+      await expect(ledger).toBeVisible({ timeout: 180_000 });
 
       // Create a project.
       const projectsBefore = await countStoredRows(page, 'projects');
