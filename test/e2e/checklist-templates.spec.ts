@@ -35,7 +35,7 @@ test.describe('in Chinese', () => {
   }, testInfo) => {
     const { page } = app;
     await page.getByRole('button', { name: '加载示例督查' }).click();
-    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
 
     // A visit filled with version 1.
     await startVisitOf(page, PROJECT);

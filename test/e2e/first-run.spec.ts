@@ -13,7 +13,7 @@ test.describe('in Chinese (the system language)', () => {
     await page.getByRole('button', { name: '加载示例督查' }).click();
 
     // Generating the campaign's JPEGs takes a few seconds on a slow laptop.
-    await expect(page.getByRole('heading', { name: '项目台账' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('heading', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
     await expect(page.getByRole('row').filter({ hasText: SEWAGE_PLANT })).toBeVisible();
     for (const name of ['项目台账', '督查记录', '问题清单', '统计', '导出导入', '同步', '设置']) {
       await expect(page.getByRole('menuitem', { name })).toBeVisible();
@@ -50,7 +50,7 @@ test.describe('in English (forced with ?lang=en)', () => {
     const { page } = app;
     await expect(page.getByRole('button', { name: 'Start empty' })).toBeVisible();
     await page.getByRole('button', { name: 'Load sample campaign' }).click();
-    await expect(page.getByRole('heading', { name: 'Project ledger' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('heading', { name: 'Project ledger' })).toBeVisible({ timeout: 180_000 });
     for (const name of ['Projects', 'Visits', 'Issues', 'Dashboard', 'Exchange', 'Sync', 'Settings']) {
       await expect(page.getByRole('menuitem', { name })).toBeVisible();
     }

@@ -25,7 +25,7 @@ async function findingOnNewVisit(
   title: string,
 ) {
   await page.getByRole('button', { name: l.load }).click();
-  await expect(page.getByRole('table', { name: l.ledger })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: l.ledger })).toBeVisible({ timeout: 180_000 });
   await page.getByRole('searchbox', { name: l.search }).fill(PROJECT);
   await page.getByRole('row').filter({ hasText: PROJECT }).click();
   await page.getByRole('button', { name: l.start }).click();

@@ -16,7 +16,7 @@ test.describe('in Chinese', () => {
   }, testInfo) => {
     const { page } = app;
     await page.getByRole('button', { name: '加载示例督查' }).click();
-    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
     const before = await countStoredRows(page, 'projects');
 
     await page.getByRole('button', { name: '从Excel导入' }).click();
@@ -78,7 +78,7 @@ test.describe('in English', () => {
   }) => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample campaign' }).click();
-    await expect(page.getByRole('table', { name: 'Project ledger' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: 'Project ledger' })).toBeVisible({ timeout: 180_000 });
     await page.getByRole('button', { name: 'Import from Excel' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import projects from Excel' });
     await dialog.locator('input[type=file]').setInputFiles({

@@ -67,7 +67,7 @@ function storedOriginal(page: Page, sha256: string): Promise<number[] | null> {
 
 async function openProject(page: Page, search: string, table: string, name: string): Promise<void> {
   const ledger = page.getByRole('table', { name: table });
-  await expect(ledger).toBeVisible({ timeout: 60_000 });
+  await expect(ledger).toBeVisible({ timeout: 180_000 });
   await page.getByRole('searchbox', { name: search }).fill(name);
   await ledger.getByRole('row').filter({ hasText: name }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();

@@ -8,7 +8,7 @@ test.describe('in Chinese', () => {
     const { page } = app;
     await page.getByRole('button', { name: '加载示例督查' }).click();
     const ledger = page.getByRole('table', { name: '项目台账' });
-    await expect(ledger).toBeVisible({ timeout: 60_000 });
+    await expect(ledger).toBeVisible({ timeout: 180_000 });
 
     await page.getByRole('searchbox', { name: '搜索项目名称或业主' }).fill('垃圾');
     await expect(page.getByTestId('project-count')).toContainText('筛选出 3 个');
@@ -29,7 +29,7 @@ test.describe('in Chinese', () => {
   test('creates a project, refusing a bad amount until it is corrected, and keeps it', async ({ app }) => {
     const { page } = app;
     await page.getByRole('button', { name: '加载示例督查' }).click();
-    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
     const before = await countStoredRows(page, 'projects');
 
     await page.getByRole('button', { name: '新建项目' }).click();
@@ -69,7 +69,7 @@ test.describe('in English', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample campaign' }).click();
     const ledger = page.getByRole('table', { name: 'Project ledger' });
-    await expect(ledger).toBeVisible({ timeout: 60_000 });
+    await expect(ledger).toBeVisible({ timeout: 180_000 });
     await chooseOption(page, 'County / town', /^宁洱县$/);
     await expect(page.getByTestId('project-count')).toContainText('2 of');
     await page.getByRole('button', { name: 'Clear filters' }).click();

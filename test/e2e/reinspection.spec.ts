@@ -82,7 +82,7 @@ async function openDialog(page: Page, name: string): Promise<Locator> {
 /** Loads the sample campaign, starts a visit of the landfill and records the findings on it. */
 async function findingsOnNewVisit(page: Page, l: Labels, titles: readonly string[]) {
   await page.getByRole('button', { name: l.load }).click();
-  await expect(page.getByRole('table', { name: l.ledger })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: l.ledger })).toBeVisible({ timeout: 180_000 });
   await page.getByRole('searchbox', { name: l.search }).fill(PROJECT);
   await page.getByRole('row').filter({ hasText: PROJECT }).click();
   await page.getByRole('button', { name: l.startVisit }).click();

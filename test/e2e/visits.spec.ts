@@ -13,7 +13,7 @@ test.describe('in Chinese', () => {
   }, testInfo) => {
     const { page } = app;
     await page.getByRole('button', { name: '加载示例督查' }).click();
-    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
     await page.getByRole('searchbox', { name: '搜索项目名称或业主' }).fill(PROJECT);
     await page.getByRole('row').filter({ hasText: PROJECT }).click();
     await page.getByRole('button', { name: '开始督查' }).click();
@@ -83,7 +83,7 @@ test.describe('in English', () => {
   test('starts a visit from a project and records it', async ({ app }, testInfo) => {
     const { page } = app;
     await page.getByRole('button', { name: 'Load sample campaign' }).click();
-    await expect(page.getByRole('table', { name: 'Project ledger' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: 'Project ledger' })).toBeVisible({ timeout: 180_000 });
     await page.getByRole('searchbox', { name: 'Search project name or owner' }).fill(PROJECT);
     await page.getByRole('row').filter({ hasText: PROJECT }).click();
     await page.getByRole('button', { name: 'Start a visit' }).click();
