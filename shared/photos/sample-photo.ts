@@ -4,7 +4,7 @@
 // paths as a phone photo, and the same seed always gives the same bytes.
 import { createRng, type Rng } from '../sample/random';
 import { buildExif } from './exif-writer';
-import { encodeJpeg, type RgbaImage } from './jpeg-encode';
+import { encodeJpeg, type JpegEncoder, type RgbaImage } from './jpeg-encode';
 
 type Rgb = readonly [number, number, number];
 
@@ -249,8 +249,8 @@ export function renderSiteScene(seed: number, width: number, height: number, rec
   return { width, height, data: c.data };
 }
 
-/** A site photo as JPEG bytes with EXIF camera, time (with offset) and GPS. */
-export function makeSamplePhoto(options: SamplePhotoOptions): SamplePhoto {
+/** The pixels and EXIF of a site photo, before encoding. */
+function drawSamplePhoto(options: SamplePhotoOptions): { image: RgbaImage; exif: Uint8Array } {
   const width = options.width ?? 640;
   const height = options.height ?? 480;
   const image = renderSiteScene(options.seed, width, height, options.rectified ?? false);
@@ -262,5 +262,24 @@ export function makeSamplePhoto(options: SamplePhotoOptions): SamplePhoto {
     offset: options.offset,
     gps: options.gps,
   });
-  return { bytes: encodeJpeg(image, options.quality ?? 80, exif), width, height };
+  return { image, exif };
+}
+
+/** A site photo as JPEG bytes with EXIF camera, time (with offset) and GPS. */
+export function makeSamplePhoto(options: SamplePhotoOptions): SamplePhoto {
+  const { image, exif } = drawSamplePhoto(options);
+  return { bytes: encodeJpeg(image, options.quality ?? 80, exif), width: image.width, height: image.height };
+}
+
+/** The same photo through another encoder (the browser's own, in the app). */
+export async function encodeSamplePhoto(
+  encoder: JpegEncoder,
+  options: SamplePhotoOptions,
+): Promise<SamplePhoto> {
+  const { image, exif } = drawSamplePhoto(options);
+  return {
+    bytes: await encoder(image, options.quality ?? 80, exif),
+    width: image.width,
+    height: image.height,
+  };
 }

@@ -1,11 +1,11 @@
 // A generated handwritten-looking signature (签名) as a small JPEG: visits are signed off by the inspector
 // and the site's representative, and the signature image is stored like a photo blob, by its hash.
 import { createRng } from '../sample/random';
-import { encodeJpeg } from './jpeg-encode';
+import { encodeJpeg, type JpegEncoder, type RgbaImage } from './jpeg-encode';
 
 const INK: readonly [number, number, number] = [25, 35, 90];
 
-export function makeSignatureImage(seed: number, width = 240, height = 80): Uint8Array {
+function drawSignature(seed: number, width: number, height: number): RgbaImage {
   const rng = createRng(seed);
   const data = new Uint8Array(width * height * 4).fill(255);
   const dot = (x: number, y: number): void => {
@@ -40,5 +40,16 @@ export function makeSignatureImage(seed: number, width = 240, height = 80): Uint
   }
   const y0 = height * rng.float(0.72, 0.85);
   for (let x = width * 0.15; x < width * 0.85; x += 0.5) dot(x, y0 + Math.sin(x / 17) * 3);
-  return encodeJpeg({ width, height, data }, 75);
+  return { width, height, data };
+}
+
+const SIGNATURE_QUALITY = 75;
+
+export function makeSignatureImage(seed: number, width = 240, height = 80): Uint8Array {
+  return encodeJpeg(drawSignature(seed, width, height), SIGNATURE_QUALITY);
+}
+
+/** The same signature through another encoder (the browser's own, in the app). */
+export function encodeSignatureImage(encoder: JpegEncoder, seed: number, width = 240, height = 80) {
+  return encoder(drawSignature(seed, width, height), SIGNATURE_QUALITY, null);
 }

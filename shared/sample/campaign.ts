@@ -14,7 +14,8 @@ import { defaultTargetValues, type Targets, targetsIdOf } from '../domain/target
 import type { Visit } from '../domain/visit';
 import type { VisitAmendment } from '../domain/visit-amendment';
 import { sealChain } from '../history/chain';
-import { makeSignatureImage } from '../photos/sample-signature';
+import { jpegJsEncoder, type JpegEncoder } from '../photos/jpeg-encode';
+import { encodeSignatureImage } from '../photos/sample-signature';
 import { sha256Hex } from '../photos/sha256';
 import { buildAmendments, buildAnnotations } from './amendments';
 import { buildChecklistResults } from './checklist-results';
@@ -52,6 +53,8 @@ export interface CampaignOptions {
   };
   /** Size of the generated photos; 640×480 by default. */
   photoSize?: { width: number; height: number };
+  /** Encodes the photos and signatures; jpeg-js by default (the same bytes everywhere). */
+  jpegEncoder?: JpegEncoder;
 }
 
 export interface Campaign {
@@ -89,6 +92,7 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
   const photoCount = count('photos', options.scale?.photos) ?? DEFAULT_PHOTO_COUNT;
   const fullHistories = count('fullHistories', options.scale?.fullHistories) ?? FULL_HISTORY_LIMIT;
   const photoSize = options.photoSize ?? { width: 640, height: 480 };
+  const encoder = options.jpegEncoder ?? jpegJsEncoder;
 
   const named = namedSpecs(projectCount);
   const enterprises = named
@@ -104,7 +108,7 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
   const signatureBasis = ctx.rng.fork('signatures').uint32();
   for (const id of signerIds) {
     if (id === null || signers.has(id)) continue;
-    const bytes = makeSignatureImage(hashString(id, signatureBasis));
+    const bytes = await encodeSignatureImage(encoder, hashString(id, signatureBasis));
     const sha256 = await sha256Hex(bytes);
     signers.set(id, sha256);
     signatureBlobs.push({ sha256, mimeType: 'image/jpeg', bytes });
@@ -129,6 +133,7 @@ export async function generateCampaign(options: CampaignOptions): Promise<Campai
     org.teams,
     photoCount,
     photoSize,
+    encoder,
   );
   locateVisits(ctx, visits, projects, photos);
 

@@ -4,7 +4,8 @@
 // hashes as evidence; a visit's location comes from its first photo's GPS.
 import { DUST_CONTROL_TEMPLATE_KEY } from '../checklists/builtin-templates';
 import type { Photo } from '../domain/photo';
-import { makeSamplePhoto } from '../photos/sample-photo';
+import type { JpegEncoder } from '../photos/jpeg-encode';
+import { encodeSamplePhoto } from '../photos/sample-photo';
 import { sha256Hex } from '../photos/sha256';
 import type { ChecklistResults } from './checklist-results';
 import type { GenContext } from './context';
@@ -60,6 +61,7 @@ export async function buildPhotos(
   teams: readonly TeamInfo[],
   count: number,
   size: { width: number; height: number },
+  encoder: JpegEncoder,
 ): Promise<PhotoSet> {
   const rng = ctx.rng.fork('photos');
   const photoId = ctx.ids('photos');
@@ -158,7 +160,7 @@ export async function buildPhotos(
       altitude: info.location.altitude + rng.int(-5, 5),
     };
     const wall = chinaWallClock(spec.takenMs);
-    const { bytes, width, height } = makeSamplePhoto({
+    const { bytes, width, height } = await encodeSamplePhoto(encoder, {
       seed: spec.sceneSeed,
       width: size.width,
       height: size.height,
