@@ -15,12 +15,14 @@ import { useDatabaseState } from '../stores/database';
 import { useSession } from '../stores/session';
 import { DatabaseErrorPage } from './DatabaseErrorPage';
 import { HostProvider } from './host-context';
+import { usePrefersReducedMotion } from './reduced-motion';
 import { Shell } from './Shell';
 
 export function App({ host }: { host: HostClient }) {
   const language = useSession((s) => s.language);
   const { t } = useTranslation();
   const state = useDatabaseState((s) => s.state);
+  const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -45,7 +47,7 @@ export function App({ host }: { host: HostClient }) {
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c' }, zeroRuntime: true }}
+      theme={{ token: { colorPrimary: '#b71c1c', motion: !reducedMotion }, zeroRuntime: true }}
       // antd spaces out two-character Chinese labels ("保 存"); screen readers would read them that way.
       button={{ autoInsertSpace: false }}
     >
