@@ -1,6 +1,13 @@
 // One fixture gives each test the app on the chosen host, with its own data folder and its own
 // browser profile (so its own IndexedDB). Specs are written once for both hosts.
-import { _electron, chromium, type BrowserContext, type Page, test as base } from '@playwright/test';
+import {
+  _electron,
+  chromium,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+  test as base,
+} from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,15 +81,21 @@ export async function launchApp(
           ...(query.includes('lang=en') ? { DUCHA_LANG: 'en' } : {}),
         },
       });
+    // As the browser host's profile below: a laptop set to reduce motion.
+    const firstWindow = async (electron: ElectronApplication) => {
+      const window = await electron.firstWindow();
+      await window.emulateMedia({ reducedMotion: 'reduce' });
+      return window;
+    };
     let electronApp = await launch();
     const app: DuchaApp = {
       host,
-      page: await electronApp.firstWindow(),
+      page: await firstWindow(electronApp),
       url: null,
       reopen: async () => {
         await electronApp.close();
         electronApp = await launch();
-        app.page = await electronApp.firstWindow();
+        app.page = await firstWindow(electronApp);
         return app.page;
       },
     };
@@ -98,6 +111,10 @@ export async function launchApp(
       args: CHROMIUM_ARGS,
       locale: systemLocale,
       viewport: { width: 1366, height: 820 },
+      // As on a laptop set to reduce motion: antd opens menus and dialogs at once. Every click waits
+      // for its target to stop moving, which on a 2-core CI box made animations a good part of each
+      // spec's time; what the specs assert does not depend on them.
+      reducedMotion: 'reduce',
     });
   let context: BrowserContext = await open();
   const url = query ? `${server.url}&${query}` : server.url;
