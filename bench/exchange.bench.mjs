@@ -92,7 +92,7 @@ const CAMPAIGN = {
 /** The pieces the page sends (write-export.ts PIECE_BYTES) and asks for (read-bundle.ts READ_PIECE). */
 const EXPORT_PIECE = 8 * 1024 * 1024;
 const IMPORT_PIECE = 16 * 1024 * 1024;
-const EXPORT_LANES = 3; // write-export.ts PARALLEL_FILES
+const EXPORT_LANES = 6; // write-export.ts PARALLEL_FILES
 /** The size of the request bodies of the fetch-cost probe: an average photo. */
 const FETCH_COST_BYTES = 2_500_000;
 

@@ -4,6 +4,8 @@
 import type { DuchaBridge } from '../../shared/contract/bridge';
 import {
   BINARY_FIELDS_HEADER,
+  type Bytes,
+  bytesOf,
   CHANNEL_NAMES,
   type ChannelName,
   type HostApi,
@@ -40,7 +42,14 @@ function browserHostToken(): string | null {
 type Transport = (channel: ChannelName, request: unknown) => Promise<unknown>;
 
 function electronTransport(bridge: DuchaBridge): Transport {
-  return (channel, request) => bridge[channel](request);
+  return async (channel, request) => {
+    // IPC carries a Uint8Array as it is, but no Blob: a binary request's Blob goes over as its bytes.
+    if (hostContract[channel].binary === 'request') {
+      const { bytes, ...fields } = request as { bytes: Bytes };
+      return bridge[channel]({ ...fields, bytes: await bytesOf(bytes) });
+    }
+    return bridge[channel](request);
+  };
 }
 
 function browserTransport(token: string | null): Transport {
@@ -54,7 +63,7 @@ function browserTransport(token: string | null): Transport {
     const response = await fetch(httpPathOf(channel), {
       method: 'POST',
       ...(binary === 'request'
-        ? binaryRequest(token, request as { bytes: Uint8Array<ArrayBuffer> })
+        ? binaryRequest(token, request as { bytes: Blob | Uint8Array<ArrayBuffer> })
         : {
             headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
             body: JSON.stringify(request),
@@ -66,8 +75,11 @@ function browserTransport(token: string | null): Transport {
   };
 }
 
-/** The bytes as the body and the other fields in a header: files never pass through JSON or base64. */
-function binaryRequest(token: string, request: { bytes: Uint8Array<ArrayBuffer> }): RequestInit {
+/**
+ * The bytes as the body and the other fields in a header: files never pass through JSON or base64,
+ * and a Blob (a photo read from IndexedDB) is streamed by the browser without a copy in the page.
+ */
+function binaryRequest(token: string, request: { bytes: Blob | Uint8Array<ArrayBuffer> }): RequestInit {
   const { bytes, ...fields } = request;
   return {
     headers: {
@@ -81,7 +93,9 @@ function binaryRequest(token: string, request: { bytes: Uint8Array<ArrayBuffer> 
 
 async function binaryReply(response: Response): Promise<unknown> {
   const fields = JSON.parse(decodeURIComponent(response.headers.get(BINARY_FIELDS_HEADER) ?? '{}')) as object;
-  return { ok: true, value: { ...fields, bytes: new Uint8Array(await response.arrayBuffer()) } };
+  // A Blob: the browser keeps large replies out of the page's memory until they are read, and
+  // IndexedDB stores one as it is.
+  return { ok: true, value: { ...fields, bytes: await response.blob() } };
 }
 
 function unwrap<C extends ChannelName>(channel: C, reply: unknown): ResponseOf<C> {

@@ -29,6 +29,8 @@ const FaultSchema = z.enum(EXCHANGE_FAULTS);
 const AbsolutePathSchema = z.string().min(1).max(4096);
 const RelativePathSchema = z.string().min(1).max(1024);
 const SessionIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+/** The most one importRead hands over; a larger file is read in pieces. */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 /** A failed step: the fault for the user's message, and the file-system's own words for the log. */
 export const FailedSchema = z.object({
@@ -172,17 +174,19 @@ export const exchangeChannels = {
     z.object({ folder: AbsolutePathSchema }).strict(),
     z.discriminatedUnion('status', [ImportScannedSchema, NotABundleSchema, FailedSchema]),
   ),
+  /**
+   * Bytes of one file. With `sha256`, the read must take the whole file, and the host answers
+   * verifyFailed unless the bytes it hands over have that SHA-256: a photo is checked where it is
+   * read, once, and goes on to IndexedDB without the page hashing it again.
+   */
   importRead: defineChannel(
     z
       .object({
         folder: AbsolutePathSchema,
         path: RelativePathSchema,
         offset: z.number().int().nonnegative(),
-        length: z
-          .number()
-          .int()
-          .positive()
-          .max(64 * 1024 * 1024),
+        length: z.number().int().positive().max(MAX_READ_BYTES),
+        sha256: Sha256Schema.optional(),
       })
       .strict(),
     z.discriminatedUnion('status', [

@@ -131,6 +131,55 @@ describe('a complete export', () => {
   });
 });
 
+describe('files side by side', () => {
+  it('writes several files at once, each in the order of its pieces, and finishes after all', async () => {
+    const sessionId = await started();
+    const files = new Map(
+      ['photos/a.jpg', 'photos/b.jpg', 'bundle/blobs/c.jpg'].map((path) => [path, randomBytes(30_000)]),
+    );
+    // Every piece of every file asked for at once, as the page's lanes do it.
+    const pieces = [...files].flatMap(([path, bytes]) =>
+      [0, 10_000, 20_000].map((offset) =>
+        writer.exportWrite(
+          {
+            sessionId,
+            path,
+            offset,
+            final: offset === 20_000,
+            bytes: bytes.subarray(offset, offset + 10_000),
+          },
+          ctx,
+        ),
+      ),
+    );
+    const manifest = manifestFor([...files].map(([path, bytes]) => describeFile(path, bytes)));
+    const finished = writer.exportFinish({ sessionId, manifest }, ctx);
+    const answers = await Promise.all(pieces);
+    expect(answers.every((a) => a.status === 'written')).toBe(true);
+    expect(await finished).toMatchObject({ status: 'done', files: 4 });
+    const [folder] = await listTarget();
+    for (const [path, bytes] of files)
+      expect(await fs.readFile(join(target, folder ?? '', ...path.split('/')))).toEqual(bytes);
+  });
+
+  it('ends the session on one file’s failure once the files beside it stop, and leaves nothing', async () => {
+    writer = newWriter({ maxFileBytes: 50_000 });
+    const sessionId = await started();
+    const write = (path: string, size: number) =>
+      writer.exportWrite({ sessionId, path, offset: 0, final: false, bytes: randomBytes(size) }, ctx);
+    const [first, tooLarge, third] = await Promise.all([
+      write('photos/a.jpg', 40_000),
+      write('photos/b.jpg', 60_000),
+      write('deep/er/c.jpg', 40_000),
+    ]);
+    expect(tooLarge).toMatchObject({ status: 'failed', fault: 'fileTooLarge' });
+    // The others were written or found the session gone; either way nothing is left on the stick.
+    for (const answer of [first, third]) expect(['written', 'failed']).toContain(answer?.status);
+    expect(await listTarget()).toEqual([]);
+    expect(await write('photos/d.jpg', 10)).toMatchObject({ status: 'failed', fault: 'unknownSession' });
+  });
+});
+
 describe('exportBegin refuses', () => {
   it('a target that is not there, or not a folder, before making anything', async () => {
     const missing = await writer.exportBegin(

@@ -6,6 +6,7 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExchangeFailure, HostHandlers, ResponseOf } from '../../../shared/contract';
+import { bytesOf } from '../../../shared/contract/channel';
 import { describeIssues } from '../../../shared/contract/result';
 import {
   MANIFEST_PATH,
@@ -19,6 +20,7 @@ import { errorCode, failed, faultOfError } from './faults';
 import { isFat } from './file-system-of';
 import { freeSpaceOf } from './free-space';
 import { hashFile } from './hash-file';
+import { inParallel } from './in-parallel';
 import { syncFolder } from './sync-folder';
 
 export type ExportHandlers = Pick<
@@ -28,6 +30,8 @@ export type ExportHandlers = Pick<
 
 /** The hidden name an export has until it is complete; the import side never takes one for a bundle. */
 export const PARTIAL_PREFIX = '.ducha-partial-';
+/** Files read back at once: the stick stays busy while the thread pool hashes. */
+const READ_BACK_LANES = 4;
 /** Room left over besides the files: the manifest's own growth, folder entries, FAT's rounding up. */
 export const SPACE_MARGIN_BYTES = 1024 * 1024;
 
@@ -71,8 +75,15 @@ interface Session {
   readonly folders: Set<string>;
   /** Set once the temporary folder has its final name: a failure after that removes the final one. */
   renamed: boolean;
-  /** The session's steps run one at a time, in the order they were asked for. */
-  queue: Promise<unknown>;
+  /**
+   * The pieces of one file are written in the order they were asked for, each file in its own lane,
+   * so that one file's fsync overlaps the next file's bytes. A session-wide step (finish, abort)
+   * waits for every lane, and every step asked for after it waits for it.
+   */
+  readonly lanes: Map<string, Promise<unknown>>;
+  barrier: Promise<unknown>;
+  /** The steps doing their work right now, which a failure waits for before it removes the folder. */
+  readonly running: Set<Promise<unknown>>;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -177,28 +188,31 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
   }
 
   /**
-   * Runs a step of a session after the ones before it. A fault the step returns or an error it throws
-   * ends the session, so the page cannot carry on into an export with a hole in it.
+   * Runs a step of a session: in its file's lane, or (lane null) after every step asked for before it.
+   * A fault the step returns or an error it throws ends the session once the steps working beside it
+   * have stopped, so the page cannot carry on into an export with a hole in it and no write lands in
+   * a folder already removed.
    */
   function step<T extends { status: string }>(
     sessionId: string,
+    lane: string | null,
     work: (session: Session) => Promise<T | ExchangeFailure>,
   ): Promise<T | ExchangeFailure> {
     const session = sessions.get(sessionId);
     if (!session) return Promise.resolve(unknownSession());
     const run = async (): Promise<T | ExchangeFailure> => {
       if (sessions.get(sessionId) !== session) return unknownSession();
-      let answer: T | ExchangeFailure;
-      try {
-        answer = await work(session);
-      } catch (error) {
-        answer = faultOfError(error);
+      const working = work(session).catch((error: unknown) => faultOfError(error));
+      session.running.add(working);
+      const answer = await working;
+      session.running.delete(working);
+      if (answer.status === 'failed') {
+        await Promise.all(session.running);
+        await end(session);
       }
-      if (answer.status === 'failed') await end(session);
       return answer;
     };
-    const result = session.queue.then(run, run);
-    session.queue = result.catch(() => undefined);
+    const result = inTurn(session, lane, run);
     void result.then(
       () => keepAlive(session),
       () => undefined,
@@ -206,13 +220,31 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     return result;
   }
 
+  /** Queues `run` in a file's lane, or after everything (lane null); see Session.lanes. */
+  function inTurn<T>(session: Session, lane: string | null, run: () => Promise<T>): Promise<T> {
+    if (lane === null) {
+      const before = Promise.all([session.barrier, ...session.lanes.values()]);
+      session.lanes.clear();
+      const result = before.then(run, run);
+      session.barrier = result.catch(() => undefined);
+      return result;
+    }
+    const before = session.lanes.get(lane) ?? session.barrier;
+    const result = before.then(run, run);
+    const settled = result.catch(() => undefined);
+    session.lanes.set(lane, settled);
+    // A finished file's lane is forgotten, so a long export does not keep one entry per file.
+    void settled.then(() => {
+      if (session.lanes.get(lane) === settled) session.lanes.delete(lane);
+    });
+    return result;
+  }
+
   /** Ends the session after the steps already asked for: no write is cut off halfway. */
   function endInTurn(session: Session): Promise<boolean> {
-    const run = (): Promise<boolean> =>
-      sessions.get(session.id) === session ? end(session) : Promise.resolve(false);
-    const removed = session.queue.then(run, run);
-    session.queue = removed.catch(() => undefined);
-    return removed;
+    return inTurn(session, null, () =>
+      sessions.get(session.id) === session ? end(session) : Promise.resolve(false),
+    );
   }
 
   /** Restarts the idle clock; it does not keep Node running on its own. */
@@ -244,12 +276,13 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
           'unsafePath',
           `${file}: ${clash} is already used, which differs only in upper and lower case`,
         );
+      // Taken before the first await: a file written beside this one sees the spelling at once.
+      for (const name of prefixes(file)) session.spellings.set(name.toLowerCase(), name);
       const target = path.join(session.tempDir, ...file.split('/'));
       await makeParents(session, file);
       // 'wx': never write through something that is already there, a link least of all.
       open = { handle: await fs.open(target, 'wx'), hash: createHash('sha256'), size: 0 };
       session.open.set(file, open);
-      for (const name of prefixes(file)) session.spellings.set(name.toLowerCase(), name);
     } else if (offset !== open.size) {
       return failed('io', `${file}: a piece at ${String(offset)} where ${String(open.size)} was expected`);
     }
@@ -332,23 +365,28 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
         sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
       },
     ];
-    for (const entry of expected) {
-      let found;
-      try {
-        found = await hashFile(path.join(session.finalPath, ...entry.path.split('/')));
-      } catch (error) {
-        // A file missing from a target that is still there was lost by the file system (some FAT
-        // drivers lose a renamed folder's contents), which is a failed check, not a pulled stick.
-        if (errorCode(error) !== 'ENOENT' || !(await exists(session.targetDir))) throw error;
-        return failed('verifyFailed', `${entry.path} is missing when read back`);
-      }
-      if (found.size !== entry.size || found.sha256 !== entry.sha256)
-        return failed(
-          'verifyFailed',
-          `${entry.path} reads back as ${found.sha256} (${String(found.size)} bytes), written as ${entry.sha256} (${String(entry.size)} bytes)`,
-        );
-    }
-    return null;
+    const problems = await inParallel(
+      expected,
+      READ_BACK_LANES,
+      async (entry): Promise<ExchangeFailure | null> => {
+        let found;
+        try {
+          found = await hashFile(path.join(session.finalPath, ...entry.path.split('/')));
+        } catch (error) {
+          // A file missing from a target that is still there was lost by the file system (some FAT
+          // drivers lose a renamed folder's contents), which is a failed check, not a pulled stick.
+          if (errorCode(error) !== 'ENOENT' || !(await exists(session.targetDir))) throw error;
+          return failed('verifyFailed', `${entry.path} is missing when read back`);
+        }
+        if (found.size !== entry.size || found.sha256 !== entry.sha256)
+          return failed(
+            'verifyFailed',
+            `${entry.path} reads back as ${found.sha256} (${String(found.size)} bytes), written as ${entry.sha256} (${String(entry.size)} bytes)`,
+          );
+        return null;
+      },
+    );
+    return problems.find((problem) => problem !== null) ?? null;
   }
 
   async function finish(session: Session, text: string): Promise<Done> {
@@ -451,7 +489,9 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
       spellings: new Map(),
       folders: new Set(),
       renamed: false,
-      queue: Promise.resolve(),
+      lanes: new Map(),
+      barrier: Promise.resolve(),
+      running: new Set(),
       idleTimer: null,
     };
     sessions.set(id, session);
@@ -470,9 +510,11 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     },
 
     exportWrite: ({ sessionId, path: file, offset, final, bytes }) =>
-      step(sessionId, (session) => writePiece(session, file, offset, final, bytes)),
+      step(sessionId, file, async (session) =>
+        writePiece(session, file, offset, final, await bytesOf(bytes)),
+      ),
 
-    exportFinish: ({ sessionId, manifest }) => step(sessionId, (session) => finish(session, manifest)),
+    exportFinish: ({ sessionId, manifest }) => step(sessionId, null, (session) => finish(session, manifest)),
 
     exportAbort: async ({ sessionId }) => {
       const session = sessions.get(sessionId);

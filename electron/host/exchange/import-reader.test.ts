@@ -174,7 +174,24 @@ describe('importRead', () => {
     expect(tail).toEqual({ status: 'read', size: 100_000, bytes: photo.subarray(99_000) });
     const past = await read('bundle/blobs/ab/photo.jpg', 200_000, 10);
     expect(past).toMatchObject({ status: 'read', size: 100_000 });
-    expect(past.status === 'read' && past.bytes.byteLength).toBe(0);
+    expect(past.status === 'read' && past.bytes instanceof Uint8Array && past.bytes.byteLength).toBe(0);
+  });
+
+  it('checks the whole file against the SHA-256 it is asked for, before handing it over', async () => {
+    const path = 'bundle/blobs/ab/photo.jpg';
+    const checked = (sha256: string, offset = 0, length = 1024 * 1024) =>
+      reader.importRead({ folder, path, offset, length, sha256 }, ctx);
+    expect(await checked(sha256Of(photo))).toEqual({ status: 'read', size: 100_000, bytes: photo });
+    // One byte changed on the stick after Verify: refused, not handed over.
+    const changed = Buffer.from(photo);
+    changed[500] = (changed[500] ?? 0) ^ 0xff;
+    writeFileSync(join(folder, 'bundle', 'blobs', 'ab', 'photo.jpg'), changed);
+    const refused = await checked(sha256Of(photo));
+    expect(refused).toMatchObject({ status: 'failed', fault: 'verifyFailed' });
+    expect(refused.status === 'failed' && refused.detail).toMatch(/photo\.jpg changed after it was checked/);
+    // A checked read takes the whole file: a piece cannot be checked against the file's hash.
+    expect(await checked(sha256Of(changed), 10, 100)).toMatchObject({ status: 'failed', fault: 'io' });
+    expect(await checked(sha256Of(changed), 0, 100)).toMatchObject({ status: 'failed', fault: 'io' });
   });
 
   it.each(['../export/bundle/manifest.json', '/etc/passwd', 'bundle/../../x', 'bundle\\manifest.json'])(

@@ -8,7 +8,11 @@ import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../sh
 import { bundlePathProblem } from '../../../shared/bundle/paths';
 import { errorCode, failed, faultOfError } from './faults';
 import { PARTIAL_PREFIX } from './export-writer';
-import { hashFile, READ_NO_FOLLOW } from './hash-file';
+import { hashFile, READ_NO_FOLLOW, sha256Hex } from './hash-file';
+import { inParallel } from './in-parallel';
+
+/** Files hashed at once while a folder is listed. */
+const HASH_LANES = 4;
 
 export type ImportHandlers = Pick<HostHandlers, 'importScan' | 'importRead'>;
 
@@ -150,11 +154,11 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
 
     const walked = await walk(folder, maxFiles);
     if (walked === null) return failed('tooLarge', `the folder holds more than ${String(maxFiles)} entries`);
-    const files: ScannedFile[] = [];
-    for (const file of walked.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const sorted = walked.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files: ScannedFile[] = await inParallel(sorted, HASH_LANES, async (file) => {
       const digest = await hashFile(path.join(folder, ...file.path.split('/')));
-      files.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
-    }
+      return { path: file.path, size: digest.size, sha256: digest.sha256 };
+    });
     return {
       status: 'scanned',
       folder,
@@ -169,6 +173,7 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     path: string;
     offset: number;
     length: number;
+    sha256?: string | undefined;
   }): Promise<ResponseOf<'importRead'>> {
     const problem = bundlePathProblem(request.path);
     if (problem) return failed('unsafePath', problem);
@@ -206,7 +211,20 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
         if (bytesRead === 0) break;
         got += bytesRead;
       }
-      return { status: 'read', size: stats.size, bytes: bytes.subarray(0, got) };
+      const read = bytes.subarray(0, got);
+      if (request.sha256 !== undefined) {
+        if (request.offset !== 0 || got !== stats.size)
+          return failed(
+            'io',
+            `${request.path}: a checked read takes the whole file (${String(stats.size)} bytes), not ${String(got)} from ${String(request.offset)}`,
+          );
+        if ((await sha256Hex(read)) !== request.sha256)
+          return failed(
+            'verifyFailed',
+            `${request.path} changed after it was checked: its SHA-256 no longer matches the manifest`,
+          );
+      }
+      return { status: 'read', size: stats.size, bytes: read };
     } finally {
       await handle.close();
     }

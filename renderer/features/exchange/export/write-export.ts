@@ -26,7 +26,7 @@ export type ExchangeApi = Pick<HostApi, 'exportBegin' | 'exportWrite' | 'exportF
 /** Pieces small enough for one request, large enough that a photo is usually one. */
 export const PIECE_BYTES = 8 * 1024 * 1024;
 /** Files written side by side, so one file's fsync overlaps the next one's bytes. */
-const PARALLEL_FILES = 3;
+const PARALLEL_FILES = 6;
 
 class Stop extends Error {
   constructor(readonly outcome: ExportOutcome) {
@@ -42,21 +42,22 @@ export interface WriteExportInput {
   readonly manifest: (files: ManifestFile[]) => Promise<string>;
 }
 
+/**
+ * A file's pieces, each at most PIECE_BYTES: slices of a Blob (which the browser host sends without
+ * reading them into the page) or views of a Uint8Array; an empty file is one empty piece.
+ */
 async function piecesOf(
   content: Blob | Uint8Array,
-  each: (bytes: Uint8Array, offset: number) => Promise<void>,
+  each: (bytes: Blob | Uint8Array, size: number, offset: number) => Promise<void>,
 ) {
-  if (content instanceof Uint8Array) {
-    for (let offset = 0; offset < content.byteLength || offset === 0; offset += PIECE_BYTES) {
-      await each(content.subarray(offset, offset + PIECE_BYTES), offset);
-      if (content.byteLength === 0) break;
-    }
-    return;
-  }
-  for (let offset = 0; offset < content.size || offset === 0; offset += PIECE_BYTES) {
-    await each(new Uint8Array(await content.slice(offset, offset + PIECE_BYTES).arrayBuffer()), offset);
-    if (content.size === 0) break;
-  }
+  const size = content instanceof Uint8Array ? content.byteLength : content.size;
+  let offset = 0;
+  do {
+    const end = Math.min(size, offset + PIECE_BYTES);
+    const piece = content instanceof Uint8Array ? content.subarray(offset, end) : content.slice(offset, end);
+    await each(piece, end - offset, offset);
+    offset = end;
+  } while (offset < size);
 }
 
 export async function writeExport(
@@ -90,12 +91,12 @@ export async function writeExport(
     const content = await file.content();
     const size = content instanceof Uint8Array ? content.byteLength : content.size;
     let sha256: string | null = null;
-    await piecesOf(content, async (bytes, offset) => {
+    await piecesOf(content, async (bytes, pieceSize, offset) => {
       checkCancel();
-      const final = offset + bytes.byteLength >= size;
+      const final = offset + pieceSize >= size;
       const reply = await api.exportWrite({ sessionId, path: file.path, offset, final, bytes });
       if (reply.status === 'failed') throw new Stop({ status: 'failed', failure: reply });
-      done += bytes.byteLength;
+      done += pieceSize;
       onProgress({ ...rate.progress(done), phase: 'writing' });
       if (final) sha256 = reply.sha256;
     });

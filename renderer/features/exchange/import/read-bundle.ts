@@ -4,7 +4,8 @@
 import type { Manifest, ManifestFile } from '../../../../shared/bundle/manifest';
 import { decodeOperations } from '../../../../shared/bundle/operations-ndjson';
 import { verifyBundle, type BundleProblem } from '../../../../shared/bundle/verify';
-import type { ExchangeFailure, HostApi } from '../../../../shared/contract';
+import { MAX_READ_BYTES, type ExchangeFailure, type HostApi } from '../../../../shared/contract';
+import { blobOf } from '../../../../shared/contract/channel';
 import { sha256Hex } from '../../../../shared/photos/sha256';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { exchangeSources, ImportPreview, ImportReceiptRow, PhotoBlobRow } from '../../../db';
@@ -35,6 +36,7 @@ export type BundleReading =
   | { readonly status: 'candidates'; readonly candidates: { folder: string; name: string }[] }
   | { readonly status: 'ready'; readonly bundle: ReadyBundle };
 
+/** Pieces of a file too large for one checked read (a video); a photo is one read. */
 const READ_PIECE = 16 * 1024 * 1024;
 
 class ReadFailure extends Error {
@@ -43,13 +45,34 @@ class ReadFailure extends Error {
   }
 }
 
-/** All bytes of one listed file, in pieces, refusing a file whose size differs from the manifest's. */
-async function readWhole(
-  api: ImportApi,
-  folder: string,
-  file: ManifestFile,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const whole = new Uint8Array(file.size);
+const changedWhileRead = (file: ManifestFile, size: number): ReadFailure =>
+  new ReadFailure({
+    status: 'failed',
+    fault: 'verifyFailed',
+    detail: `${file.path} changed while it was read (${String(size)} bytes, not ${String(file.size)})`,
+  });
+
+/**
+ * One listed file as a Blob, checked against the manifest's size and SHA-256. A file that fits one
+ * read is checked by the host as it reads it, so its bytes reach IndexedDB without passing through
+ * JavaScript here; a larger one is read in pieces and hashed in the page.
+ */
+async function readChecked(api: ImportApi, folder: string, file: ManifestFile): Promise<Blob> {
+  const type = file.mimeType ?? 'application/octet-stream';
+  if (file.size <= MAX_READ_BYTES) {
+    const reply = await api.importRead({
+      folder,
+      path: file.path,
+      offset: 0,
+      length: Math.max(1, file.size),
+      sha256: file.sha256,
+    });
+    if (reply.status === 'failed') throw new ReadFailure(reply);
+    const blob = blobOf(reply.bytes, type);
+    if (reply.size !== file.size || blob.size !== file.size) throw changedWhileRead(file, reply.size);
+    return blob;
+  }
+  const pieces: Blob[] = [];
   let offset = 0;
   while (offset < file.size) {
     const reply = await api.importRead({
@@ -59,32 +82,23 @@ async function readWhole(
       length: Math.min(READ_PIECE, file.size - offset),
     });
     if (reply.status === 'failed') throw new ReadFailure(reply);
-    if (reply.size !== file.size || reply.bytes.byteLength === 0)
-      throw new ReadFailure({
-        status: 'failed',
-        fault: 'verifyFailed',
-        detail: `${file.path} changed while it was read (${String(reply.size)} bytes, not ${String(file.size)})`,
-      });
-    whole.set(reply.bytes, offset);
-    offset += reply.bytes.byteLength;
+    const piece = blobOf(reply.bytes);
+    if (reply.size !== file.size || piece.size === 0) throw changedWhileRead(file, reply.size);
+    pieces.push(piece);
+    offset += piece.size;
   }
-  return whole;
-}
-
-async function checkedBytes(
-  api: ImportApi,
-  folder: string,
-  file: ManifestFile,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = await readWhole(api, folder, file);
-  if ((await sha256Hex(bytes)) !== file.sha256)
+  const whole = new Blob(pieces, { type });
+  if ((await sha256Hex(new Uint8Array(await whole.arrayBuffer()))) !== file.sha256)
     throw new ReadFailure({
       status: 'failed',
       fault: 'verifyFailed',
       detail: `${file.path} changed after it was checked: its SHA-256 no longer matches the manifest`,
     });
-  return bytes;
+  return whole;
 }
+
+const checkedBytes = async (api: ImportApi, folder: string, file: ManifestFile): Promise<Uint8Array> =>
+  new Uint8Array(await (await readChecked(api, folder, file)).arrayBuffer());
 
 export async function readBundle(api: ImportApi, exchange: Exchange, folder: string): Promise<BundleReading> {
   const scan = await api.importScan({ folder });
@@ -147,6 +161,9 @@ export type PhotoReading =
   | { readonly status: 'read'; readonly photos: PhotoBlobRow[] }
   | { readonly status: 'failed'; readonly failure: ExchangeFailure };
 
+/** Originals read side by side: each read waits on the stick and on the host's hash in turn. */
+const PARALLEL_READS = 4;
+
 /** The originals this laptop lacks, each read and checked against its hash. */
 export async function readNewPhotos(
   api: ImportApi,
@@ -158,26 +175,39 @@ export async function readNewPhotos(
   const files = new Map<string, ManifestFile>();
   for (const f of bundle.manifest.files)
     if (f.role === 'blob' && wanted.has(f.sha256)) files.set(f.sha256, f);
-  const total = [...files.values()].reduce((n, f) => n + f.size, 0);
+  const list = [...files.values()];
+  const total = list.reduce((n, f) => n + f.size, 0);
   let done = 0;
-  const photos: PhotoBlobRow[] = [];
-  try {
-    for (const file of files.values()) {
-      if (signal.aborted) return { status: 'cancelled' };
-      const bytes = await checkedBytes(api, bundle.folder, file);
-      const mimeType = file.mimeType ?? 'application/octet-stream';
-      photos.push({
-        sha256: file.sha256,
-        mimeType,
-        byteLength: file.size,
-        blob: new Blob([bytes], { type: mimeType }),
-      });
+  let next = 0;
+  const photos: PhotoBlobRow[] = new Array<PhotoBlobRow>(list.length);
+  let stop: { readonly status: 'cancelled' } | PhotoReading | null = null;
+  const lane = async () => {
+    while (stop === null && next < list.length) {
+      if (signal.aborted) {
+        stop = { status: 'cancelled' };
+        return;
+      }
+      const index = next++;
+      const file = list[index];
+      if (!file) return;
+      try {
+        const blob = await readChecked(api, bundle.folder, file);
+        photos[index] = {
+          sha256: file.sha256,
+          mimeType: file.mimeType ?? 'application/octet-stream',
+          byteLength: file.size,
+          blob,
+        };
+      } catch (error) {
+        if (!(error instanceof ReadFailure)) throw error;
+        stop ??= { status: 'failed', failure: error.failure };
+        return;
+      }
       done += file.size;
       onProgress(done, total);
     }
-  } catch (error) {
-    if (error instanceof ReadFailure) return { status: 'failed', failure: error.failure };
-    throw error;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, list.length) }, lane));
+  if (stop !== null) return stop;
   return { status: 'read', photos };
 }
