@@ -662,7 +662,7 @@ async function hostCall(host, channel, request) {
 
 /**
  * The host's share of ours' export, from Node: the same files (read from an earlier export, in the
- * page cache) sent through exportBegin / exportWrite (8 MiB pieces, 3 files at a time) / exportFinish
+ * page cache) sent through exportBegin / exportWrite (8 MiB pieces, 6 files at a time) / exportFinish
  * with that export's manifest — what the page asks of the host, without the page.
  */
 async function hostAloneExport(host, source, targetDir) {
@@ -1349,8 +1349,7 @@ async function main() {
       `    where ours' time went (medians): planning (records read, operations, paths, until exportBegin) ${ms(medianOf(eb, 'plan'))}; ` +
         `exportBegin ${ms(medianOf(eb, 'begin'))}; writing ${sec(medianOf(eb, 'writing'))} — ${medianOf(eb, 'writes')} exportWrite calls, ` +
         `${EXPORT_LANES} files at a time, ${ms(medianOf(eb, 'writeEach'))} each (send, write, hash, fsync; ${sec(medianOf(eb, 'writeSum'))} summed), ` +
-        `${medianOf(eb, 'blobReads')} Blob reads from IndexedDB of ${mb(medianOf(eb, 'blobBytes'))}, ${ms(medianOf(eb, 'blobReadEach'))} each ` +
-        `(${sec(medianOf(eb, 'blobReadSum'))} summed); manifest made and signed ${ms(medianOf(eb, 'manifest'))}; exportFinish ` +
+        `each photo sent as the Blob IndexedDB holds (${medianOf(eb, 'blobReads')} Blob.arrayBuffer() calls in the page); manifest made and signed ${ms(medianOf(eb, 'manifest'))}; exportFinish ` +
         `(manifest written, folders fsynced, rename, every file read back and hashed) ${sec(medianOf(eb, 'finish'))}; outcome shown ` +
         `${ms(medianOf(eb, 'after'))} later; long tasks ${eb.map((x) => `${x.longTasks} (${ms(x.longTaskMs)})`).join(', ')}`,
     );
@@ -1366,8 +1365,8 @@ async function main() {
     const cost = (kind, key) => median(fetchCost[kind].map((r) => r[key]));
     console.log(
       `    what one fetch() of ${(FETCH_COST_BYTES / 1e6).toFixed(1)} MB costs the page (supplementary, ${fetchCost.bytes.length} POSTs of each ` +
-        `kind to the host, medians): the body as a Uint8Array (as write-export.ts sends every piece) blocks the main thread ` +
-        `${ms(cost('bytes', 'blocked'))} in the call and takes ${ms(cost('bytes', 'total'))} to the reply; the same bytes as a Blob ` +
+        `kind to the host, medians): the body as a Uint8Array (as write-export.ts sent pieces until 2026-12-03) blocks the main thread ` +
+        `${ms(cost('bytes', 'blocked'))} in the call and takes ${ms(cost('bytes', 'total'))} to the reply; the same bytes as a Blob (as it sends photos now) ` +
         `${ms(cost('blob', 'blocked'))} (new Blob included) and ${ms(cost('blob', 'total'))}`,
     );
 
@@ -1402,7 +1401,7 @@ async function main() {
     const ab = imports.ours.map((r) => applyBreakdown(r.apply));
     console.log(
       `    where Apply's time went (medians): until the first read ${ms(medianOf(ab, 'beforeFirstRead'))}; reading the originals through ` +
-        `the host ${sec(medianOf(ab, 'reading'))} — ${medianOf(ab, 'reads')} importRead calls one after another, ${ms(medianOf(ab, 'readEach'))} each ` +
+        `the host ${sec(medianOf(ab, 'reading'))} — ${medianOf(ab, 'reads')} importRead calls, 4 at a time (the host checks each file's SHA-256 as it reads it), ${ms(medianOf(ab, 'readEach'))} each ` +
         `(${sec(medianOf(ab, 'readSum'))} summed), with ${medianOf(ab, 'digests')} SHA-256 digests of ${mb(medianOf(ab, 'digestBytes'))} in the ` +
         `page (${sec(medianOf(ab, 'digestSum'))} summed) between them; the one write transaction opened ${ms(medianOf(ab, 'txStart'))} ` +
         `after the last read and took ${sec(medianOf(ab, 'tx'))}; outcome shown ${ms(medianOf(ab, 'after'))} later; long tasks ` +
@@ -1449,15 +1448,10 @@ async function main() {
     for (const [i, r] of imports.ours.entries())
       if (r.newPhotos !== carried.keys.length)
         problems.push(`ours run ${i + 1} previewed ${r.newPhotos} new photos`);
-    for (const [i, r] of exports.ours.entries()) {
-      const blobBytes = sum(r.blobReads, (b) => b.size);
-      if (blobBytes !== carried.bytes)
-        problems.push(`export run ${i + 1} read ${blobBytes} bytes of originals`);
-    }
     console.log(
       problems.length === 0
         ? `checked: every export wrote ${bundleSize.files} files (${carried.files} blobs + the bundle's operations, manifest and the ` +
-            `leader's page) and read all ${mb(carried.bytes)} of them from IndexedDB; every second laptop, ours and the baseline's, holds ` +
+            `leader's page), ${mb(carried.bytes)} of originals; every second laptop, ours and the baseline's, holds ` +
             `the same ${carried.keys.length} blobs and ${data.records.toLocaleString('en')} records`
         : `WARNING: ${problems.join('; ')}`,
     );

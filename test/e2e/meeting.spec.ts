@@ -147,7 +147,7 @@ test.describe('in Chinese', () => {
     const asks = page.locator('[data-testid="meeting-item"] td:last-child > div');
     const cut = () =>
       asks.evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
-    expect(await cut()).toBeGreaterThan(0);
+    await expect.poll(cut).toBeGreaterThan(0);
     await page.screenshot({ path: testInfo.outputPath('meeting-zh-CN.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
@@ -157,7 +157,7 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('meeting-item')).toHaveCount(
       [...data.byUnit.values()].reduce((n, ids) => n + ids.length, 0),
     );
-    expect(await cut()).toBe(0);
+    await expect.poll(cut).toBe(0);
     await page.screenshot({ path: testInfo.outputPath('meeting-print-zh-CN.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 

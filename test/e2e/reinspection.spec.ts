@@ -106,7 +106,7 @@ async function issueStep(page: Page, l: Labels, button: string, actor: string) {
   await expect(dialog).toBeHidden();
 }
 
-/** The kinds of the issue's history entries, in order. */
+/** The kinds of the issue's history entries as shown; the list renders a moment after the status. */
 function historyKinds(page: Page): Promise<(string | null)[]> {
   return page
     .getByTestId('issue-history')
@@ -227,14 +227,16 @@ test.describe('in Chinese', () => {
     // The issue is closed, with the step and its evidence in the history, and its re-inspection listed.
     await first.getByRole('link', { name: closing, exact: true }).click();
     await expect(page.getByTestId('issue-status')).toHaveText('已销号');
-    expect(await historyKinds(page)).toEqual([
-      'created',
-      'issued',
-      'acknowledged',
-      'rectificationReported',
-      'reinspectionRequested',
-      'closed',
-    ]);
+    await expect
+      .poll(() => historyKinds(page))
+      .toEqual([
+        'created',
+        'issued',
+        'acknowledged',
+        'rectificationReported',
+        'reinspectionRequested',
+        'closed',
+      ]);
     const closedEntry = page.getByTestId('issue-history').getByTestId('issue-event').last();
     await expect(closedEntry).toContainText('复查通过，销号');
     await expect(closedEntry).toContainText(inspector);
@@ -280,7 +282,7 @@ test.describe('in Chinese', () => {
 
     await second.getByRole('link', { name: failing, exact: true }).click();
     await expect(page.getByTestId('issue-status')).toHaveText('整改中');
-    expect((await historyKinds(page)).at(-1)).toBe('sentBack');
+    await expect.poll(async () => (await historyKinds(page)).at(-1)).toBe('sentBack');
     await expect(page.getByTestId('issue-history').getByTestId('issue-event').last()).toContainText(
       '作业面东侧仍有约200平方米裸露',
     );
@@ -388,17 +390,19 @@ test.describe('in English', () => {
 
     await issue.getByRole('link', { name: title, exact: true }).click();
     await expect(page.getByTestId('issue-status')).toHaveText('Closed');
-    expect(await historyKinds(page)).toEqual([
-      'created',
-      'issued',
-      'acknowledged',
-      'rectificationReported',
-      'reinspectionRequested',
-      'sentBack',
-      'rectificationReported',
-      'reinspectionRequested',
-      'closed',
-    ]);
+    await expect
+      .poll(() => historyKinds(page))
+      .toEqual([
+        'created',
+        'issued',
+        'acknowledged',
+        'rectificationReported',
+        'reinspectionRequested',
+        'sentBack',
+        'rectificationReported',
+        'reinspectionRequested',
+        'closed',
+      ]);
     await expect(page.getByTestId('issue-history').getByTestId('issue-event').last()).toContainText(
       'Photos attached: 2',
     );
