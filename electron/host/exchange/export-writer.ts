@@ -20,7 +20,7 @@ import { errorCode, failed, faultOfError } from './faults';
 import { isFat } from './file-system-of';
 import { freeSpaceOf } from './free-space';
 import { hashFile } from './hash-file';
-import { inParallel } from './in-parallel';
+import { inParallel } from '../../../shared/bundle/in-parallel';
 import { syncFolder } from './sync-folder';
 
 export type ExportHandlers = Pick<

@@ -1,7 +1,8 @@
 // The SHA-256 and size of a file on disk, read as a stream so a 4 GiB video costs no more memory than
 // a photo. Used to read an export back after it is written and to hash a folder being imported.
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
+import { sha256Hex } from '../../../shared/photos/sha256';
 
 export interface FileDigest {
   readonly size: number;
@@ -31,11 +32,6 @@ export async function hashFile(file: string): Promise<FileDigest> {
   } finally {
     await handle.close();
   }
-}
-
-/** SHA-256 of bytes in memory, on the thread pool. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 /** Hashes an open file as a stream; the caller closes it. */

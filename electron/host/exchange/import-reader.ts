@@ -8,8 +8,9 @@ import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../sh
 import { bundlePathProblem } from '../../../shared/bundle/paths';
 import { errorCode, failed, faultOfError } from './faults';
 import { PARTIAL_PREFIX } from './export-writer';
-import { hashFile, READ_NO_FOLLOW, sha256Hex } from './hash-file';
-import { inParallel } from './in-parallel';
+import { sha256Hex } from '../../../shared/photos/sha256';
+import { hashFile, READ_NO_FOLLOW } from './hash-file';
+import { inParallel } from '../../../shared/bundle/in-parallel';
 
 /** Files hashed at once while a folder is listed. */
 const HASH_LANES = 4;

@@ -2,6 +2,7 @@
 // before a byte is written), every file in pieces, the signed manifest last (the host renames the
 // folder into place and reads it all back), or abort — on a cancel or any failure the temporary
 // folder goes, so nothing that looks complete is left on the stick.
+import { inParallel } from '../../../../shared/bundle/in-parallel';
 import type { ManifestFile } from '../../../../shared/bundle/manifest';
 import type { ExchangeFailure, HostApi } from '../../../../shared/contract';
 import { TransferRate, type TransferProgress } from './transfer-rate';
@@ -119,11 +120,7 @@ export async function writeExport(
   };
 
   try {
-    const queue = [...input.files];
-    const worker = async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) await writeFile(file);
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, queue.length) }, worker));
+    await inParallel(input.files, PARALLEL_FILES, writeFile);
     checkCancel();
     onProgress({ ...rate.progress(done), phase: 'verifying' });
     const order = new Map(input.files.map((f, i) => [f.path, i]));

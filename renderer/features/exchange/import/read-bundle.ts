@@ -2,6 +2,7 @@
 // the shared verifier checks the manifest, its signature, every size and hash; then the operations are
 // read, checked against their hash once more, decoded and previewed. Nothing is written here.
 import type { Manifest, ManifestFile } from '../../../../shared/bundle/manifest';
+import { inParallel } from '../../../../shared/bundle/in-parallel';
 import { decodeOperations } from '../../../../shared/bundle/operations-ndjson';
 import { verifyBundle, type BundleProblem } from '../../../../shared/bundle/verify';
 import { MAX_READ_BYTES, type ExchangeFailure, type HostApi } from '../../../../shared/contract';
@@ -164,6 +165,9 @@ export type PhotoReading =
 /** Originals read side by side: each read waits on the stick and on the host's hash in turn. */
 const PARALLEL_READS = 4;
 
+/** The user's Cancel, seen between two reads. */
+class Cancelled extends Error {}
+
 /** The originals this laptop lacks, each read and checked against its hash. */
 export async function readNewPhotos(
   api: ImportApi,
@@ -178,36 +182,23 @@ export async function readNewPhotos(
   const list = [...files.values()];
   const total = list.reduce((n, f) => n + f.size, 0);
   let done = 0;
-  let next = 0;
-  const photos: PhotoBlobRow[] = new Array<PhotoBlobRow>(list.length);
-  let stop: { readonly status: 'cancelled' } | PhotoReading | null = null;
-  const lane = async () => {
-    while (stop === null && next < list.length) {
-      if (signal.aborted) {
-        stop = { status: 'cancelled' };
-        return;
-      }
-      const index = next++;
-      const file = list[index];
-      if (!file) return;
-      try {
-        const blob = await readChecked(api, bundle.folder, file);
-        photos[index] = {
-          sha256: file.sha256,
-          mimeType: file.mimeType ?? 'application/octet-stream',
-          byteLength: file.size,
-          blob,
-        };
-      } catch (error) {
-        if (!(error instanceof ReadFailure)) throw error;
-        stop ??= { status: 'failed', failure: error.failure };
-        return;
-      }
+  try {
+    const photos = await inParallel(list, PARALLEL_READS, async (file): Promise<PhotoBlobRow> => {
+      if (signal.aborted) throw new Cancelled();
+      const blob = await readChecked(api, bundle.folder, file);
       done += file.size;
       onProgress(done, total);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, list.length) }, lane));
-  if (stop !== null) return stop;
-  return { status: 'read', photos };
+      return {
+        sha256: file.sha256,
+        mimeType: file.mimeType ?? 'application/octet-stream',
+        byteLength: file.size,
+        blob,
+      };
+    });
+    return { status: 'read', photos };
+  } catch (error) {
+    if (error instanceof Cancelled) return { status: 'cancelled' };
+    if (error instanceof ReadFailure) return { status: 'failed', failure: error.failure };
+    throw error;
+  }
 }
