@@ -51,7 +51,8 @@ test.describe('in Chinese', () => {
 
     // The list, then the editor.
     await page.getByRole('menuitem', { name: '检查表模板' }).click();
-    const row = page.getByRole('row').filter({ hasText: DUST });
+    // The list's own row: the editor's Versions table names the template too while it unmounts.
+    const row = page.getByRole('table', { name: '检查表模板' }).getByRole('row').filter({ hasText: DUST });
     await expect(row).toContainText('第 1 版');
     await expect(row).toContainText('满分 100');
     await expect(row).toContainText('内置');
