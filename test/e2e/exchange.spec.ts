@@ -139,6 +139,7 @@ test.describe('two laptops in English', () => {
     await a.getByLabel('This laptop’s name').fill('Team 1 laptop A');
     await a.getByRole('button', { name: 'Save name' }).click();
     await expect(a.getByRole('button', { name: 'Save name' })).toBeDisabled();
+    await expect(a.getByLabel('This laptop’s name')).toHaveValue('Team 1 laptop A');
     await expect(a.getByTestId('device-fingerprint')).toHaveText(/[0-9a-f]{4}$/);
     const fingerprintA = (await a.getByTestId('device-fingerprint').innerText()).split(': ')[1] ?? '';
     expect(fingerprintA).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){4}$/);
@@ -184,6 +185,7 @@ test.describe('two laptops in English', () => {
       await b.getByLabel('This laptop’s name').fill('Office laptop B');
       await b.getByRole('button', { name: 'Save name' }).click();
       await expect(b.getByRole('button', { name: 'Save name' })).toBeDisabled();
+      await expect(b.getByLabel('This laptop’s name')).toHaveValue('Office laptop B');
       await verifyFolder(b, full);
       const preview = b.getByTestId('import-preview');
       await expect(preview).toContainText('The bundle is complete and its signature is valid');

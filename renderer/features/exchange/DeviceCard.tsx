@@ -25,6 +25,8 @@ export function DeviceCard() {
         <Input
           id="device-name"
           value={name}
+          // Until the stored name has loaded, typing would land before it and be joined to it.
+          disabled={!face}
           maxLength={100}
           style={{ width: 240 }}
           onChange={(e) => setDraft(e.target.value)}
