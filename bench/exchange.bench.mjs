@@ -345,13 +345,22 @@ async function buildDataInPage({ campaign, totalBytes, hlc }) {
   const photoBlobs = [];
   for (const [i, oldSha] of distinct.entries()) {
     const jpeg = originals.get(oldSha).bytes;
-    const bytes = padded(jpeg, Math.round((weights[i] / weightSum) * totalBytes), i);
-    const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+    const size = Math.round((weights[i] / weightSum) * totalBytes);
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', padded(jpeg, size, i)));
     remap.set(oldSha, sha256);
-    sizeOf.set(sha256, bytes.byteLength);
-    photoBlobs.push({ sha256, mimeType: 'image/jpeg', bytes });
+    sizeOf.set(sha256, size);
+    // The bytes are made again when written, not held: 1 GB of them held in the page while the seed
+    // also turned them into Blobs stalled the seeding at about half way.
+    photoBlobs.push({ sha256, mimeType: 'image/jpeg', byteLength: size, make: () => padded(jpeg, size, i) });
   }
-  const otherBlobs = data.photoBlobs.filter((b) => !remap.has(b.sha256));
+  const otherBlobs = data.photoBlobs
+    .filter((b) => !remap.has(b.sha256))
+    .map((b) => ({
+      sha256: b.sha256,
+      mimeType: b.mimeType,
+      byteLength: b.bytes.byteLength,
+      make: () => b.bytes,
+    }));
 
   const tables = s.SYNCED_TABLES.filter((t) => t !== 'checklistTemplates'); // "Start empty" wrote those
   const rows = {};
@@ -385,11 +394,11 @@ async function buildDataInPage({ campaign, totalBytes, hlc }) {
     fingerprint: hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rowsText))),
     photos: rows.photos.length,
     blobs: photoBlobs.length,
-    blobBytes: photoBlobs.reduce((n, b) => n + b.bytes.byteLength, 0),
-    smallest: Math.min(...photoBlobs.map((b) => b.bytes.byteLength)),
-    largest: Math.max(...photoBlobs.map((b) => b.bytes.byteLength)),
+    blobBytes: photoBlobs.reduce((n, b) => n + b.byteLength, 0),
+    smallest: Math.min(...photoBlobs.map((b) => b.byteLength)),
+    largest: Math.max(...photoBlobs.map((b) => b.byteLength)),
     otherBlobs: otherBlobs.length,
-    otherBlobBytes: otherBlobs.reduce((n, b) => n + b.bytes.byteLength, 0),
+    otherBlobBytes: otherBlobs.reduce((n, b) => n + b.byteLength, 0),
   };
 }
 
@@ -444,8 +453,8 @@ async function seedInPage({ hlc }) {
         tx.objectStore('photoBlobs').put({
           sha256: b.sha256,
           mimeType: b.mimeType,
-          byteLength: b.bytes.byteLength,
-          blob: new Blob([b.bytes], { type: b.mimeType }),
+          byteLength: b.byteLength,
+          blob: new Blob([b.make()], { type: b.mimeType }),
         });
     });
   db.close();
@@ -461,7 +470,10 @@ async function seedInPage({ hlc }) {
 async function rawWriteInPage({ blobKeys }) {
   const { rows, photoBlobs: photos, otherBlobs } = window.__xbData;
   const carried = new Set(blobKeys);
-  const photoBlobs = [...photos, ...otherBlobs].filter((b) => carried.has(b.sha256));
+  // The bytes in memory before the clock starts, as an import holds what it read.
+  const photoBlobs = [...photos, ...otherBlobs]
+    .filter((b) => carried.has(b.sha256))
+    .map((b) => ({ ...b, bytes: b.make() }));
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open('ducha');
     open.onsuccess = () => resolve(open.result);
