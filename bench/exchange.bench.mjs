@@ -91,7 +91,8 @@ const CAMPAIGN = {
 };
 /** The pieces the page sends (write-export.ts PIECE_BYTES) and asks for (read-bundle.ts READ_PIECE). */
 const EXPORT_PIECE = 8 * 1024 * 1024;
-const IMPORT_PIECE = 16 * 1024 * 1024;
+const IMPORT_READ_BYTES = 32 * 1024 * 1024; // read-bundle.ts READ_BYTES
+const IMPORT_LANES = 3; // read-bundle.ts PARALLEL_READS
 const EXPORT_LANES = 6; // write-export.ts PARALLEL_FILES
 /** The size of the request bodies of the fetch-cost probe: an average photo. */
 const FETCH_COST_BYTES = 2_500_000;
@@ -722,27 +723,42 @@ async function hostAloneExport(host, source, targetDir) {
   };
 }
 
-/** The host's share of ours' import, from Node: importScan (Verify), then every photo read in 16 MiB pieces (Apply). */
+/**
+ * The host's share of ours' import, from Node: importScan (Verify), then every photo read as Apply
+ * reads them (read-bundle.ts): whole files checked against their SHA-256, many to a read, a few reads
+ * at a time.
+ */
 async function hostAloneImport(host, folder) {
   const started = performance.now();
   const scan = await hostCall(host, 'importScan', { folder });
   const scanMs = performance.now() - started;
   const manifest = JSON.parse(scan.manifest);
+  const groups = [];
+  let group = [];
+  let groupBytes = 0;
+  for (const file of manifest.files.filter((f) => f.role === 'blob')) {
+    if (group.length > 0 && groupBytes + file.size > IMPORT_READ_BYTES) {
+      groups.push(group);
+      group = [];
+      groupBytes = 0;
+    }
+    group.push(file);
+    groupBytes += file.size;
+  }
+  if (group.length > 0) groups.push(group);
   const readStart = performance.now();
   let bytes = 0;
-  for (const file of manifest.files.filter((f) => f.role === 'blob')) {
-    for (let offset = 0; offset < file.size;) {
-      const reply = await hostCall(host, 'importRead', {
-        folder: scan.folder,
-        path: file.path,
-        offset,
-        length: Math.min(IMPORT_PIECE, file.size - offset),
-      });
-      offset += reply.bytes.byteLength;
+  let next = 0;
+  const lane = async () => {
+    while (next < groups.length) {
+      const files = groups[next++].map((f) => ({ path: f.path, sha256: f.sha256 }));
+      const reply = await hostCall(host, 'importReadFiles', { folder: scan.folder, files });
+      if (reply.status !== 'read') throw new Error(`host alone: ${reply.detail}`);
       bytes += reply.bytes.byteLength;
     }
-  }
-  return { scanMs, readMs: performance.now() - readStart, bytes };
+  };
+  await Promise.all(Array.from({ length: IMPORT_LANES }, lane));
+  return { scanMs, readMs: performance.now() - readStart, bytes, reads: groups.length };
 }
 
 async function chooseFolder(page, path) {
@@ -1114,7 +1130,7 @@ const printProfile = (what, p) => {
 // ---------------------------------------------------------------------------------------------------
 // What the probes saw, summed up.
 
-const channelCalls = (run, channel) => run.api.filter((c) => c.channel === channel);
+const channelCalls = (run, ...channels) => run.api.filter((c) => channels.includes(c.channel));
 const spanOf = (list) =>
   list.length === 0 ? 0 : Math.max(...list.map((c) => c.end)) - Math.min(...list.map((c) => c.start));
 
@@ -1144,7 +1160,7 @@ function exportBreakdown(run) {
 
 function verifyBreakdown(run) {
   const scan = channelCalls(run, 'importScan')[0];
-  const reads = channelCalls(run, 'importRead');
+  const reads = channelCalls(run, 'importRead', 'importReadFiles');
   return {
     scan: scan.end - scan.start,
     before: scan.start - run.start,
@@ -1154,7 +1170,7 @@ function verifyBreakdown(run) {
 }
 
 function applyBreakdown(run) {
-  const reads = channelCalls(run, 'importRead');
+  const reads = channelCalls(run, 'importRead', 'importReadFiles');
   const firstRead = Math.min(...reads.map((r) => r.start));
   const lastRead = Math.max(...reads.map((r) => r.end));
   const blobTx = run.txs
@@ -1413,7 +1429,7 @@ async function main() {
     const ab = imports.ours.map((r) => applyBreakdown(r.apply));
     console.log(
       `    where Apply's time went (medians): until the first read ${ms(medianOf(ab, 'beforeFirstRead'))}; reading the originals through ` +
-        `the host ${sec(medianOf(ab, 'reading'))} — ${medianOf(ab, 'reads')} importRead calls, 4 at a time (the host checks each file's SHA-256 as it reads it), ${ms(medianOf(ab, 'readEach'))} each ` +
+        `the host ${sec(medianOf(ab, 'reading'))} — ${medianOf(ab, 'reads')} importReadFiles calls of up to ${IMPORT_READ_BYTES / 2 ** 20} MiB, ${IMPORT_LANES} at a time (the host checks each file's SHA-256 as it reads it), ${ms(medianOf(ab, 'readEach'))} each ` +
         `(${sec(medianOf(ab, 'readSum'))} summed), with ${medianOf(ab, 'digests')} SHA-256 digests of ${mb(medianOf(ab, 'digestBytes'))} in the ` +
         `page (${sec(medianOf(ab, 'digestSum'))} summed) between them; the one write transaction opened ${ms(medianOf(ab, 'txStart'))} ` +
         `after the last read and took ${sec(medianOf(ab, 'tx'))}; outcome shown ${ms(medianOf(ab, 'after'))} later; long tasks ` +
@@ -1425,8 +1441,8 @@ async function main() {
     );
     if (hostImport)
       console.log(
-        `    host alone (supplementary, from Node, once): importScan ${sec(hostImport.scanMs)}; every original read through importRead ` +
-          `in ${IMPORT_PIECE / 2 ** 20} MiB pieces, one after another, ${sec(hostImport.readMs)} (${rate(hostImport.bytes, hostImport.readMs)})`,
+        `    host alone (supplementary, from Node, once): importScan ${sec(hostImport.scanMs)}; every original read and checked ` +
+          `through ${hostImport.reads} importReadFiles calls, ${IMPORT_LANES} at a time, ${sec(hostImport.readMs)} (${rate(hostImport.bytes, hostImport.readMs)})`,
       );
     if (importProfile) {
       printProfile(`Verify (${sec(importProfile.verify.ms)})`, importProfile.verify.profiled);

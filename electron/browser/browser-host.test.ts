@@ -330,6 +330,20 @@ describe('the browser host', () => {
     });
     expect([...read.bytes]).toEqual([0x00, 0xfe, 0x80]);
 
+    // Several whole files in one reply: where each ends travels in the fields.
+    await writeFile(path.join(stick, 'c.bin'), Buffer.from([0x01]));
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const files = [
+      { path: 'b.bin', sha256: sha256(bytes) },
+      { path: 'c.bin', sha256: sha256(Buffer.from([0x01])) },
+    ];
+    const both = await apiCall('importReadFiles', JSON.stringify({ folder: stick, files }));
+    expect(JSON.parse(decodeURIComponent(String(both.headers['x-ducha-fields'])))).toEqual({
+      status: 'read',
+      sizes: [4, 1],
+    });
+    expect([...both.bytes]).toEqual([0xff, 0x00, 0xfe, 0x80, 0x01]);
+
     // A binary call without its fields is refused, not guessed at.
     const bare = await send({
       method: 'POST',

@@ -40,6 +40,7 @@ const notUsedHere = {
   exportAbort: notHere,
   importScan: notHere,
   importRead: notHere,
+  importReadFiles: notHere,
 } satisfies Partial<HostHandlers>;
 
 function setUp(isTrustedSender = createTrustedSenderCheck((sender) => sender.id === OUR_WEB_CONTENTS_ID)) {

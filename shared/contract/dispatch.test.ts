@@ -25,6 +25,7 @@ const unusedExchange = {
   exportAbort: notHere,
   importScan: notHere,
   importRead: notHere,
+  importReadFiles: notHere,
 } satisfies Partial<HostHandlers>;
 
 const handlers = (overrides: Partial<HostHandlers> = {}): HostHandlers => ({

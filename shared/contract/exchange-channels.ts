@@ -29,8 +29,10 @@ const FaultSchema = z.enum(EXCHANGE_FAULTS);
 const AbsolutePathSchema = z.string().min(1).max(4096);
 const RelativePathSchema = z.string().min(1).max(1024);
 const SessionIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
-/** The most one importRead hands over; a larger file is read in pieces. */
+/** The most one importRead or importReadFiles hands over; a larger file is read in pieces. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
+/** The most files one importReadFiles takes (their names travel with the request). */
+export const MAX_FILES_PER_READ = 256;
 
 /** A failed step: the fault for the user's message, and the file-system's own words for the log. */
 export const FailedSchema = z.object({
@@ -174,11 +176,7 @@ export const exchangeChannels = {
     z.object({ folder: AbsolutePathSchema }).strict(),
     z.discriminatedUnion('status', [ImportScannedSchema, NotABundleSchema, FailedSchema]),
   ),
-  /**
-   * Bytes of one file. With `sha256`, the read must take the whole file, and the host answers
-   * verifyFailed unless the bytes it hands over have that SHA-256: a photo is checked where it is
-   * read, once, and goes on to IndexedDB without the page hashing it again.
-   */
+  /** Bytes of one file: a piece of one too large for importReadFiles (a video), unchecked. */
   importRead: defineChannel(
     z
       .object({
@@ -186,11 +184,37 @@ export const exchangeChannels = {
         path: RelativePathSchema,
         offset: z.number().int().nonnegative(),
         length: z.number().int().positive().max(MAX_READ_BYTES),
-        sha256: Sha256Schema.optional(),
       })
       .strict(),
     z.discriminatedUnion('status', [
       z.object({ status: z.literal('read'), size: z.number().nonnegative(), bytes: BytesSchema }),
+      FailedSchema,
+    ]),
+    'response',
+  ),
+  /**
+   * Whole files, their bytes one after another (`sizes` says where each ends), each checked by the
+   * host against the SHA-256 asked for: verifyFailed unless every file still has it, and tooLarge
+   * beyond MAX_READ_BYTES in all. A photo is checked once, where it is read, and goes on to IndexedDB
+   * without the page hashing it again; photos go many to a read because a browser takes one large
+   * reply several times faster than many small ones.
+   */
+  importReadFiles: defineChannel(
+    z
+      .object({
+        folder: AbsolutePathSchema,
+        files: z
+          .array(z.object({ path: RelativePathSchema, sha256: Sha256Schema }).strict())
+          .min(1)
+          .max(MAX_FILES_PER_READ),
+      })
+      .strict(),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('read'),
+        sizes: z.array(z.number().int().nonnegative()),
+        bytes: BytesSchema,
+      }),
       FailedSchema,
     ]),
     'response',

@@ -18,6 +18,7 @@ export type ExchangeHandlers = Pick<
   | 'exportAbort'
   | 'importScan'
   | 'importRead'
+  | 'importReadFiles'
 >;
 
 export interface ExchangeOptions {

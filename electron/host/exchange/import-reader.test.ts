@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, MAX_MANIFEST_BYTES } from '../../../shared/bundle/manifest';
+import { MAX_READ_BYTES } from '../../../shared/contract';
 import { createExportWriter, PARTIAL_PREFIX } from './export-writer';
 import { createImportReader } from './import-reader';
 import { describeFile, manifestFor, sha256Of, TEST_CONTEXT as ctx, writeFiles } from './test-bundle';
@@ -177,23 +178,6 @@ describe('importRead', () => {
     expect(past.status === 'read' && past.bytes instanceof Uint8Array && past.bytes.byteLength).toBe(0);
   });
 
-  it('checks the whole file against the SHA-256 it is asked for, before handing it over', async () => {
-    const path = 'bundle/blobs/ab/photo.jpg';
-    const checked = (sha256: string, offset = 0, length = 1024 * 1024) =>
-      reader.importRead({ folder, path, offset, length, sha256 }, ctx);
-    expect(await checked(sha256Of(photo))).toEqual({ status: 'read', size: 100_000, bytes: photo });
-    // One byte changed on the stick after Verify: refused, not handed over.
-    const changed = Buffer.from(photo);
-    changed[500] = (changed[500] ?? 0) ^ 0xff;
-    writeFileSync(join(folder, 'bundle', 'blobs', 'ab', 'photo.jpg'), changed);
-    const refused = await checked(sha256Of(photo));
-    expect(refused).toMatchObject({ status: 'failed', fault: 'verifyFailed' });
-    expect(refused.status === 'failed' && refused.detail).toMatch(/photo\.jpg changed after it was checked/);
-    // A checked read takes the whole file: a piece cannot be checked against the file's hash.
-    expect(await checked(sha256Of(changed), 10, 100)).toMatchObject({ status: 'failed', fault: 'io' });
-    expect(await checked(sha256Of(changed), 0, 100)).toMatchObject({ status: 'failed', fault: 'io' });
-  });
-
   it.each(['../export/bundle/manifest.json', '/etc/passwd', 'bundle/../../x', 'bundle\\manifest.json'])(
     'refuses the path %s',
     async (path) => {
@@ -221,5 +205,65 @@ describe('importRead', () => {
     expect(await read('bundle/blobs')).toMatchObject({ status: 'failed', fault: 'unsafePath' });
     expect(await read('bundle/blobs/ab/none.jpg')).toMatchObject({ status: 'failed', fault: 'notFound' });
     expect(await read('bundle/manifest.json/x')).toMatchObject({ status: 'failed', fault: 'notFound' });
+  });
+});
+
+describe('importReadFiles', () => {
+  const first = randomBytes(100_000);
+  const second = randomBytes(3_000);
+  let folder = '';
+  beforeEach(() => {
+    folder = makeBundle(join(root, 'export'), {
+      'bundle/blobs/ab/first.jpg': first,
+      'bundle/blobs/cd/second.jpg': second,
+    });
+  });
+  const readFiles = (files: { path: string; sha256: string }[]) =>
+    reader.importReadFiles({ folder, files }, ctx);
+  const both = () => [
+    { path: 'bundle/blobs/ab/first.jpg', sha256: sha256Of(first) },
+    { path: 'bundle/blobs/cd/second.jpg', sha256: sha256Of(second) },
+  ];
+
+  it('hands over whole files one after another, with where each ends', async () => {
+    expect(await readFiles(both())).toEqual({
+      status: 'read',
+      sizes: [100_000, 3_000],
+      bytes: Buffer.concat([first, second]),
+    });
+  });
+
+  it('hands over nothing when one file no longer has the SHA-256 it is asked for', async () => {
+    // One byte changed on the stick after Verify: refused, and its neighbour is not handed over either.
+    const changed = Buffer.from(second);
+    changed[500] = (changed[500] ?? 0) ^ 0xff;
+    writeFileSync(join(folder, 'bundle', 'blobs', 'cd', 'second.jpg'), changed);
+    const refused = await readFiles(both());
+    expect(refused).toMatchObject({ status: 'failed', fault: 'verifyFailed' });
+    expect(refused.status === 'failed' && refused.detail).toMatch(/second\.jpg changed after it was checked/);
+  });
+
+  it('refuses unsafe names and links as importRead does', async () => {
+    symlinkSync('/etc/passwd', join(folder, 'bundle', 'passwd'));
+    const ok = both()[0] ?? { path: '', sha256: '' };
+    expect(await readFiles([ok, { path: 'bundle/passwd', sha256: ok.sha256 }])).toMatchObject({
+      status: 'failed',
+      fault: 'unsafePath',
+    });
+    expect(await readFiles([{ path: '../export/bundle/manifest.json', sha256: ok.sha256 }])).toMatchObject({
+      status: 'failed',
+      fault: 'unsafePath',
+    });
+  });
+
+  it('refuses files that together hold more than one read may', async () => {
+    const big = Buffer.alloc(MAX_READ_BYTES / 2 + 1, 7);
+    writeFileSync(join(folder, 'bundle', 'big1'), big);
+    writeFileSync(join(folder, 'bundle', 'big2'), big);
+    const answer = await readFiles([
+      { path: 'bundle/big1', sha256: sha256Of(big) },
+      { path: 'bundle/big2', sha256: sha256Of(big) },
+    ]);
+    expect(answer).toMatchObject({ status: 'failed', fault: 'tooLarge' });
   });
 });

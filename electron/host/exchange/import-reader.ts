@@ -3,7 +3,13 @@
 // could climb out of the folder are refused, and the sizes are bounded before anything is read whole.
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { ExchangeFailure, HostHandlers, ResponseOf, ScannedFile } from '../../../shared/contract';
+import {
+  MAX_READ_BYTES,
+  type ExchangeFailure,
+  type HostHandlers,
+  type ResponseOf,
+  type ScannedFile,
+} from '../../../shared/contract';
 import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../shared/bundle/manifest';
 import { bundlePathProblem } from '../../../shared/bundle/paths';
 import { errorCode, failed, faultOfError } from './faults';
@@ -15,7 +21,7 @@ import { inParallel } from '../../../shared/bundle/in-parallel';
 /** Files hashed at once while a folder is listed. */
 const HASH_LANES = 4;
 
-export type ImportHandlers = Pick<HostHandlers, 'importScan' | 'importRead'>;
+export type ImportHandlers = Pick<HostHandlers, 'importScan' | 'importRead' | 'importReadFiles'>;
 
 export interface ImportReaderOptions {
   /** Tests lower the limits to reach them without 200,000 files or a 64 MiB manifest. */
@@ -120,6 +126,18 @@ async function readBounded(file: string, limit: number): Promise<Buffer | null> 
   }
 }
 
+/** Up to `length` bytes from `offset`: fewer only where the file ends. */
+async function readAt(handle: fs.FileHandle, offset: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(bytes, got, length - got, offset + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return bytes.subarray(0, got);
+}
+
 /** A relative folder would be taken from wherever the host was started: never what the page meant. */
 const notAbsolute = (folder: string): ExchangeFailure =>
   failed('unsafePath', `not an absolute path: ${folder.slice(0, 80)}`);
@@ -169,18 +187,19 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     };
   }
 
-  async function read(request: {
-    folder: string;
-    path: string;
-    offset: number;
-    length: number;
-    sha256?: string | undefined;
-  }): Promise<ResponseOf<'importRead'>> {
-    const problem = bundlePathProblem(request.path);
+  /**
+   * `relative` under the folder, opened: each segment by lstat so no link is followed, the real path
+   * inside the real folder, and the file opened the one that was checked. The caller closes it.
+   */
+  async function openInside(
+    folder: string,
+    relative: string,
+  ): Promise<{ handle: fs.FileHandle; size: number } | ExchangeFailure> {
+    const problem = bundlePathProblem(relative);
     if (problem) return failed('unsafePath', problem);
-    if (!path.isAbsolute(request.folder)) return notAbsolute(request.folder);
-    const realFolder = await fs.realpath(path.resolve(request.folder));
-    const segments = request.path.split('/');
+    if (!path.isAbsolute(folder)) return notAbsolute(folder);
+    const realFolder = await fs.realpath(path.resolve(folder));
+    const segments = relative.split('/');
     let current = realFolder;
     let last: Stats | null = null;
     for (const [index, segment] of segments.entries()) {
@@ -192,47 +211,86 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
         return failed('notFound', `${shown} is not a folder`);
       last = stats;
     }
-    if (last === null || !last.isFile()) return failed('unsafePath', `${request.path} is not a regular file`);
+    if (last === null || !last.isFile()) return failed('unsafePath', `${relative} is not a regular file`);
     // Belt and braces: whatever the segments looked like, the file must really lie inside the folder.
     const real = await fs.realpath(current);
     const inside = realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep;
-    if (!real.startsWith(inside)) return failed('unsafePath', `${request.path} lies outside the folder`);
+    if (!real.startsWith(inside)) return failed('unsafePath', `${relative} lies outside the folder`);
 
     const handle = await fs.open(real, READ_NO_FOLLOW);
+    const stats = await handle.stat().catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
+    // The file opened must be the one checked, not something put in its place since.
+    if (!stats.isFile() || stats.ino !== last.ino || stats.dev !== last.dev) {
+      await handle.close();
+      return failed('unsafePath', `${relative} changed while it was being opened`);
+    }
+    return { handle, size: stats.size };
+  }
+
+  async function read(request: {
+    folder: string;
+    path: string;
+    offset: number;
+    length: number;
+  }): Promise<ResponseOf<'importRead'>> {
+    const opened = await openInside(request.folder, request.path);
+    if ('status' in opened) return opened;
+    const { handle, size } = opened;
     try {
-      const stats = await handle.stat();
-      // The file opened must be the one checked, not something put in its place since.
-      if (!stats.isFile() || stats.ino !== last.ino || stats.dev !== last.dev)
-        return failed('unsafePath', `${request.path} changed while it was being opened`);
-      const want = Math.max(0, Math.min(request.length, stats.size - request.offset));
-      const bytes = Buffer.alloc(want);
-      let got = 0;
-      while (got < want) {
-        const { bytesRead } = await handle.read(bytes, got, want - got, request.offset + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      const read = bytes.subarray(0, got);
-      if (request.sha256 !== undefined) {
-        if (request.offset !== 0 || got !== stats.size)
-          return failed(
-            'io',
-            `${request.path}: a checked read takes the whole file (${String(stats.size)} bytes), not ${String(got)} from ${String(request.offset)}`,
-          );
-        if ((await sha256Hex(read)) !== request.sha256)
-          return failed(
-            'verifyFailed',
-            `${request.path} changed after it was checked: its SHA-256 no longer matches the manifest`,
-          );
-      }
-      return { status: 'read', size: stats.size, bytes: read };
+      const want = Math.max(0, Math.min(request.length, size - request.offset));
+      const bytes = await readAt(handle, request.offset, want);
+      return { status: 'read', size, bytes };
     } finally {
       await handle.close();
     }
   }
 
+  /**
+   * Whole files one after another, each checked against its SHA-256 before any is handed over; the
+   * reply stays within MAX_READ_BYTES even if a file grew after the page planned the read.
+   */
+  async function readFiles(request: {
+    folder: string;
+    files: readonly { path: string; sha256: string }[];
+  }): Promise<ResponseOf<'importReadFiles'>> {
+    const pieces: Buffer[] = [];
+    let total = 0;
+    for (const file of request.files) {
+      const opened = await openInside(request.folder, file.path);
+      if ('status' in opened) return opened;
+      try {
+        total += opened.size;
+        if (total > MAX_READ_BYTES)
+          return failed(
+            'tooLarge',
+            `these files hold more than ${String(MAX_READ_BYTES)} bytes: read fewer at once`,
+          );
+        pieces.push(await readAt(opened.handle, 0, opened.size));
+      } finally {
+        await opened.handle.close();
+      }
+    }
+    // WebCrypto hashes on the thread pool, so the files of one read are checked side by side.
+    const digests = await Promise.all(pieces.map((piece) => sha256Hex(piece)));
+    for (const [index, file] of request.files.entries())
+      if (digests[index] !== file.sha256)
+        return failed(
+          'verifyFailed',
+          `${file.path} changed after it was checked: its SHA-256 no longer matches the manifest`,
+        );
+    return {
+      status: 'read',
+      sizes: pieces.map((piece) => piece.byteLength),
+      bytes: pieces.length === 1 && pieces[0] ? pieces[0] : Buffer.concat(pieces, total),
+    };
+  }
+
   return {
     importScan: (request) => scan(request).catch(readFault),
     importRead: (request) => read(request).catch(readFault),
+    importReadFiles: (request) => readFiles(request).catch(readFault),
   };
 }
