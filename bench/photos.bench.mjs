@@ -32,12 +32,10 @@
 //   DUCHA_DIST=dir          another build of the app (default dist/)
 //   DUCHA_CHROMIUM=path     another Chromium (default /usr/bin/chromium)
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -45,6 +43,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
+import { chromiumOf, cpuBetween, cpuSeconds } from './cpu-time.mjs';
 import { join } from 'node:path';
 import {
   bundle,
@@ -535,90 +534,6 @@ function sampling(bytes) {
   return 'unknown';
 }
 
-/** Clock ticks per second of /proc's CPU times. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** The browser process of a profile (Linux: found by its --user-data-dir), or null. */
-function browserPid(profile) {
-  if (process.platform !== 'linux') return null;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // Chromium rewrites its children's command lines as one line with spaces.
-      const line = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (line.includes(`--user-data-dir=${profile} `) && !line.includes(' --type=')) return Number(name);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
-}
-
-/** What kind of Chromium process a command line is: browser, renderer, GPU, or a utility's name. */
-function processKind(args) {
-  const type = args.find((a) => a.startsWith('--type='))?.slice(7);
-  if (!type) return 'browser';
-  if (type === 'gpu-process') return 'GPU';
-  if (type !== 'utility') return type;
-  const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19) ?? 'utility';
-  return sub.replace(/\.mojom\.\w+$/, '').replace(/^.*\./, '');
-}
-
-/**
- * CPU seconds used so far by a process and all its descendants, including children that have
- * exited (Linux /proc: utime + stime + cutime + cstime), in all and by kind of process; total NaN
- * where that cannot be read.
- */
-function treeCpuSeconds(rootPid) {
-  const byKind = {};
-  if (!rootPid || process.platform !== 'linux') return { total: Number.NaN, byKind };
-  const stats = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-      stats.set(Number(name), { ppid: Number(f[1]), ticks });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  for (const [pid, stat] of stats) {
-    for (let p = pid, hops = 0; p > 1 && hops < 64; p = stats.get(p)?.ppid ?? 0, hops += 1) {
-      if (p !== rootPid) continue;
-      let kind = 'other';
-      try {
-        kind = processKind(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/));
-      } catch {
-        // gone meanwhile
-      }
-      // The zygotes only fork renderers; an exited renderer's time is counted in its zygote's.
-      if (kind === 'zygote') kind = 'renderer';
-      byKind[kind] = (byKind[kind] ?? 0) + stat.ticks / CLOCK_TICKS;
-      total += stat.ticks / CLOCK_TICKS;
-      break;
-    }
-  }
-  return { total, byKind };
-}
-
-/** CPU seconds between two readings of treeCpuSeconds, in all and by kind. */
-function cpuSince(before) {
-  const after = treeCpuSeconds(before.pid);
-  const byKind = {};
-  for (const [kind, seconds] of Object.entries(after.byKind))
-    byKind[kind] = seconds - (before.byKind[kind] ?? 0);
-  return { total: after.total - before.total, byKind };
-}
-
 async function main() {
   if (!checkBuilt('photos')) return;
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('BENCH_RUNS must be a whole number ≥ 1');
@@ -681,12 +596,11 @@ async function main() {
     });
     setup ??= { project, constants };
     await page.evaluate(installBaseline, { workerSource, poolSize: constants.poolSize });
-    const pid = browserPid(profile);
-    await ours({ page, pid }, warmupPaths);
-    await baseline({ page, pid }, warmupPaths);
+    await ours({ page, profile }, warmupPaths);
+    await baseline({ page, profile }, warmupPaths);
     return {
       page,
-      pid,
+      profile,
       context,
       close: async () => {
         await context.close();
@@ -696,7 +610,7 @@ async function main() {
   };
 
   /** Ours: the files given to the photo panel's file input, until the panel shows them all added. */
-  const ours = async ({ page, pid }, files) => {
+  const ours = async ({ page, profile }, files) => {
     const panel = page.getByRole('region', { name: PANEL });
     const status = panel.getByTestId('photo-intake');
     if ((await status.count()) > 0) {
@@ -705,28 +619,28 @@ async function main() {
     }
     const before = countIn(await panel.getByTestId('photo-count').textContent());
     await page.evaluate(armOurs, { panelName: PANEL, expectCount: `Photos: ${before + files.length}` });
-    const cpuBefore = { pid, ...treeCpuSeconds(pid) };
+    const cpuBefore = cpuSeconds(chromiumOf(profile));
     await panel.getByTestId('photo-files-input').setInputFiles(files);
     await page.waitForFunction(() => window.__bench.run.frame !== null, null, {
       timeout: RUN_TIMEOUT,
       polling: 1000,
     });
-    const cpu = cpuSince(cpuBefore);
+    const cpu = cpuBetween(cpuBefore, cpuSeconds(chromiumOf(profile)));
     return { ...(await page.evaluate(collect, { side: 'ours', longTaskLimit: LONG_TASK_LIMIT_MS })), cpu };
   };
 
   /** The baseline: the same files given to its own file input, until every worker has answered. */
-  const baseline = async ({ page, pid }, files) => {
+  const baseline = async ({ page, profile }, files) => {
     await page.evaluate(() => {
       window.__bench.baseline = { start: null, end: null, frame: null, files: 0, ok: 0, failures: [] };
     });
-    const cpuBefore = { pid, ...treeCpuSeconds(pid) };
+    const cpuBefore = cpuSeconds(chromiumOf(profile));
     await page.locator('#bench-baseline-files').setInputFiles(files);
     await page.waitForFunction(() => window.__bench.baseline.frame !== null, null, {
       timeout: RUN_TIMEOUT,
       polling: 1000,
     });
-    const cpu = cpuSince(cpuBefore);
+    const cpu = cpuBetween(cpuBefore, cpuSeconds(chromiumOf(profile)));
     return {
       ...(await page.evaluate(collect, { side: 'baseline', longTaskLimit: LONG_TASK_LIMIT_MS })),
       cpu,
