@@ -86,12 +86,14 @@ async function chooseFolder(page: Page, tab: RegExp, path: string) {
   const dialog = page.getByRole('dialog', { name: /Choose folder|选择文件夹/ });
   // The home folder's listing arrives first; typing before it would be overwritten.
   await expect(dialog.getByLabel(/Folder path|文件夹路径/)).not.toHaveValue('');
+  // Typed and taken at once, without Open: the typed folder is the one used, not the listed one.
   await dialog.getByLabel(/Folder path|文件夹路径/).fill(path);
-  await dialog.getByRole('button', { name: /^(Open|打开)$/ }).click();
-  await expect(dialog.getByLabel(/Folder path|文件夹路径/)).toHaveValue(path);
   await dialog.getByRole('button', { name: /Use this folder|使用此文件夹/ }).click();
   await expect(dialog).toBeHidden();
+  await expect(panelOf(page, tab).getByTestId(/-place$/)).toHaveText(new RegExp(`${escapeRegExp(path)}$`));
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function exportTo(page: Page, stick: string, options: { reports: boolean; recipient?: string }) {
   await page.getByRole('tab', { name: EXPORT_TAB }).click();
@@ -296,6 +298,24 @@ test.describe('in Chinese', () => {
     );
     await page.screenshot({ path: testInfo.outputPath('exchange-tampered-zh-CN.png'), fullPage: true });
     await expect(page.getByRole('button', { name: '执行导入' })).toHaveCount(0);
+
+    // The folder browser: a typed folder that is not there is named and not taken; Open, then a
+    // click on a subfolder, lead to the stick, which is then the one used.
+    await panelOf(page, IMPORT_TAB).getByRole('button', { name: '选择文件夹' }).click();
+    const dialog = page.getByRole('dialog', { name: '选择文件夹' });
+    const pathField = dialog.getByLabel('文件夹路径');
+    await expect(pathField).not.toHaveValue('');
+    await pathField.fill(join(home, '没有这个文件夹'));
+    await dialog.getByRole('button', { name: '使用此文件夹' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('无法打开此文件夹：找不到目标文件夹或U盘');
+    await expect(dialog).toBeVisible();
+    await pathField.fill(home);
+    await dialog.getByRole('button', { name: '打开', exact: true }).click();
+    await dialog.getByRole('button', { name: 'U盘', exact: true }).click();
+    await expect(pathField).toHaveValue(stick);
+    await dialog.getByRole('button', { name: '使用此文件夹' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('import-place')).toHaveText(`文件夹：${stick}`);
 
     await verifyFolder(page, home);
     await expect(page.getByText('此处没有导出文件夹。')).toBeVisible();

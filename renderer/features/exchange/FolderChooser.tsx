@@ -65,6 +65,19 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
     [t],
   );
   const open = (path: string | null) => api.exchangeBrowse({ path }).then(show);
+  // A path typed and not yet opened is the one meant: it is opened first, and taken only if it is a
+  // folder the host can list, so a typo shows its problem here instead of becoming the target.
+  const use = async () => {
+    const wanted = typed.trim();
+    if (!listing) return;
+    if (wanted === '' || wanted === listing.path) {
+      onChosen(listing.path);
+      return;
+    }
+    const reply = await api.exchangeBrowse({ path: wanted });
+    show(reply);
+    if (reply.status !== 'failed') onChosen(reply.path);
+  };
   useEffect(() => {
     // The home folder first; the reply arrives after this effect, as any external listing does.
     let live = true;
@@ -83,7 +96,7 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
       onCancel={onCancel}
       okText={t('exchange.folder.use')}
       okButtonProps={{ disabled: !listing }}
-      onOk={() => listing && onChosen(listing.path)}
+      onOk={() => void use()}
       width={640}
     >
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
