@@ -65,7 +65,7 @@ import {
   startEmpty,
   VIEWPORT,
 } from './support.mjs';
-import { chromiumOf, cpuSeconds, hostOf } from './cpu-time.mjs';
+import { chromiumOf, cpuBetween, cpuSeconds, hostOf } from './cpu-time.mjs';
 import {
   armFetchCostInPage,
   armInPage,
@@ -325,10 +325,7 @@ async function openLaptop(root, name) {
       if (!page) throw new Error(`${name}: no page of the app`);
       return page.targetId;
     },
-    cpu: () => {
-      const browser = cpuSeconds(chromiumOf(profile));
-      return { browser: browser.total, byKind: browser.byKind, host: cpuSeconds(hostOf(home)).total };
-    },
+    cpu: () => ({ browser: cpuSeconds(chromiumOf(profile)), host: cpuSeconds(hostOf(home)).total }),
     async close() {
       await this.disconnect().catch(() => undefined);
       if (child.exitCode === null) child.kill('SIGTERM');
@@ -342,11 +339,11 @@ async function openLaptop(root, name) {
   return laptop;
 }
 
-const cpuSince = (before, after) => ({
-  browser: after.browser - before.browser,
-  host: after.host - before.host,
-  byKind: Object.fromEntries(Object.entries(after.byKind).map(([k, v]) => [k, v - (before.byKind[k] ?? 0)])),
-});
+/** Two readings of laptop.cpu() → Chromium's seconds in all and by kind, and the host's. */
+function cpuSince(before, after) {
+  const browser = cpuBetween(before.browser, after.browser);
+  return { browser: browser.total, byKind: browser.byKind, host: after.host - before.host };
+}
 
 /** "Chromium 46.5 s (renderer 30.1 s, browser 9.0 s, …), browser host 11.8 s": medians of runs' CPU. */
 function cpuText(cpus) {

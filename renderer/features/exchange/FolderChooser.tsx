@@ -64,18 +64,21 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
     },
     [t],
   );
-  const open = (path: string | null) => api.exchangeBrowse({ path }).then(show);
+  const open = async (path: string | null): Promise<BrowseReply> => {
+    const reply = await api.exchangeBrowse({ path });
+    show(reply);
+    return reply;
+  };
   // A path typed and not yet opened is the one meant: it is opened first, and taken only if it is a
   // folder the host can list, so a typo shows its problem here instead of becoming the target.
   const use = async () => {
-    const wanted = typed.trim();
     if (!listing) return;
+    const wanted = typed.trim();
     if (wanted === '' || wanted === listing.path) {
       onChosen(listing.path);
       return;
     }
-    const reply = await api.exchangeBrowse({ path: wanted });
-    show(reply);
+    const reply = await open(wanted);
     if (reply.status !== 'failed') onChosen(reply.path);
   };
   useEffect(() => {
