@@ -80,6 +80,25 @@ export interface ImportReceiptRow {
   };
 }
 
+/**
+ * What is being typed into one form for one record, kept as it is typed so that leaving the page, a
+ * reload or a crash loses nothing. Local to this laptop; never synced: it is not a record yet.
+ */
+export interface DraftRow {
+  /** Which form, e.g. 'visit', 'checklist', 'finding', 'project'. */
+  formKey: string;
+  /** The record the form edits (or, for a form that makes a new record, the record it belongs to). */
+  recordId: string;
+  /** The form's values as the person left them. */
+  values: unknown;
+  /**
+   * The record's domain values the form started from: a restored draft still saves only what the
+   * person changed, and still sees what changed underneath since.
+   */
+  base: unknown;
+  savedAt: string;
+}
+
 export const DATABASE_NAME = 'ducha';
 
 type SyncedTables = { [T in SyncedTable]: EntityTable<Stored<RecordOf<T>>, 'id'> };
@@ -92,6 +111,7 @@ export type DuchaDatabase = Dexie &
     meta: EntityTable<MetaRow, 'key'>;
     devices: EntityTable<DeviceRow, 'node'>;
     importReceipts: EntityTable<ImportReceiptRow, 'id'>;
+    drafts: Table<DraftRow, [string, string]>;
   };
 
 export function createDatabase(

@@ -15,3 +15,4 @@ export * from './meeting-hooks';
 export * from './reinspection-hooks';
 export * from './report-hooks';
 export * from './exchange-hooks';
+export { useDraft, type DraftControl, type DraftOffer } from './draft-hooks';

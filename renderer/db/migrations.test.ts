@@ -20,6 +20,7 @@ const RELEASED: Record<number, string> = {
   5: 'targets=id, year',
   6: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
   7: 'devices=node|importReceipts=id, importedAt, manifestSha256',
+  8: 'drafts=[formKey+recordId], recordId',
 };
 
 const fingerprint = (m: Migration) =>
@@ -73,6 +74,39 @@ describe('the migration registry', () => {
     expect(await upgraded.outbox.count()).toBe(outboxBefore);
     expect(canonicalJson(rows[0]?._clocks ?? {})).toContain('completedTotal');
     upgraded.close();
+  });
+});
+
+describe('version 8: drafts', () => {
+  it('adds the local drafts table to a database written at version 7, keeping its records', async () => {
+    const name = 'migration-drafts';
+    const seven = createDatabase(
+      name,
+      MIGRATIONS.filter((m) => m.version <= 7),
+    );
+    await seven.open();
+    await createRecords(seven, 'projects', [makeProject()], 1_000);
+    const outboxBefore = await seven.outbox.count();
+    seven.close();
+
+    const eight = createDatabase(
+      name,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    await eight.open();
+    expect(eight.verno).toBe(8);
+    expect(await eight.projects.count()).toBe(1);
+    await eight.drafts.put({
+      formKey: 'project',
+      recordId: makeProject().id,
+      values: { name: '改名中' },
+      base: { name: makeProject().name },
+      savedAt: '2026-05-12T00:00:00.000Z',
+    });
+    expect(await eight.drafts.where('recordId').equals(makeProject().id).count()).toBe(1);
+    // A draft is not a record: nothing of it travels.
+    expect(await eight.outbox.count()).toBe(outboxBefore);
+    eight.close();
   });
 });
 

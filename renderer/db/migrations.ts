@@ -89,6 +89,13 @@ export const MIGRATIONS: readonly Migration[] = [
       importReceipts: 'id, importedAt, manifestSha256',
     },
   },
+  {
+    version: 8,
+    why: 'Drafts: what is being typed into a form, one row per form and record, kept on this laptop (never synced) until it is saved or discarded.',
+    stores: {
+      drafts: '[formKey+recordId], recordId',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

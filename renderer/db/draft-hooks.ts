@@ -1,0 +1,143 @@
+// useDraft: a form keeps what is typed as a local draft while it is typed, and offers a draft left
+// from before when it opens. The form stays the owner of its values; the hook only stores, finds and
+// forgets them (see draft-keeper.ts for the timing).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createDraftKeeper, type DraftKeeper } from './draft-keeper';
+import { useDatabase } from './provider';
+import { discardDraft, readDraft, saveDraft } from './repositories/drafts';
+
+/** A stored draft found when the form opened. */
+export interface DraftOffer<V, B> {
+  values: V;
+  base: B;
+  savedAt: string;
+}
+
+export interface DraftControl<V, B> {
+  /**
+   * A draft left from before that the person has neither restored nor discarded yet (the form should
+   * wait for that choice before taking typing); null when there is none; undefined while looking.
+   */
+  offer: DraftOffer<V, B> | null | undefined;
+  /** What the form's save compares against: the record as the form opened, or a restored draft's base. */
+  base: B;
+  /** The form's values after a change: stored after a pause in typing. */
+  keep: (values: V) => void;
+  /** Takes the offered draft: its values for the form, its base from now on. */
+  restore: () => DraftOffer<V, B> | null;
+  /** Forgets the offered (or current) draft. */
+  discard: () => Promise<void>;
+  /** The form was saved: forget the draft; `newBase` is what the form now starts from. */
+  saved: (newBase: B) => Promise<void>;
+  /** A draft could not be stored (e.g. the disk is full); null while all is well. */
+  problem: unknown;
+}
+
+export function useDraft<V, B>(formKey: string, recordId: string, initialBase: B): DraftControl<V, B> {
+  const db = useDatabase();
+  const [offer, setOffer] = useState<DraftOffer<V, B> | null | undefined>(undefined);
+  const [base, setBase] = useState<B>(initialBase);
+  const [problem, setProblem] = useState<unknown>(null);
+  const baseRef = useRef(base);
+  const offerRef = useRef(offer);
+  // Typed before the person chose what to do with an offered draft: never written over that draft.
+  const held = useRef<{ values: V } | null>(null);
+
+  // Made on first use, outside render: its writes read the base in effect when they run.
+  const keeperRef = useRef<{ key: string; keeper: DraftKeeper<V> } | null>(null);
+  const keeperOf = useCallback((): DraftKeeper<V> => {
+    const key = JSON.stringify([formKey, recordId]);
+    if (keeperRef.current?.key !== key) {
+      const keeper = createDraftKeeper<V>({
+        write: async (values) => {
+          await saveDraft(db, { formKey, recordId, values, base: baseRef.current });
+          setProblem(null);
+        },
+        remove: () => discardDraft(db, formKey, recordId),
+        onError: setProblem,
+      });
+      keeperRef.current = { key, keeper };
+    }
+    return keeperRef.current.keeper;
+  }, [db, formKey, recordId]);
+
+  const settleOffer = useCallback((next: DraftOffer<V, B> | null) => {
+    offerRef.current = next;
+    setOffer(next);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    readDraft(db, formKey, recordId).then(
+      (row) => {
+        if (!live) return;
+        settleOffer(row ? { values: row.values as V, base: row.base as B, savedAt: row.savedAt } : null);
+        if (!row && held.current) keeperOf().keep(held.current.values);
+        if (!row) held.current = null;
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setProblem(error);
+        settleOffer(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, formKey, recordId, keeperOf, settleOffer]);
+
+  // Written at once when the page is hidden (another tab, the window closed, the laptop sleeping) and
+  // when the form goes away (another page of the app): the pause is never waited for there.
+  useEffect(() => {
+    const flush = () => void keeperOf().flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [keeperOf]);
+
+  const keep = useCallback(
+    (values: V) => {
+      if (offerRef.current !== null) held.current = { values };
+      else keeperOf().keep(values);
+    },
+    [keeperOf],
+  );
+
+  const restore = useCallback(() => {
+    const taken = offerRef.current ?? null;
+    if (!taken) return null;
+    held.current = null;
+    baseRef.current = taken.base;
+    setBase(taken.base);
+    settleOffer(null);
+    return taken;
+  }, [settleOffer]);
+
+  const discard = useCallback(async () => {
+    const typed = held.current;
+    held.current = null;
+    settleOffer(null);
+    await keeperOf().clear();
+    if (typed) keeperOf().keep(typed.values);
+  }, [keeperOf, settleOffer]);
+
+  const saved = useCallback(
+    async (newBase: B) => {
+      held.current = null;
+      baseRef.current = newBase;
+      setBase(newBase);
+      settleOffer(null);
+      await keeperOf().clear();
+    },
+    [keeperOf, settleOffer],
+  );
+
+  return { offer, base, keep, restore, discard, saved, problem };
+}
