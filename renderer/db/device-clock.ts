@@ -39,12 +39,25 @@ export async function deviceNodeId(db: DuchaDatabase): Promise<string | null> {
   return row ? (row.value as DeviceState).nodeId : null;
 }
 
-/** Advances the clock for a local write; call inside the write's transaction. */
-export async function nextLocalClock(db: DuchaDatabase, now: number): Promise<Hlc> {
+/**
+ * Clocks for the operations of one local write, one tick each, so that of two patches to the same
+ * field in one write the later one wins. The device state is read once and written once at the end;
+ * call both inside the write's transaction.
+ */
+export async function localClockSequence(
+  db: DuchaDatabase,
+  now: number,
+): Promise<{ tick: () => Hlc; save: () => Promise<void> }> {
   const state = await readDevice(db);
-  const next = tickHlc(decodeHlc(state.lastHlc), now);
-  await db.meta.put({ key: DEVICE_KEY, value: { nodeId: state.nodeId, lastHlc: encodeHlc(next) } });
-  return next;
+  let last = decodeHlc(state.lastHlc);
+  const start = last;
+  return {
+    tick: () => (last = tickHlc(last, now)),
+    save: async () => {
+      if (last === start) return;
+      await db.meta.put({ key: DEVICE_KEY, value: { nodeId: state.nodeId, lastHlc: encodeHlc(last) } });
+    },
+  };
 }
 
 /** Moves the clock past a clock seen from another device; call inside the merge's transaction. */

@@ -34,7 +34,9 @@ describe('record writer', () => {
     expect(Object.keys(row?._clocks ?? {}).sort()).toEqual(fields.sort());
     const ops = await pendingOperations(db);
     expect(ops).toHaveLength(fields.length);
-    expect(new Set(ops.map((o) => o.hlc)).size).toBe(1);
+    // One tick per operation, in the order they were made.
+    expect(new Set(ops.map((o) => o.hlc)).size).toBe(ops.length);
+    expect(ops.map((o) => o.hlc)).toEqual(ops.map((o) => o.hlc).sort());
     expect(ops.find((o) => o.field === 'completedTotal')?.value).toBe(3_422_500_000);
   });
 
@@ -49,6 +51,29 @@ describe('record writer', () => {
     expect(row?.phase).toBe('continuing');
     expect(row?._clocks.phase).toBe(ops[0]?.hlc);
     expect((row?._clocks.phase ?? '') > (row?._clocks.name ?? '')).toBe(true);
+  });
+
+  it('keeps the order of one write: the later patch of a field wins, and only it is sent', async () => {
+    const db = await freshDb();
+    const project = makeProject();
+    await createRecords(db, 'projects', [project], 1_000);
+    const before = await db.outbox.count();
+    // 'completed' sorts before 'continuing': a merge deciding by value would keep 'continuing'.
+    await writeRecords(
+      db,
+      [
+        { table: 'projects', id: project.id, fields: { phase: 'continuing' } },
+        { table: 'projects', id: project.id, fields: { phase: 'completed' } },
+      ],
+      2_000,
+    );
+    expect((await db.projects.get(project.id))?.phase).toBe('completed');
+    const sent = (await pendingOperations(db)).slice(before);
+    expect(sent.map((o) => [o.field, o.value])).toEqual([['phase', 'completed']]);
+    // Another laptop receiving what was sent ends the same.
+    const other = await freshDb();
+    await applyOperations(other, await pendingOperations(db), 3_000);
+    expect((await other.projects.get(project.id))?.phase).toBe('completed');
   });
 
   it('refuses an invalid record and leaves the rows, the outbox and the clock as they were', async () => {

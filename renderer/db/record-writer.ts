@@ -1,16 +1,17 @@
 // Every write to a synced table goes through here: in one transaction it turns the change into one
-// operation per changed field, applies them with the shared merge, stores the row with its field
-// clocks, and appends the operations to the outbox. Remote operations come in through the same merge.
+// operation per changed field, each with its own clock, applies them with the shared merge
+// (shared/sync/merge.ts), stores the rows with their field clocks, and appends the operations to the
+// outbox. Remote operations come in through the same merge.
 import { RECORD_SCHEMAS, type RecordOf } from '../../shared/domain/records';
 import { canonicalJson, type Json } from '../../shared/sync/canonical-json';
 import { encodeHlc } from '../../shared/sync/hlc';
-import { applyOperation, type SyncedRow } from '../../shared/sync/merge';
+import { mergeOperations, rowKey, splitRowKey, type SyncedRow } from '../../shared/sync/merge';
 import type { DELETED_FIELD, Operation } from '../../shared/sync/operation';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { describeIssues } from '../../shared/contract/result';
 import type { DuchaDatabase } from './database';
 import { withDerivedFields } from './derived-fields';
-import { nextLocalClock, observeRemoteClock } from './device-clock';
+import { localClockSequence, observeRemoteClock } from './device-clock';
 
 export interface RecordPatch<T extends SyncedTable = SyncedTable> {
   readonly table: T;
@@ -61,6 +62,44 @@ export function groupByTable<T extends { table: SyncedTable }>(items: readonly T
 const tablesOf = (db: DuchaDatabase, names: Iterable<SyncedTable>) =>
   [...names].map((name) => db.table(name));
 
+/** The stored rows of the given records, keyed by rowKey: what the merge works on. */
+export async function readRows(
+  db: DuchaDatabase,
+  refs: readonly { table: SyncedTable; rowId: string }[],
+): Promise<Map<string, SyncedRow>> {
+  const rows = new Map<string, SyncedRow>();
+  for (const [table, group] of groupByTable(refs)) {
+    const ids = [...new Set(group.map((ref) => ref.rowId))];
+    const existing = await db.table<SyncedRow, string>(table).bulkGet(ids);
+    ids.forEach((id, i) => {
+      const row = existing[i];
+      if (row) rows.set(rowKey(table, id), row);
+    });
+  }
+  return rows;
+}
+
+/** Stores the rows the merge changed, with this device's derived fields, one bulkPut per table. */
+async function storeRows(db: DuchaDatabase, rows: Map<string, SyncedRow>, changed: Set<string>) {
+  const byTable = new Map<SyncedTable, SyncedRow[]>();
+  for (const key of changed) {
+    const table = splitRowKey(key).table as SyncedTable;
+    const row = rows.get(key) as SyncedRow;
+    const group = byTable.get(table);
+    if (group) group.push(row);
+    else byTable.set(table, [row]);
+  }
+  for (const [table, group] of byTable)
+    await db.table<SyncedRow, string>(table).bulkPut(group.map((row) => withDerivedFields(table, row)));
+}
+
+/** Of several operations on one field in one write, only the last is news to anyone else. */
+function latestPerField(operations: readonly Operation[]): Operation[] {
+  const last = new Map<string, number>();
+  operations.forEach((op, i) => last.set(`${rowKey(op.table, op.rowId)}\u0000${op.field}`, i));
+  return operations.filter((op, i) => last.get(`${rowKey(op.table, op.rowId)}\u0000${op.field}`) === i);
+}
+
 /**
  * Writes local changes. Returns the operations appended to the outbox (none when nothing changed).
  * Throws InvalidRecordError, leaving the database as it was, if any resulting record is invalid.
@@ -70,45 +109,45 @@ export async function writeRecords(
   patches: readonly RecordPatch[],
   now: number = Date.now(),
 ): Promise<Operation[]> {
-  const groups = groupByTable(patches);
-  return db.transaction('rw', [...tablesOf(db, groups.keys()), db.outbox, db.meta], async () => {
-    const clock = await nextLocalClock(db, now);
-    const hlc = encodeHlc(clock);
+  const tables = groupByTable(patches).keys();
+  return db.transaction('rw', [...tablesOf(db, tables), db.outbox, db.meta], async () => {
+    const rows = await readRows(
+      db,
+      patches.map((p) => ({ table: p.table, rowId: p.id })),
+    );
+    const clocks = await localClockSequence(db, now);
     const operations: Operation[] = [];
-    for (const [table, tablePatches] of groups) {
-      const store = db.table<SyncedRow, string>(table);
-      const ids = [...new Set(tablePatches.map((p) => p.id))];
-      const existing = await store.bulkGet(ids);
-      const rows = new Map<string, SyncedRow | undefined>(ids.map((id, i) => [id, existing[i]]));
-      const changed = new Map<string, SyncedRow>();
-      for (const patch of tablePatches) {
-        let row = changed.get(patch.id) ?? rows.get(patch.id);
-        for (const [field, value] of Object.entries(patch.fields)) {
-          if (field === 'id' || value === undefined || (row && sameValue(row[field], value))) continue;
-          const op: Operation = {
-            table,
-            rowId: patch.id,
-            field,
-            value: value as Json,
-            hlc,
-            node: clock.node,
-          };
-          row = applyOperation(row, op);
-          operations.push(op);
-        }
-        if (row && row !== rows.get(patch.id)) changed.set(patch.id, row);
+    const changed = new Set<string>();
+    for (const patch of patches) {
+      const key = rowKey(patch.table, patch.id);
+      for (const [field, value] of Object.entries(patch.fields)) {
+        if (field === 'id' || value === undefined || sameValue(rows.get(key)?.[field], value)) continue;
+        // Each operation its own tick: a later patch of the same field in this write wins by clock.
+        const clock = clocks.tick();
+        const op: Operation = {
+          table: patch.table,
+          rowId: patch.id,
+          field,
+          value: value as Json,
+          hlc: encodeHlc(clock),
+          node: clock.node,
+        };
+        for (const k of mergeOperations(rows, [op])) changed.add(k);
+        operations.push(op);
       }
-      for (const row of changed.values()) validate(table, row);
-      await store.bulkPut([...changed.values()].map((row) => withDerivedFields(table, row)));
     }
-    await db.outbox.bulkAdd(operations);
-    return operations;
+    for (const key of changed) validate(splitRowKey(key).table as SyncedTable, rows.get(key) as SyncedRow);
+    await storeRows(db, rows, changed);
+    await clocks.save();
+    const news = latestPerField(operations);
+    await db.outbox.bulkAdd(news);
+    return news;
   });
 }
 
 /**
- * Applies operations from another device (a bundle or the server). Idempotent and order-free: the
- * merge keeps, per field, the highest clock. Returns how many rows changed.
+ * Applies operations from another device (a bundle or the server) through the one merge. Idempotent
+ * and order-free: per field the highest clock wins. Returns how many rows changed.
  */
 export async function applyOperations(
   db: DuchaDatabase,
@@ -116,29 +155,14 @@ export async function applyOperations(
   now: number = Date.now(),
 ): Promise<number> {
   if (operations.length === 0) return 0;
-  const groups = groupByTable(operations);
-  return db.transaction('rw', [...tablesOf(db, groups.keys()), db.meta], async () => {
+  const tables = groupByTable(operations).keys();
+  return db.transaction('rw', [...tablesOf(db, tables), db.meta], async () => {
+    const rows = await readRows(db, operations);
+    const changed = mergeOperations(rows, operations);
+    await storeRows(db, rows, changed);
     let latest = operations[0]?.hlc ?? '';
-    let changedRows = 0;
-    for (const [table, tableOps] of groups) {
-      const store = db.table<SyncedRow, string>(table);
-      const ids = [...new Set(tableOps.map((op) => op.rowId))];
-      const existing = await store.bulkGet(ids);
-      const rows = new Map<string, SyncedRow | undefined>(ids.map((id, i) => [id, existing[i]]));
-      const changed = new Set<string>();
-      for (const op of tableOps) {
-        if (op.hlc > latest) latest = op.hlc;
-        const before = rows.get(op.rowId);
-        const after = applyOperation(before, op);
-        if (after !== before) {
-          rows.set(op.rowId, after);
-          changed.add(op.rowId);
-        }
-      }
-      await store.bulkPut([...changed].map((id) => withDerivedFields(table, rows.get(id) as SyncedRow)));
-      changedRows += changed.size;
-    }
+    for (const op of operations) if (op.hlc > latest) latest = op.hlc;
     await observeRemoteClock(db, latest, now);
-    return changedRows;
+    return changed.size;
   });
 }

@@ -31,12 +31,30 @@ export function applyOperation(row: SyncedRow | undefined, op: Operation): Synce
 
 export const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 
-/** Applies operations to a set of rows keyed by rowKey; returns the keys of rows that changed. */
-export function mergeOperations(rows: Map<string, SyncedRow>, ops: Iterable<Operation>): Set<string> {
+/** The table and row id a rowKey was made of. */
+export function splitRowKey(key: string): { table: string; rowId: string } {
+  const at = key.indexOf('\u0000');
+  return { table: key.slice(0, at), rowId: key.slice(at + 1) };
+}
+
+/** Sees each operation with the row as it was just before that operation was merged. */
+export type MergeObserver = (op: Operation, before: SyncedRow | undefined) => void;
+
+/**
+ * The set-level merge every path runs — local writes, USB import preview and apply, sync: applies
+ * operations to rows keyed by rowKey, in place, and returns the keys of the rows that changed. Rows
+ * are replaced, never mutated, so a caller may keep the map's earlier rows to compare against.
+ */
+export function mergeOperations(
+  rows: Map<string, SyncedRow>,
+  ops: Iterable<Operation>,
+  observe?: MergeObserver,
+): Set<string> {
   const changed = new Set<string>();
   for (const op of ops) {
     const key = rowKey(op.table, op.rowId);
     const before = rows.get(key);
+    observe?.(op, before);
     const after = applyOperation(before, op);
     if (after !== before) {
       rows.set(key, after);

@@ -25,7 +25,7 @@ const projects: Project[] = [1, 2, 3].map((n) =>
 const fieldsPerProject = Object.keys(projects[0] as Project).length - 1; // all but the id
 
 describe('importProjects', () => {
-  it('stores every project and one operation per field, all with one clock', async () => {
+  it('stores every project and one operation per field, each with its own increasing clock', async () => {
     const db = await freshDb();
     expect(await importProjects(db, projects, 5_000)).toBe(3);
     expect((await db.projects.toArray()).map((p) => p.name).sort()).toEqual([
@@ -35,7 +35,8 @@ describe('importProjects', () => {
     ]);
     const ops = await pendingOperations(db);
     expect(ops).toHaveLength(3 * fieldsPerProject);
-    expect(new Set(ops.map((o) => o.hlc)).size).toBe(1);
+    expect(new Set(ops.map((o) => o.hlc)).size).toBe(ops.length);
+    expect(ops.map((o) => o.hlc)).toEqual(ops.map((o) => o.hlc).sort());
     expect(ops.find((o) => o.rowId === projects[0]?.id && o.field === 'completedTotal')?.value).toBe(
       3_422_500_000,
     );

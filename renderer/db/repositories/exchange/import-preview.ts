@@ -6,12 +6,12 @@ import type { Manifest } from '../../../../shared/bundle/manifest';
 import { RECORD_SCHEMAS } from '../../../../shared/domain/records';
 import { canonicalJson, type Json } from '../../../../shared/sync/canonical-json';
 import { compareHlc } from '../../../../shared/sync/hlc';
-import { applyOperation, type SyncedRow } from '../../../../shared/sync/merge';
+import { mergeOperations, rowKey, type SyncedRow } from '../../../../shared/sync/merge';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { SyncedTable } from '../../../../shared/sync/tables';
 import { describeIssues } from '../../../../shared/contract/result';
 import type { DuchaDatabase } from '../../database';
-import { groupByTable } from '../../record-writer';
+import { readRows } from '../../record-writer';
 
 export interface ImportConflict {
   readonly table: SyncedTable;
@@ -61,59 +61,61 @@ export async function previewImport(
   manifest: Manifest,
   operations: readonly Operation[],
 ): Promise<ImportPreview> {
+  const conflicts: ImportConflict[] = [];
+  const before = await readRows(db, operations);
+  const after = new Map(before);
+  // The same merge the apply runs; the observer sees each incoming field against the local row.
+  mergeOperations(after, operations, (op) => {
+    const local = before.get(rowKey(op.table, op.rowId));
+    const localClock = local?._clocks[op.field];
+    if (
+      local &&
+      localClock !== undefined &&
+      localClock !== op.hlc &&
+      !isKnown(manifest.knowledge, localClock) &&
+      canonicalJson((local[op.field] ?? null) as Json) !== canonicalJson(op.value)
+    ) {
+      conflicts.push({
+        table: op.table,
+        rowId: op.rowId,
+        label: labelOf(local),
+        field: op.field,
+        localValue: (local[op.field] ?? null) as Json,
+        incomingValue: op.value,
+        winner: compareHlc(op.hlc, localClock) > 0 ? 'incoming' : 'local',
+      });
+    }
+  });
   let newRows = 0;
   let changedRows = 0;
   let unchangedRows = 0;
   const byTable: Partial<Record<SyncedTable, { newRows: number; changedRows: number }>> = {};
-  const conflicts: ImportConflict[] = [];
   const invalid: InvalidRecord[] = [];
-  for (const [table, tableOps] of groupByTable(operations)) {
-    const store = db.table<SyncedRow, string>(table);
-    const ids = [...new Set(tableOps.map((op) => op.rowId))];
-    const existing = await store.bulkGet(ids);
-    const before = new Map(ids.map((id, i) => [id, existing[i]]));
-    const after = new Map(before);
-    for (const op of tableOps) {
-      const local = before.get(op.rowId);
-      const localClock = local?._clocks[op.field];
-      if (
-        local &&
-        localClock !== undefined &&
-        localClock !== op.hlc &&
-        !isKnown(manifest.knowledge, localClock) &&
-        canonicalJson((local[op.field] ?? null) as Json) !== canonicalJson(op.value)
-      ) {
-        conflicts.push({
-          table,
-          rowId: op.rowId,
-          label: labelOf(local),
-          field: op.field,
-          localValue: (local[op.field] ?? null) as Json,
-          incomingValue: op.value,
-          winner: compareHlc(op.hlc, localClock) > 0 ? 'incoming' : 'local',
-        });
-      }
-      after.set(op.rowId, applyOperation(after.get(op.rowId), op));
+  const seen = new Set<string>();
+  for (const op of operations) {
+    const key = rowKey(op.table, op.rowId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const was = before.get(key);
+    const now = after.get(key);
+    // A row whose fields only take a later clock with the same value (both laptops wrote the same
+    // built-in template) is stored with that clock but is not news to the user.
+    if (now === was || !now || (was && sameValues(was, now))) {
+      unchangedRows++;
+      continue;
     }
-    const counts = { newRows: 0, changedRows: 0 };
-    for (const id of ids) {
-      const was = before.get(id);
-      const now = after.get(id);
-      // A row whose fields only take a later clock with the same value (both laptops wrote the same
-      // built-in template) is stored with that clock but is not news to the user.
-      if (now === was || !now || (was && sameValues(was, now))) {
-        unchangedRows++;
-        continue;
-      }
-      if (was) counts.changedRows++;
-      else counts.newRows++;
-      if (now._deleted === true) continue;
-      const checked = RECORD_SCHEMAS[table].safeParse(recordOf(now));
-      if (!checked.success) invalid.push({ table, rowId: id, problem: describeIssues(checked.error) });
+    const counts = (byTable[op.table] ??= { newRows: 0, changedRows: 0 });
+    if (was) {
+      counts.changedRows++;
+      changedRows++;
+    } else {
+      counts.newRows++;
+      newRows++;
     }
-    newRows += counts.newRows;
-    changedRows += counts.changedRows;
-    if (counts.newRows + counts.changedRows > 0) byTable[table] = counts;
+    if (now._deleted === true) continue;
+    const checked = RECORD_SCHEMAS[op.table].safeParse(recordOf(now));
+    if (!checked.success)
+      invalid.push({ table: op.table, rowId: op.rowId, problem: describeIssues(checked.error) });
   }
   const blobs = manifest.files.filter((f) => f.role === 'blob').map((f) => f.sha256);
   const distinct = [...new Set(blobs)];
