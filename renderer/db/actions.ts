@@ -2,11 +2,13 @@
 import type { Campaign } from '../../shared/sample/campaign';
 import type { DuchaDatabase } from './database';
 import type { Project } from '../../shared/domain/project';
-import { createProject, updateProject } from './repositories/projects';
+import type { RecordEdit } from './repositories/edits';
+import { createProject, saveProjectEdits, updateProject } from './repositories/projects';
 import { importProjects } from './repositories/projects-import';
 import type { ChecklistResult, ChecklistTemplate } from '../../shared/domain/checklist';
 import type { Visit } from '../../shared/domain/visit';
 import { loadCampaign, startEmpty } from './repositories/setup';
+import { deleteDraftVisit, draftVisitContents } from './repositories/visit-delete';
 import { saveTemplateVersion } from './repositories/checklist-templates';
 import {
   createVisit,
@@ -14,6 +16,7 @@ import {
   type FindingInput,
   recordFinding,
   saveChecklistResult,
+  saveVisitEdits,
   updateDraftVisit,
 } from './repositories/visits';
 
@@ -25,6 +28,8 @@ export const setupActions = (db: DuchaDatabase) => ({
 export const projectActions = (db: DuchaDatabase) => ({
   create: (project: Project) => createProject(db, project),
   update: (id: string, changes: Partial<Project>) => updateProject(db, id, changes),
+  /** Writes only what the person changed; returns conflicts instead when a changed field moved underneath. */
+  saveEdits: (id: string, edit: RecordEdit<Project>) => saveProjectEdits(db, id, edit),
   /** All or nothing: one transaction. */
   importMany: (projects: readonly Project[]) => importProjects(db, projects),
 });
@@ -32,7 +37,13 @@ export const projectActions = (db: DuchaDatabase) => ({
 export const visitActions = (db: DuchaDatabase) => ({
   create: (visit: Visit) => createVisit(db, visit),
   update: (id: string, changes: Partial<Visit>) => updateDraftVisit(db, id, changes),
+  /** Writes only what the person changed; returns conflicts instead when a changed field moved underneath. */
+  saveEdits: (id: string, edit: RecordEdit<Visit>) => saveVisitEdits(db, id, edit),
   finalize: (id: string) => finalizeVisit(db, id),
+  /** A draft visit made by mistake, with its photos and checklists; refused once finalized. */
+  deleteDraft: (id: string) => deleteDraftVisit(db, id),
+  /** What deleteDraft would take with it, for the confirmation. */
+  draftContents: (id: string) => draftVisitContents(db, id),
   saveChecklist: (result: ChecklistResult) => saveChecklistResult(db, result),
   recordFinding: (
     visit: Visit,

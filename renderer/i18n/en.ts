@@ -7,6 +7,8 @@ import { recordEn } from './sections/record.en';
 import { checklistsEn } from './sections/checklists.en';
 import { reinspectionEn } from './sections/reinspection.en';
 import { dashboardEn } from './sections/dashboard.en';
+import { errorsEn } from './sections/errors.en';
+import { draftsEn } from './sections/drafts.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -34,6 +36,8 @@ export const en: Messages = {
   dashboard: dashboardEn,
   reports: reportsEn,
   exchange: exchangeEn,
+  errors: errorsEn,
+  drafts: draftsEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

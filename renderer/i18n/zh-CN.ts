@@ -8,6 +8,8 @@ import { recordZhCN } from './sections/record.zh-CN';
 import { checklistsZhCN } from './sections/checklists.zh-CN';
 import { reinspectionZhCN } from './sections/reinspection.zh-CN';
 import { dashboardZhCN } from './sections/dashboard.zh-CN';
+import { errorsZhCN } from './sections/errors.zh-CN';
+import { draftsZhCN } from './sections/drafts.zh-CN';
 
 export const zhCN = {
   app: { name: '督查', fullName: '督查 · 重点项目督查', loading: '正在打开…' },
@@ -34,6 +36,8 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
   exchange: exchangeZhCN,
+  errors: errorsZhCN,
+  drafts: draftsZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
