@@ -1,22 +1,11 @@
 // Printing a report to PDF through the host: the page hands over a complete HTML document (CSS paged
 // media, photos inline as data: URLs) and gets the PDF's bytes back. The host adds the shipped font.
 import { HostError, type HostApi } from '../../shared/contract';
+import { decodeBase64 } from '../../shared/crypto/base64';
 
 export interface PrintedPdf {
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly pages: number;
-}
-
-type FromBase64 = (text: string) => Uint8Array<ArrayBuffer>;
-
-/** Base64 to bytes: natively where the engine has Uint8Array.fromBase64 (a PDF can be 60 MB). */
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
-  if (native) return native(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /**

@@ -1,5 +1,4 @@
 // The bundle format of the hand-over by USB (docs/bundle-format.md): what the writer and reader share.
-export { base64ToBytes, bytesToBase64, utf8ByteLength } from './base64';
 export { isKnown, knowledgeOfOperations, mergeKnowledge, operationsBeyond } from './knowledge';
 export {
   BUNDLE_FORMAT,
@@ -41,6 +40,7 @@ export {
   verifyManifestSignature,
   type DeviceKeys,
 } from './signing';
+export { utf8ByteLength } from './utf8-length';
 export {
   BUNDLE_PROBLEM_CODES,
   MAX_BUNDLE_TOTAL_BYTES,

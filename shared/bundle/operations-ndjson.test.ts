@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { encodeHlc } from '../sync/hlc';
 import type { Operation } from '../sync/operation';
 import { decodeOperations, encodeOperations, MAX_OPERATION_LINE_BYTES } from './operations-ndjson';

@@ -3,7 +3,7 @@
 import { canonicalJson } from '../sync/canonical-json';
 import { compareHlc } from '../sync/hlc';
 import { OperationSchema, type Operation } from '../sync/operation';
-import { utf8ByteLength } from './base64';
+import { utf8ByteLength } from './utf8-length';
 
 /** A line longer than this is refused before it is parsed; real operations are a few hundred bytes. */
 export const MAX_OPERATION_LINE_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../sync/canonical-json';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../crypto/base64';
 import type { UnsignedManifest } from './manifest';
 import {
   generateDeviceKeys,

@@ -1,7 +1,7 @@
 // Device keys and the manifest's signature: Ed25519 through WebCrypto, which the page and Node share.
 // What is signed is the canonical JSON of the manifest without its `signature` (docs/bundle-format.md).
 import { canonicalJson, type Json } from '../sync/canonical-json';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../crypto/base64';
 import type { Manifest, UnsignedManifest } from './manifest';
 
 export const SIGNATURE_ALGORITHM = 'Ed25519';

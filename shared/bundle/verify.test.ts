@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScannedFile } from '../contract/exchange-channels';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { encodeHlc } from '../sync/hlc';
 import type { Operation } from '../sync/operation';
 import { knowledgeOfOperations } from './knowledge';

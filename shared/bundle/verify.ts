@@ -3,9 +3,8 @@
 // we can accept? Nothing of the folder is applied before this says ok. It never throws.
 import { z } from 'zod';
 import type { ImportScannedSchema, ScannedFile } from '../contract/exchange-channels';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { decodeHlc, MAX_DRIFT_MS } from '../sync/hlc';
-import { utf8ByteLength } from './base64';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -19,6 +18,7 @@ import {
 } from './manifest';
 import { bundlePathProblem } from './paths';
 import { verifyManifestSignature } from './signing';
+import { utf8ByteLength } from './utf8-length';
 
 /** The most the listed files may add up to: a 64 GiB stick's worth, far beyond any team's photos. */
 export const MAX_BUNDLE_TOTAL_BYTES = 64 * 1024 * 1024 * 1024;

@@ -5,8 +5,7 @@
 // hash = SHA-256 hex of the UTF-8 canonical JSON (shared/sync/canonical-json) of the entry's fields,
 // without `hash`, with `prevHash` set to the previous entry's hash (null for the first entry).
 import type { z } from 'zod';
-import { sha256Hex } from '../photos/sha256';
-import { sha256HexSync } from '../photos/sha256-sync';
+import { sha256Hex, sha256HexSync } from '../crypto/sha256';
 import { canonicalJson, type Json } from '../sync/canonical-json';
 
 /** What every chained entry carries: its place, the previous entry's hash and its own. */

@@ -8,7 +8,7 @@ import { DEFAULT_ANNOTATION_COLOR } from '../domain/photo-annotation';
 import { amendmentChain } from '../history/amendment-chain';
 import { verifyChain } from '../history/chain';
 import { UUID_V7 } from '../ids/uuidv7';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { SYNCED_TABLES } from '../sync/tables';
 import { generateCampaign, type Campaign } from './campaign';
 import { chinaWallClock } from './dates';

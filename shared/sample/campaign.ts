@@ -16,7 +16,7 @@ import type { VisitAmendment } from '../domain/visit-amendment';
 import { sealChain } from '../history/chain';
 import { jpegJsEncoder, type JpegEncoder } from '../photos/jpeg-encode';
 import { encodeSignatureImage } from '../photos/sample-signature';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { buildAmendments, buildAnnotations } from './amendments';
 import { buildChecklistResults } from './checklist-results';
 import { NAMED_PROJECTS } from './catalogue';

@@ -6,7 +6,7 @@ import { DUST_CONTROL_TEMPLATE_KEY } from '../checklists/builtin-templates';
 import type { Photo } from '../domain/photo';
 import type { JpegEncoder } from '../photos/jpeg-encode';
 import { encodeSamplePhoto } from '../photos/sample-photo';
-import { sha256Hex } from '../photos/sha256';
+import { sha256Hex } from '../crypto/sha256';
 import type { ChecklistResults } from './checklist-results';
 import type { GenContext } from './context';
 import {

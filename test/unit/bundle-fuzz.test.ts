@@ -21,8 +21,8 @@ import {
   type Manifest,
   type UnsignedManifest,
 } from '../../shared/bundle';
-import { bytesToBase64 } from '../../shared/bundle/base64';
-import { sha256Hex } from '../../shared/photos/sha256';
+import { bytesToBase64 } from '../../shared/crypto/base64';
+import { sha256Hex } from '../../shared/crypto/sha256';
 import { encodeHlc } from '../../shared/sync/hlc';
 import type { Operation } from '../../shared/sync/operation';
 

@@ -2,7 +2,7 @@
 // a photo. Used to read an export back after it is written and to hash a folder being imported.
 import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 
 export interface FileDigest {
   readonly size: number;

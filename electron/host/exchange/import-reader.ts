@@ -14,7 +14,7 @@ import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../sh
 import { bundlePathProblem } from '../../../shared/bundle/paths';
 import { errorCode, failed, faultOfError } from './faults';
 import { PARTIAL_PREFIX } from './export-writer';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { hashFile, READ_NO_FOLLOW } from './hash-file';
 import { inParallel } from '../../../shared/bundle/in-parallel';
 

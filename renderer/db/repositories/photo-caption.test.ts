@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PreparedPhoto } from '../../../shared/photos/prepared';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { createDatabase, type DuchaDatabase } from '../database';
 import { photoActions } from '../photo-hooks';
 import { InvalidRecordError } from '../record-writer';

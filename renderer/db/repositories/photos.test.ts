@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { PreparedPhoto } from '../../../shared/photos/prepared';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { createDatabase, type DuchaDatabase } from '../database';
 import { InvalidRecordError } from '../record-writer';
 import { pendingOperations } from './outbox';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../shared/domain/visit';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { makeProject, makeVisit } from '../../../test/fixtures/records';
 import { createDatabase } from '../database';
 import { createRecords } from './records';

@@ -2,7 +2,7 @@
 // Each signature image is stored like a photo original, by its SHA-256, with the signer's name and
 // the time; signing again replaces that role's signature until the visit is finalized.
 import type { Signature } from '../../../shared/domain/visit';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import type { DuchaDatabase } from '../database';
 import { updateRecord } from './records';
 import { getVisit, VisitLockedError } from './visits';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PhotoIntakeError, type PhotoIntakeErrorKind } from '../../../shared/photos/intake-errors';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import type { DerivedImages } from './derive-protocol';
 import { clampFileName, type IntakeDeps, prepareIntake } from './intake';
 

@@ -3,7 +3,7 @@
 // The original is kept exactly as it came; nothing here changes a byte of it.
 import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { PhotoMetadata, PreparedPhoto } from '../../../shared/photos/prepared';
-import { sha256Hex } from '../../../shared/photos/sha256';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { DECODABLE_FORMATS, MAX_PIXELS, type SniffedImage, sniffImage } from '../../../shared/photos/sniff';
 import type { DerivedImages } from './derive-protocol';
 import { type PhotoExif, readExif } from './exif';

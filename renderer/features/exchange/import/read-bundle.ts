@@ -7,7 +7,7 @@ import { decodeOperations } from '../../../../shared/bundle/operations-ndjson';
 import { verifyBundle, type BundleProblem } from '../../../../shared/bundle/verify';
 import { MAX_READ_BYTES, type ExchangeFailure, type HostApi } from '../../../../shared/contract';
 import { blobOf } from '../../../../shared/contract/channel';
-import { sha256Hex } from '../../../../shared/photos/sha256';
+import { sha256Hex } from '../../../../shared/crypto/sha256';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { exchangeSources, ImportPreview, ImportReceiptRow, PhotoBlobRow } from '../../../db';
 

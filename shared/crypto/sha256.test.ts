@@ -1,7 +1,10 @@
+// Known answers for both SHA-256 forms, and their agreement with each other and with Node's crypto.
+// A test runs in Node, and Node's own SHA-256 is the independent oracle for the large input.
+// eslint-disable-next-line no-restricted-imports
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './sha256';
-import { sha256HexSync } from './sha256-sync';
+import { sha256Hex, sha256HexSync } from './sha256';
 
 const utf8 = new TextEncoder();
 
@@ -19,6 +22,13 @@ describe('SHA-256', () => {
       expect(await sha256Hex(utf8.encode(text))).toBe(digest);
       expect(sha256HexSync(utf8.encode(text))).toBe(digest);
     }
+  });
+
+  it('agrees with node:crypto on a 1 MB input', async () => {
+    const bytes = Uint8Array.from({ length: 1024 * 1024 }, (_, i) => (i * 31 + (i >> 8)) & 255);
+    const expected = createHash('sha256').update(bytes).digest('hex');
+    expect(sha256HexSync(bytes)).toBe(expected);
+    expect(await sha256Hex(bytes)).toBe(expected);
   });
 
   it('agrees between WebCrypto and the synchronous implementation at every length', async () => {

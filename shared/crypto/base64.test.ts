@@ -1,5 +1,6 @@
+// The base64 codec against the engine's btoa, and its refusal of every non-canonical spelling.
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, utf8ByteLength } from './base64';
+import { base64ToBytes, bytesToBase64, decodeBase64 } from './base64';
 
 const viaBtoa = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
@@ -27,22 +28,24 @@ describe('base64', () => {
       '====',
       'QQ==QQ==',
       'Q Q=',
+      'QUJD\n',
       '@@@@',
       'QQ-_',
       'ＱＱ==',
     ]) {
       expect(base64ToBytes(text), text).toBeNull();
+      expect(() => decodeBase64(text), text).toThrow();
     }
     expect(base64ToBytes('')).toEqual(new Uint8Array());
     expect(base64ToBytes('QQ==')).toEqual(Uint8Array.of(0x41));
     expect(base64ToBytes('QUI=')).toEqual(Uint8Array.of(0x41, 0x42));
   });
-});
 
-describe('utf8ByteLength', () => {
-  it('counts as TextEncoder encodes', () => {
-    for (const text of ['', 'abc', 'é', '督查〔2026〕12号', '😀x', 'a\ud800b', '\udc00', 'x\ud83d']) {
-      expect(utf8ByteLength(text), JSON.stringify(text)).toBe(new TextEncoder().encode(text).length);
-    }
+  it('decodes into a plain ArrayBuffer, which WebCrypto and Blob take as is', () => {
+    const bytes = new TextEncoder().encode('%PDF-1.4 整改');
+    const decoded = decodeBase64(bytesToBase64(bytes));
+    expect(decoded).toEqual(bytes);
+    expect(decoded.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(decodeBase64('')).toEqual(new Uint8Array(0));
   });
 });
