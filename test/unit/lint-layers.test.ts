@@ -15,7 +15,9 @@ async function lint(relativePath: string, code: string): Promise<string[]> {
   written.push(file);
   const eslint = new ESLint({ cwd: REPO });
   const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
 }
 
 afterAll(() => {
@@ -53,6 +55,32 @@ describe('layer rules', () => {
       "import { app } from 'electron';\nexport const probe = (): string => app.getName();\n",
     );
     expect(errors.join('\n')).toContain('plain Node');
+  });
+
+  it('fail the crypto libraries imported anywhere but shared/crypto', async () => {
+    const page = await lint(
+      'renderer/features/zz-lint-probe/probe.ts',
+      "import { sha256 } from '@noble/hashes/sha2.js';\nexport const probe = sha256.outputLen;\n",
+    );
+    expect(page.join('\n')).toContain('the one importer of @noble/hashes');
+    const shared = await lint(
+      'shared/zz-lint-probe/probe.ts',
+      "import { base64 } from '@scure/base';\nexport const probe = base64.encode(new Uint8Array());\n",
+    );
+    expect(shared.join('\n')).toContain('the one importer of @scure/base');
+    const crypto = await lint(
+      'shared/crypto/zz-lint-probe/probe.ts',
+      "import { base64 } from '@scure/base';\nexport const probe = base64.encode(new Uint8Array());\n",
+    );
+    expect(crypto).toEqual([]);
+  });
+
+  it('fail atob and btoa outside shared/crypto', async () => {
+    const errors = await lint(
+      'electron/host/zz-lint-probe/probe.ts',
+      "export const probe = (text: string): string => atob(text) + btoa('');\n",
+    );
+    expect(errors.filter((e) => e.includes('shared/crypto/base64.ts'))).toHaveLength(2);
   });
 
   it('pass an import that points down', async () => {
