@@ -7,6 +7,8 @@ import { addDays } from '../../../shared/domain/dates';
 import { type FindingInput, issueActions, type Organization, useDatabase, useProjects } from '../../db';
 import { today } from '../../stores/clock';
 import { IssueFormFields } from './IssueFormFields';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 interface NewIssueValues extends FindingInput {
   projectId: string;
@@ -46,9 +48,7 @@ export function NewIssueDialog(props: {
       props.onClose();
       void navigate(`/issues/${issue.id}`);
     } catch (error) {
-      void message.error(
-        t('issue.dialog.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'issue.dialog.failed')));
     }
   };
 

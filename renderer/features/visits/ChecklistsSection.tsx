@@ -7,6 +7,8 @@ import type { Visit } from '../../../shared/domain/visit';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { checklistScore } from '../../../shared/checklists/score';
 import { useChecklistTemplates, useDatabase, useVisitChecklists, visitActions } from '../../db';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 type Answers = ChecklistResult['answers'];
 
@@ -95,9 +97,7 @@ function ChecklistCard({
       setDirty(false);
       void message.success(t('visits.saved'));
     } catch (error) {
-      void message.error(
-        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
     }
   };
   const score = checklistScore(template, answers);

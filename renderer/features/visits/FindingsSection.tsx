@@ -11,6 +11,8 @@ import type { Visit } from '../../../shared/domain/visit';
 import { type FindingInput, type Organization, useDatabase, useVisitIssues, visitActions } from '../../db';
 import { useSession } from '../../stores/session';
 import { IssueFormFields } from '../issues/IssueFormFields';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function FindingsSection({
   visit,
@@ -46,9 +48,7 @@ export function FindingsSection({
       setOpen(false);
       void message.success(t('visits.findingRecorded'));
     } catch (error) {
-      void message.error(
-        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
     }
   };
 

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDatabase, useTeams, visitActions } from '../../db';
 import { draftVisit } from './new-visit';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function StartVisitButton({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -18,9 +20,7 @@ export function StartVisitButton({ projectId }: { projectId: string }) {
       await actions.create(visit);
       void navigate(`/visits/${visit.id}`);
     } catch (error) {
-      void message.error(
-        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
     }
   };
   return (

@@ -11,12 +11,20 @@ import {
   type Organization,
   signOffActions,
   useDatabase,
+  useDraft,
   usePhotos,
   visitActions,
 } from '../../db';
-import { fromVisitForm, roundCoordinate, toVisitForm, type VisitFormValues } from './visit-form-model';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
+import { DraftAlert } from '../../ui/DraftAlert';
+import {
+  domainValues,
+  fromVisitForm,
+  roundCoordinate,
+  toVisitForm,
+  type VisitFormValues,
+} from './visit-form-model';
 
 export function VisitForm({ visit, organization }: { visit: Visit; organization: Organization | undefined }) {
   const { t } = useTranslation();
@@ -34,6 +42,18 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
   const locationSource = Form.useWatch('locationSource', form) ?? initial.locationSource;
   const locked = visit.status === 'finalized';
   const editable = !locked || amending;
+  // A draft visit's typing is kept as a local draft until it is saved. A finalized visit's amendment
+  // is not: it is asked about on leaving instead (its reason is typed anew each time).
+  const draft = useDraft<VisitFormValues, Partial<Visit>>('visit', visit.id, domainValues(initial), initial);
+  const offered = !locked && Boolean(draft.offer);
+  const keepDraft = () => {
+    if (!locked) draft.keep(form.getFieldsValue(true) as VisitFormValues);
+  };
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (taken) form.setFieldsValue(taken.values);
+    void message.info(t('drafts.restored'));
+  };
 
   const save = async (values: VisitFormValues) => {
     const result = fromVisitForm({ ...initial, ...values });
@@ -45,9 +65,10 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
     setSaving(true);
     try {
       await actions.update(visit.id, result.changes);
+      await draft.saved(result.changes, { ...initial, ...values });
       void message.success(t('visits.saved'));
     } catch (error) {
-      void message.error(t('visits.saveFailed', { reason: errorText(error) }));
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
     } finally {
       setSaving(false);
     }
@@ -63,7 +84,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       stopAmending();
     } catch (error) {
       if (error instanceof NothingToAmendError) void message.info(t('amend.nothing'));
-      else void message.error(t('amend.failed', { reason: errorText(error) }));
+      else void message.error(errorContent(describeFailure(error, t, 'amend.failed')));
     } finally {
       setSaving(false);
     }
@@ -91,12 +112,13 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       lng: roundCoordinate(photo.gps.lng),
       locationSource: 'photo',
     });
+    keepDraft();
     void message.success(t('location.taken', { file: photo.fileName }));
   };
   const hasGeotaggedPhoto = (photos ?? []).some((p) => p.gps !== null);
 
   const extra = !locked ? (
-    <Button type="primary" loading={saving} onClick={() => form.submit()}>
+    <Button type="primary" loading={saving} disabled={offered} onClick={() => form.submit()}>
       {t('visits.saveDraft')}
     </Button>
   ) : amending ? (
@@ -112,6 +134,14 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
 
   return (
     <Card title={amending ? t('amend.title') : t('visits.sections.record')} extra={extra}>
+      {!locked && (
+        <DraftAlert
+          offer={draft.offer}
+          problem={draft.problem}
+          onRestore={restoreDraft}
+          onDiscard={() => void draft.discard()}
+        />
+      )}
       {amending && (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
           <Alert type="warning" showIcon title={t('amend.intro')} />
@@ -155,10 +185,11 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
         form={form}
         layout="vertical"
         initialValues={initial}
-        disabled={!editable}
+        disabled={!editable || offered}
         onFinish={(v) => void save(v)}
         onValuesChange={(changed: Partial<VisitFormValues>) => {
           if ('lat' in changed || 'lng' in changed) form.setFieldValue('locationSource', 'typed');
+          keepDraft();
         }}
       >
         <Form.Item name="locationSource" hidden>

@@ -15,6 +15,8 @@ import { FindingsSection } from './FindingsSection';
 import { ReinspectedIssues } from './reinspection/ReinspectedIssues';
 import { SignOffSection } from './sign-off/SignOffSection';
 import { VisitForm } from './VisitForm';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function VisitPage() {
   const { id = '' } = useParams();
@@ -47,9 +49,7 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
       await actions.finalize(visit.id);
       void message.success(t('visits.finalized'));
     } catch (error) {
-      void message.error(
-        t('visits.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
     }
   };
 

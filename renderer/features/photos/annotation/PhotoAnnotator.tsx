@@ -14,6 +14,8 @@ import type { Photo } from '../../../../shared/domain/photo';
 import { signOffActions, useDatabase } from '../../../db';
 import { AnnotationLayer } from './AnnotationLayer';
 import { type Point, shapeFromDrag, textAt } from './geometry';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 const TOOLS: readonly AnnotationKind[] = ['arrow', 'ellipse', 'rect', 'text'];
 type Color = AnnotationShape['color'];
@@ -92,9 +94,7 @@ export function PhotoAnnotator({ photo, url, width, height, initial, onDone }: P
       void message.success(t('annotate.saved'));
       onDone();
     } catch (error) {
-      void message.error(
-        t('annotate.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'annotate.failed')));
     } finally {
       setSaving(false);
     }

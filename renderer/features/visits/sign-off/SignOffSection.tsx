@@ -8,6 +8,8 @@ import { formatInstant } from '../../../app/format-instant';
 import { type Organization, signOffActions, useDatabase, usePhotoDerivativeUrl } from '../../../db';
 import { useSession } from '../../../stores/session';
 import { SignDialog } from './SignDialog';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 export function SignOffSection({
   visit,
@@ -69,9 +71,7 @@ function SignatureSlot({ visitId, role, signature, locked, onSign }: SlotProps) 
       await actions.removeSignature(visitId, role);
       void message.success(t('signOff.removed'));
     } catch (error) {
-      void message.error(
-        t('signOff.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'signOff.failed')));
     }
   };
 
