@@ -3,11 +3,13 @@
 // the lifecycle rules; those the rules refuse are skipped and counted, with the reason, and progress
 // shows while thousands are recorded.
 import { App, Button, Form, Modal, Progress, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { type BulkStepOutcome, issueActions, useDatabase } from '../../db';
 import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export type BulkStep = Extract<StepKind, 'issued' | 'deadlineChanged' | 'coordinationFlagged'>;
 
@@ -79,7 +81,7 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
   const [note, setNote] = useState('');
   const [newDeadline, setDeadline] = useState('');
   const [done, setDone] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const total = issueIds.length;
 
   const report = (outcome: BulkStepOutcome) => {
@@ -109,7 +111,7 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
       report(outcome);
       onClose(true);
     } catch (error) {
-      setProblem(t('issue.bulk.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setProblem(errorContent(describeFailure(error, t, 'issue.bulk.failed')));
       setDone(null);
     }
   };

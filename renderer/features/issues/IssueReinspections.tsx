@@ -3,7 +3,7 @@
 // opens the draft re-inspection already carrying the issue rather than making a second one.
 import { AuditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
@@ -18,6 +18,8 @@ import {
 } from '../../db';
 import { today, useClock, useTimeZone } from '../../stores/clock';
 import { draftReinspection, teamLeaderName } from '../visits/reinspection/reinspection-model';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function IssueReinspections({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const timeZone = useTimeZone();
   const [asking, setAsking] = useState(false);
   const [actor, setActor] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [starting, setStarting] = useState(false);
   const startable = canStartReinspection(issue.status);
   const team = teams?.[0];
@@ -46,14 +48,11 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
       void message.success(t(`reinspection.opened.${started.how}`));
       void navigate(`/visits/${started.visitId}`);
     } catch (error) {
-      const reason =
-        error instanceof IssueStepRefusedError
-          ? t(`issue.refusal.${error.refusal}`)
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      if (asking) setProblem(reason);
-      else void message.error(t('reinspection.startFailed', { reason }));
+      const failure = errorContent(describeFailure(error, t, 'reinspection.startFailed'));
+      // In the dialog that asks for the name, a refusal is said as it is, like the dialog's own checks.
+      if (asking && error instanceof IssueStepRefusedError) setProblem(t(`issue.refusal.${error.refusal}`));
+      else if (asking) setProblem(failure);
+      else void message.error(failure);
     } finally {
       setStarting(false);
     }

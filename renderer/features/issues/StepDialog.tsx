@@ -2,12 +2,14 @@
 // for an extension, the after photos for a close-out). The rules in shared/issues decide; their
 // refusal is shown in the user's words and nothing is recorded.
 import { App, Button as AntButton, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/domain/issue';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { issueActions, IssueStepRefusedError, useDatabase, usePhotos } from '../../db';
 import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 interface Props {
   issue: Issue;
@@ -41,7 +43,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
   const [newDeadline, setDeadline] = useState('');
   const [noticeNumber, setNotice] = useState('');
   const [evidence, setEvidence] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
   const needsDeadline =
     step === 'extensionRequested' || step === 'extensionGranted' || step === 'deadlineChanged';
@@ -62,10 +64,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
       onClose();
     } catch (error) {
       if (error instanceof IssueStepRefusedError) setProblem(t(`issue.refusal.${error.refusal}`));
-      else
-        setProblem(
-          t('issue.dialog.failed', { reason: error instanceof Error ? error.message : String(error) }),
-        );
+      else setProblem(errorContent(describeFailure(error, t, 'issue.dialog.failed')));
     } finally {
       setSaving(false);
     }

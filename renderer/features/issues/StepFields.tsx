@@ -1,6 +1,7 @@
 // The fields every step dialog asks for — who handled it, the new deadline, the note — and the line
 // that says why a step was refused, shared by the issue page's step and the list's bulk action.
 import { Form, Input } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldProps {
@@ -43,7 +44,7 @@ export function NoteField({ id, value, onChange }: FieldProps) {
 }
 
 /** Why the step was not recorded, read out by screen readers as it appears. */
-export function Refusal({ problem }: { problem: string | null }) {
+export function Refusal({ problem }: { problem: ReactNode }) {
   if (!problem) return null;
   return (
     <div role="alert" style={{ color: '#cf1322', marginBottom: 12 }}>

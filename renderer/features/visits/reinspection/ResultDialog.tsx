@@ -2,7 +2,7 @@
 // evidence, or send it back (退回整改) with the reason. The lifecycle rules decide; a refusal is shown
 // in the user's words and nothing is recorded.
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IssueStepRefusedError,
@@ -11,6 +11,8 @@ import {
   useDatabase,
   VisitLockedError,
 } from '../../../db';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 interface Props {
   visitId: string;
@@ -53,7 +55,7 @@ function ResultForm({
   const actions = reinspectionActions(useDatabase());
   const [actorName, setActor] = useState(defaultActor);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
 
   const confirm = async () => {
@@ -71,7 +73,7 @@ function ResultForm({
             : t(`issue.refusal.${error.refusal}`)
           : error instanceof VisitLockedError
             ? t('reinspection.refusal.visitLocked')
-            : t('issue.dialog.failed', { reason: error instanceof Error ? error.message : String(error) }),
+            : errorContent(describeFailure(error, t, 'issue.dialog.failed')),
       );
     } finally {
       setSaving(false);

@@ -1,10 +1,12 @@
 // The dialog a signer signs in: their name and the pad. Nothing is stored until "Confirm signature".
 import { App, Button, Form, Input, Modal } from 'antd';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/domain/visit';
 import { signOffActions, useDatabase } from '../../../db';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 interface Props {
   visitId: string;
@@ -39,7 +41,7 @@ function SignForm({ visitId, role, defaultName, onClose }: Props & { role: Signa
   const pad = useRef<SignaturePadHandle>(null);
   const [name, setName] = useState(defaultName);
   const [inked, setInked] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
 
   const confirm = async () => {
@@ -52,7 +54,7 @@ function SignForm({ visitId, role, defaultName, onClose }: Props & { role: Signa
       void message.success(t('signOff.saved', { role: t(`signOff.${role}`) }));
       onClose();
     } catch (error) {
-      setProblem(t('signOff.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setProblem(errorContent(describeFailure(error, t, 'signOff.failed')));
     } finally {
       setSaving(false);
     }
