@@ -4,6 +4,14 @@ export * from './hooks';
 export { checklistTemplateActions, projectActions, setupActions, visitActions } from './actions';
 export { type TemplateSummary, TemplateVersionConflictError } from './repositories/checklist-templates';
 export { type FindingInput, VisitLockedError } from './repositories/visits';
+export {
+  changedFields,
+  type FieldConflict,
+  type RecordEdit,
+  RecordGoneError,
+  type Resolution,
+  type SaveEditsResult,
+} from './repositories/edits';
 export type { Organization } from './repositories/organization';
 export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
 export type { DuchaDatabase, Stored } from './database';

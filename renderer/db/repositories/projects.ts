@@ -1,6 +1,7 @@
 // The project ledger's reads and writes.
 import type { Project } from '../../../shared/domain/project';
 import { type DuchaDatabase, type Stored, isLive } from '../database';
+import { type RecordEdit, saveEdits } from './edits';
 import { createRecords, updateRecord } from './records';
 
 /** The live projects, in no particular order: the ledger sorts them as the user asks. */
@@ -23,3 +24,7 @@ export const createProject = (db: DuchaDatabase, project: Project): Promise<void
 
 export const updateProject = (db: DuchaDatabase, id: string, changes: Partial<Project>): Promise<void> =>
   updateRecord(db, 'projects', id, changes);
+
+/** Saves the fields of a project the person changed; see edits.ts for what comes back instead. */
+export const saveProjectEdits = (db: DuchaDatabase, id: string, edit: RecordEdit<Project>) =>
+  saveEdits(db, 'projects', id, edit);

@@ -5,6 +5,7 @@ import type { Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { type DuchaDatabase, type Stored, isLive } from '../database';
+import { type RecordEdit, saveEdits } from './edits';
 import { createIssue, type FindingInput } from './issue-create';
 import { createRecords, updateRecord } from './records';
 
@@ -56,6 +57,15 @@ export async function updateDraftVisit(
     await updateRecord(db, 'visits', id, changes);
   });
 }
+
+/** Saves the fields of a draft visit the person changed; a finalized visit is refused. */
+export const saveVisitEdits = (db: DuchaDatabase, id: string, edit: RecordEdit<Visit>) =>
+  saveEdits(db, 'visits', id, edit, {
+    guard: (visit) => {
+      if (visit.status === 'finalized')
+        throw new VisitLockedError('this visit is finalized and cannot be edited');
+    },
+  });
 
 /** A visit cannot be finalized before the inspector has signed it. */
 export class SignatureMissingError extends Error {

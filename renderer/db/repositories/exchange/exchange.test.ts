@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { handOver, manifestOf } from '../../../../test/fixtures/hand-over';
 import { makeProject, makeVisit } from '../../../../test/fixtures/records';
-import { createDatabase, type DuchaDatabase, type PhotoBlobRow } from '../../database';
+import { createDatabase, type DuchaDatabase } from '../../database';
 import { createRecords, updateRecord } from '../records';
 import { exportSnapshot } from './export-snapshot';
 import { previewImport } from './import-preview';
 import { applyImport } from './import-apply';
 import { deviceIdentity } from './device-identity';
-import type { Manifest } from '../../../../shared/bundle/manifest';
 import type { Operation } from '../../../../shared/sync/operation';
 
 let counter = 0;
@@ -21,34 +21,6 @@ async function laptop(): Promise<DuchaDatabase> {
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
-
-/** Only what previewImport and applyImport read of a manifest; signing is shared/bundle's to test. */
-async function manifestOf(db: DuchaDatabase, knowledge: Record<string, string>): Promise<Manifest> {
-  const me = await deviceIdentity(db);
-  return {
-    source: { node: me.node, name: me.name, publicKey: me.publicKey },
-    knowledge,
-    kind: 'full',
-    createdAt: new Date(0).toISOString(),
-    files: [],
-  } as unknown as Manifest;
-}
-
-async function handOver(from: DuchaDatabase, to: DuchaDatabase, since: Record<string, string> | null = null) {
-  const snapshot = await exportSnapshot(from, since);
-  const manifest = await manifestOf(from, snapshot.knowledge);
-  const preview = await previewImport(to, manifest, snapshot.operations);
-  const receipt = await applyImport(to, {
-    manifest,
-    manifestSha256: 'a'.repeat(64),
-    folder: '/media/usb/x',
-    operations: snapshot.operations,
-    preview,
-    photos: [] as PhotoBlobRow[],
-    trustSource: true,
-  });
-  return { snapshot, preview, receipt };
-}
 
 const state = async (db: DuchaDatabase) =>
   (await db.projects.toArray()).map(({ _clocks, ...row }) => ({ row, _clocks }));
