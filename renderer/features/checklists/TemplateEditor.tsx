@@ -30,6 +30,8 @@ import {
 import { FieldProblems, problemProps } from './FieldProblems';
 import { SectionEditor } from './SectionEditor';
 import { VersionHistory } from './VersionHistory';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export interface TemplateEditorProps {
   /** The version being edited; null for a template not saved yet. */
@@ -112,9 +114,7 @@ export function TemplateEditor({ opened, copyOf, versions, initial }: TemplateEd
       void message.error(
         error instanceof TemplateVersionConflictError
           ? t('checklistTemplates.conflict', { version: error.latestVersion })
-          : t('checklistTemplates.saveFailed', {
-              reason: error instanceof Error ? error.message : String(error),
-            }),
+          : errorContent(describeFailure(error, t, 'checklistTemplates.saveFailed')),
       );
     } finally {
       setSaving(false);

@@ -1,7 +1,7 @@
 // 目标任务: the year's targets in one line, and a form to change them. The targets are the office's data
 // (a synced record), so a change made here reaches the other laptops like any other record.
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { targetActions, useDatabase, type YearTargets } from '../../db';
 import { formatShare } from './format';
@@ -12,6 +12,8 @@ import {
   type TargetsCheck,
   type TargetsFormValues,
 } from './targets-form-model';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function TargetsPanel({ targets }: { targets: YearTargets }) {
   const { t } = useTranslation();
@@ -50,7 +52,7 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
   const actions = targetActions(useDatabase());
   const [form, setForm] = useState<TargetsFormValues>(() => formValuesOf(targets));
   const [checked, setChecked] = useState<TargetsCheck | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
   const errors = checked && !checked.ok ? checked.errors : {};
 
@@ -72,9 +74,7 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
       void message.success(t('dashboard.targets.saved'));
       onDone();
     } catch (error) {
-      setProblem(
-        t('dashboard.targets.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      setProblem(errorContent(describeFailure(error, t, 'dashboard.targets.failed')));
     } finally {
       setSaving(false);
     }

@@ -38,6 +38,8 @@ import { PhotoAnnotator } from './annotation/PhotoAnnotator';
 import { fitScale, formatGps, formatTakenAt, MAX_ZOOM, MIN_ZOOM, photoName, stepZoom } from './photo-format';
 import styles from './photos.module.css';
 import { useElementSize } from './use-element-size';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 interface Props {
   photos: readonly Photo[];
@@ -325,8 +327,7 @@ function CaptionEditor({ photo }: { photo: Photo }) {
       await actions.setCaption(photo.id, value);
       void message.success(t('photos.viewer.captionSaved'));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      void message.error(t('photos.viewer.captionFailed', { reason }));
+      void message.error(errorContent(describeFailure(error, t, 'photos.viewer.captionFailed')));
     } finally {
       setSaving(false);
     }

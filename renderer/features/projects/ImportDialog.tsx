@@ -15,7 +15,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { projectActions, useDatabase, useOrganization, useProjects } from '../../db';
@@ -24,6 +24,8 @@ import { useSession } from '../../stores/session';
 import type * as ExcelApi from './excel';
 import type { ColumnMapping, LedgerField, RowResult, SheetData } from './excel';
 import { recallMapping, rememberMapping } from './excel/remembered-mappings';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure, technicalDetail } from '../../ui/user-error';
 
 type ExcelModule = typeof ExcelApi;
 const loadExcel = (): Promise<ExcelModule> => import('./excel');
@@ -45,10 +47,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [step, setStep] = useState(0);
-  const [readError, setReadError] = useState<string | null>(null);
+  const [readError, setReadError] = useState<ReactNode>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [importError, setImportError] = useState<string | null>(null);
+  const [importError, setImportError] = useState<ReactNode>(null);
 
   const reset = () => {
     setLoaded(null);
@@ -78,9 +80,11 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     } catch (error) {
       const kind = (error as { kind?: string }).kind;
       setReadError(
-        kind
-          ? t(`excel.readError.${kind}`, { file: file.name })
-          : t('excel.readError.other', { file: file.name, reason: String(error) }),
+        errorContent(
+          kind
+            ? { message: t(`excel.readError.${kind}`, { file: file.name }), details: technicalDetail(error) }
+            : describeFailure(error, t, 'excel.readError.other', { file: file.name }),
+        ),
       );
     }
   };
@@ -113,9 +117,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       void message.success(t('excel.imported', { count }));
       close();
     } catch (error) {
-      setImportError(
-        t('excel.importFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      setImportError(errorContent(describeFailure(error, t, 'excel.importFailed')));
     } finally {
       setImporting(false);
     }

@@ -8,6 +8,8 @@ import { downloadFile, XLSX_MIME } from '../../app/download';
 import { lazyPage } from '../../app/lazy-page';
 import type { Organization } from '../../db';
 import { today } from '../../stores/clock';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 // The import dialog (a table, steps, an upload area) is loaded the first time it is opened.
 const ImportDialog = lazyPage(() => import('./ImportDialog').then((m) => m.ImportDialog));
@@ -30,7 +32,7 @@ export function LedgerExcelButtons({
     try {
       await ImportDialog.preload();
     } catch (error) {
-      void message.error(String(error));
+      void message.error(errorContent(describeFailure(error, t, 'errors.when.open')));
       return;
     }
     setImportOpened(true);
@@ -55,9 +57,7 @@ export function LedgerExcelButtons({
       downloadFile(bytes, `${title}.xlsx`, XLSX_MIME);
       void message.success(t('excel.exported', { count: rows.length }));
     } catch (error) {
-      void message.error(
-        t('excel.exportFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(errorContent(describeFailure(error, t, 'excel.exportFailed')));
     } finally {
       setExporting(false);
     }

@@ -1,7 +1,7 @@
 // Create or edit a project. Nothing is saved until the whole record is valid.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { uuidv7 } from '../../../../shared/ids/uuidv7';
@@ -22,6 +22,8 @@ import {
   type ProjectFormValues,
   toFormValues,
 } from './project-form-model';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 export function ProjectFormPage() {
   const { id } = useParams();
@@ -44,7 +46,7 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
   const organization = useOrganization();
   const [form] = Form.useForm<ProjectFormValues>();
   const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<ReactNode>(null);
   // Taken once: a change arriving by sync while the form is open must not wipe what is being typed.
   const [initial] = useState(() =>
     project ? toFormValues(project) : emptyFormValues(Number(localDate(Date.now()).slice(0, 4))),
@@ -78,7 +80,7 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
       void message.success(project ? t('projects.saved') : t('projects.created'));
       void navigate(`/projects/${result.project.id}`);
     } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(errorContent(describeFailure(error, t, 'projects.saveFailed')));
       setSaving(false);
     }
   };
@@ -117,7 +119,7 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
       </Space>
       {saveError && (
         <Typography.Paragraph type="danger" role="alert">
-          {t('projects.saveFailed', { reason: saveError })}
+          {saveError}
         </Typography.Paragraph>
       )}
 
