@@ -2,7 +2,7 @@
 // prepared with progress), see it, save it as PDF and its tables as Excel.
 import { Button, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/dates';
 import { regionsOfCounties } from '../../../shared/figures/counties';
@@ -16,6 +16,8 @@ import { safeFileName } from './prepared-report';
 import { saveWorkbook } from './save-excel';
 import { type Prepare, usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function BulletinPanel() {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export function BulletinPanel() {
   const [nextSteps, setNextSteps] = useState('');
   const [sitePhotos, setSitePhotos] = useState(true);
   const [prepare, setPrepare] = useState<Prepare | null>(null);
-  const [excelProblem, setExcelProblem] = useState<string | null>(null);
+  const [excelProblem, setExcelProblem] = useState<ReactNode>(null);
   const counties = useMemo(
     () => (organization?.regions ?? []).filter((r) => r.level === 'county'),
     [organization],
@@ -71,9 +73,7 @@ export function BulletinPanel() {
         safeFileName(bulletin.title, 'xlsx'),
       );
     } catch (error) {
-      setExcelProblem(
-        t('reports.excelFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      setExcelProblem(errorContent(describeFailure(error, t, 'reports.excelFailed')));
     }
   };
 

@@ -7,6 +7,8 @@ import { reportSources, useDatabase, useOrganization, useProjects } from '../../
 import { useTimeZone, useToday } from '../../stores/clock';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
 import { saveWorkbook } from './save-excel';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 type Ledger = 'issues' | 'projects';
 
@@ -50,7 +52,7 @@ export function LedgersPanel() {
     } catch (error) {
       setOutcome({
         type: 'error',
-        text: t('reports.excelFailed', { reason: error instanceof Error ? error.message : String(error) }),
+        text: errorContent(describeFailure(error, t, 'reports.excelFailed')),
       });
     } finally {
       setBusy(null);

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n';
 import {
-  NoticeRefusedError,
   reportSources,
   useDatabase,
   useNextNoticeNumber,
@@ -19,6 +18,8 @@ import { ReportOutput } from './ReportOutput';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
 import { usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function NoticePanel({
   unitId,
@@ -81,13 +82,11 @@ export function NoticePanel({
       });
       onChoose(unitId, made.number);
     } catch (error) {
-      const reason =
-        error instanceof NoticeRefusedError
-          ? [...new Set(error.refusals.values())].map((r) => t(`issue.refusal.${r}`)).join('、')
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      setOutcome({ type: 'error', text: t('reports.notice.issueFailed', { reason }) });
+      // A refused notice (NoticeRefusedError) is said by its refusals, each once.
+      setOutcome({
+        type: 'error',
+        text: errorContent(describeFailure(error, t, 'reports.notice.issueFailed')),
+      });
     } finally {
       setIssuing(false);
     }

@@ -2,8 +2,11 @@
 // while photos of the previous one are still being prepared replaces it. What is shown belongs to
 // the current `prepare` only (state made for an earlier one reads as "still preparing").
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PreparedReport } from './prepared-report';
 import type { Preparing } from './ReportOutput';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export type Prepare = (onProgress: (done: number, total: number) => void) => Promise<PreparedReport | null>;
 
@@ -12,7 +15,8 @@ interface State {
   report: PreparedReport | null;
   progress: Preparing;
   finished: boolean;
-  problem: string | null;
+  /** Why it could not be made; said in the user's language when shown, so a language switch follows. */
+  problem: { error: unknown } | null;
 }
 
 const START: State = {
@@ -24,6 +28,7 @@ const START: State = {
 };
 
 export function usePreparedReport(prepare: Prepare | null) {
+  const { t } = useTranslation();
   const [state, setState] = useState<State>(START);
   useEffect(() => {
     if (!prepare) return;
@@ -32,9 +37,7 @@ export function usePreparedReport(prepare: Prepare | null) {
       current && setState((s) => ({ ...(s.made === prepare ? s : { ...START, made: prepare }), ...next }));
     prepare((done, total) => update({ progress: { done, total } }))
       .then((report) => update({ report, finished: true }))
-      .catch((error: unknown) =>
-        update({ finished: true, problem: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => update({ finished: true, problem: { error } }));
     return () => {
       current = false;
     };
@@ -43,6 +46,9 @@ export function usePreparedReport(prepare: Prepare | null) {
   return {
     report: mine ? state.report : null,
     preparing: prepare === null || (mine && state.finished) ? null : mine ? state.progress : START.progress,
-    problem: mine ? state.problem : null,
+    problem:
+      mine && state.problem
+        ? errorContent(describeFailure(state.problem.error, t, 'errors.when.prepare'))
+        : null,
   };
 }

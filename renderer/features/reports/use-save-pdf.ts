@@ -1,11 +1,13 @@
 // Save PDF: the document's print HTML goes to the host, which prints it with the shipped font (Electron's
 // printToPDF, or headless Chromium on the browser host); the PDF comes back and is saved as a file.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../app/host-context';
 import { downloadFile } from '../../app/download';
 import { printPdf } from '../../host/print-pdf';
 import type { PreparedReport } from './prepared-report';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export interface SavedPdf {
   fileName: string;
@@ -17,7 +19,7 @@ export function useSavePdf() {
   const { t } = useTranslation();
   const host = useHost();
   const [printing, setPrinting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
   const [saved, setSaved] = useState<SavedPdf | null>(null);
 
   const save = async (report: PreparedReport): Promise<void> => {
@@ -29,9 +31,7 @@ export function useSavePdf() {
       downloadFile(pdf.bytes.buffer, report.fileName, 'application/pdf');
       setSaved({ fileName: report.fileName, pages: pdf.pages, bytes: pdf.bytes.byteLength });
     } catch (error) {
-      setProblem(
-        t('reports.printFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      setProblem(errorContent(describeFailure(error, t, 'reports.printFailed')));
     } finally {
       setPrinting(false);
     }
