@@ -4,11 +4,18 @@ import { UsbOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../settings/format-bytes';
 import { useDrives } from './use-drives';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeError } from '../../ui/user-error';
 
 export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path: string) => void }) {
   const { t } = useTranslation();
   const listing = useDrives();
   if (!listing) return null;
+  if (listing.failure !== undefined) {
+    const cause = describeError(listing.failure, t);
+    const message = t('exchange.target.listFailed', { problem: cause.message });
+    return <Alert type="info" showIcon message={errorContent({ message, details: cause.details })} />;
+  }
   if (listing.problem)
     return (
       <Alert type="info" showIcon message={t('exchange.target.listFailed', { problem: listing.problem })} />

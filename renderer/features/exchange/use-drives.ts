@@ -6,9 +6,12 @@ import { useHost } from '../../app/host-context';
 
 const POLL_MS = 3000;
 
-export function useDrives(): Drives | null {
+/** The host's listing; `failure` when the host could not be asked (said in the user's words by DrivesList). */
+export type DrivesListing = Drives & { readonly failure?: unknown };
+
+export function useDrives(): DrivesListing | null {
   const { api } = useHost();
-  const [drives, setDrives] = useState<Drives | null>(null);
+  const [drives, setDrives] = useState<DrivesListing | null>(null);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -17,12 +20,7 @@ export function useDrives(): Drives | null {
         const listed = await api.exchangeDrives({});
         if (live) setDrives(listed);
       } catch (error) {
-        if (live)
-          setDrives({
-            drives: [],
-            lister: null,
-            problem: error instanceof Error ? error.message : String(error),
-          });
+        if (live) setDrives({ drives: [], lister: null, problem: null, failure: error });
       }
       if (live) timer = setTimeout(() => void poll(), POLL_MS);
     };

@@ -1,5 +1,5 @@
 // Running an export: prepare the files, write them with progress and a cancel, and keep the outcome.
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { useHost } from '../../../app/host-context';
@@ -12,13 +12,15 @@ import { planExport, type PlanStep } from './plan-export';
 import type { TransferProgress } from './transfer-rate';
 import { type ExportOutcome, writeExport } from './write-export';
 import { safeName } from './safe-name';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 export type ExportState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'preparing'; readonly step: PlanStep }
   | { readonly phase: 'writing' | 'verifying'; readonly progress: TransferProgress }
   | { readonly phase: 'finished'; readonly outcome: ExportOutcome; readonly missingPhotos: number }
-  | { readonly phase: 'error'; readonly message: string };
+  | { readonly phase: 'error'; readonly message: ReactNode };
 
 export interface ExportRequest {
   readonly targetDir: string;
@@ -95,9 +97,7 @@ export function useExport() {
     } catch (error) {
       setState({
         phase: 'error',
-        message: t('exchange.exportFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
+        message: errorContent(describeFailure(error, t, 'exchange.exportFailed')),
       });
     } finally {
       abort.current = null;

@@ -1,17 +1,19 @@
 // Running an import: verify the chosen folder (nothing written), then, on the user's word, read the
 // new photos and apply everything in one transaction, leaving a receipt.
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../../app/host-context';
 import { exchangeSources, type ImportReceiptRow, useDatabase } from '../../../db';
 import { failureText, readProblemText } from '../fault-text';
 import { readBundle, readNewPhotos, type ReadyBundle } from './read-bundle';
+import { errorContent } from '../../../ui/ErrorDetails';
+import { describeFailure } from '../../../ui/user-error';
 
 export type ImportState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'verifying' }
   | { readonly phase: 'candidates'; readonly candidates: { folder: string; name: string }[] }
-  | { readonly phase: 'problem'; readonly message: string }
+  | { readonly phase: 'problem'; readonly message: ReactNode }
   | { readonly phase: 'ready'; readonly bundle: ReadyBundle }
   | {
       readonly phase: 'applying';
@@ -28,7 +30,7 @@ export function useImport() {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const abort = useRef<AbortController | null>(null);
 
-  const fail = (reason: string) => setState({ phase: 'problem', message: reason });
+  const fail = (reason: ReactNode) => setState({ phase: 'problem', message: reason });
 
   const verify = async (folder: string) => {
     setState({ phase: 'verifying' });
@@ -39,7 +41,7 @@ export function useImport() {
         setState({ phase: 'candidates', candidates: reading.candidates });
       else setState({ phase: 'ready', bundle: reading.bundle });
     } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
+      fail(errorContent(describeFailure(error, t, 'errors.when.verify')));
     }
   };
 
@@ -73,7 +75,7 @@ export function useImport() {
       });
       setState({ phase: 'applied', receipt });
     } catch (error) {
-      fail(t('exchange.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      fail(errorContent(describeFailure(error, t, 'exchange.import.failed')));
     } finally {
       abort.current = null;
     }
