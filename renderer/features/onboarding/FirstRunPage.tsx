@@ -1,17 +1,19 @@
 // The first screen on a new computer: load the sample campaign, or start with an empty ledger.
 import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { setupActions, useDatabase } from '../../db';
 import { generateSampleCampaign } from './generate-campaign';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function FirstRunPage() {
   const { t } = useTranslation();
   const actions = setupActions(useDatabase());
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
 
   const loadSample = async () => {
     setBusy(true);
@@ -19,7 +21,7 @@ export function FirstRunPage() {
     try {
       await actions.loadSampleCampaign(await generateSampleCampaign());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorContent(describeFailure(e, t, 'firstRun.failed')));
       setBusy(false);
     }
   };
@@ -31,14 +33,7 @@ export function FirstRunPage() {
       </div>
       <Typography.Title>{t('firstRun.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('firstRun.failed', { reason: error })}
-        />
-      )}
+      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
       <Spin spinning={busy} tip={t('firstRun.loading')}>
         <Row gutter={24}>
           <Col xs={24} md={12}>

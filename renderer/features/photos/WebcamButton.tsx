@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './photos.module.css';
 import { webcamPhoto } from './webcam-photo';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 const canUseWebcam = (): boolean => typeof globalThis.navigator?.mediaDevices?.getUserMedia === 'function';
 
@@ -37,12 +39,10 @@ export function WebcamButton({ disabled, onCapture }: Props) {
   );
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error));
-
 function WebcamView({ onCapture }: { onCapture: (file: File) => void }) {
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [status, setStatus] = useState<{ kind: 'starting' | 'ready' } | { kind: 'failed'; reason: string }>({
+  const [status, setStatus] = useState<{ kind: 'starting' | 'ready' } | { kind: 'failed'; error: unknown }>({
     kind: 'starting',
   });
   const [label, setLabel] = useState('');
@@ -67,7 +67,7 @@ function WebcamView({ onCapture }: { onCapture: (file: File) => void }) {
         setStatus({ kind: 'ready' });
       })
       .catch((error: unknown) => {
-        if (!gone) setStatus({ kind: 'failed', reason: describe(error) });
+        if (!gone) setStatus({ kind: 'failed', error });
       });
     return () => {
       gone = true;
@@ -95,7 +95,13 @@ function WebcamView({ onCapture }: { onCapture: (file: File) => void }) {
   };
 
   if (status.kind === 'failed')
-    return <Alert type="error" showIcon title={t('photos.webcam.failed', { reason: status.reason })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorContent(describeFailure(status.error, t, 'photos.webcam.failed'))}
+      />
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <video ref={videoRef} className={styles.webcam} muted playsInline />
