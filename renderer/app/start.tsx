@@ -35,9 +35,9 @@ export async function start(opening: Promise<OpenResult>): Promise<void> {
     () => undefined,
   );
   const host = connectHost();
-  let appInfoError: string | null = null;
+  let appInfoError: { error: unknown } | null = null;
   const appInfo = await host.api.appInfo({}).catch((error: unknown) => {
-    appInfoError = error instanceof Error ? error.message : String(error);
+    appInfoError = { error };
     return null;
   });
   const choice = resolveLanguage(

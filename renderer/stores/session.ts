@@ -11,7 +11,8 @@ export interface StorageStatus {
 
 interface SessionState {
   appInfo: AppInfo | null;
-  appInfoError: string | null;
+  /** Why the host did not answer; put in the user's words where it is shown, in the language then. */
+  appInfoError: { readonly error: unknown } | null;
   /** Set when ?lang= or DUCHA_LANG forces the language for this run; the switch then does not persist. */
   forcedLanguage: Language | null;
   language: Language;

@@ -8,6 +8,8 @@ import type { Language } from '../../i18n';
 import { usePreferences } from '../../stores/preferences';
 import { useSession } from '../../stores/session';
 import { formatBytes } from './format-bytes';
+import { errorContent } from '../../ui/ErrorDetails';
+import { describeFailure } from '../../ui/user-error';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -53,7 +55,11 @@ export function SettingsPage() {
       </Card>
       <Card title={t('settings.about')}>
         {appInfoError && (
-          <Alert type="error" showIcon title={t('hostError.body', { reason: appInfoError })} />
+          <Alert
+            type="error"
+            showIcon
+            title={errorContent(describeFailure(appInfoError.error, t, 'hostError.body'))}
+          />
         )}
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('settings.version')}>{appInfo?.version ?? '—'}</Descriptions.Item>
