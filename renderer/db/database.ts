@@ -118,7 +118,10 @@ export function createDatabase(
   name: string = DATABASE_NAME,
   migrations: readonly Migration[] = MIGRATIONS,
 ): DuchaDatabase {
-  const db = new Dexie(name) as DuchaDatabase;
+  // Every commit waits until IndexedDB has flushed it to disk: a visit reported as saved must still be
+  // there after a power cut. Chromium's default is relaxed. Dexie sets this per connection; see
+  // docs/decisions.md "Durable commits" for why no path stays relaxed.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as DuchaDatabase;
   for (const migration of migrations) {
     const version = db.version(migration.version).stores(migration.stores);
     if (migration.upgrade) version.upgrade(migration.upgrade);
