@@ -9,6 +9,7 @@ import type { ChecklistResult, ChecklistTemplate } from '../../shared/domain/che
 import type { Visit } from '../../shared/domain/visit';
 import { loadCampaign, startEmpty } from './repositories/setup';
 import { deleteDraftVisit, draftVisitContents } from './repositories/visit-delete';
+import { saveChecklistAnswers } from './repositories/checklist-answers';
 import { saveTemplateVersion } from './repositories/checklist-templates';
 import {
   createVisit,
@@ -45,6 +46,11 @@ export const visitActions = (db: DuchaDatabase) => ({
   /** What deleteDraft would take with it, for the confirmation. */
   draftContents: (id: string) => draftVisitContents(db, id),
   saveChecklist: (result: ChecklistResult) => saveChecklistResult(db, result),
+  /** Only the items changed since `base`, merged into the answers stored now. */
+  saveChecklistAnswers: (
+    resultId: string,
+    edit: { base: ChecklistResult['answers']; edited: ChecklistResult['answers'] },
+  ) => saveChecklistAnswers(db, resultId, edit),
   recordFinding: (
     visit: Visit,
     project: Pick<Project, 'id' | 'regionId'>,

@@ -2,7 +2,7 @@
 // from before when it opens. The form stays the owner of its values; the hook only stores, finds and
 // forgets them (see draft-keeper.ts for the timing).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createDraftKeeper, type DraftKeeper } from './draft-keeper';
+import { createDraftKeeper, type DraftKeeper, sameValues } from './draft-keeper';
 import { useDatabase } from './provider';
 import { discardDraft, readDraft, saveDraft } from './repositories/drafts';
 
@@ -27,13 +27,22 @@ export interface DraftControl<V, B> {
   restore: () => DraftOffer<V, B> | null;
   /** Forgets the offered (or current) draft. */
   discard: () => Promise<void>;
-  /** The form was saved: forget the draft; `newBase` is what the form now starts from. */
-  saved: (newBase: B) => Promise<void>;
+  /** The form was saved: forget the draft; the form now starts from `newBase` (and `newPristine`). */
+  saved: (newBase: B, newPristine?: V) => Promise<void>;
   /** A draft could not be stored (e.g. the disk is full); null while all is well. */
   problem: unknown;
 }
 
-export function useDraft<V, B>(formKey: string, recordId: string, initialBase: B): DraftControl<V, B> {
+/**
+ * `pristine`: the values the form starts from; values brought back to them need no draft, and the
+ * draft is removed instead.
+ */
+export function useDraft<V, B>(
+  formKey: string,
+  recordId: string,
+  initialBase: B,
+  pristine?: V,
+): DraftControl<V, B> {
   const db = useDatabase();
   const [offer, setOffer] = useState<DraftOffer<V, B> | null | undefined>(undefined);
   const [base, setBase] = useState<B>(initialBase);
@@ -42,6 +51,7 @@ export function useDraft<V, B>(formKey: string, recordId: string, initialBase: B
   const offerRef = useRef(offer);
   // Typed before the person chose what to do with an offered draft: never written over that draft.
   const held = useRef<{ values: V } | null>(null);
+  const startValues = useRef(pristine);
 
   // Made on first use, outside render: its writes read the base in effect when they run.
   const keeperRef = useRef<{ key: string; keeper: DraftKeeper<V> } | null>(null);
@@ -105,6 +115,8 @@ export function useDraft<V, B>(formKey: string, recordId: string, initialBase: B
   const keep = useCallback(
     (values: V) => {
       if (offerRef.current !== null) held.current = { values };
+      else if (startValues.current !== undefined && sameValues(values, startValues.current))
+        void keeperOf().clear();
       else keeperOf().keep(values);
     },
     [keeperOf],
@@ -129,8 +141,9 @@ export function useDraft<V, B>(formKey: string, recordId: string, initialBase: B
   }, [keeperOf, settleOffer]);
 
   const saved = useCallback(
-    async (newBase: B) => {
+    async (newBase: B, newPristine?: V) => {
       held.current = null;
+      if (newPristine !== undefined) startValues.current = newPristine;
       baseRef.current = newBase;
       setBase(newBase);
       settleOffer(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDraftKeeper } from './draft-keeper';
+import { createDraftKeeper, sameValues } from './draft-keeper';
 
 /** A hand-driven clock: timers run only when the test advances it. */
 function fakeClock() {
@@ -116,5 +116,13 @@ describe('a draft keeper', () => {
     await keeper.flush();
     expect(errors).toHaveLength(1);
     expect(written).toEqual(['second']);
+  });
+});
+
+describe('sameValues', () => {
+  it('ignores key order and undefined keys, and sees any other difference', () => {
+    expect(sameValues({ a: 1, b: { c: [1, 2], d: undefined } }, { b: { c: [1, 2] }, a: 1 })).toBe(true);
+    expect(sameValues({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [2, 1] } })).toBe(false);
+    expect(sameValues({ weather: '' }, { weather: null })).toBe(false);
   });
 });

@@ -78,3 +78,23 @@ export function createDraftKeeper<V>({
     pending: () => waiting !== null,
   };
 }
+
+/**
+ * Whether two forms' values are the same, whatever the order of their keys and with an absent key
+ * the same as an undefined one: a form brought back to where it started needs no draft.
+ */
+export function sameValues(a: unknown, b: unknown): boolean {
+  return stableText(a) === stableText(b);
+}
+
+function stableText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, inner]) => inner !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        )
+      : v,
+  );
+}

@@ -6,7 +6,8 @@ import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared
 import type { Visit } from '../../../shared/domain/visit';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { checklistScore } from '../../../shared/checklists/score';
-import { useChecklistTemplates, useDatabase, useVisitChecklists, visitActions } from '../../db';
+import { useChecklistTemplates, useDatabase, useDraft, useVisitChecklists, visitActions } from '../../db';
+import { DraftAlert } from '../../ui/DraftAlert';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 
@@ -87,13 +88,28 @@ function ChecklistCard({
   const actions = visitActions(useDatabase());
   const [answers, setAnswers] = useState<Answers>(result.answers);
   const [dirty, setDirty] = useState(false);
+  // The answers typed are kept as a local draft until saved; the base is the answers the card opened
+  // with, so a save writes only the items answered here.
+  const draft = useDraft<Answers, Answers>('checklist', result.id, result.answers, result.answers);
+  const offered = !locked && Boolean(draft.offer);
   const set = (itemId: string, answer: Answer) => {
-    setAnswers((a) => ({ ...a, [itemId]: { ...answer, note: a[itemId]?.note ?? '' } }));
+    const next = { ...answers, [itemId]: { ...answer, note: answers[itemId]?.note ?? '' } };
+    setAnswers(next);
     setDirty(true);
+    if (!locked) draft.keep(next);
+  };
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (!taken) return;
+    setAnswers(taken.values);
+    setDirty(true);
+    void message.info(t('drafts.restored'));
   };
   const save = async () => {
     try {
-      await actions.saveChecklist({ ...result, answers });
+      const stored = await actions.saveChecklistAnswers(result.id, { base: draft.base, edited: answers });
+      setAnswers(stored);
+      await draft.saved(stored, stored);
       setDirty(false);
       void message.success(t('visits.saved'));
     } catch (error) {
@@ -114,13 +130,21 @@ function ChecklistCard({
             <Typography.Text data-testid="checklist-score">{t('visits.score', { score })}</Typography.Text>
           )}
           {!locked && (
-            <Button type="primary" size="small" disabled={!dirty} onClick={() => void save()}>
+            <Button type="primary" size="small" disabled={!dirty || offered} onClick={() => void save()}>
               {t('visits.saveChecklist')}
             </Button>
           )}
         </Space>
       }
     >
+      {!locked && (
+        <DraftAlert
+          offer={draft.offer}
+          problem={draft.problem}
+          onRestore={restoreDraft}
+          onDiscard={() => void draft.discard()}
+        />
+      )}
       {template.sections.map((section) => (
         <fieldset key={section.title} style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
           <legend style={{ fontWeight: 600, fontSize: 14 }}>{section.title}</legend>
@@ -142,7 +166,7 @@ function ChecklistCard({
                 <span style={{ flex: 1 }}>{item.text}</span>
                 {item.answerKind === 'yesNoNa' && (
                   <Radio.Group
-                    disabled={locked}
+                    disabled={locked || offered}
                     value={answer?.kind === 'yesNoNa' ? answer.value : undefined}
                     onChange={(e) =>
                       set(item.id, { kind: 'yesNoNa', value: e.target.value as 'yes' | 'no' | 'na' })
@@ -156,7 +180,7 @@ function ChecklistCard({
                 )}
                 {item.answerKind === 'number' && (
                   <InputNumber
-                    disabled={locked}
+                    disabled={locked || offered}
                     aria-label={item.text}
                     suffix={item.unit ?? undefined}
                     value={answer?.kind === 'number' ? answer.value : null}
@@ -165,7 +189,7 @@ function ChecklistCard({
                 )}
                 {item.answerKind === 'text' && (
                   <Input
-                    disabled={locked}
+                    disabled={locked || offered}
                     aria-label={item.text}
                     style={{ maxWidth: 360 }}
                     value={answer?.kind === 'text' ? answer.value : ''}

@@ -8,7 +8,15 @@ import { addDays } from '../../../shared/domain/dates';
 import type { Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
-import { type FindingInput, type Organization, useDatabase, useVisitIssues, visitActions } from '../../db';
+import {
+  type FindingInput,
+  type Organization,
+  useDatabase,
+  useDraft,
+  useVisitIssues,
+  visitActions,
+} from '../../db';
+import { DraftAlert } from '../../ui/DraftAlert';
 import { useSession } from '../../stores/session';
 import { IssueFormFields } from '../issues/IssueFormFields';
 import { errorContent } from '../../ui/ErrorDetails';
@@ -31,6 +39,24 @@ export function FindingsSection({
   const [form] = Form.useForm<FindingInput>();
   const actor = useSession((s) => s.appInfo?.name) ?? 'Ducha';
   const locked = visit.status === 'finalized';
+  const defaults: Partial<FindingInput> = {
+    category: 'other',
+    severity: 'general',
+    responsibleUnitIds: project.responsibleUnitIds.slice(0, 1),
+    deadline: addDays(visit.date, 15),
+    needsCoordination: false,
+    description: '',
+  };
+  // A finding being typed is kept as a draft of this visit until it is recorded; closing the dialog
+  // keeps it too (the dialog's fields stay as they were until it is opened again).
+  const draft = useDraft<Partial<FindingInput>, null>('finding', visit.id, null, defaults);
+  const offered = !locked && Boolean(draft.offer);
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (!taken) return;
+    form.setFieldsValue(taken.values);
+    setOpen(true);
+  };
 
   const submit = async (values: FindingInput) => {
     try {
@@ -45,6 +71,7 @@ export function FindingsSection({
         actor,
       );
       form.resetFields();
+      await draft.saved(null, defaults);
       setOpen(false);
       void message.success(t('visits.findingRecorded'));
     } catch (error) {
@@ -57,12 +84,21 @@ export function FindingsSection({
       title={t('visits.sections.findings')}
       extra={
         !locked && (
-          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          <Button icon={<PlusOutlined />} disabled={offered} onClick={() => setOpen(true)}>
             {t('visits.recordFinding')}
           </Button>
         )
       }
     >
+      {!locked && (
+        <DraftAlert
+          offer={draft.offer}
+          problem={draft.problem}
+          text={(at) => t('drafts.findingOffer', { at })}
+          onRestore={restoreDraft}
+          onDiscard={() => void draft.discard()}
+        />
+      )}
       <Table<Issue>
         rowKey="id"
         size="small"
@@ -112,20 +148,16 @@ export function FindingsSection({
         cancelText={t('projects.cancel')}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        destroyOnHidden
+        forceRender
       >
         <Form<FindingInput>
           form={form}
           layout="vertical"
-          initialValues={{
-            category: 'other',
-            severity: 'general',
-            responsibleUnitIds: project.responsibleUnitIds.slice(0, 1),
-            deadline: addDays(visit.date, 15),
-            needsCoordination: false,
-            description: '',
-          }}
+          initialValues={defaults}
           onFinish={(v) => void submit(v)}
+          onValuesChange={() => {
+            if (!locked) draft.keep(form.getFieldsValue(true) as Partial<FindingInput>);
+          }}
         >
           <IssueFormFields organization={organization} />
         </Form>

@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { AmendmentHistory } from './AmendmentHistory';
 import { ChecklistsSection } from './ChecklistsSection';
+import { DeleteDraftVisitButton } from './DeleteDraftVisitButton';
 import { FindingsSection } from './FindingsSection';
 import { ReinspectedIssues } from './reinspection/ReinspectedIssues';
 import { SignOffSection } from './sign-off/SignOffSection';
@@ -83,6 +84,7 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
             >
               {t('reports.tabs.visit')}
             </Button>
+            {!locked && <DeleteDraftVisitButton visit={visit} projectId={project.id} />}
             {!locked && (
               <Popconfirm
                 disabled={!inspectorSigned}

@@ -66,6 +66,12 @@ export function fromVisitForm(
   };
 }
 
+/** The visit's own fields as the form holds them, in domain terms: what a save compares against. */
+export function domainValues(values: VisitFormValues): Partial<Visit> {
+  const result = fromVisitForm(values);
+  return result.ok ? result.changes : {};
+}
+
 /**
  * A coordinate as the form shows it: 6 decimals (about 0.1 m). EXIF stores degrees, minutes and
  * seconds as fractions, and their decimal sum carries binary noise (22.784100000000002).
