@@ -7,6 +7,7 @@ import { failureMessage, formatRate } from './intake-messages';
 import { filesPerSecond, percentDone } from './intake-run';
 import styles from './photos.module.css';
 import type { IntakeState } from './use-photo-intake';
+import { errorContent } from '../../ui/ErrorDetails';
 
 /** Beyond this, failures are counted rather than listed: a folder of 5,000 videos is one story. */
 const MAX_LISTED_FAILURES = 200;
@@ -90,7 +91,14 @@ export function IntakeStatus({ state, onCancel, onDismiss }: Props) {
           >
             {failures.slice(0, MAX_LISTED_FAILURES).map((failure, i) => (
               <div role="listitem" key={`${i}:${failure.label}`}>
-                <Alert type="error" showIcon title={failureMessage(t, failure)} />
+                <Alert
+                  type="error"
+                  showIcon
+                  title={errorContent({
+                    message: failureMessage(t, failure),
+                    details: failure.kind === 'unexpected' ? failure.detail : '',
+                  })}
+                />
               </div>
             ))}
           </div>

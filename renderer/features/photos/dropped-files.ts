@@ -2,6 +2,7 @@
 // walked (a camera card's DCIM folder, a day's folder of phone photos), each file keeping its path as
 // the name the user knows it by.
 import type { IntakeFailure, IntakeItem } from './intake-run';
+import { technicalDetail } from '../../ui/user-error';
 
 /** The parts of the File and Directory Entries API used here, so that tests can stand in for them. */
 export interface EntryLike {
@@ -35,8 +36,7 @@ const byName = (a: EntryLike, b: EntryLike) =>
 
 const labelOf = (entry: EntryLike) => entry.fullPath.replace(/^\/+/, '') || entry.name;
 
-const describe = (error: unknown) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+const describe = technicalDetail;
 
 const isDirectory = (entry: EntryLike): entry is DirectoryEntryLike => entry.isDirectory;
 const isFile = (entry: EntryLike): entry is FileEntryLike => entry.isFile;

@@ -1,10 +1,11 @@
-// Says in the user's language what happened to a file that could not be added, naming it.
+// Says in the user's language what happened to a file that could not be added, naming it. An
+// unexpected failure's own words are technical: IntakeStatus shows them apart, as details.
 import type { TFunction } from 'i18next';
 import type { IntakeFailure } from './intake-run';
 
 export function failureMessage(t: TFunction, failure: IntakeFailure): string {
   return failure.kind === 'unexpected'
-    ? t('photos.errors.unexpected', { file: failure.label, reason: failure.detail })
+    ? t('photos.errors.unexpected', { file: failure.label, reason: t('errors.unexpected') })
     : t(`photos.errors.${failure.kind}`, { file: failure.label });
 }
 

@@ -5,6 +5,7 @@ import type { Photo } from '../../../shared/domain/photo';
 import { isPhotoIntakeError, type PhotoIntakeErrorKind } from '../../../shared/photos/intake-errors';
 import type { PreparedPhoto } from '../../../shared/photos/prepared';
 import type { IntakeSource } from './intake';
+import { technicalDetail } from '../../ui/user-error';
 
 /** A file to add, with the name the user knows it by (its path inside a dropped folder). */
 export interface IntakeItem {
@@ -103,7 +104,7 @@ const failureOf = (label: string, error: unknown): IntakeFailure =>
         status: 'failed',
         label,
         kind: 'unexpected',
-        detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        detail: technicalDetail(error),
       };
 
 interface Ready {
