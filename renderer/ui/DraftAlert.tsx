@@ -1,6 +1,6 @@
 // The offer of a draft left from before, above the form it belongs to: when it was kept, and the two
 // choices. Also says so when what is typed could not be kept as a draft (e.g. the disk is full).
-import { Alert, Button, Space } from 'antd';
+import { Alert, Button, ConfigProvider, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../app/format-instant';
 import { useSession } from '../stores/session';
@@ -35,14 +35,17 @@ export function DraftAlert({ offer, onRestore, onDiscard, problem, text }: Props
           }
           description={t('drafts.offerDetail')}
           action={
-            <Space direction="vertical">
-              <Button type="primary" size="small" onClick={onRestore}>
-                {t('drafts.restore')}
-              </Button>
-              <Button size="small" danger onClick={onDiscard}>
-                {t('drafts.discard')}
-              </Button>
-            </Space>
+            // Inside a form kept read-only until the person chooses, the two choices stay usable.
+            <ConfigProvider componentDisabled={false}>
+              <Space direction="vertical">
+                <Button type="primary" size="small" onClick={onRestore}>
+                  {t('drafts.restore')}
+                </Button>
+                <Button size="small" danger onClick={onDiscard}>
+                  {t('drafts.discard')}
+                </Button>
+              </Space>
+            </ConfigProvider>
           }
         />
       )}

@@ -11,10 +11,14 @@ import {
   type Organization,
   signOffActions,
   useDatabase,
+  type FieldConflict,
+  type Resolution,
   useDraft,
   usePhotos,
   visitActions,
 } from '../../db';
+import { ConflictDialog } from '../../ui/ConflictDialog';
+import { visitConflictText } from './visit-conflict-text';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 import { DraftAlert } from '../../ui/DraftAlert';
@@ -55,6 +59,30 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
     void message.info(t('drafts.restored'));
   };
 
+  // Fields changed elsewhere since the form opened wait here for the person's choice.
+  const [conflicts, setConflicts] = useState<{ rows: FieldConflict[]; edited: Partial<Visit> } | null>(null);
+
+  /** Saves only what changed since the form opened; a field that moved underneath is asked about. */
+  const write = async (edited: Partial<Visit>, resolutions?: Readonly<Record<string, Resolution>>) => {
+    setSaving(true);
+    try {
+      const outcome = await actions.saveEdits(visit.id, { base: draft.base, edited, resolutions });
+      if (!outcome.ok) return setConflicts({ rows: outcome.conflicts, edited });
+      // What is stored now: mine, except the fields where the person kept theirs, which the form shows.
+      const stored: Record<string, unknown> = { ...edited };
+      for (const row of conflicts?.rows ?? [])
+        if (resolutions?.[row.field] === 'theirs') stored[row.field] = row.theirs;
+      if (resolutions) form.setFieldsValue(toVisitForm({ ...visit, ...stored }));
+      setConflicts(null);
+      await draft.saved(stored, form.getFieldsValue(true) as VisitFormValues);
+      void message.success(t('visits.saved'));
+    } catch (error) {
+      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const save = async (values: VisitFormValues) => {
     const result = fromVisitForm({ ...initial, ...values });
     if (!result.ok) {
@@ -62,16 +90,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       return;
     }
     if (amending) return amend(result.changes);
-    setSaving(true);
-    try {
-      await actions.update(visit.id, result.changes);
-      await draft.saved(result.changes, { ...initial, ...values });
-      void message.success(t('visits.saved'));
-    } catch (error) {
-      void message.error(errorContent(describeFailure(error, t, 'visits.saveFailed')));
-    } finally {
-      setSaving(false);
-    }
+    await write(result.changes);
   };
 
   const amend = async (changes: Partial<Visit>) => {
@@ -283,6 +302,13 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
           </Col>
         </Row>
       </Form>
+      <ConflictDialog
+        conflicts={conflicts?.rows ?? null}
+        {...visitConflictText(t, organization)}
+        saving={saving}
+        onSave={(choices) => conflicts && void write(conflicts.edited, choices)}
+        onCancel={() => setConflicts(null)}
+      />
     </Card>
   );
 }

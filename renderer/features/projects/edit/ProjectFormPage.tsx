@@ -13,9 +13,23 @@ import {
 } from '../../../../shared/domain/project';
 import { localDate } from '../../../../shared/domain/dates';
 import { parseWan } from '../../../../shared/domain/money';
-import { projectActions, type Stored, useDatabase, useOrganization, useProject } from '../../../db';
+import {
+  type FieldConflict,
+  projectActions,
+  type Resolution,
+  type Stored,
+  useDatabase,
+  useDraft,
+  useOrganization,
+  useProject,
+} from '../../../db';
+import { ConflictDialog } from '../../../ui/ConflictDialog';
+import { DraftAlert } from '../../../ui/DraftAlert';
+import { projectConflictText } from './project-conflict-text';
 import type { Project } from '../../../../shared/domain/project';
 import {
+  baseOf,
+  domainOf,
   emptyFormValues,
   fromFormValues,
   MONEY_FIELDS,
@@ -51,8 +65,26 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
   const [initial] = useState(() =>
     project ? toFormValues(project) : emptyFormValues(Number(localDate(Date.now()).slice(0, 4))),
   );
+  // What is typed is kept as a local draft until saved. The base is the project as the form shows it
+  // in domain terms, so a save (also from a restored draft) writes only the fields changed here.
+  const [startBase] = useState(() => (project ? baseOf(initial, project) : null));
+  const draft = useDraft<ProjectFormValues, Partial<Project> | null>(
+    'project',
+    project?.id ?? 'new',
+    startBase,
+    initial,
+  );
+  const offered = Boolean(draft.offer);
+  const [conflicts, setConflicts] = useState<{ rows: FieldConflict[]; values: ProjectFormValues } | null>(
+    null,
+  );
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (taken) form.setFieldsValue(taken.values);
+    void message.info(t('drafts.restored'));
+  };
 
-  const submit = async (values: ProjectFormValues) => {
+  const submit = async (values: ProjectFormValues, resolutions?: Readonly<Record<string, Resolution>>) => {
     const now = new Date().toISOString();
     const base = project ?? { id: uuidv7(), createdAt: now, updatedAt: now };
     const result = fromFormValues(
@@ -75,8 +107,21 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
     setSaving(true);
     setSaveError(null);
     try {
-      if (project) await actions.update(project.id, result.project);
-      else await actions.create(result.project);
+      if (project) {
+        // Only the fields changed here; one changed elsewhere meanwhile is asked about, never overwritten.
+        const outcome = await actions.saveEdits(project.id, {
+          base: draft.base ?? {},
+          edited: domainOf(result.project),
+          resolutions,
+        });
+        if (!outcome.ok) {
+          setConflicts({ rows: outcome.conflicts, values });
+          setSaving(false);
+          return;
+        }
+      } else await actions.create(result.project);
+      setConflicts(null);
+      await draft.saved(null);
       void message.success(project ? t('projects.saved') : t('projects.created'));
       void navigate(`/projects/${result.project.id}`);
     } catch (error) {
@@ -101,6 +146,8 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
       form={form}
       layout="vertical"
       initialValues={initial}
+      disabled={offered}
+      onValuesChange={() => draft.keep(form.getFieldsValue(true) as ProjectFormValues)}
       onFinish={(v) => void submit(v)}
       onFinishFailed={() => void message.error(t('projects.invalid'))}
       scrollToFirstError
@@ -117,6 +164,19 @@ function ProjectForm({ project }: { project: Stored<Project> | null }) {
           </Button>
         </Space>
       </Space>
+      <DraftAlert
+        offer={draft.offer}
+        problem={draft.problem}
+        onRestore={restoreDraft}
+        onDiscard={() => void draft.discard()}
+      />
+      <ConflictDialog
+        conflicts={conflicts?.rows ?? null}
+        {...projectConflictText(t, organization)}
+        saving={saving}
+        onSave={(choices) => conflicts && void submit(conflicts.values, choices)}
+        onCancel={() => setConflicts(null)}
+      />
       {saveError && (
         <Typography.Paragraph type="danger" role="alert">
           {saveError}

@@ -104,6 +104,21 @@ export function toFormValues(p: Project): ProjectFormValues {
   };
 }
 
+/** A project's own fields, without its id and timestamps: what a save compares field by field. */
+export function domainOf(project: Project): Partial<Project> {
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = project;
+  return fields;
+}
+
+/**
+ * The project as the form shows it, in domain terms: the base a save compares against, so a field
+ * the form cannot show exactly (e.g. a name with trailing spaces) is not taken for a change.
+ */
+export function baseOf(values: ProjectFormValues, project: Project): Partial<Project> {
+  const result = fromFormValues(values, project);
+  return result.ok ? domainOf(result.project) : domainOf(project);
+}
+
 /** A field the form should mark, by its path in the form. */
 export interface FieldProblem {
   name: (string | number)[];

@@ -1,0 +1,40 @@
+// How the conflict dialog names a visit's fields and shows their values: the form's own labels, and
+// values as the form shows them (types by name, members by name, amounts in 万元).
+import type { TFunction } from 'i18next';
+import { type Fen, formatWanExact } from '../../../shared/domain/money';
+import type { Organization } from '../../db';
+import { plainValue } from '../../ui/ConflictDialog';
+
+const LABEL_KEYS: Readonly<Record<string, string>> = {
+  type: 'visits.fields.type',
+  date: 'visits.fields.date',
+  startTime: 'visits.fields.startTime',
+  memberIds: 'visits.fields.members',
+  location: 'visits.fields.location',
+  weather: 'visits.fields.weather',
+  progressNarrative: 'visits.fields.narrative',
+  percentComplete: 'visits.fields.percentComplete',
+  reportedInvestment: 'visits.fields.reportedInvestment',
+  workersOnSite: 'visits.fields.workers',
+  machinesOnSite: 'visits.fields.machines',
+};
+
+export function visitConflictText(t: TFunction, organization: Organization | undefined) {
+  const labelOf = (field: string) => {
+    const key = LABEL_KEYS[field];
+    return key ? t(key) : field;
+  };
+  const formatValue = (field: string, value: unknown): string => {
+    if (value === null || value === undefined) return '';
+    if (field === 'type' && typeof value === 'string') return t(`visitType.${value}`);
+    if (field === 'memberIds' && Array.isArray(value))
+      return value.map((id: string) => organization?.personNames.get(id) ?? id).join('、');
+    if (field === 'reportedInvestment' && typeof value === 'number')
+      return `${formatWanExact(value as Fen)} 万元`;
+    if (field === 'percentComplete' && typeof value === 'number') return `${value}%`;
+    if (field === 'location' && typeof value === 'object' && 'lat' in value && 'lng' in value)
+      return `${String(value.lat)}, ${String(value.lng)}`;
+    return plainValue(value);
+  };
+  return { labelOf, formatValue };
+}
