@@ -12,9 +12,9 @@ export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path
   const listing = useDrives();
   if (!listing) return null;
   if (listing.failure !== undefined) {
-    const cause = describeError(listing.failure, t);
-    const message = t('exchange.target.listFailed', { problem: cause.message });
-    return <Alert type="info" showIcon message={errorContent({ message, details: cause.details })} />;
+    const described = describeError(listing.failure, t);
+    const message = t('exchange.target.listFailed', { problem: described.message });
+    return <Alert type="info" showIcon message={errorContent({ message, details: described.details })} />;
   }
   if (listing.problem)
     return (
