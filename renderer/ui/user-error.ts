@@ -155,6 +155,7 @@ const NETWORK = /failed to fetch|networkerror when attempting to fetch|load fail
 
 function messageOf(error: unknown, t: TFunction): string {
   const failure = exchangeFailureOf(error);
+  // The exchange's own strings; for noSpace without its figures, which the host's detail carries.
   if (failure) return t(`exchange.faults.${failure.fault === 'noSpace' ? 'noSpaceUnknown' : failure.fault}`);
   const chain = chainOf(error);
   for (const [name, describe] of Object.entries(BY_NAME)) {
