@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chooseHost, type HostChoice, REPO } from './host-choice';
 import { startBrowserHost } from './browser-host';
+import { killBrowserOfProfile } from './crash';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -30,6 +31,8 @@ export interface DuchaApp {
   url: string | null;
   /** Opens the app again in the same profile, as a user restarting it would. */
   reopen: () => Promise<Page>;
+  /** Kills the app's process hard (SIGKILL, as a crash would), then opens it again in the same profile. */
+  crash: () => Promise<Page>;
 }
 
 interface Options {
@@ -98,6 +101,14 @@ export async function launchApp(
         app.page = await firstWindow(electronApp);
         return app.page;
       },
+      crash: async () => {
+        const exited = electronApp.waitForEvent('close');
+        electronApp.process().kill('SIGKILL');
+        await exited;
+        electronApp = await launch();
+        app.page = await firstWindow(electronApp);
+        return app.page;
+      },
     };
     return { app, close: () => electronApp.close() };
   }
@@ -126,6 +137,15 @@ export async function launchApp(
     url,
     reopen: async () => {
       await context.close();
+      context = await open();
+      app.page = context.pages()[0] ?? (await context.newPage());
+      await app.page.goto(url);
+      return app.page;
+    },
+    crash: async () => {
+      killBrowserOfProfile(profile);
+      // The context is gone with its browser; closing it only settles Playwright's side.
+      await context.close().catch(() => undefined);
       context = await open();
       app.page = context.pages()[0] ?? (await context.newPage());
       await app.page.goto(url);
