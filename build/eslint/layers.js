@@ -10,7 +10,7 @@ const rule = (files, bans) => ({
     'no-restricted-imports': [
       'error',
       {
-        patterns: bans.map(([regex, message]) => ({ regex, message })),
+        patterns: bans.map(([regex, message, importNames]) => ({ regex, message, importNames })),
       },
     ],
   },
@@ -33,6 +33,15 @@ const SHARED_BANS = [
   NO_DEXIE,
   NO_NODE,
 ];
+// The app sees domain records; clocks, tombstones and derived index fields are the data layer's own.
+const NO_STORED_ROWS = [
+  folder('db'),
+  "Stored rows are renderer/db's own: ask the data layer for domain records (it filters tombstones).",
+  ['Stored'],
+];
+const BOOKKEEPING = '/^_(clocks|deleted|grams)$/';
+const BOOKKEEPING_MESSAGE =
+  'Clocks, tombstones and derived fields stay inside renderer/db: it hands out live domain records.';
 const BASE64_GLOBAL =
   'Base64 comes from shared/crypto/base64.ts (strict, and native where the engine has it).';
 
@@ -53,16 +62,36 @@ export const layerRules = [
     ],
   ),
   rule(
-    ['renderer/{app,features,stores,i18n,host}/**/*.{ts,tsx}', 'renderer/*.{ts,tsx}'],
+    ['renderer/{app,features,stores,i18n,host,ui}/**/*.{ts,tsx}', 'renderer/*.{ts,tsx}'],
     [
       [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
       ['^electron$', 'No Node or Electron in the page.'],
       [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
       NO_NODE,
       NO_DEXIE,
+      NO_STORED_ROWS,
       ...NO_CRYPTO_LIBRARIES,
     ],
   ),
+  {
+    // Reading a row's bookkeeping outside the data layer: by name, by string key, or in a type.
+    files: [
+      'renderer/{app,features,stores,i18n,host,ui}/**/*.{ts,tsx}',
+      'renderer/*.{ts,tsx}',
+      'shared/figures/**/*.ts',
+      'shared/reports/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `MemberExpression[property.name=${BOOKKEEPING}]`, message: BOOKKEEPING_MESSAGE },
+        { selector: `MemberExpression[property.value=${BOOKKEEPING}]`, message: BOOKKEEPING_MESSAGE },
+        { selector: `Property[key.name=${BOOKKEEPING}]`, message: BOOKKEEPING_MESSAGE },
+        { selector: `Property[key.value=${BOOKKEEPING}]`, message: BOOKKEEPING_MESSAGE },
+        { selector: `TSPropertySignature[key.name=${BOOKKEEPING}]`, message: BOOKKEEPING_MESSAGE },
+      ],
+    },
+  },
   rule(
     ['electron/**/*.ts'],
     [

@@ -6,18 +6,44 @@ import type { RecordOf } from '../../shared/domain/records';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { MIGRATIONS, type Migration } from './migrations';
 
-/** A stored row: the record plus the winning clock of each field (and a tombstone once deleted). */
+/**
+ * A stored row: the record plus the winning clock of each field, a tombstone once deleted, and this
+ * device's derived index fields. Only renderer/db sees this shape; the app gets domain records.
+ */
 export type Stored<T> = T & { _clocks: Record<string, string>; _deleted?: boolean };
 
 /** Whether a stored row is not a tombstone. */
 export const isLive = (row: { _deleted?: boolean }): boolean => row._deleted !== true;
 
-/** The record a stored row holds, without this device's bookkeeping (clocks, tombstone, derived fields). */
+/**
+ * The record a stored row holds, without this device's bookkeeping (clocks, tombstone, derived
+ * fields): the one place that strips them.
+ */
 export function recordOfStored<T>(row: Stored<T>): T {
-  const record: Record<string, unknown> = { ...row };
-  for (const key of Object.keys(record)) if (key.startsWith('_')) delete record[key];
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(row))
+    if (!key.startsWith('_')) record[key] = (row as Record<string, unknown>)[key];
   return record as T;
 }
+
+/** One record as the app sees it: null for a missing row or a tombstone. */
+export const liveRecord = <T>(row: Stored<T> | undefined): T | null =>
+  row && isLive(row) ? recordOfStored(row) : null;
+
+/** The live records of some rows, as the app sees them (copies without bookkeeping). */
+export const liveRecords = <T>(rows: readonly Stored<T>[]): T[] => {
+  const out: T[] = [];
+  for (const row of rows) if (isLive(row)) out.push(recordOfStored(row));
+  return out;
+};
+
+/**
+ * The live rows of a large read (the ledger's 2,000 projects, 200,000 issues), typed as records but
+ * not copied: copying every row on each filter change would cost more than the query. Their
+ * bookkeeping fields are still on the objects, invisible to the types; the writer never takes a
+ * field starting with '_' (other than the tombstone) from a patch, so spreading one into a write is safe.
+ */
+export const liveRows = <T>(rows: readonly Stored<T>[]): T[] => rows.filter(isLive);
 
 export interface PhotoBlobRow {
   sha256: string;

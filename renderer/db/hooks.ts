@@ -2,7 +2,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
-import type { DuchaDatabase } from './database';
+import { type DuchaDatabase, liveRecords } from './database';
 import { countPendingOperations } from './repositories/outbox';
 import { getProject, hasProjects, listProjects } from './repositories/projects';
 import { readOrganization } from './repositories/organization';
@@ -240,7 +240,7 @@ export function useVisitIssues(visitId: string) {
 
 export function useTeams() {
   const db = useDatabase();
-  return useLiveQuery(() => db.teams.toArray(), [db]);
+  return useLiveQuery(async () => liveRecords(await db.teams.toArray()), [db]);
 }
 
 /** Every checklist template by its latest version. */

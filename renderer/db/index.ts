@@ -14,7 +14,7 @@ export {
 } from './repositories/edits';
 export type { Organization } from './repositories/organization';
 export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
-export type { DuchaDatabase, Stored } from './database';
+export type { DuchaDatabase } from './database';
 export * from './photo-hooks';
 export * from './record-hooks';
 export * from './issue-hooks';

@@ -4,7 +4,7 @@ import type { Issue } from '../../shared/domain/issue';
 import type { Project } from '../../shared/domain/project';
 import type { IssueSort } from '../../shared/issues/filter-params';
 import type { StepInput } from '../../shared/issues/lifecycle';
-import type { DuchaDatabase, Stored } from './database';
+import { type DuchaDatabase, liveRecord } from './database';
 import { useDatabase } from './provider';
 import { type IssueFilter, listIssues } from './repositories/issue-list';
 import { createIssue, type FindingInput } from './repositories/issue-create';
@@ -21,10 +21,7 @@ export { daysLeft, type IssueFilter } from './repositories/issue-list';
 /** undefined while loading, null when there is no such issue. */
 export function useIssue(id: string) {
   const db = useDatabase();
-  return useLiveQuery(async (): Promise<Stored<Issue> | null> => {
-    const row = await db.issues.get(id);
-    return row && row._deleted !== true ? row : null;
-  }, [db, id]);
+  return useLiveQuery(async (): Promise<Issue | null> => liveRecord(await db.issues.get(id)), [db, id]);
 }
 
 /** The issue's history in order and whether its hash chain holds; undefined while loading. */

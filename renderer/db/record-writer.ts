@@ -6,10 +6,10 @@ import { RECORD_SCHEMAS, type RecordOf } from '../../shared/domain/records';
 import { canonicalJson, type Json } from '../../shared/sync/canonical-json';
 import { encodeHlc } from '../../shared/sync/hlc';
 import { mergeOperations, rowKey, splitRowKey, type SyncedRow } from '../../shared/sync/merge';
-import type { DELETED_FIELD, Operation } from '../../shared/sync/operation';
+import { DELETED_FIELD, type Operation } from '../../shared/sync/operation';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { describeIssues } from '../../shared/contract/result';
-import type { DuchaDatabase } from './database';
+import { type DuchaDatabase, recordOfStored } from './database';
 import { withDerivedFields } from './derived-fields';
 import { localClockSequence, observeRemoteClock } from './device-clock';
 
@@ -32,21 +32,22 @@ export class InvalidRecordError extends Error {
   }
 }
 
-/** The record a row holds: without its clocks, tombstone and this device's derived fields. */
-const recordOf = (row: SyncedRow): Record<string, unknown> => {
-  const { _clocks: _ignoredClocks, _deleted: _ignoredTombstone, ...record } = row;
-  for (const key of Object.keys(record)) if (key.startsWith('_')) delete record[key];
-  return record;
-};
-
 function validate(table: SyncedTable, row: SyncedRow): void {
   if (row._deleted === true) return;
-  const result = RECORD_SCHEMAS[table].safeParse(recordOf(row));
+  const result = RECORD_SCHEMAS[table].safeParse(recordOfStored(row));
   if (!result.success) throw new InvalidRecordError(table, row.id, describeIssues(result.error));
 }
 
 const sameValue = (a: unknown, b: unknown): boolean =>
   a !== undefined && b !== undefined && canonicalJson(a as Json) === canonicalJson(b as Json);
+
+/**
+ * Whether a patch's field is the record's to write: not the id, and none of the row's bookkeeping
+ * (clocks, derived fields) — only the tombstone among the '_' fields. A record spread from a large
+ * read still carries its row's bookkeeping (see liveRows), and it must never travel as operations.
+ */
+const isRecordField = (field: string): boolean =>
+  field !== 'id' && (field === DELETED_FIELD || !field.startsWith('_'));
 
 /** Items by their table, in order: one store access per table. */
 export function groupByTable<T extends { table: SyncedTable }>(items: readonly T[]): Map<SyncedTable, T[]> {
@@ -121,7 +122,8 @@ export async function writeRecords(
     for (const patch of patches) {
       const key = rowKey(patch.table, patch.id);
       for (const [field, value] of Object.entries(patch.fields)) {
-        if (field === 'id' || value === undefined || sameValue(rows.get(key)?.[field], value)) continue;
+        if (!isRecordField(field) || value === undefined || sameValue(rows.get(key)?.[field], value))
+          continue;
         // Each operation its own tick: a later patch of the same field in this write wins by clock.
         const clock = clocks.tick();
         const op: Operation = {

@@ -7,7 +7,7 @@ const regions = [
   { id: 'nanping', level: 'town' as const, parentId: 'simao' },
 ];
 const options = { today: '2026-03-10', timeZone: 'Asia/Shanghai' };
-const row = (o: Partial<FigureIssue> & { _deleted?: boolean }): FigureIssue & { _deleted?: boolean } => ({
+const row = (o: Partial<FigureIssue>): FigureIssue => ({
   regionId: 'nanping',
   responsibleUnitIds: ['water'],
   status: 'inProgress',
@@ -18,7 +18,7 @@ const row = (o: Partial<FigureIssue> & { _deleted?: boolean }): FigureIssue & { 
 });
 
 describe('issueFigures', () => {
-  it('gives the rectification figures and the trend from one pass, skipping deleted rows', () => {
+  it('gives the rectification figures and the trend from one pass', () => {
     const figures = issueFigures(
       [
         // found 03-02, open, green
@@ -27,8 +27,6 @@ describe('issueFigures', () => {
         row({ createdAt: '2026-02-10T02:00:00Z', status: 'closed', closedAt: '2026-03-01T02:00:00Z' }),
         // found 03-02, deadline 03-09 passed → red
         row({ deadline: '2026-03-09' }),
-        // deleted: counts nowhere
-        row({ _deleted: true, deadline: '2026-03-01' }),
       ],
       regions,
       options,

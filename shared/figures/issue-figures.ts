@@ -13,17 +13,16 @@ export interface IssueFigures extends RectificationFigures {
   trend: TrendMonth[];
 }
 
-/** Live issues only: callers leave out deleted rows (a row with `_deleted` is skipped here too). */
+/** Live issues only: the data layer leaves out deleted ones. */
 export function issueFigures(
-  issues: readonly (FigureIssue & { _deleted?: boolean })[],
+  issues: readonly FigureIssue[],
   regions: readonly Pick<Region, 'id' | 'level' | 'parentId'>[],
   options: FigureOptions,
 ): IssueFigures {
   const rectification = rectificationTally(regions, options);
   const trend = trendTally(options);
   for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i] as FigureIssue & { _deleted?: boolean };
-    if (issue._deleted === true) continue;
+    const issue = issues[i] as FigureIssue;
     rectification.add(issue);
     trend.add(issue);
   }

@@ -16,7 +16,9 @@ async function lint(relativePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: REPO });
   const [result] = await eslint.lintFiles([file]);
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .filter((m) =>
+      ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax'].includes(m.ruleId ?? ''),
+    )
     .map((m) => m.message);
 }
 
@@ -81,6 +83,35 @@ describe('layer rules', () => {
       "export const probe = (text: string): string => atob(text) + btoa('');\n",
     );
     expect(errors.filter((e) => e.includes('shared/crypto/base64.ts'))).toHaveLength(2);
+  });
+
+  it('fail a feature that takes stored rows or reads their bookkeeping', async () => {
+    const imported = await lint(
+      'renderer/features/zz-lint-probe/Probe.tsx',
+      "import type { Stored } from '../../db';\nimport type { Issue } from '../../../shared/domain/issue';\nexport type Probe = Stored<Issue>;\n",
+    );
+    expect(imported.join('\n')).toContain("Stored rows are renderer/db's own");
+    const read = await lint(
+      'renderer/features/zz-lint-probe/probe.ts',
+      [
+        'export const a = (row: { _deleted?: boolean }) => row._deleted === true;',
+        "export const b = (row: Record<string, unknown>) => row['_clocks'];",
+        'export const c = ({ _grams }: { _grams: string[] }) => _grams.length;',
+        '',
+      ].join('\n'),
+    );
+    // a: the type and the read; b: the string key; c: the destructuring and its type.
+    expect(read.filter((e) => e.includes('stay inside renderer/db'))).toHaveLength(5);
+    const figures = await lint(
+      'shared/figures/zz-lint-probe/probe.ts',
+      'export const live = (rows: { _deleted?: boolean }[]) => rows.filter((r) => !r._deleted);\n',
+    );
+    expect(figures.join('\n')).toContain('stay inside renderer/db');
+    const db = await lint(
+      'renderer/db/zz-lint-probe/probe.ts',
+      'export const live = (rows: { _deleted?: boolean }[]) => rows.filter((r) => !r._deleted);\n',
+    );
+    expect(db).toEqual([]);
   });
 
   it('pass an import that points down', async () => {

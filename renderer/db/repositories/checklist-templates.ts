@@ -1,7 +1,7 @@
 // Checklist templates (检查表模板) and their versions. A saved version is never changed: each save adds
 // a row with the next version number, because visits keep the version they were filled with.
 import type { ChecklistTemplate } from '../../../shared/domain/checklist';
-import { type DuchaDatabase, type Stored, isLive } from '../database';
+import { type DuchaDatabase, liveRecord, liveRecords, type Stored } from '../database';
 import { createRecords } from './records';
 
 /**
@@ -19,7 +19,7 @@ export class TemplateVersionConflictError extends Error {
   }
 }
 
-type Row = Stored<ChecklistTemplate>;
+type Row = ChecklistTemplate;
 
 /**
  * Newest first. Two devices may each have saved the same version number offline; then the smaller id
@@ -28,12 +28,12 @@ type Row = Stored<ChecklistTemplate>;
 const newestFirst = (a: Row, b: Row): number =>
   b.version - a.version || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const rowsOfKey = (db: DuchaDatabase, key: string): Promise<Row[]> =>
+const rowsOfKey = (db: DuchaDatabase, key: string): Promise<Stored<Row>[]> =>
   db.checklistTemplates.where('[key+version]').between([key, 0], [key, Infinity]).toArray();
 
 /** All versions of one template, newest first. */
 export async function templateVersions(db: DuchaDatabase, key: string): Promise<Row[]> {
-  return (await rowsOfKey(db, key)).filter(isLive).sort(newestFirst);
+  return liveRecords(await rowsOfKey(db, key)).sort(newestFirst);
 }
 
 /** The latest version of one template; null when there is no template with that key. */
@@ -43,8 +43,7 @@ export async function latestTemplateVersion(db: DuchaDatabase, key: string): Pro
 
 /** One version, by its id (the id a checklist result keeps). */
 export async function getTemplateVersion(db: DuchaDatabase, id: string): Promise<Row | null> {
-  const row = await db.checklistTemplates.get(id);
-  return row && isLive(row) ? row : null;
+  return liveRecord(await db.checklistTemplates.get(id));
 }
 
 export interface TemplateSummary {
@@ -57,8 +56,7 @@ export interface TemplateSummary {
 /** Every template by its latest version, by name. */
 export async function templateCatalog(db: DuchaDatabase): Promise<TemplateSummary[]> {
   const byKey = new Map<string, Row[]>();
-  for (const row of await db.checklistTemplates.toArray()) {
-    if (!isLive(row)) continue;
+  for (const row of liveRecords(await db.checklistTemplates.toArray())) {
     const versions = byKey.get(row.key);
     if (versions) versions.push(row);
     else byKey.set(row.key, [row]);

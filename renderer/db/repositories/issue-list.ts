@@ -7,8 +7,8 @@ import { daysBetween } from '../../../shared/domain/dates';
 import { ISSUE_STATUSES, type Issue, SEVERITIES } from '../../../shared/domain/issue';
 import type { IssueSort } from '../../../shared/issues/filter-params';
 import { type IssueFilter, passesFilter } from '../../../shared/issues/issue-filter';
-import { type DuchaDatabase, isLive, type Stored } from '../database';
-import { searchIssues } from './issue-search';
+import { type DuchaDatabase, isLive, liveRows, type Stored } from '../database';
+import { issueRowsMatching } from './issue-search';
 
 export type { IssueFilter };
 
@@ -17,7 +17,7 @@ const some = <T>(list: readonly T[] | undefined): list is readonly T[] =>
 
 async function candidates(db: DuchaDatabase, filter: IssueFilter): Promise<Stored<Issue>[]> {
   if (filter.search && filter.search.trim() !== '') {
-    const found = await searchIssues(db, filter.search);
+    const found = await issueRowsMatching(db, filter.search);
     if (found !== null) return found;
   }
   if (filter.projectId) return db.issues.where('projectId').equals(filter.projectId).toArray();
@@ -81,11 +81,11 @@ export async function listIssues(
   sort: IssueSort,
   today: string,
   timeZone: string,
-): Promise<Stored<Issue>[]> {
+): Promise<Issue[]> {
   const rows = await candidates(db, filter);
   const kept = isEmpty(filter)
-    ? rows.filter(isLive)
-    : rows.filter((row) => isLive(row) && passesFilter(row, filter, today, timeZone));
+    ? liveRows(rows)
+    : liveRows(rows.filter((row) => isLive(row) && passesFilter(row, filter, today, timeZone)));
   // Rows read in deadline order are sorted in one linear pass (the sort's runs are already ordered).
   return kept.sort(comparator(sort));
 }

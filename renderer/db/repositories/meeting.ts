@@ -3,11 +3,11 @@
 // flag is checked on them; closed issues, most of an old ledger, are never read.
 import { type Issue, ISSUE_STATUSES } from '../../../shared/domain/issue';
 import { isForMeeting } from '../../../shared/issues/meeting';
-import { type DuchaDatabase, isLive, type Stored } from '../database';
+import { type DuchaDatabase, liveRecords } from '../database';
 
 const OPEN_STATUSES = ISSUE_STATUSES.filter((s) => s !== 'closed');
 
-export async function meetingIssues(db: DuchaDatabase): Promise<Stored<Issue>[]> {
+export async function meetingIssues(db: DuchaDatabase): Promise<Issue[]> {
   const open = await db.issues.where('status').anyOf(OPEN_STATUSES).toArray();
-  return open.filter((row) => isLive(row) && isForMeeting(row));
+  return liveRecords(open).filter(isForMeeting);
 }

@@ -2,15 +2,12 @@
 // record; the original blob and its copies are never touched. Saving an empty layer clears it.
 import type { AnnotationShape, PhotoAnnotation } from '../../../shared/domain/photo-annotation';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import { type DuchaDatabase, type Stored, isLive, recordOfStored } from '../database';
+import { type DuchaDatabase, isLive, liveRecords } from '../database';
 import { writeRecords } from '../record-writer';
 
 /** The photo's layer, or null when nothing was drawn on it. */
-export async function annotationOf(
-  db: DuchaDatabase,
-  photoId: string,
-): Promise<Stored<PhotoAnnotation> | null> {
-  const rows = (await db.photoAnnotations.where('photoId').equals(photoId).toArray()).filter(isLive);
+export async function annotationOf(db: DuchaDatabase, photoId: string): Promise<PhotoAnnotation | null> {
+  const rows = liveRecords(await db.photoAnnotations.where('photoId').equals(photoId).toArray());
   // Two devices may each have started a layer for the same photo; the newest one is shown.
   return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
@@ -36,7 +33,7 @@ export async function saveAnnotation(
     if (!stored || !isLive(stored)) throw new Error(`photo ${photo.id} does not exist`);
     const existing = await annotationOf(db, photo.id);
     const record: PhotoAnnotation = existing
-      ? { ...recordOfStored(existing), updatedAt: at, shapes: [...shapes] }
+      ? { ...existing, updatedAt: at, shapes: [...shapes] }
       : {
           id: uuidv7(now),
           createdAt: at,

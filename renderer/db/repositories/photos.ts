@@ -8,8 +8,9 @@ import {
   type DuchaDatabase,
   type PhotoBlobRow,
   type PhotoDerivativeRow,
-  type Stored,
   isLive,
+  liveRecords,
+  recordOfStored,
 } from '../database';
 import { writeRecords } from '../record-writer';
 import { updateRecord } from './records';
@@ -70,7 +71,10 @@ export async function addPhotos(
       ]);
       const storedBlobs = new Set(blobs.flatMap((b) => (b ? [b.sha256] : [])));
       const byLink = new Map<string, Photo>(
-        linked.map(({ _clocks: _ignored, ...photo }) => [linkKey(photo.sha256, photo), photo]),
+        linked.map((row) => {
+          const photo = recordOfStored(row);
+          return [linkKey(photo.sha256, photo), photo];
+        }),
       );
 
       const newBlobs: PhotoBlobRow[] = [];
@@ -181,14 +185,14 @@ function describeError(error: unknown): string {
 export type PhotoOwner = { visitId: string } | { issueId: string } | { projectId: string };
 
 /** The live photos of a visit, an issue or a whole project, in the order they were taken. */
-export async function photosOf(db: DuchaDatabase, owner: PhotoOwner): Promise<Stored<Photo>[]> {
+export async function photosOf(db: DuchaDatabase, owner: PhotoOwner): Promise<Photo[]> {
   const [index, id] =
     'visitId' in owner
       ? (['visitId', owner.visitId] as const)
       : 'issueId' in owner
         ? (['issueId', owner.issueId] as const)
         : (['projectId', owner.projectId] as const);
-  const rows = (await db.photos.where(index).equals(id).toArray()).filter(isLive);
+  const rows = liveRecords(await db.photos.where(index).equals(id).toArray());
   // Photos without a time (EXIF stripped, as WeChat does) go last, in the order they were added.
   const time = (p: Photo) => p.takenAt ?? '\uffff';
   return rows.sort((a, b) => time(a).localeCompare(time(b)) || a.createdAt.localeCompare(b.createdAt));

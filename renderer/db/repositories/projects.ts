@@ -1,12 +1,12 @@
 // The project ledger's reads and writes.
 import type { Project } from '../../../shared/domain/project';
-import { type DuchaDatabase, type Stored, isLive } from '../database';
+import { type DuchaDatabase, isLive, liveRecord, liveRows } from '../database';
 import { type RecordEdit, saveEdits } from './edits';
 import { createRecords, updateRecord } from './records';
 
 /** The live projects, in no particular order: the ledger sorts them as the user asks. */
-export async function listProjects(db: DuchaDatabase): Promise<Stored<Project>[]> {
-  return (await db.projects.toArray()).filter(isLive);
+export async function listProjects(db: DuchaDatabase): Promise<Project[]> {
+  return liveRows(await db.projects.toArray());
 }
 
 /** Whether the ledger has any project; stops at the first one rather than counting them all. */
@@ -14,9 +14,8 @@ export async function hasProjects(db: DuchaDatabase): Promise<boolean> {
   return (await db.projects.filter(isLive).first()) !== undefined;
 }
 
-export async function getProject(db: DuchaDatabase, id: string): Promise<Stored<Project> | null> {
-  const row = await db.projects.get(id);
-  return row && isLive(row) ? row : null;
+export async function getProject(db: DuchaDatabase, id: string): Promise<Project | null> {
+  return liveRecord(await db.projects.get(id));
 }
 
 export const createProject = (db: DuchaDatabase, project: Project): Promise<void> =>

@@ -4,7 +4,7 @@
 import type { Issue, IssueStatus } from '../../../shared/domain/issue';
 import type { Photo } from '../../../shared/domain/photo';
 import type { Visit } from '../../../shared/domain/visit';
-import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
+import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { applyIssueStep, IssueStepRefusedError } from './issue-steps';
 import { photosOf } from './photos';
 import { updateRecord } from './records';
@@ -19,7 +19,7 @@ export const canStartReinspection = (status: IssueStatus): boolean => STARTS_FRO
 export async function reinspectionsOfIssue(
   db: DuchaDatabase,
   issue: Pick<Issue, 'id' | 'projectId'>,
-): Promise<Stored<Visit>[]> {
+): Promise<Visit[]> {
   // A project has tens of visits, not thousands: no index over the carried issues is needed.
   return (await visitsOfProject(db, issue.projectId)).filter((v) => v.reinspectedIssueIds.includes(issue.id));
 }
@@ -102,7 +102,7 @@ export async function beforeAndAfterPhotos(
   db: DuchaDatabase,
   visitId: string,
   issueId: string,
-): Promise<BeforeAndAfter<Stored<Photo>>> {
+): Promise<BeforeAndAfter<Photo>> {
   return splitBeforeAfter(await photosOf(db, { issueId }), visitId);
 }
 

@@ -5,7 +5,7 @@
 import { addDays } from '../../../shared/domain/dates';
 import { type Issue, ISSUE_STATUSES } from '../../../shared/domain/issue';
 import { YELLOW_WITHIN_DAYS } from '../../../shared/issues/colour-card';
-import { type DuchaDatabase, isLive, type Stored } from '../database';
+import { type DuchaDatabase, liveRecords } from '../database';
 
 /** Every status but closed: the statuses that carry a colour card (see colourCard). */
 const OPEN_STATUSES = ISSUE_STATUSES.filter((s) => s !== 'closed');
@@ -21,9 +21,9 @@ export interface Reminders {
   /** Open issues whose deadline is today or within three days: the yellow cards. */
   dueSoon: number;
   /** The longest overdue first. */
-  mostOverdue: Stored<Issue>[];
+  mostOverdue: Issue[];
   /** The soonest deadline first. */
-  soonestDue: Stored<Issue>[];
+  soonestDue: Issue[];
 }
 
 /** A span of deadlines: from `from` (included) up to `to`, included or not. */
@@ -56,7 +56,7 @@ async function earliestOpen(
   db: DuchaDatabase,
   { from, to, toIncluded }: DeadlineSpan,
   limit: number,
-): Promise<Stored<Issue>[]> {
+): Promise<Issue[]> {
   const fronts = await Promise.all(
     OPEN_STATUSES.map((status) =>
       db.issues
@@ -66,9 +66,7 @@ async function earliestOpen(
         .toArray(),
     ),
   );
-  return fronts
-    .flat()
-    .filter(isLive)
+  return liveRecords(fronts.flat())
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))
     .slice(0, limit);
 }

@@ -8,7 +8,7 @@ import type { Photo } from '../../../shared/domain/photo';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import { foundOn } from '../../../shared/issues/issue-filter';
-import { type DuchaDatabase, isLive, recordOfStored } from '../database';
+import { type DuchaDatabase, liveRecord, liveRecords } from '../database';
 import { historyOfIssue } from './issue-steps';
 import { issuesOfNotice } from './notices';
 import { readOrganization, type Organization } from './organization';
@@ -31,21 +31,17 @@ export async function printableBlob(db: DuchaDatabase, sha256: string): Promise<
 
 async function printable(db: DuchaDatabase, photos: readonly Photo[]): Promise<PrintablePhoto[]> {
   const out: PrintablePhoto[] = [];
-  for (const photo of photos) out.push({ photo: strip(photo), blob: await printableBlob(db, photo.sha256) });
+  for (const photo of photos) out.push({ photo, blob: await printableBlob(db, photo.sha256) });
   return out;
 }
 
-const strip = <T>(row: T): T => recordOfStored(row as T & { _clocks: Record<string, string> });
-
 async function liveProject(db: DuchaDatabase, id: string): Promise<Project | null> {
-  const row = await db.projects.get(id);
-  return row && isLive(row) ? strip(row) : null;
+  return liveRecord(await db.projects.get(id));
 }
 
 async function liveTeam(db: DuchaDatabase, id: string | null): Promise<Team | null> {
   if (id === null) return null;
-  const row = await db.teams.get(id);
-  return row && isLive(row) ? strip(row) : null;
+  return liveRecord(await db.teams.get(id));
 }
 
 export interface VisitRecordSource {
@@ -64,9 +60,8 @@ export async function visitRecordSource(
   db: DuchaDatabase,
   visitId: string,
 ): Promise<VisitRecordSource | null> {
-  const row = await db.visits.get(visitId);
-  if (!row || !isLive(row)) return null;
-  const visit = strip(row);
+  const visit = liveRecord(await db.visits.get(visitId));
+  if (!visit) return null;
   const project = await liveProject(db, visit.projectId);
   if (!project) return null;
   const [team, organization, checklists, issueRows, photos] = await Promise.all([
@@ -83,13 +78,8 @@ export async function visitRecordSource(
     project,
     team,
     organization,
-    checklists: checklists.flatMap(({ result, template }) =>
-      template ? [{ result: strip(result), template: strip(template) }] : [],
-    ),
-    findings: issueRows
-      .filter(isLive)
-      .map((r) => strip(r))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    checklists: checklists.flatMap(({ result, template }) => (template ? [{ result, template }] : [])),
+    findings: liveRecords(issueRows).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     photos: await printable(db, photos),
     signatures,
   };
@@ -132,14 +122,13 @@ export interface CloseOutSource {
 }
 
 export async function closeOutSource(db: DuchaDatabase, issueId: string): Promise<CloseOutSource | null> {
-  const row = await db.issues.get(issueId);
-  if (!row || !isLive(row)) return null;
-  const issue = strip(row);
+  const issue = liveRecord(await db.issues.get(issueId));
+  if (!issue) return null;
   const project = await liveProject(db, issue.projectId);
   if (!project) return null;
   const history = await historyOfIssue(db, issueId);
-  const visits = (await db.visits.where('projectId').equals(issue.projectId).toArray())
-    .filter((v) => isLive(v) && v.reinspectedIssueIds.includes(issueId))
+  const visits = liveRecords(await db.visits.where('projectId').equals(issue.projectId).toArray())
+    .filter((v) => v.reinspectedIssueIds.includes(issueId))
     .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
   const closing = history.findLast((e) => e.kind === 'closed');
   const evidence = new Set(closing?.evidencePhotoSha256 ?? []);
@@ -156,7 +145,7 @@ export async function closeOutSource(db: DuchaDatabase, issueId: string): Promis
     issue,
     project,
     history,
-    reinspection: reinspection ? strip(reinspection) : null,
+    reinspection,
     before: await printable(db, split.before),
     after: await printable(db, split.after),
     organization: await readOrganization(db),
@@ -200,12 +189,11 @@ export async function bulletinSource(db: DuchaDatabase, query: BulletinQuery): P
     db.issues.toArray(),
     readOrganization(db),
   ]);
-  const projects = new Map(projectRows.filter(isLive).map((p) => [p.id, strip(p)]));
-  const visits = visitRows
-    .filter((v) => isLive(v) && inRegion(projects.get(v.projectId)?.regionId ?? ''))
-    .map((v) => strip(v))
+  const projects = new Map(liveRecords(projectRows).map((p) => [p.id, p]));
+  const visits = liveRecords(visitRows)
+    .filter((v) => inRegion(projects.get(v.projectId)?.regionId ?? ''))
     .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
-  const issues = issueRows.filter((i) => isLive(i) && inRegion(i.regionId)).map((i) => strip(i));
+  const issues = liveRecords(issueRows.filter((i) => inRegion(i.regionId)));
   const typical = query.typicalIssues(
     issues.filter((i) => {
       const day = foundOn(i, query.timeZone);

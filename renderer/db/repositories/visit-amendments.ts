@@ -12,7 +12,7 @@ import { amendmentChain } from '../../../shared/history/amendment-chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
-import { type DuchaDatabase, type Stored, isLive, recordOfStored } from '../database';
+import { type DuchaDatabase, liveRecords } from '../database';
 import { writeRecords } from '../record-writer';
 import { getVisit } from './visits';
 
@@ -29,15 +29,12 @@ export class NotFinalizedError extends Error {
 }
 
 /** A visit's amendments in the order they were made. */
-export async function amendmentsOfVisit(
-  db: DuchaDatabase,
-  visitId: string,
-): Promise<Stored<VisitAmendment>[]> {
+export async function amendmentsOfVisit(db: DuchaDatabase, visitId: string): Promise<VisitAmendment[]> {
   const rows = await db.visitAmendments
     .where('[visitId+seq]')
     .between([visitId, -Infinity], [visitId, Infinity])
     .toArray();
-  return rows.filter(isLive);
+  return liveRecords(rows);
 }
 
 /** The fields whose values differ, with both values, in the order of AMENDABLE_VISIT_FIELDS. */
@@ -101,5 +98,5 @@ export async function amendVisit(
 /** Whether the visit's amendment history is intact (it was not altered behind the app's back). */
 export async function verifyAmendments(db: DuchaDatabase, visitId: string): Promise<ChainVerdict> {
   const rows = await amendmentsOfVisit(db, visitId);
-  return amendmentChain.verifyChain(rows.map((row) => recordOfStored<VisitAmendment>(row)));
+  return amendmentChain.verifyChain(rows);
 }

@@ -4,7 +4,7 @@ import type { ChecklistResult, ChecklistTemplate } from '../../../shared/domain/
 import type { Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
-import { type DuchaDatabase, type Stored, isLive } from '../database';
+import { type DuchaDatabase, liveRecord, liveRecords } from '../database';
 import { type RecordEdit, saveEdits } from './edits';
 import { createIssue, type FindingInput } from './issue-create';
 import { createRecords, updateRecord } from './records';
@@ -17,28 +17,27 @@ export class VisitLockedError extends Error {
 }
 
 /** A project's visits, newest first, through the [projectId+date] index. */
-export async function visitsOfProject(db: DuchaDatabase, projectId: string): Promise<Stored<Visit>[]> {
+export async function visitsOfProject(db: DuchaDatabase, projectId: string): Promise<Visit[]> {
   const rows = await db.visits
     .where('[projectId+date]')
     .between([projectId, ''], [projectId, '\uffff'])
     .reverse()
     .toArray();
-  return rows.filter(isLive);
+  return liveRecords(rows);
 }
 
 /** The most recent visits of all projects, newest first. */
-export async function recentVisits(db: DuchaDatabase, limit = 500): Promise<Stored<Visit>[]> {
+export async function recentVisits(db: DuchaDatabase, limit = 500): Promise<Visit[]> {
   const rows = await db.visits
     .orderBy('date')
     .reverse()
     .limit(limit * 2)
     .toArray();
-  return rows.filter(isLive).slice(0, limit);
+  return liveRecords(rows).slice(0, limit);
 }
 
-export async function getVisit(db: DuchaDatabase, id: string): Promise<Stored<Visit> | null> {
-  const row = await db.visits.get(id);
-  return row && isLive(row) ? row : null;
+export async function getVisit(db: DuchaDatabase, id: string): Promise<Visit | null> {
+  return liveRecord(await db.visits.get(id));
 }
 
 export const createVisit = (db: DuchaDatabase, visit: Visit): Promise<void> =>
@@ -82,18 +81,18 @@ export async function finalizeVisit(db: DuchaDatabase, id: string, now: number =
   });
 }
 
-export async function checklistTemplates(db: DuchaDatabase): Promise<Stored<ChecklistTemplate>[]> {
-  const rows = (await db.checklistTemplates.toArray()).filter(isLive);
+export async function checklistTemplates(db: DuchaDatabase): Promise<ChecklistTemplate[]> {
+  const rows = liveRecords(await db.checklistTemplates.toArray());
   // The latest version of each template.
-  const latest = new Map<string, Stored<ChecklistTemplate>>();
+  const latest = new Map<string, ChecklistTemplate>();
   for (const t of rows) if ((latest.get(t.key)?.version ?? 0) < t.version) latest.set(t.key, t);
   return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 export async function checklistResultsOfVisit(db: DuchaDatabase, visitId: string) {
-  const results = (await db.checklistResults.where('visitId').equals(visitId).toArray()).filter(isLive);
+  const results = liveRecords(await db.checklistResults.where('visitId').equals(visitId).toArray());
   const templates = await db.checklistTemplates.bulkGet(results.map((r) => r.templateId));
-  return results.map((result, i) => ({ result, template: templates[i] ?? null }));
+  return results.map((result, i) => ({ result, template: liveRecord(templates[i]) }));
 }
 
 /** Saves a visit's answers to one template; refused once the visit is finalized. */
@@ -108,8 +107,8 @@ export async function saveChecklistResult(db: DuchaDatabase, result: ChecklistRe
   });
 }
 
-export async function issuesOfVisit(db: DuchaDatabase, visitId: string): Promise<Stored<Issue>[]> {
-  return (await db.issues.where('visitId').equals(visitId).toArray()).filter(isLive);
+export async function issuesOfVisit(db: DuchaDatabase, visitId: string): Promise<Issue[]> {
+  return liveRecords(await db.issues.where('visitId').equals(visitId).toArray());
 }
 
 /**

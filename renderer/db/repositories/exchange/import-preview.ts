@@ -10,7 +10,7 @@ import { mergeOperations, rowKey, type SyncedRow } from '../../../../shared/sync
 import type { Operation } from '../../../../shared/sync/operation';
 import type { SyncedTable } from '../../../../shared/sync/tables';
 import { describeIssues } from '../../../../shared/contract/result';
-import type { DuchaDatabase } from '../../database';
+import { type DuchaDatabase, recordOfStored } from '../../database';
 import { readRows } from '../../record-writer';
 
 export interface ImportConflict {
@@ -47,9 +47,6 @@ const labelOf = (row: SyncedRow | undefined): string => {
   const value = row?.title ?? row?.name ?? row?.fileName ?? '';
   return typeof value === 'string' ? value : '';
 };
-
-const recordOf = (row: SyncedRow): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
 
 const sameValues = (a: SyncedRow, b: SyncedRow): boolean =>
   Object.keys(b._clocks).every(
@@ -113,7 +110,7 @@ export async function previewImport(
       newRows++;
     }
     if (now._deleted === true) continue;
-    const checked = RECORD_SCHEMAS[op.table].safeParse(recordOf(now));
+    const checked = RECORD_SCHEMAS[op.table].safeParse(recordOfStored(now));
     if (!checked.success)
       invalid.push({ table: op.table, rowId: op.rowId, problem: describeIssues(checked.error) });
   }

@@ -17,7 +17,6 @@ import {
   type FieldConflict,
   projectActions,
   type Resolution,
-  type Stored,
   useDatabase,
   useDraft,
   useOrganization,
@@ -52,7 +51,7 @@ function ProjectMissing() {
   return <Typography.Paragraph>{t('projects.notFound')}</Typography.Paragraph>;
 }
 
-function ProjectForm({ project }: { project: Stored<Project> | null }) {
+function ProjectForm({ project }: { project: Project | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -14,10 +14,6 @@ const found = <T>(items: readonly T[]): Resolved<T> =>
       ? { kind: 'unknown' }
       : { kind: 'ambiguous' };
 
-/** Rows the caller may pass straight from the database: deleted ones carry a tombstone. */
-type Live = { _deleted?: boolean };
-const live = <T>(rows: readonly T[]): T[] => rows.filter((r) => (r as Live)._deleted !== true);
-
 const COUNTY_SUFFIX = /(自治县|矿区|新区|县|区|市)$/;
 const TOWN_SUFFIX = /(街道办事处|街道|镇|乡)$/;
 const stripped = (key: string, suffix: RegExp): string => key.replace(suffix, '');
@@ -30,9 +26,9 @@ export class Directory {
   private readonly unitById: Map<string, Unit>;
 
   constructor(regions: readonly Region[], units: readonly Unit[], people: readonly Person[]) {
-    this.regions = live(regions);
-    this.units = live(units);
-    this.people = live(people);
+    this.regions = [...regions];
+    this.units = [...units];
+    this.people = [...people];
     this.regionById = new Map(this.regions.map((r) => [r.id, r]));
     this.unitById = new Map(this.units.map((u) => [u.id, u]));
   }

@@ -40,7 +40,6 @@ const ISSUES: LedgerIssue[] = [
     status: 'closed',
     closedAt: '2026-11-12T17:00:00.000Z',
   }),
-  { ...makeIssue({ id: 'e', title: '已删除的问题' }), _deleted: true },
 ];
 
 async function reopen(buffer: ArrayBuffer): Promise<ExcelJS.Worksheet> {

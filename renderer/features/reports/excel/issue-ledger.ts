@@ -30,8 +30,8 @@ export interface IssueLedgerOptions {
   timeZone?: string;
 }
 
-/** An issue as stored: a deleted one carries `_deleted: true` and is left out. */
-export type LedgerIssue = Issue & { _deleted?: boolean };
+/** A live issue, as the data layer gives it (deleted ones never reach the ledger). */
+export type LedgerIssue = Issue;
 
 const PROBLEM = '问题描述';
 const DEADLINE = '整改时限';
@@ -68,8 +68,6 @@ const LABEL_COLUMNS = 3;
 const STATUS_COLUMN = ISSUE_LEDGER_COLUMNS.findIndex((c) => c.header === '状态');
 const CARD_COLUMN = ISSUE_LEDGER_COLUMNS.findIndex((c) => c.header === '亮牌');
 
-const isLive = (issue: LedgerIssue): boolean => issue._deleted !== true;
-
 /** Deadlines repeat across thousands of issues: one Date per distinct day. */
 function dateCache(): (date: string | null) => Date | null {
   const dates = new Map<string, Date | null>();
@@ -90,7 +88,6 @@ function* ledgerRows(
   const date = dateCache();
   let index = 0;
   for (const issue of issues) {
-    if (!isLive(issue)) continue;
     index += 1;
     const card = colourCard(issue, today);
     const leader =
@@ -129,7 +126,6 @@ function totalsRow(issues: readonly LedgerIssue[], today: string): ExcelJS.CellV
   let closed = 0;
   let overdue = 0;
   for (const issue of issues) {
-    if (!isLive(issue)) continue;
     count += 1;
     if (issue.status === 'closed') closed += 1;
     else if (colourCard(issue, today) === 'red') overdue += 1;
