@@ -44,11 +44,15 @@ export function useDraft<V, B>(
   pristine?: V,
 ): DraftControl<V, B> {
   const db = useDatabase();
-  const [offer, setOffer] = useState<DraftOffer<V, B> | null | undefined>(undefined);
+  const key = JSON.stringify([formKey, recordId]);
+  // What was found, for which form and record: a form whose record changes (a notice's unit) never
+  // sees the previous record's draft while the new one is looked for.
+  const [found, setFound] = useState<{ key: string; offer: DraftOffer<V, B> | null } | null>(null);
+  const offer = found?.key === key ? found.offer : undefined;
   const [base, setBase] = useState<B>(initialBase);
   const [problem, setProblem] = useState<unknown>(null);
   const baseRef = useRef(base);
-  const offerRef = useRef(offer);
+  const offerRef = useRef<{ key: string; offer: DraftOffer<V, B> | null } | null>(null);
   // Typed before the person chose what to do with an offered draft: never written over that draft.
   const held = useRef<{ values: V } | null>(null);
   const startValues = useRef(pristine);
@@ -56,7 +60,6 @@ export function useDraft<V, B>(
   // Made on first use, outside render: its writes read the base in effect when they run.
   const keeperRef = useRef<{ key: string; keeper: DraftKeeper<V> } | null>(null);
   const keeperOf = useCallback((): DraftKeeper<V> => {
-    const key = JSON.stringify([formKey, recordId]);
     if (keeperRef.current?.key !== key) {
       const keeper = createDraftKeeper<V>({
         write: async (values) => {
@@ -69,12 +72,15 @@ export function useDraft<V, B>(
       keeperRef.current = { key, keeper };
     }
     return keeperRef.current.keeper;
-  }, [db, formKey, recordId]);
+  }, [db, formKey, recordId, key]);
 
-  const settleOffer = useCallback((next: DraftOffer<V, B> | null) => {
-    offerRef.current = next;
-    setOffer(next);
-  }, []);
+  const settleOffer = useCallback(
+    (next: DraftOffer<V, B> | null) => {
+      offerRef.current = { key, offer: next };
+      setFound({ key, offer: next });
+    },
+    [key],
+  );
 
   useEffect(() => {
     let live = true;
@@ -82,7 +88,9 @@ export function useDraft<V, B>(
       (row) => {
         if (!live) return;
         settleOffer(row ? { values: row.values as V, base: row.base as B, savedAt: row.savedAt } : null);
-        if (!row && held.current) keeperOf().keep(held.current.values);
+        const typed = held.current?.values;
+        const pristineTyped = startValues.current !== undefined && sameValues(typed, startValues.current);
+        if (!row && typed !== undefined && !pristineTyped) keeperOf().keep(typed);
         if (!row) held.current = null;
       },
       (error: unknown) => {
@@ -114,23 +122,24 @@ export function useDraft<V, B>(
 
   const keep = useCallback(
     (values: V) => {
-      if (offerRef.current !== null) held.current = { values };
+      // Written only once the person has no draft of this record left to decide about.
+      if (offerRef.current?.key !== key || offerRef.current.offer !== null) held.current = { values };
       else if (startValues.current !== undefined && sameValues(values, startValues.current))
         void keeperOf().clear();
       else keeperOf().keep(values);
     },
-    [keeperOf],
+    [keeperOf, key],
   );
 
   const restore = useCallback(() => {
-    const taken = offerRef.current ?? null;
+    const taken = offerRef.current?.key === key ? offerRef.current.offer : null;
     if (!taken) return null;
     held.current = null;
     baseRef.current = taken.base;
     setBase(taken.base);
     settleOffer(null);
     return taken;
-  }, [settleOffer]);
+  }, [settleOffer, key]);
 
   const discard = useCallback(async () => {
     const typed = held.current;

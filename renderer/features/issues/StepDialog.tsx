@@ -2,11 +2,12 @@
 // for an extension, the after photos for a close-out). The rules in shared/issues decide; their
 // refusal is shown in the user's words and nothing is recorded.
 import { App, Button as AntButton, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/domain/issue';
 import type { StepKind } from '../../../shared/issues/lifecycle';
-import { issueActions, IssueStepRefusedError, useDatabase, usePhotos } from '../../db';
+import { issueActions, IssueStepRefusedError, useDatabase, useDraft, usePhotos } from '../../db';
+import { DraftAlert } from '../../ui/DraftAlert';
 import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
@@ -47,6 +48,29 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
   const [saving, setSaving] = useState(false);
   const needsDeadline =
     step === 'extensionRequested' || step === 'extensionGranted' || step === 'deadlineChanged';
+  // What is typed into a step is kept as a draft of this issue and step until the step is recorded.
+  const draft = useDraft<StepValues, null>(`step:${step}`, issue.id, null, {
+    actorName: defaultActor,
+    note: '',
+    newDeadline: '',
+    noticeNumber: '',
+    evidence: [],
+  });
+  const offered = Boolean(draft.offer);
+  const { keep } = draft;
+  useEffect(
+    () => keep({ actorName, note, newDeadline, noticeNumber, evidence }),
+    [keep, actorName, note, newDeadline, noticeNumber, evidence],
+  );
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (!taken) return;
+    setActor(taken.values.actorName);
+    setNote(taken.values.note);
+    setDeadline(taken.values.newDeadline);
+    setNotice(taken.values.noticeNumber);
+    setEvidence(taken.values.evidence);
+  };
 
   const confirm = async () => {
     setSaving(true);
@@ -60,6 +84,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
         noticeNumber: noticeNumber.trim() || null,
         evidencePhotoSha256: evidence,
       });
+      await draft.saved(null);
       void message.success(t('issue.dialog.done', { step: t(`issue.steps.${step}`) }));
       onClose();
     } catch (error) {
@@ -71,45 +96,61 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
   };
 
   return (
-    <Form layout="vertical" onFinish={() => void confirm()}>
-      <ActorField id="step-actor" value={actorName} onChange={setActor} />
-      {step === 'issued' && (
-        <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">
-          <Input
-            id="step-notice"
-            maxLength={40}
-            placeholder="督查〔2026〕12号"
-            value={noticeNumber}
-            onChange={(e) => setNotice(e.target.value)}
-          />
-        </Form.Item>
-      )}
-      {needsDeadline && <DeadlineField id="step-deadline" value={newDeadline} onChange={setDeadline} />}
-      <NoteField id="step-note" value={note} onChange={setNote} />
-      {step === 'closed' && (
-        <Form.Item label={t('issue.dialog.afterPhotos')}>
-          {photos.length === 0 ? (
-            <Typography.Text type="secondary">{t('issue.dialog.noPhotos')}</Typography.Text>
-          ) : (
-            <Checkbox.Group
-              value={evidence}
-              onChange={(values) => setEvidence(values)}
-              options={photos.map((p) => ({ value: p.sha256, label: p.caption || p.fileName }))}
+    <>
+      <DraftAlert
+        offer={draft.offer}
+        problem={draft.problem}
+        onRestore={restoreDraft}
+        onDiscard={() => void draft.discard()}
+      />
+      <Form layout="vertical" disabled={offered} onFinish={() => void confirm()}>
+        <ActorField id="step-actor" value={actorName} onChange={setActor} />
+        {step === 'issued' && (
+          <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">
+            <Input
+              id="step-notice"
+              maxLength={40}
+              placeholder="督查〔2026〕12号"
+              value={noticeNumber}
+              onChange={(e) => setNotice(e.target.value)}
             />
-          )}
-        </Form.Item>
-      )}
-      <Refusal problem={problem} />
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-        <ButtonRow
-          saving={saving}
-          onCancel={onClose}
-          confirm={t('issue.dialog.confirm')}
-          cancel={t('issue.dialog.cancel')}
-        />
-      </Space>
-    </Form>
+          </Form.Item>
+        )}
+        {needsDeadline && <DeadlineField id="step-deadline" value={newDeadline} onChange={setDeadline} />}
+        <NoteField id="step-note" value={note} onChange={setNote} />
+        {step === 'closed' && (
+          <Form.Item label={t('issue.dialog.afterPhotos')}>
+            {photos.length === 0 ? (
+              <Typography.Text type="secondary">{t('issue.dialog.noPhotos')}</Typography.Text>
+            ) : (
+              <Checkbox.Group
+                value={evidence}
+                onChange={(values) => setEvidence(values)}
+                options={photos.map((p) => ({ value: p.sha256, label: p.caption || p.fileName }))}
+              />
+            )}
+          </Form.Item>
+        )}
+        <Refusal problem={problem} />
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <ButtonRow
+            saving={saving}
+            onCancel={onClose}
+            confirm={t('issue.dialog.confirm')}
+            cancel={t('issue.dialog.cancel')}
+          />
+        </Space>
+      </Form>
+    </>
   );
+}
+
+interface StepValues {
+  actorName: string;
+  note: string;
+  newDeadline: string;
+  noticeNumber: string;
+  evidence: string[];
 }
 
 function ButtonRow(props: { saving: boolean; onCancel: () => void; confirm: string; cancel: string }) {

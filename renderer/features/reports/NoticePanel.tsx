@@ -7,12 +7,14 @@ import { i18next } from '../../i18n';
 import {
   reportSources,
   useDatabase,
+  useDraft,
   useNextNoticeNumber,
   useOrganization,
   useTeams,
   useUnitNotices,
 } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
+import { DraftAlert } from '../../ui/DraftAlert';
 import { noticeReport } from './build-reports';
 import { ReportOutput } from './ReportOutput';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
@@ -45,6 +47,19 @@ export function NoticePanel({
   const [typedActor, setActor] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The name typed and the drafts cleared are kept as a draft of this unit's notice until it is given out.
+  const draft = useDraft<NoticeValues, null>('notice', unitId ?? '', null, { actor: null, cleared: [] });
+  const offered = unitId !== null && Boolean(draft.offer);
+  const { keep } = draft;
+  useEffect(() => {
+    if (unitId !== null) keep({ actor: typedActor, cleared: [...cleared] });
+  }, [keep, unitId, typedActor, cleared]);
+  const restoreDraft = () => {
+    const taken = draft.restore();
+    if (!taken) return;
+    setActor(taken.values.actor);
+    setCleared(new Set(taken.values.cleared));
+  };
 
   const drafts = notices?.drafts;
   const ticked = (drafts ?? []).filter((d) => !cleared.has(d.id)).map((d) => d.id);
@@ -81,6 +96,7 @@ export function NoticePanel({
         text: t('reports.notice.issued', { number: made.number, count: made.issued.length }),
       });
       onChoose(unitId, made.number);
+      await draft.saved(null);
     } catch (error) {
       // A refused notice (NoticeRefusedError) is said by its refusals, each once.
       setOutcome({
@@ -107,12 +123,19 @@ export function NoticePanel({
         </Form.Item>
         {unitId !== null && drafts && (
           <Card size="small" title={t('reports.notice.newTitle')}>
+            <DraftAlert
+              offer={draft.offer}
+              problem={draft.problem}
+              onRestore={restoreDraft}
+              onDiscard={() => void draft.discard()}
+            />
             {drafts.length === 0 ? (
               <Typography.Text type="secondary">{t('reports.notice.noDrafts')}</Typography.Text>
             ) : (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Typography.Text>{t('reports.notice.drafts', { count: drafts.length })}</Typography.Text>
                 <Checkbox.Group
+                  disabled={offered}
                   value={ticked}
                   onChange={(v) =>
                     setCleared(new Set((drafts ?? []).map((d) => d.id).filter((id) => !v.includes(id))))
@@ -131,13 +154,14 @@ export function NoticePanel({
                         id="notice-actor"
                         maxLength={50}
                         value={actor}
+                        disabled={offered}
                         onChange={(e) => setActor(e.target.value)}
                       />
                     </Form.Item>
                     <Button
                       type="primary"
                       loading={issuing}
-                      disabled={ticked.length === 0}
+                      disabled={ticked.length === 0 || offered}
                       onClick={() => void issue()}
                     >
                       {t('reports.notice.issue')}
@@ -167,4 +191,10 @@ export function NoticePanel({
       <ReportOutput report={report} preparing={preparing} />
     </div>
   );
+}
+
+/** What a notice being prepared keeps as its draft: the name typed (null: the team's) and the drafts cleared. */
+interface NoticeValues {
+  actor: string | null;
+  cleared: string[];
 }
