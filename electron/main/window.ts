@@ -1,5 +1,5 @@
 // The main window: our page only, with every isolation Electron offers switched on.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import type { ForcedLanguage } from '../host/language';
 import { pageUrlFor } from './app-origin';
 
@@ -30,6 +30,21 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
     },
+  });
+  // The page refuses to unload while work that cannot be kept as a draft is open (a signature being
+  // drawn). Electron then only cancels the close, so the question is put here, in both languages
+  // (the main process does not know the page's).
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['留在此页 Stay', '离开 Leave'],
+      defaultId: 0,
+      cancelId: 0,
+      title: '督查 Ducha',
+      message: '离开此页？未保存的签名将丢失。\nLeave this page? The signature being drawn will be lost.',
+    });
+    // preventDefault here overrides the page's refusal: the window closes or reloads.
+    if (choice === 1) event.preventDefault();
   });
   window.once('ready-to-show', () => {
     window.show();

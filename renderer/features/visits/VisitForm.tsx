@@ -50,8 +50,27 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
   // is not: it is asked about on leaving instead (its reason is typed anew each time).
   const draft = useDraft<VisitFormValues, Partial<Visit>>('visit', visit.id, domainValues(initial), initial);
   const offered = !locked && Boolean(draft.offer);
+  // An amendment being typed is kept too, as a draft of its own: the corrected fields, the reason, who.
+  const amendDraft = useDraft<AmendmentDraft, Partial<Visit>>('amendment', visit.id, domainValues(initial), {
+    values: initial,
+    reason: '',
+    amendedBy: inspectorName(visit),
+  });
+  const amendmentOffered = locked && !amending && Boolean(amendDraft.offer);
+  const keepAmendment = (patch: Partial<AmendmentDraft>) =>
+    amendDraft.keep({ values: form.getFieldsValue(true) as VisitFormValues, reason, amendedBy, ...patch });
   const keepDraft = () => {
     if (!locked) draft.keep(form.getFieldsValue(true) as VisitFormValues);
+    else if (amending) keepAmendment({});
+  };
+  const restoreAmendment = () => {
+    const taken = amendDraft.restore();
+    if (!taken) return;
+    setAmending(true);
+    setReason(taken.values.reason);
+    setAmendedBy(taken.values.amendedBy);
+    form.setFieldsValue(taken.values.values);
+    void message.info(t('drafts.restored'));
   };
   const restoreDraft = () => {
     const taken = draft.restore();
@@ -100,6 +119,11 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       // Only the amendable fields count: the amendment compares those and ignores the rest.
       await signOffActions(db).amend(visit.id, changes, reason, amendedBy.trim());
       void message.success(t('amend.saved'));
+      await amendDraft.saved(changes, {
+        values: form.getFieldsValue(true) as VisitFormValues,
+        reason: '',
+        amendedBy: inspectorName(visit),
+      });
       stopAmending();
     } catch (error) {
       if (error instanceof NothingToAmendError) void message.info(t('amend.nothing'));
@@ -119,6 +143,8 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
     setReasonMissing(false);
   };
   const cancelAmending = () => {
+    // Cancelling throws the amendment away, its draft with it.
+    void amendDraft.discard();
     form.setFieldsValue(toVisitForm(visit));
     stopAmending();
   };
@@ -148,11 +174,22 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       </Button>
     </Space>
   ) : (
-    <Button onClick={startAmending}>{t('amend.start')}</Button>
+    <Button onClick={startAmending} disabled={amendmentOffered}>
+      {t('amend.start')}
+    </Button>
   );
 
   return (
     <Card title={amending ? t('amend.title') : t('visits.sections.record')} extra={extra}>
+      {amendmentOffered && (
+        <DraftAlert
+          offer={amendDraft.offer}
+          problem={amendDraft.problem}
+          text={(at) => t('drafts.amendOffer', { at })}
+          onRestore={restoreAmendment}
+          onDiscard={() => void amendDraft.discard()}
+        />
+      )}
       {!locked && (
         <DraftAlert
           offer={draft.offer}
@@ -175,6 +212,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
                 value={reason}
                 onChange={(e) => {
                   setReason(e.target.value);
+                  keepAmendment({ reason: e.target.value });
                   setReasonMissing(false);
                 }}
               />
@@ -193,6 +231,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
                 value={amendedBy}
                 onChange={(e) => {
                   setAmendedBy(e.target.value);
+                  keepAmendment({ amendedBy: e.target.value });
                   setReasonMissing(false);
                 }}
               />
@@ -311,6 +350,13 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       />
     </Card>
   );
+}
+
+/** An amendment in progress, as its draft keeps it. */
+interface AmendmentDraft {
+  values: VisitFormValues;
+  reason: string;
+  amendedBy: string;
 }
 
 const inspectorName = (visit: Visit): string =>

@@ -7,6 +7,7 @@ export const draftsEn: DraftsMessages = {
   offerDetail:
     'Restore it to go on where you left off, or discard it. The form waits for your choice before taking typing.',
   findingOffer: 'There is an unsaved draft finding (kept automatically at {{at}}).',
+  amendOffer: 'There is an unsaved draft amendment (kept automatically at {{at}}).',
   restore: 'Restore draft',
   discard: 'Discard draft',
   restored: 'Draft restored',

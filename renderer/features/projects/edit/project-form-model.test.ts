@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fen } from '../../../../shared/domain/money';
 import { MILESTONE_KINDS } from '../../../../shared/domain/project';
 import { makeProject } from '../../../../test/fixtures/records';
-import { emptyFormValues, fromFormValues, toFormValues } from './project-form-model';
+import { baseOf, domainOf, emptyFormValues, fromFormValues, toFormValues } from './project-form-model';
 
 const base = { id: 'p1', createdAt: '2026-11-27T00:00:00.000Z', updatedAt: '2026-11-27T00:00:00.000Z' };
 
@@ -43,5 +43,19 @@ describe('project form model', () => {
     const result = fromFormValues(values, base);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.name).toEqual(['milestones', 'groundbreaking', 'planned']);
+  });
+});
+
+describe('the base a project form saves against', () => {
+  it('is the project as the form shows it, without id or timestamps, so an untouched form changes nothing', () => {
+    const project = makeProject({ name: '  思茅区污水处理厂  ' });
+    const values = toFormValues(project);
+    const startBase = baseOf(values, project);
+    expect(startBase).not.toHaveProperty('id');
+    expect(startBase).not.toHaveProperty('updatedAt');
+    // The form trims the name; the base does too, so the name is no change.
+    expect(startBase.name).toBe('思茅区污水处理厂');
+    const saved = fromFormValues(values, project);
+    expect(saved.ok && domainOf(saved.project)).toEqual(startBase);
   });
 });

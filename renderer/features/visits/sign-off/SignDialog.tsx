@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/domain/visit';
 import { signOffActions, useDatabase } from '../../../db';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
+import { useLeaveGuard } from '../../../ui/use-leave-guard';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
 
@@ -43,6 +44,8 @@ function SignForm({ visitId, role, defaultName, onClose }: Props & { role: Signa
   const [inked, setInked] = useState(false);
   const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
+  // Strokes on the pad are not kept as a draft (an image half drawn is no signature): leaving asks.
+  useLeaveGuard(inked);
 
   const confirm = async () => {
     if (name.trim() === '') return setProblem(t('signOff.nameRequired'));
