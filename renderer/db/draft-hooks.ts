@@ -15,8 +15,9 @@ export interface DraftOffer<V, B> {
 
 export interface DraftControl<V, B> {
   /**
-   * A draft left from before that the person has neither restored nor discarded yet (the form should
-   * wait for that choice before taking typing); null when there is none; undefined while looking.
+   * A draft left from before that the person has neither restored nor discarded yet; null when there
+   * is none; undefined while looking. The form stays usable meanwhile: what is typed then is kept as
+   * the draft (the newest typing is never lost), and the offered values stay at hand to restore.
    */
   offer: DraftOffer<V, B> | null | undefined;
   /** What the form's save compares against: the record as the form opened, or a restored draft's base. */
@@ -53,8 +54,10 @@ export function useDraft<V, B>(
   const [problem, setProblem] = useState<unknown>(null);
   const baseRef = useRef(base);
   const offerRef = useRef<{ key: string; offer: DraftOffer<V, B> | null } | null>(null);
-  // Typed before the person chose what to do with an offered draft: never written over that draft.
+  // Typed before it was known whether a draft exists: written once that is known.
   const held = useRef<{ values: V } | null>(null);
+  // Whether the person typed while a draft was on offer: the stored draft is then that typing.
+  const typedOverOffer = useRef(false);
   const startValues = useRef(pristine);
 
   // Made on first use, outside render: its writes read the base in effect when they run.
@@ -89,9 +92,12 @@ export function useDraft<V, B>(
         if (!live) return;
         settleOffer(row ? { values: row.values as V, base: row.base as B, savedAt: row.savedAt } : null);
         const typed = held.current?.values;
+        held.current = null;
         const pristineTyped = startValues.current !== undefined && sameValues(typed, startValues.current);
-        if (!row && typed !== undefined && !pristineTyped) keeperOf().keep(typed);
-        if (!row) held.current = null;
+        if (typed !== undefined && !pristineTyped) {
+          typedOverOffer.current = row !== null;
+          keeperOf().keep(typed);
+        }
       },
       (error: unknown) => {
         if (!live) return;
@@ -122,9 +128,10 @@ export function useDraft<V, B>(
 
   const keep = useCallback(
     (values: V) => {
-      // Written only once the person has no draft of this record left to decide about.
-      if (offerRef.current?.key !== key || offerRef.current.offer !== null) held.current = { values };
-      else if (startValues.current !== undefined && sameValues(values, startValues.current))
+      // Until the stored draft has been looked for, writing could replace it before it is offered.
+      if (offerRef.current?.key !== key) return void (held.current = { values });
+      if (offerRef.current.offer !== null) typedOverOffer.current = true;
+      if (startValues.current !== undefined && sameValues(values, startValues.current))
         void keeperOf().clear();
       else keeperOf().keep(values);
     },
@@ -135,23 +142,27 @@ export function useDraft<V, B>(
     const taken = offerRef.current?.key === key ? offerRef.current.offer : null;
     if (!taken) return null;
     held.current = null;
+    typedOverOffer.current = false;
     baseRef.current = taken.base;
     setBase(taken.base);
     settleOffer(null);
+    // Stored again as the draft: anything typed while it was on offer is replaced by it, as shown.
+    keeperOf().keep(taken.values);
+    void keeperOf().flush();
     return taken;
-  }, [settleOffer, key]);
+  }, [settleOffer, keeperOf, key]);
 
   const discard = useCallback(async () => {
-    const typed = held.current;
-    held.current = null;
     settleOffer(null);
-    await keeperOf().clear();
-    if (typed) keeperOf().keep(typed.values);
+    // What was typed while the draft was on offer is the draft now, and stays.
+    if (typedOverOffer.current) typedOverOffer.current = false;
+    else await keeperOf().clear();
   }, [keeperOf, settleOffer]);
 
   const saved = useCallback(
     async (newBase: B, newPristine?: V) => {
       held.current = null;
+      typedOverOffer.current = false;
       if (newPristine !== undefined) startValues.current = newPristine;
       baseRef.current = newBase;
       setBase(newBase);

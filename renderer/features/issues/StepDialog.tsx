@@ -56,7 +56,6 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
     noticeNumber: '',
     evidence: [],
   });
-  const offered = Boolean(draft.offer);
   const { keep } = draft;
   useEffect(
     () => keep({ actorName, note, newDeadline, noticeNumber, evidence }),
@@ -103,7 +102,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
         onRestore={restoreDraft}
         onDiscard={() => void draft.discard()}
       />
-      <Form layout="vertical" disabled={offered} onFinish={() => void confirm()}>
+      <Form layout="vertical" onFinish={() => void confirm()}>
         <ActorField id="step-actor" value={actorName} onChange={setActor} />
         {step === 'issued' && (
           <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">

@@ -49,7 +49,6 @@ export function NoticePanel({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // The name typed and the drafts cleared are kept as a draft of this unit's notice until it is given out.
   const draft = useDraft<NoticeValues, null>('notice', unitId ?? '', null, { actor: null, cleared: [] });
-  const offered = unitId !== null && Boolean(draft.offer);
   const { keep } = draft;
   useEffect(() => {
     if (unitId !== null) keep({ actor: typedActor, cleared: [...cleared] });
@@ -135,7 +134,6 @@ export function NoticePanel({
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Typography.Text>{t('reports.notice.drafts', { count: drafts.length })}</Typography.Text>
                 <Checkbox.Group
-                  disabled={offered}
                   value={ticked}
                   onChange={(v) =>
                     setCleared(new Set((drafts ?? []).map((d) => d.id).filter((id) => !v.includes(id))))
@@ -154,14 +152,13 @@ export function NoticePanel({
                         id="notice-actor"
                         maxLength={50}
                         value={actor}
-                        disabled={offered}
                         onChange={(e) => setActor(e.target.value)}
                       />
                     </Form.Item>
                     <Button
                       type="primary"
                       loading={issuing}
-                      disabled={ticked.length === 0 || offered}
+                      disabled={ticked.length === 0}
                       onClick={() => void issue()}
                     >
                       {t('reports.notice.issue')}

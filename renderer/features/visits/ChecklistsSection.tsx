@@ -91,7 +91,6 @@ function ChecklistCard({
   // The answers typed are kept as a local draft until saved; the base is the answers the card opened
   // with, so a save writes only the items answered here.
   const draft = useDraft<Answers, Answers>('checklist', result.id, result.answers, result.answers);
-  const offered = !locked && Boolean(draft.offer);
   const set = (itemId: string, answer: Answer) => {
     const next = { ...answers, [itemId]: { ...answer, note: answers[itemId]?.note ?? '' } };
     setAnswers(next);
@@ -130,7 +129,7 @@ function ChecklistCard({
             <Typography.Text data-testid="checklist-score">{t('visits.score', { score })}</Typography.Text>
           )}
           {!locked && (
-            <Button type="primary" size="small" disabled={!dirty || offered} onClick={() => void save()}>
+            <Button type="primary" size="small" disabled={!dirty} onClick={() => void save()}>
               {t('visits.saveChecklist')}
             </Button>
           )}
@@ -166,7 +165,7 @@ function ChecklistCard({
                 <span style={{ flex: 1 }}>{item.text}</span>
                 {item.answerKind === 'yesNoNa' && (
                   <Radio.Group
-                    disabled={locked || offered}
+                    disabled={locked}
                     value={answer?.kind === 'yesNoNa' ? answer.value : undefined}
                     onChange={(e) =>
                       set(item.id, { kind: 'yesNoNa', value: e.target.value as 'yes' | 'no' | 'na' })
@@ -180,7 +179,7 @@ function ChecklistCard({
                 )}
                 {item.answerKind === 'number' && (
                   <InputNumber
-                    disabled={locked || offered}
+                    disabled={locked}
                     aria-label={item.text}
                     suffix={item.unit ?? undefined}
                     value={answer?.kind === 'number' ? answer.value : null}
@@ -189,7 +188,7 @@ function ChecklistCard({
                 )}
                 {item.answerKind === 'text' && (
                   <Input
-                    disabled={locked || offered}
+                    disabled={locked}
                     aria-label={item.text}
                     style={{ maxWidth: 360 }}
                     value={answer?.kind === 'text' ? answer.value : ''}

@@ -50,7 +50,6 @@ export function FindingsSection({
   // A finding being typed is kept as a draft of this visit until it is recorded; closing the dialog
   // keeps it too (the dialog's fields stay as they were until it is opened again).
   const draft = useDraft<Partial<FindingInput>, null>('finding', visit.id, null, defaults);
-  const offered = !locked && Boolean(draft.offer);
   const restoreDraft = () => {
     const taken = draft.restore();
     if (!taken) return;
@@ -84,7 +83,7 @@ export function FindingsSection({
       title={t('visits.sections.findings')}
       extra={
         !locked && (
-          <Button icon={<PlusOutlined />} disabled={offered} onClick={() => setOpen(true)}>
+          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
             {t('visits.recordFinding')}
           </Button>
         )

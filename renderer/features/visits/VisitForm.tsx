@@ -49,7 +49,6 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
   // A draft visit's typing is kept as a local draft until it is saved. A finalized visit's amendment
   // is not: it is asked about on leaving instead (its reason is typed anew each time).
   const draft = useDraft<VisitFormValues, Partial<Visit>>('visit', visit.id, domainValues(initial), initial);
-  const offered = !locked && Boolean(draft.offer);
   // An amendment being typed is kept too, as a draft of its own: the corrected fields, the reason, who.
   const amendDraft = useDraft<AmendmentDraft, Partial<Visit>>('amendment', visit.id, domainValues(initial), {
     values: initial,
@@ -163,7 +162,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
   const hasGeotaggedPhoto = (photos ?? []).some((p) => p.gps !== null);
 
   const extra = !locked ? (
-    <Button type="primary" loading={saving} disabled={offered} onClick={() => form.submit()}>
+    <Button type="primary" loading={saving} onClick={() => form.submit()}>
       {t('visits.saveDraft')}
     </Button>
   ) : amending ? (
@@ -174,9 +173,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
       </Button>
     </Space>
   ) : (
-    <Button onClick={startAmending} disabled={amendmentOffered}>
-      {t('amend.start')}
-    </Button>
+    <Button onClick={startAmending}>{t('amend.start')}</Button>
   );
 
   return (
@@ -243,7 +240,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
         form={form}
         layout="vertical"
         initialValues={initial}
-        disabled={!editable || offered}
+        disabled={!editable}
         onFinish={(v) => void save(v)}
         onValuesChange={(changed: Partial<VisitFormValues>) => {
           if ('lat' in changed || 'lng' in changed) form.setFieldValue('locationSource', 'typed');

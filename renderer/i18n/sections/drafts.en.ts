@@ -5,7 +5,7 @@ import type { DraftsMessages } from './drafts.zh-CN';
 export const draftsEn: DraftsMessages = {
   offer: 'There is an unsaved draft (kept automatically at {{at}}).',
   offerDetail:
-    'Restore it to go on where you left off, or discard it. The form waits for your choice before taking typing.',
+    'Restore it to go on where you left off, or discard it. Typing without choosing keeps what you type as the draft instead.',
   findingOffer: 'There is an unsaved draft finding (kept automatically at {{at}}).',
   amendOffer: 'There is an unsaved draft amendment (kept automatically at {{at}}).',
   restore: 'Restore draft',

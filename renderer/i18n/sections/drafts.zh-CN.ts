@@ -2,7 +2,7 @@
 // being edited is shown side by side before anything is saved; a draft visit made by mistake is deleted.
 export const draftsZhCN = {
   offer: '有一份未保存的草稿（{{at}} 自动保存）。',
-  offerDetail: '恢复草稿可从上次离开处继续；丢弃草稿将删除它。选择之前，表单暂不可编辑。',
+  offerDetail: '恢复草稿可从上次离开处继续；丢弃草稿将删除它。若不选择而直接输入，将以新输入的内容作为草稿。',
   findingOffer: '有一条未保存的问题草稿（{{at}} 自动保存）。',
   amendOffer: '有一份未保存的更正草稿（{{at}} 自动保存）。',
   restore: '恢复草稿',

@@ -73,7 +73,6 @@ function ProjectForm({ project }: { project: Project | null }) {
     startBase,
     initial,
   );
-  const offered = Boolean(draft.offer);
   const [conflicts, setConflicts] = useState<{ rows: FieldConflict[]; values: ProjectFormValues } | null>(
     null,
   );
@@ -145,7 +144,6 @@ function ProjectForm({ project }: { project: Project | null }) {
       form={form}
       layout="vertical"
       initialValues={initial}
-      disabled={offered}
       onValuesChange={() => draft.keep(form.getFieldsValue(true) as ProjectFormValues)}
       onFinish={(v) => void submit(v)}
       onFinishFailed={() => void message.error(t('projects.invalid'))}
