@@ -41,7 +41,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       defaultId: 0,
       cancelId: 0,
       title: '督查 Ducha',
-      message: '离开此页？未保存的签名将丢失。\nLeave this page? The signature being drawn will be lost.',
+      message:
+        '离开此页？尚未保存的签名或照片标注将丢失。\nLeave this page? A signature or photo marks not yet saved will be lost.',
     });
     // preventDefault here overrides the page's refusal: the window closes or reloads.
     if (choice === 1) event.preventDefault();

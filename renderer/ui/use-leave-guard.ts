@@ -1,6 +1,6 @@
-// Work that cannot be kept as a draft — a signature being drawn — is asked about before the page is
-// closed or reloaded. In-app navigation needs no guard for it: the signature dialog's mask keeps the
-// rest of the app out of reach while it is open. In Electron the main process puts the question
+// Work that is not kept as a draft — a signature being drawn, marks drawn on a photo — is asked about
+// before the page is closed or reloaded. In-app navigation needs no guard for it: the signature dialog
+// and the photo viewer cover the app, so the menu is out of reach while they are open. In Electron the main process puts the question
 // (will-prevent-unload); a browser asks with its own words.
 import { useEffect } from 'react';
 

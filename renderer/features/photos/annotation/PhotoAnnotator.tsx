@@ -13,6 +13,7 @@ import {
 import type { Photo } from '../../../../shared/domain/photo';
 import { signOffActions, useDatabase } from '../../../db';
 import { AnnotationLayer } from './AnnotationLayer';
+import { useLeaveGuard } from '../../../ui/use-leave-guard';
 import { type Point, shapeFromDrag, textAt } from './geometry';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
@@ -38,6 +39,8 @@ export function PhotoAnnotator({ photo, url, width, height, initial, onDone }: P
   const [tool, setTool] = useState<AnnotationKind>('ellipse');
   const [color, setColor] = useState<Color>(DEFAULT_ANNOTATION_COLOR);
   const [draft, setDraft] = useState<AnnotationShape | null>(null);
+  // Marks drawn and not yet saved are asked about before the window closes or reloads.
+  useLeaveGuard(shapes.length !== initial.length || shapes.some((shape, i) => shape !== initial[i]));
   const [textPoint, setTextPoint] = useState<Point | null>(null);
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
