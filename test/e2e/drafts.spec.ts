@@ -51,6 +51,12 @@ const L = {
     notes: '备注',
     save: '保存',
     conflictTitle: '在您编辑期间，以下内容已被修改',
+    discard: '丢弃草稿',
+    issueStep: '下发整改通知',
+    stepNote: '说明',
+    stepActor: '经办人',
+    stepConfirm: '确认',
+    issued: '已下发',
     keepTheirs: '保留对方的',
     useMine: '使用我的',
   },
@@ -89,6 +95,12 @@ const L = {
     notes: 'Notes',
     save: 'Save',
     conflictTitle: 'Changed while you were editing',
+    discard: 'Discard draft',
+    issueStep: 'Issue notice',
+    stepNote: 'Note',
+    stepActor: 'Handled by',
+    stepConfirm: 'Confirm',
+    issued: 'Issued',
     keepTheirs: 'Keep theirs',
     useMine: 'Use mine',
   },
@@ -264,6 +276,61 @@ for (const language of ['zh-CN', 'en'] as const) {
       expect(blobs.some((b) => b.sha256 === photo?.sha256)).toBe(false);
       await page.goto(visitUrl);
       await expect(page.getByRole('button', { name: w.deleteVisit })).toHaveCount(0);
+    });
+
+    test('the project form and an issue step keep their drafts across a reload, until discarded or recorded', async ({
+      app,
+    }) => {
+      test.setTimeout(240_000);
+      const { page } = app;
+      await loadSample(page, w);
+      await openProject(page, w);
+      await page.getByRole('button', { name: w.edit }).click();
+      const owner = page.getByLabel(w.owner);
+      const original = await owner.inputValue();
+      await owner.fill('宁洱县住建局（草稿）');
+      await page.getByLabel(w.notes, { exact: true }).fill('草稿中的备注');
+      await page.waitForTimeout(1_000);
+      await page.reload();
+      const offer = page.getByTestId('draft-offer');
+      await expect(offer).toHaveCount(1);
+      // Offered, not forced: the form shows the stored project until the person restores.
+      await expect(page.getByLabel(w.owner)).toHaveValue(original);
+      await offer.getByRole('button', { name: w.restore }).click();
+      await expect(page.getByLabel(w.owner)).toHaveValue('宁洱县住建局（草稿）');
+      await expect(page.getByLabel(w.notes, { exact: true })).toHaveValue('草稿中的备注');
+      await page.reload();
+      await page.getByTestId('draft-offer').getByRole('button', { name: w.discard }).click();
+      await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+      await page.reload();
+      await expect(page.getByLabel(w.owner)).toHaveValue(original);
+      await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+
+      // An issue step: typed, the dialog cancelled, the page reloaded — the step offers it back.
+      await page.goBack();
+      await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
+      await page.getByRole('button', { name: w.startVisit }).click();
+      await page.getByRole('button', { name: w.recordFinding }).click();
+      const finding = page.getByRole('dialog', { name: w.recordFinding });
+      await finding.getByLabel(w.findingTitle, { exact: true }).fill(FINDING);
+      await finding.getByRole('button', { name: w.record }).click();
+      await page.getByRole('link', { name: FINDING }).click();
+      await expect(page.getByRole('heading', { name: FINDING })).toBeVisible();
+      await page.getByRole('button', { name: w.issueStep, exact: true }).click();
+      let dialog = page.getByRole('dialog', { name: w.issueStep });
+      await dialog.getByLabel(w.stepActor).fill('督查组');
+      await dialog.getByLabel(w.stepNote).fill('请于15日内整改到位');
+      await dialog.getByRole('button', { name: w.cancel }).click();
+      await page.reload();
+      await page.getByRole('button', { name: w.issueStep, exact: true }).click();
+      dialog = page.getByRole('dialog', { name: w.issueStep });
+      await dialog.getByTestId('draft-offer').getByRole('button', { name: w.restore }).click();
+      await expect(dialog.getByLabel(w.stepNote)).toHaveValue('请于15日内整改到位');
+      await expect(dialog.getByLabel(w.stepActor)).toHaveValue('督查组');
+      await dialog.getByRole('button', { name: w.stepConfirm }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId('issue-status')).toHaveText(w.issued);
+      expect(await storedRows(page, 'drafts')).toEqual([]);
     });
 
     test('the project form open in two tabs asks before overwriting a field changed in the other', async ({
