@@ -333,6 +333,50 @@ for (const language of ['zh-CN', 'en'] as const) {
       expect(await storedRows(page, 'drafts')).toEqual([]);
     });
 
+    test('the visit form open in two tabs asks too, and saves only the field changed here', async ({
+      app,
+    }) => {
+      test.skip(app.host.kind === 'electron', 'a second tab of the same profile needs the browser host');
+      const { page } = app;
+      await loadSample(page, w);
+      await openProject(page, w);
+      await page.getByRole('button', { name: w.startVisit }).click();
+      await expect(page.getByTestId('visit-status')).toHaveText(w.draft);
+      const visitUrl = page.url();
+      const visitId = visitUrl.split('/visits/')[1] ?? '';
+
+      // The other tab changes the weather and the workers, and saves.
+      const other = await page.context().newPage();
+      await other.goto(visitUrl);
+      await other.getByLabel(w.weather).fill('小雨（另一窗口）');
+      await other.getByLabel(w.workers).fill('40');
+      await other.getByRole('button', { name: w.saveDraft }).click();
+      await expect(other.getByText(w.saved).first()).toBeVisible();
+      type Row = {
+        id: string;
+        weather: string;
+        workersOnSite: number | null;
+        _clocks: Record<string, string>;
+      };
+      const theirs = (await storedRows<Row>(page, 'visits')).find((v) => v.id === visitId);
+
+      // This tab changes the weather only: a conflict on the weather, none on the workers.
+      await page.getByLabel(w.weather).fill('多云（本窗口）');
+      await page.getByRole('button', { name: w.saveDraft }).click();
+      const conflict = page.getByRole('dialog', { name: w.conflictTitle });
+      await expect(conflict.getByTestId('conflict-theirs-weather')).toContainText('小雨（另一窗口）');
+      await expect(conflict.getByTestId('conflict-mine-weather')).toContainText('多云（本窗口）');
+      await expect(conflict.locator('[data-testid^="conflict-theirs-"]')).toHaveCount(1);
+      await conflict.getByRole('radio', { name: w.useMine }).check();
+      await conflict.getByRole('button', { name: w.save, exact: true }).click();
+      await expect(conflict).toBeHidden();
+
+      const stored = (await storedRows<Row>(page, 'visits')).find((v) => v.id === visitId);
+      expect(stored?.weather).toBe('多云（本窗口）');
+      expect(stored?.workersOnSite).toBe(40);
+      expect(stored?._clocks.workersOnSite).toBe(theirs?._clocks.workersOnSite);
+    });
+
     test('the project form open in two tabs asks before overwriting a field changed in the other', async ({
       app,
     }, testInfo) => {
