@@ -2,8 +2,7 @@
 // little beyond the data layer: it opens the database with the first screen's reads queued to go the
 // moment it is open. app/start.tsx (the pages, React, antd, the host, the language) loads and runs
 // meanwhile, and renders when the first screen has what it shows.
-import { startFirstScreenReads } from './db/hooks';
-import { openDatabase } from './db/open';
+import { openDatabase, startFirstScreenReads } from './db/start';
 import { setDatabaseState } from './stores/database';
 
 // The ledger is the home page: it shows at #/projects and when the address has no page at all.

@@ -33,6 +33,17 @@ const SHARED_BANS = [
   NO_DEXIE,
   NO_NODE,
 ];
+// Outside renderer/db, the data layer is reached through its index (or ./start, for start-up) only.
+const DB_INDEX_ONLY = [
+  '^\\.\\.?/(.*/)?db/(?!start$).+',
+  'Reach the data layer through its index (renderer/db), or renderer/db/start for start-up only.',
+];
+const PAGE_BANS = [
+  [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
+  ['^electron$', 'No Node or Electron in the page.'],
+  [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
+  NO_NODE,
+];
 // The app sees domain records; clocks, tombstones and derived index fields are the data layer's own.
 const NO_STORED_ROWS = [
   folder('db'),
@@ -51,27 +62,21 @@ export const layerRules = [
   rule(['**/*.{ts,tsx,js,mjs,cjs}'], NO_CRYPTO_LIBRARIES),
   rule(['shared/**/*.{ts,tsx}'], [...SHARED_BANS, ...NO_CRYPTO_LIBRARIES]),
   rule(['shared/crypto/**/*.{ts,tsx}'], SHARED_BANS),
+  rule(['renderer/**/*.{ts,tsx}'], [...PAGE_BANS, ...NO_CRYPTO_LIBRARIES]),
   rule(
-    ['renderer/**/*.{ts,tsx}'],
+    ['renderer/db/**/*.{ts,tsx}'],
     [
-      [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
-      ['^electron$', 'No Node or Electron in the page.'],
-      [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
-      NO_NODE,
+      ...PAGE_BANS,
+      [folder('features'), 'renderer/db is below the features: it never imports them.'],
+      [folder('app'), 'renderer/db is below the app shell: it never imports it.'],
+      [folder('stores'), 'renderer/db never imports the UI stores.'],
+      [folder('ui'), 'renderer/db never imports the shared UI.'],
       ...NO_CRYPTO_LIBRARIES,
     ],
   ),
   rule(
     ['renderer/{app,features,stores,i18n,host,ui}/**/*.{ts,tsx}', 'renderer/*.{ts,tsx}'],
-    [
-      [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
-      ['^electron$', 'No Node or Electron in the page.'],
-      [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
-      NO_NODE,
-      NO_DEXIE,
-      NO_STORED_ROWS,
-      ...NO_CRYPTO_LIBRARIES,
-    ],
+    [...PAGE_BANS, NO_DEXIE, NO_STORED_ROWS, DB_INDEX_ONLY, ...NO_CRYPTO_LIBRARIES],
   ),
   {
     // Reading a row's bookkeeping outside the data layer: by name, by string key, or in a type.

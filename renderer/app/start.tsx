@@ -8,8 +8,7 @@
 // upgrade) renders at the deadline and shows what is still loading.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { OpenResult } from '../db/open';
-import { firstScreenRead } from '../db/hooks';
+import { firstScreenRead, type OpenResult } from '../db/start';
 import { connectHost } from '../host/client';
 import { initI18n } from '../i18n';
 import { setDatabaseState } from '../stores/database';

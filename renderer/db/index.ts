@@ -1,9 +1,99 @@
-// The data layer's public face for the app and features.
+// The data layer's public face for the app, the features and the shared UI: one command module and one
+// hooks module per domain area (api/<area>/), named here one by one. Nothing outside renderer/db reaches
+// further in (lint holds it); start-up uses ./start, which loads no more than opening needs.
 export { DatabaseProvider, useDatabase } from './provider';
-export * from './hooks';
-export { checklistTemplateActions, projectActions, setupActions, visitActions } from './actions';
+export type { DuchaDatabase, DeviceRow, ImportReceiptRow, PhotoBlobRow } from './database';
+
+// Projects (项目台账)
+export { projectActions } from './api/projects/actions';
+export { useHasProjects, useProject, useProjects } from './api/projects/hooks';
+export { ImportConflictError } from './repositories/projects-import';
+
+// Visits (督查记录): the record, findings, sign-off, amendments, re-inspections
+export { visitActions } from './api/visits/actions';
+export {
+  useAmendments,
+  useBeforeAndAfterPhotos,
+  useIssueReinspections,
+  useProjectVisits,
+  useRecentVisits,
+  useVisit,
+  useVisitIssues,
+} from './api/visits/hooks';
+export { type FindingInput, SignatureMissingError, VisitLockedError } from './repositories/visits';
+export type { SignatureInput } from './repositories/sign-off';
+export {
+  diffVisit,
+  NotFinalizedError,
+  NothingToAmendError,
+  type VisitCorrection,
+} from './repositories/visit-amendments';
+export { canStartReinspection, type ReinspectionResult } from './repositories/reinspections';
+
+// Checklists (检查表)
+export { checklistActions } from './api/checklists/actions';
+export {
+  useChecklistTemplates,
+  useTemplateCatalog,
+  useTemplateVersions,
+  useVisitChecklists,
+} from './api/checklists/hooks';
 export { type TemplateSummary, TemplateVersionConflictError } from './repositories/checklist-templates';
-export { type FindingInput, VisitLockedError } from './repositories/visits';
+
+// Issues (问题清单), the joint meeting and the reminders
+export { issueActions } from './api/issues/actions';
+export { useIssue, useIssueHistory, useIssueList, useMeetingIssues, useReminders } from './api/issues/hooks';
+export { type BulkStepOutcome, IssueStepRefusedError } from './repositories/issue-steps';
+export { daysLeft, type IssueFilter } from './repositories/issue-list';
+export type { Reminders } from './repositories/reminders';
+
+// Photos
+export { photoActions } from './api/photos/actions';
+export { useAnnotation, usePhotoDerivativeUrl, usePhotos } from './api/photos/hooks';
+export { type AddedPhoto, MAX_CAPTION_LENGTH, type PhotoLink, type PhotoOwner } from './repositories/photos';
+
+// Reports and statistics: documents, notices, the dashboard and its targets
+export { reportActions } from './api/reports/actions';
+export {
+  useClosedIssues,
+  useDashboardIssues,
+  useNextNoticeNumber,
+  useTargets,
+  useUnitNotices,
+} from './api/reports/hooks';
+export type {
+  BulletinQuery,
+  BulletinSource,
+  CloseOutSource,
+  NoticeSource,
+  PrintablePhoto,
+  VisitRecordSource,
+} from './repositories/report-sources';
+export { NoticeRefusedError } from './repositories/notices';
+export type { YearTargets } from './repositories/targets';
+
+// Hand-over by USB (导出导入)
+export { exchangeActions } from './api/exchange/actions';
+export { useDevicePublicFace, useImportReceipts, useKnownDevices } from './api/exchange/hooks';
+export type { DeviceIdentity } from './repositories/exchange/device-identity';
+export type { ExportBlob, ExportPhoto, ExportSnapshot } from './repositories/exchange/export-snapshot';
+export type { ImportConflict, ImportPreview, InvalidRecord } from './repositories/exchange/import-preview';
+export { type ImportToApply, InvalidImportError } from './repositories/exchange/import-apply';
+export type { LeaderPageSource } from './repositories/exchange/leader-page-source';
+
+// Settings: the first run, the organization, this laptop
+export { settingsActions } from './api/settings/actions';
+export {
+  useDeviceNodeId,
+  useOrganization,
+  usePendingOperationCount,
+  useSetupChoice,
+  useTeams,
+} from './api/settings/hooks';
+export type { Organization } from './repositories/organization';
+
+// Saving what a person typed: drafts, edits that write only what changed, and their conflicts
+export { type DraftControl, type DraftOffer, useDraft } from './api/drafts/hooks';
 export {
   changedFields,
   type FieldConflict,
@@ -12,15 +102,4 @@ export {
   type Resolution,
   type SaveEditsResult,
 } from './repositories/edits';
-export type { Organization } from './repositories/organization';
-export { openDatabase, type OpenFailure, type OpenFailureKind } from './open';
-export type { DuchaDatabase } from './database';
-export * from './photo-hooks';
-export * from './record-hooks';
-export * from './issue-hooks';
-export * from './dashboard-hooks';
-export * from './meeting-hooks';
-export * from './reinspection-hooks';
-export * from './report-hooks';
-export * from './exchange-hooks';
-export { useDraft, type DraftControl, type DraftOffer } from './draft-hooks';
+export { InvalidRecordError } from './record-writer';

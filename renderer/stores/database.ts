@@ -1,6 +1,7 @@
 // Where the database stands in this run: opening, blocked by another window, ready, or failed.
 import { create } from 'zustand';
-import type { DuchaDatabase, OpenFailure } from '../db';
+import type { DuchaDatabase } from '../db';
+import type { OpenFailure } from '../db/start';
 
 export type DatabaseState =
   | { status: 'opening' }

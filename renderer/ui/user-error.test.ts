@@ -4,13 +4,17 @@ import { HostError } from '../../shared/contract';
 import { PhotoIntakeError } from '../../shared/photos/intake-errors';
 import { receiveHlc, zeroHlc } from '../../shared/sync/hlc';
 import { InvalidDraftError } from '../../shared/checklists/template-edit';
-import { InvalidRecordError } from '../db/record-writer';
-import { TemplateVersionConflictError } from '../db/repositories/checklist-templates';
-import { IssueStepRefusedError } from '../db/repositories/issue-steps';
-import { NoticeRefusedError } from '../db/repositories/notices';
-import { ImportConflictError } from '../db/repositories/projects-import';
-import { NothingToAmendError, NotFinalizedError } from '../db/repositories/visit-amendments';
-import { SignatureMissingError, VisitLockedError } from '../db/repositories/visits';
+import {
+  ImportConflictError,
+  InvalidRecordError,
+  IssueStepRefusedError,
+  NoticeRefusedError,
+  NotFinalizedError,
+  NothingToAmendError,
+  SignatureMissingError,
+  TemplateVersionConflictError,
+  VisitLockedError,
+} from '../db';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 import { describeError, describeFailure, technicalDetail } from './user-error';

@@ -114,6 +114,24 @@ describe('layer rules', () => {
     expect(db).toEqual([]);
   });
 
+  it('fail the data layer importing the UI, and the UI reaching past the data layer index', async () => {
+    const db = await lint(
+      'renderer/db/zz-lint-probe/probe.ts',
+      "import { StartVisitButton } from '../../features/visits/StartVisitButton';\nexport const probe = typeof StartVisitButton;\n",
+    );
+    expect(db.join('\n')).toContain('renderer/db is below the features');
+    const deep = await lint(
+      'renderer/features/zz-lint-probe/probe.ts',
+      "import { getProject } from '../../db/repositories/projects';\nexport const probe = typeof getProject;\n",
+    );
+    expect(deep.join('\n')).toContain('through its index');
+    const index = await lint(
+      'renderer/features/zz-lint-probe-ok/probe.ts',
+      "import { projectActions } from '../../db';\nimport { openDatabase } from '../../db/start';\nexport const probe = [typeof projectActions, typeof openDatabase];\n",
+    );
+    expect(index).toEqual([]);
+  });
+
   it('pass an import that points down', async () => {
     const errors = await lint(
       'renderer/features/zz-lint-probe-ok/probe.ts',

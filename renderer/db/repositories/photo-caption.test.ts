@@ -4,7 +4,7 @@ import type { PreparedPhoto } from '../../../shared/photos/prepared';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
 import { sha256Hex } from '../../../shared/crypto/sha256';
 import { createDatabase, type DuchaDatabase } from '../database';
-import { photoActions } from '../photo-hooks';
+import { photoActions } from '../api/photos/actions';
 import { InvalidRecordError } from '../record-writer';
 import { pendingOperations } from './outbox';
 import { MAX_CAPTION_LENGTH, photosOf, setPhotoCaption } from './photos';

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/checklists/template-edit';
 import type { ChecklistTemplate } from '../../../shared/domain/checklist';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import { checklistTemplateActions, TemplateVersionConflictError, useDatabase } from '../../db';
+import { checklistActions, TemplateVersionConflictError, useDatabase } from '../../db';
 import { editPath } from './ChecklistTemplatesPage';
 import {
   editorReducer,
@@ -57,7 +57,7 @@ export function TemplateEditor({ opened, copyOf, versions, initial }: TemplateEd
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const navigate = useNavigate();
-  const actions = checklistTemplateActions(useDatabase());
+  const actions = checklistActions(useDatabase());
   const [draft, dispatch] = useReducer(editorReducer, initial, toEditor);
   // The version edits build on; it moves on with each save here, not with saves made elsewhere.
   const [base, setBase] = useState(opened);

@@ -3,7 +3,7 @@
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { targetActions, useDatabase, type YearTargets } from '../../db';
+import { reportActions, useDatabase, type YearTargets } from '../../db';
 import { formatShare } from './format';
 import {
   checkTargetsForm,
@@ -49,7 +49,7 @@ export function TargetsPanel({ targets }: { targets: YearTargets }) {
 function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actions = targetActions(useDatabase());
+  const actions = reportActions(useDatabase());
   const [form, setForm] = useState<TargetsFormValues>(() => formValuesOf(targets));
   const [checked, setChecked] = useState<TargetsCheck | null>(null);
   const [problem, setProblem] = useState<ReactNode>(null);
@@ -70,7 +70,7 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
     setProblem(null);
     setSaving(true);
     try {
-      await actions.save(targets.year, result.values);
+      await actions.saveTargets(targets.year, result.values);
       void message.success(t('dashboard.targets.saved'));
       onDone();
     } catch (error) {

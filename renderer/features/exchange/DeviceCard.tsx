@@ -3,7 +3,7 @@
 import { Button, Card, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exchangeSources, useDatabase, useDevicePublicFace } from '../../db';
+import { exchangeActions, useDatabase, useDevicePublicFace } from '../../db';
 import { useFingerprint } from './use-fingerprint';
 
 export function DeviceCard() {
@@ -15,7 +15,7 @@ export function DeviceCard() {
   const name = draft ?? face?.name ?? '';
   useEffect(() => {
     // The keys are made on first visit, so the fingerprint is there before the first export.
-    void exchangeSources(db).identity();
+    void exchangeActions(db).identity();
   }, [db]);
   const fingerprint = useFingerprint(face?.publicKey);
   return (
@@ -35,7 +35,7 @@ export function DeviceCard() {
         <Button
           disabled={!face || draft === null || draft.trim() === '' || draft.trim() === face.name}
           onClick={() => {
-            void exchangeSources(db)
+            void exchangeActions(db)
               .setDeviceName(name)
               .then(() => setDraft(null));
           }}

@@ -10,7 +10,7 @@ import type { Issue } from '../../../shared/domain/issue';
 import {
   canStartReinspection,
   IssueStepRefusedError,
-  reinspectionActions,
+  visitActions,
   useDatabase,
   useIssueReinspections,
   useOrganization,
@@ -25,7 +25,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const actions = reinspectionActions(useDatabase());
+  const actions = visitActions(useDatabase());
   const visits = useIssueReinspections(issue);
   const teams = useTeams();
   const organization = useOrganization();
@@ -44,7 +44,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
     setProblem(null);
     try {
       const draft = draftReinspection(issue, team, useClock.getState().now, today(), timeZone);
-      const started = await actions.start(issue.id, draft, actorName);
+      const started = await actions.startReinspection(issue.id, draft, actorName);
       void message.success(t(`reinspection.opened.${started.how}`));
       void navigate(`/visits/${started.visitId}`);
     } catch (error) {

@@ -4,14 +4,14 @@ import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { setupActions, useDatabase } from '../../db';
+import { settingsActions, useDatabase } from '../../db';
 import { generateSampleCampaign } from './generate-campaign';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 
 export function FirstRunPage() {
   const { t } = useTranslation();
-  const actions = setupActions(useDatabase());
+  const actions = settingsActions(useDatabase());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReactNode>(null);
 

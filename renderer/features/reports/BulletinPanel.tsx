@@ -8,7 +8,7 @@ import { addDays } from '../../../shared/domain/dates';
 import { regionsOfCounties } from '../../../shared/figures/counties';
 import { typicalProblems } from '../../../shared/reports/bulletin-figures';
 import { i18next } from '../../i18n';
-import { reportSources, useDatabase, useOrganization, useTeams } from '../../db';
+import { reportActions, useDatabase, useOrganization, useTeams } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { bulletinReport, type PreparedBulletin } from './build-reports';
 import { ReportOutput } from './ReportOutput';
@@ -49,7 +49,7 @@ export function BulletinPanel() {
     const senderName = teams?.[0]?.name ?? '';
     const options = { from, to, today, timeZone, countyId, edition, nextSteps, senderName };
     setPrepare(() => async (onProgress: (done: number, total: number) => void) => {
-      const source = await reportSources(db).bulletin({
+      const source = await reportActions(db).bulletin({
         from,
         to,
         regionIds,

@@ -4,7 +4,7 @@ import { Form, Select, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n';
-import { reportSources, useClosedIssues, useDatabase } from '../../db';
+import { reportActions, useClosedIssues, useDatabase } from '../../db';
 import { useTimeZone } from '../../stores/clock';
 import { closeOutReport } from './build-reports';
 import { ReportOutput } from './ReportOutput';
@@ -25,7 +25,7 @@ export function CloseOutPanel({
   const prepare = useCallback(
     async (onProgress: (done: number, total: number) => void) => {
       if (issueId === null) return null;
-      const source = await reportSources(db).closeOut(issueId);
+      const source = await reportActions(db).closeOut(issueId);
       return source ? closeOutReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress) : null;
     },
     [db, issueId, timeZone],

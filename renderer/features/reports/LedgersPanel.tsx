@@ -3,7 +3,7 @@ import { Button, Card, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportSources, useDatabase, useOrganization, useProjects } from '../../db';
+import { reportActions, useDatabase, useOrganization, useProjects } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
 import { saveWorkbook } from './save-excel';
@@ -35,7 +35,7 @@ export function LedgersPanel() {
     try {
       if (ledger === 'issues') {
         const title = `${String(year)}年${t('reports.ledgers.issues')}`;
-        const [excel, issues] = await Promise.all([import('./excel'), reportSources(db).allIssues()]);
+        const [excel, issues] = await Promise.all([import('./excel'), reportActions(db).allIssues()]);
         const projectNames = new Map(projects.map((p) => [p.id, p.name]));
         await saveWorkbook(
           () =>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n';
 import {
-  reportSources,
+  reportActions,
   useDatabase,
   useDraft,
   useNextNoticeNumber,
@@ -71,7 +71,7 @@ export function NoticePanel({
 
   const prepare = useCallback(async () => {
     if (number === null) return null;
-    const source = await reportSources(db).notice(number);
+    const source = await reportActions(db).notice(number);
     return source
       ? noticeReport(source, i18next.getFixedT('zh-CN'), unitId, team?.name ?? '', timeZone)
       : null;
@@ -83,7 +83,7 @@ export function NoticePanel({
     setIssuing(true);
     setOutcome(null);
     try {
-      const made = await reportSources(db).issueNotice({
+      const made = await reportActions(db).issueNotice({
         issueIds: ticked,
         prefix: team.documentPrefix,
         year,

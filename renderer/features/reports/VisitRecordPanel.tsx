@@ -3,7 +3,7 @@ import { Form, Select, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n';
-import { reportSources, useDatabase, useProjects, useRecentVisits } from '../../db';
+import { reportActions, useDatabase, useProjects, useRecentVisits } from '../../db';
 import { useTimeZone } from '../../stores/clock';
 import { visitRecordReport } from './build-reports';
 import { ReportOutput } from './ReportOutput';
@@ -30,7 +30,7 @@ export function VisitRecordPanel({
   const prepare = useCallback(
     async (onProgress: (done: number, total: number) => void) => {
       if (visitId === null) return null;
-      const source = await reportSources(db).visitRecord(visitId);
+      const source = await reportActions(db).visitRecord(visitId);
       return source ? visitRecordReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress) : null;
     },
     [db, visitId, timeZone],

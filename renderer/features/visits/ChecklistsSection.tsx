@@ -6,7 +6,7 @@ import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared
 import type { Visit } from '../../../shared/domain/visit';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { checklistScore } from '../../../shared/checklists/score';
-import { useChecklistTemplates, useDatabase, useDraft, useVisitChecklists, visitActions } from '../../db';
+import { useChecklistTemplates, useDatabase, useDraft, useVisitChecklists, checklistActions } from '../../db';
 import { DraftAlert } from '../../ui/DraftAlert';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
@@ -17,7 +17,7 @@ export function ChecklistsSection({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const templates = useChecklistTemplates();
   const filled = useVisitChecklists(visit.id);
-  const actions = visitActions(useDatabase());
+  const actions = checklistActions(useDatabase());
   const [choice, setChoice] = useState<string | null>(null);
   const locked = visit.status === 'finalized';
   const used = new Set((filled ?? []).map((f) => f.result.templateKey));
@@ -26,7 +26,7 @@ export function ChecklistsSection({ visit }: { visit: Visit }) {
     const template = templates?.find((tpl) => tpl.id === choice);
     if (!template) return;
     const at = new Date().toISOString();
-    await actions.saveChecklist({
+    await actions.save({
       id: uuidv7(),
       createdAt: at,
       updatedAt: at,
@@ -85,7 +85,7 @@ function ChecklistCard({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actions = visitActions(useDatabase());
+  const actions = checklistActions(useDatabase());
   const [answers, setAnswers] = useState<Answers>(result.answers);
   const [dirty, setDirty] = useState(false);
   // The answers typed are kept as a local draft until saved; the base is the answers the card opened
@@ -106,7 +106,7 @@ function ChecklistCard({
   };
   const save = async () => {
     try {
-      const stored = await actions.saveChecklistAnswers(result.id, { base: draft.base, edited: answers });
+      const stored = await actions.saveAnswers(result.id, { base: draft.base, edited: answers });
       setAnswers(stored);
       await draft.saved(stored, stored);
       setDirty(false);

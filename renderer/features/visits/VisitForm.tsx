@@ -9,7 +9,6 @@ import { VISIT_TYPES, type Visit } from '../../../shared/domain/visit';
 import {
   NothingToAmendError,
   type Organization,
-  signOffActions,
   useDatabase,
   type FieldConflict,
   type Resolution,
@@ -116,7 +115,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
     setSaving(true);
     try {
       // Only the amendable fields count: the amendment compares those and ignores the rest.
-      await signOffActions(db).amend(visit.id, changes, reason, amendedBy.trim());
+      await visitActions(db).amend(visit.id, changes, reason, amendedBy.trim());
       void message.success(t('amend.saved'));
       await amendDraft.saved(changes, {
         values: form.getFieldsValue(true) as VisitFormValues,

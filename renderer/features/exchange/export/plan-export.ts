@@ -6,7 +6,7 @@ import { encodeOperations } from '../../../../shared/bundle/operations-ndjson';
 import { OPERATIONS_PATH, type Knowledge } from '../../../../shared/bundle/manifest';
 import type { HostApi } from '../../../../shared/contract';
 import { typicalProblems } from '../../../../shared/reports/bulletin-figures';
-import type { exchangeSources, ExportSnapshot, reportSources } from '../../../db';
+import type { exchangeActions, ExportSnapshot, reportActions } from '../../../db';
 import { printPdf } from '../../../host/print-pdf';
 import { bulletinReport } from '../../reports/build-reports';
 import { leaderPage } from './leader-page';
@@ -39,7 +39,7 @@ const bytesFile = (path: string, role: ExportFile['role'], bytes: Uint8Array): E
 });
 
 export async function planExport(
-  sources: { exchange: ReturnType<typeof exchangeSources>; reports: ReturnType<typeof reportSources> },
+  sources: { exchange: ReturnType<typeof exchangeActions>; reports: ReturnType<typeof reportActions> },
   api: Pick<HostApi, 'printPdf'>,
   choices: ExportChoices,
   t: TFunction,

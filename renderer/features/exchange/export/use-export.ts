@@ -3,7 +3,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { useHost } from '../../../app/host-context';
-import { exchangeSources, reportSources, useDatabase, useTeams } from '../../../db';
+import { exchangeActions, reportActions, useDatabase, useTeams } from '../../../db';
 import { i18next } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';
 import { failureText } from '../fault-text';
@@ -47,11 +47,11 @@ export function useExport() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const exchange = exchangeSources(db);
+      const exchange = exchangeActions(db);
       const documents = i18next.getFixedT('zh-CN');
       const since = request.recipient?.knowledge ?? null;
       const planned = await planExport(
-        { exchange, reports: reportSources(db) },
+        { exchange, reports: reportActions(db) },
         api,
         { since, reports: request.reports, today, timeZone },
         documents,

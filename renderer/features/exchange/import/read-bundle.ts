@@ -9,10 +9,10 @@ import { MAX_READ_BYTES, type ExchangeFailure, type HostApi } from '../../../../
 import { blobOf } from '../../../../shared/contract/channel';
 import { sha256Hex } from '../../../../shared/crypto/sha256';
 import type { Operation } from '../../../../shared/sync/operation';
-import type { exchangeSources, ImportPreview, ImportReceiptRow, PhotoBlobRow } from '../../../db';
+import type { exchangeActions, ImportPreview, ImportReceiptRow, PhotoBlobRow } from '../../../db';
 
 export type ImportApi = Pick<HostApi, 'importScan' | 'importRead' | 'importReadFiles'>;
-type Exchange = ReturnType<typeof exchangeSources>;
+type Exchange = ReturnType<typeof exchangeActions>;
 
 /** A problem with the bundle (named by the verifier) or with reading it (named by the host). */
 export type ReadProblem =

@@ -3,7 +3,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../../app/host-context';
-import { exchangeSources, type ImportReceiptRow, useDatabase } from '../../../db';
+import { exchangeActions, type ImportReceiptRow, useDatabase } from '../../../db';
 import { failureText, readProblemText } from '../fault-text';
 import { readBundle, readNewPhotos, type ReadyBundle } from './read-bundle';
 import { errorContent } from '../../../ui/ErrorDetails';
@@ -35,7 +35,7 @@ export function useImport() {
   const verify = async (folder: string) => {
     setState({ phase: 'verifying' });
     try {
-      const reading = await readBundle(api, exchangeSources(db), folder);
+      const reading = await readBundle(api, exchangeActions(db), folder);
       if (reading.status === 'problem') fail(readProblemText(reading.problem, t));
       else if (reading.status === 'candidates')
         setState({ phase: 'candidates', candidates: reading.candidates });
@@ -64,7 +64,7 @@ export function useImport() {
         fail(t('exchange.import.failed', { reason: failureText(photos.failure, t) }));
         return;
       }
-      const receipt = await exchangeSources(db).apply({
+      const receipt = await exchangeActions(db).apply({
         manifest: bundle.manifest,
         manifestSha256: bundle.manifestSha256,
         folder: bundle.folder,

@@ -11,7 +11,7 @@ import {
   DEFAULT_ANNOTATION_COLOR,
 } from '../../../../shared/domain/photo-annotation';
 import type { Photo } from '../../../../shared/domain/photo';
-import { signOffActions, useDatabase } from '../../../db';
+import { photoActions, useDatabase } from '../../../db';
 import { AnnotationLayer } from './AnnotationLayer';
 import { useLeaveGuard } from '../../../ui/use-leave-guard';
 import { type Point, shapeFromDrag, textAt } from './geometry';
@@ -93,7 +93,7 @@ export function PhotoAnnotator({ photo, url, width, height, initial, onDone }: P
   const save = async () => {
     setSaving(true);
     try {
-      await signOffActions(db).annotate(photo, shapes);
+      await photoActions(db).annotate(photo, shapes);
       void message.success(t('annotate.saved'));
       onDone();
     } catch (error) {

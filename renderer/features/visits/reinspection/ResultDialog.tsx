@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   IssueStepRefusedError,
   type ReinspectionResult,
-  reinspectionActions,
+  visitActions,
   useDatabase,
   VisitLockedError,
 } from '../../../db';
@@ -52,7 +52,7 @@ function ResultForm({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actions = reinspectionActions(useDatabase());
+  const actions = visitActions(useDatabase());
   const [actorName, setActor] = useState(defaultActor);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<ReactNode>(null);
@@ -62,7 +62,7 @@ function ResultForm({
     setSaving(true);
     setProblem(null);
     try {
-      await actions.recordResult(visitId, issueId, { kind, actorName, note });
+      await actions.recordReinspectionResult(visitId, issueId, { kind, actorName, note });
       void message.success(t(`reinspection.done.${kind}`));
       onClose();
     } catch (error) {

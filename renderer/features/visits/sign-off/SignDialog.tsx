@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/domain/visit';
-import { signOffActions, useDatabase } from '../../../db';
+import { visitActions, useDatabase } from '../../../db';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad';
 import { useLeaveGuard } from '../../../ui/use-leave-guard';
 import { errorContent } from '../../../ui/ErrorDetails';
@@ -38,7 +38,7 @@ export function SignDialog({ visitId, role, defaultName, onClose }: Props) {
 function SignForm({ visitId, role, defaultName, onClose }: Props & { role: Signature['role'] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actions = signOffActions(useDatabase());
+  const actions = visitActions(useDatabase());
   const pad = useRef<SignaturePadHandle>(null);
   const [name, setName] = useState(defaultName);
   const [inked, setInked] = useState(false);

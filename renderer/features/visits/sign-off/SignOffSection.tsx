@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNER_ROLES, type Signature, type Visit } from '../../../../shared/domain/visit';
 import { formatInstant } from '../../../app/format-instant';
-import { type Organization, signOffActions, useDatabase, usePhotoDerivativeUrl } from '../../../db';
+import { type Organization, visitActions, useDatabase, usePhotoDerivativeUrl } from '../../../db';
 import { useSession } from '../../../stores/session';
 import { SignDialog } from './SignDialog';
 import { errorContent } from '../../../ui/ErrorDetails';
@@ -62,7 +62,7 @@ function SignatureSlot({ visitId, role, signature, locked, onSign }: SlotProps) 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const language = useSession((s) => s.language);
-  const actions = signOffActions(useDatabase());
+  const actions = visitActions(useDatabase());
   const url = usePhotoDerivativeUrl(signature?.imageSha256 ?? null, 'thumbnail');
   const roleName = t(`signOff.${role}`);
 

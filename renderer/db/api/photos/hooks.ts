@@ -1,22 +1,11 @@
-// Photos for components: the live list of a visit's, an issue's or a project's photos, object URLs of
-// their pictures, and the commands that add photos and caption them.
+// Photos, live: a visit's, an issue's or a project's photos, object URLs of their pictures, and the
+// marks drawn on one.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { DerivativeKind, PreparedPhoto } from '../../shared/photos/prepared';
-import type { DuchaDatabase } from './database';
-import { useDatabase } from './provider';
-import {
-  addPhotos,
-  photoBlob,
-  photoDerivative,
-  photosOf,
-  type PhotoLink,
-  type PhotoOwner,
-  setPhotoCaption,
-} from './repositories/photos';
-
-export { MAX_CAPTION_LENGTH } from './repositories/photos';
-export type { AddedPhoto, PhotoLink, PhotoOwner } from './repositories/photos';
+import type { DerivativeKind } from '../../../../shared/photos/prepared';
+import { useDatabase } from '../../provider';
+import { annotationOf } from '../../repositories/photo-annotations';
+import { photoBlob, photoDerivative, photosOf, type PhotoOwner } from '../../repositories/photos';
 
 type OwnerKind = 'visitId' | 'issueId' | 'projectId';
 
@@ -70,8 +59,8 @@ function useObjectUrl(blob: Blob | null | undefined): string | null | undefined 
   return current?.blob === blob ? current.url : undefined;
 }
 
-export const photoActions = (db: DuchaDatabase) => ({
-  /** Stores prepared photos in one transaction; see addPhotos for what "added twice" does. */
-  add: (prepared: readonly PreparedPhoto[], link: PhotoLink) => addPhotos(db, prepared, link),
-  setCaption: (photoId: string, caption: string) => setPhotoCaption(db, photoId, caption),
-});
+/** The marks drawn on a photo (null: none); undefined while loading. */
+export function useAnnotation(photoId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => annotationOf(db, photoId), [db, photoId]);
+}

@@ -2,9 +2,9 @@
 // from before when it opens. The form stays the owner of its values; the hook only stores, finds and
 // forgets them (see draft-keeper.ts for the timing).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createDraftKeeper, type DraftKeeper, sameValues } from './draft-keeper';
-import { useDatabase } from './provider';
-import { discardDraft, readDraft, saveDraft } from './repositories/drafts';
+import { createDraftKeeper, type DraftKeeper, sameValues } from '../../draft-keeper';
+import { useDatabase } from '../../provider';
+import { discardDraft, readDraft, saveDraft } from '../../repositories/drafts';
 
 /** A stored draft found when the form opened. */
 export interface DraftOffer<V, B> {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
-import { firstScreenRead, startFirstScreenReads } from './hooks';
+import { firstScreenRead, startFirstScreenReads } from './live-cache';
 import { startEmpty } from './repositories/setup';
 
 let n = 0;

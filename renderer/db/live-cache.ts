@@ -1,27 +1,13 @@
-// Live queries for components: they re-render when the rows behind them change.
-import { liveQuery, type Subscription } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
-import { type DuchaDatabase, liveRecords } from './database';
-import { countPendingOperations } from './repositories/outbox';
-import { getProject, hasProjects, listProjects } from './repositories/projects';
-import { readOrganization } from './repositories/organization';
-import {
-  checklistResultsOfVisit,
-  checklistTemplates,
-  getVisit,
-  issuesOfVisit,
-  recentVisits,
-  visitsOfProject,
-} from './repositories/visits';
-import { readSetupChoice, type SetupChoice } from './repositories/setup';
-import { templateCatalog, templateVersions } from './repositories/checklist-templates';
-import { deviceNodeId } from './device-clock';
-import { useDatabase } from './provider';
-
-// ---------------------------------------------------------------------------------------------------
 // Shared live queries: the reads of the first screen (the shell's choice between the first-run page and
-// the ledger, the ledger's projects and the organization's names). One subscription per database serves
+// the ledger, the ledger's projects and the organization's names), and starting them before React runs.
+import { liveQuery, type Subscription } from 'dexie';
+import { useSyncExternalStore } from 'react';
+import type { DuchaDatabase } from './database';
+import { readOrganization } from './repositories/organization';
+import { hasProjects, listProjects } from './repositories/projects';
+import { readSetupChoice } from './repositories/setup';
+
+// One subscription per database serves
 // every component that reads them, it can start as soon as the database opens — before React has
 // rendered anything — and a component that mounts while it runs gets the current rows in its first
 // render instead of `undefined` and a second render. Like Dexie's own cache, a query stops following the
@@ -112,7 +98,7 @@ function createSharedQueries(db: DuchaDatabase) {
 
 const sharedQueries = new WeakMap<DuchaDatabase, ReturnType<typeof createSharedQueries>>();
 
-function sharedQueriesOf(db: DuchaDatabase): ReturnType<typeof createSharedQueries> {
+export function sharedQueriesOf(db: DuchaDatabase): ReturnType<typeof createSharedQueries> {
   let queries = sharedQueries.get(db);
   if (!queries) {
     queries = createSharedQueries(db);
@@ -121,7 +107,7 @@ function sharedQueriesOf(db: DuchaDatabase): ReturnType<typeof createSharedQueri
   return queries;
 }
 
-function useShared<T>(query: SharedQuery<T>): T | undefined {
+export function useShared<T>(query: SharedQuery<T>): T | undefined {
   return useSyncExternalStore(query.subscribe, query.read);
 }
 
@@ -168,89 +154,4 @@ export function firstScreenRead(db: DuchaDatabase): Promise<void> {
       }),
     );
   });
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-/** undefined while loading. */
-export function useSetupChoice(): SetupChoice | null | undefined {
-  return useShared(sharedQueriesOf(useDatabase()).setupChoice);
-}
-
-/** The live projects, in no particular order; undefined while loading. The rows are shared: do not change them. */
-export function useProjects() {
-  return useShared(sharedQueriesOf(useDatabase()).projects);
-}
-
-export function useHasProjects() {
-  return useShared(sharedQueriesOf(useDatabase()).hasProjects);
-}
-
-/** Regions, units and people with their display names; undefined while loading. */
-export function useOrganization() {
-  return useShared(sharedQueriesOf(useDatabase()).organization);
-}
-
-/** undefined while loading, null when there is no such project. */
-export function useProject(id: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => getProject(db, id), [db, id]);
-}
-
-export function usePendingOperationCount() {
-  const db = useDatabase();
-  return useLiveQuery(() => countPendingOperations(db), [db]);
-}
-
-export function useDeviceNodeId() {
-  const db = useDatabase();
-  return useLiveQuery(() => deviceNodeId(db), [db]);
-}
-
-export function useProjectVisits(projectId: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => visitsOfProject(db, projectId), [db, projectId]);
-}
-
-export function useRecentVisits() {
-  const db = useDatabase();
-  return useLiveQuery(() => recentVisits(db), [db]);
-}
-
-/** undefined while loading, null when there is no such visit. */
-export function useVisit(id: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => getVisit(db, id), [db, id]);
-}
-
-export function useChecklistTemplates() {
-  const db = useDatabase();
-  return useLiveQuery(() => checklistTemplates(db), [db]);
-}
-
-export function useVisitChecklists(visitId: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => checklistResultsOfVisit(db, visitId), [db, visitId]);
-}
-
-export function useVisitIssues(visitId: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => issuesOfVisit(db, visitId), [db, visitId]);
-}
-
-export function useTeams() {
-  const db = useDatabase();
-  return useLiveQuery(async () => liveRecords(await db.teams.toArray()), [db]);
-}
-
-/** Every checklist template by its latest version. */
-export function useTemplateCatalog() {
-  const db = useDatabase();
-  return useLiveQuery(() => templateCatalog(db), [db]);
-}
-
-/** The versions of one checklist template, newest first; empty when there is no such template. */
-export function useTemplateVersions(key: string) {
-  const db = useDatabase();
-  return useLiveQuery(() => templateVersions(db, key), [db, key]);
 }

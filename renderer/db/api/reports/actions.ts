@@ -1,0 +1,26 @@
+// Commands of reports and statistics: the records each document is made from, a new rectification
+// notice given out, and the year's targets of the dashboard.
+import type { TargetValues } from '../../../../shared/domain/targets';
+import { type DuchaDatabase, liveRecords } from '../../database';
+import { issueNotice, type NoticeInput } from '../../repositories/notices';
+import {
+  bulletinSource,
+  type BulletinQuery,
+  closeOutSource,
+  noticeSource,
+  visitRecordSource,
+} from '../../repositories/report-sources';
+import { saveTargets } from '../../repositories/targets';
+
+export const reportActions = (db: DuchaDatabase) => ({
+  visitRecord: (visitId: string) => visitRecordSource(db, visitId),
+  notice: (number: string) => noticeSource(db, number),
+  closeOut: (issueId: string) => closeOutSource(db, issueId),
+  bulletin: (query: BulletinQuery) => bulletinSource(db, query),
+  /** Gives out a rectification notice for a unit's draft issues under the next number of the sequence. */
+  issueNotice: (input: NoticeInput) => issueNotice(db, input),
+  /** Every live issue in deadline order (then id: the index's own order), as the issue ledger lists them. */
+  allIssues: async () => liveRecords(await db.issues.orderBy('deadline').toArray()),
+  /** The year's targets of the dashboard (a synced record). */
+  saveTargets: (year: number, values: TargetValues) => saveTargets(db, year, values),
+});
