@@ -4,6 +4,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { featureWalls } from './build/eslint/feature-walls.js';
 import { layerRules } from './build/eslint/layers.js';
 
 export default tseslint.config(
@@ -46,5 +47,6 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   ...layerRules,
+  featureWalls,
   prettier,
 );

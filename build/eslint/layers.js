@@ -78,6 +78,18 @@ export const layerRules = [
     ['renderer/{app,features,stores,i18n,host,ui}/**/*.{ts,tsx}', 'renderer/*.{ts,tsx}'],
     [...PAGE_BANS, NO_DEXIE, NO_STORED_ROWS, DB_INDEX_ONLY, ...NO_CRYPTO_LIBRARIES],
   ),
+  rule(
+    ['renderer/ui/**/*.{ts,tsx}'],
+    [
+      ...PAGE_BANS,
+      NO_DEXIE,
+      NO_STORED_ROWS,
+      DB_INDEX_ONLY,
+      [folder('features'), 'renderer/ui holds what features share: it never imports a feature.'],
+      [folder('app'), 'renderer/ui holds what features share: it never imports the app shell.'],
+      ...NO_CRYPTO_LIBRARIES,
+    ],
+  ),
   {
     // Reading a row's bookkeeping outside the data layer: by name, by string key, or in a type.
     files: [

@@ -14,7 +14,7 @@ import type { HostClient } from '../host/client';
 import { useDatabaseState } from '../stores/database';
 import { useSession } from '../stores/session';
 import { DatabaseErrorPage } from './DatabaseErrorPage';
-import { HostProvider } from './host-context';
+import { HostProvider } from '../ui/host-context';
 import { usePrefersReducedMotion } from './reduced-motion';
 import { Shell } from './Shell';
 

@@ -7,7 +7,7 @@ import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
 import { ReminderBell } from '../features/reminders/ReminderBell';
 import { useSession } from '../stores/session';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SECTIONS } from './navigation';
 import { FirstRunPage, HOME_PATH, ROUTES } from './routes';
 import './print.css';

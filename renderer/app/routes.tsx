@@ -4,7 +4,7 @@
 // render has it at hand and never shows a fallback.
 import type { ReactElement } from 'react';
 import { matchRoutes, Navigate, type RouteObject } from 'react-router';
-import { type LazyPage, lazyPage } from './lazy-page';
+import { type LazyPage, lazyPage } from '../ui/lazy-page';
 
 export const FirstRunPage = lazyPage(() =>
   import('../features/onboarding/FirstRunPage').then((m) => m.FirstRunPage),

@@ -4,7 +4,7 @@
 import { Modal, Radio, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../app/format-instant';
+import { formatInstant } from './format-instant';
 import { useSession } from '../stores/session';
 
 /** One conflicting field, as the data layer reports it (FieldConflict). */

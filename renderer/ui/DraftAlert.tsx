@@ -2,7 +2,7 @@
 // choices. Also says so when what is typed could not be kept as a draft (e.g. the disk is full).
 import { Alert, Button, ConfigProvider, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../app/format-instant';
+import { formatInstant } from './format-instant';
 import { useSession } from '../stores/session';
 import { describeError } from './user-error';
 

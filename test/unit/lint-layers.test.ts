@@ -17,7 +17,12 @@ async function lint(relativePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintFiles([file]);
   return (result?.messages ?? [])
     .filter((m) =>
-      ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax'].includes(m.ruleId ?? ''),
+      [
+        'no-restricted-imports',
+        'no-restricted-globals',
+        'no-restricted-syntax',
+        'ducha/no-feature-internals',
+      ].includes(m.ruleId ?? ''),
     )
     .map((m) => m.message);
 }
@@ -130,6 +135,29 @@ describe('layer rules', () => {
       "import { projectActions } from '../../db';\nimport { openDatabase } from '../../db/start';\nexport const probe = [typeof projectActions, typeof openDatabase];\n",
     );
     expect(index).toEqual([]);
+  });
+
+  it("fail a feature reaching into another feature's files, and the shared UI importing a feature", async () => {
+    const internal = await lint(
+      'renderer/features/zz-lint-probe/sub/Probe.tsx',
+      "import { PhotoPanel } from '../../photos/PhotoPanel';\nexport const probe = typeof PhotoPanel;\n",
+    );
+    expect(internal.join('\n')).toContain('reaches into the photos feature');
+    const lazy = await lint(
+      'renderer/features/zz-lint-probe/probe.ts',
+      "export const probe = () => import('../reports/build-reports');\n",
+    );
+    expect(lazy.join('\n')).toContain('reaches into the reports feature');
+    const publicFace = await lint(
+      'renderer/features/zz-lint-probe-ok/probe.ts',
+      "import { PhotoPanel } from '../photos';\nexport const probe = [typeof PhotoPanel, () => import('../reports/excel')];\n",
+    );
+    expect(publicFace).toEqual([]);
+    const ui = await lint(
+      'renderer/ui/zz-lint-probe/probe.ts',
+      "import { PhotoPanel } from '../../features/photos';\nexport const probe = typeof PhotoPanel;\n",
+    );
+    expect(ui.join('\n')).toContain('never imports a feature');
   });
 
   it('pass an import that points down', async () => {

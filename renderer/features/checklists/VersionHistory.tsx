@@ -3,7 +3,7 @@ import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { itemCount, maxScore } from '../../../shared/checklists/template-edit';
 import type { ChecklistTemplate } from '../../../shared/domain/checklist';
-import { formatInstant } from '../../app/format-instant';
+import { formatInstant } from '../../ui/format-instant';
 import { useSession } from '../../stores/session';
 
 export function VersionHistory({ versions }: { versions: readonly ChecklistTemplate[] }) {

@@ -4,7 +4,7 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectFigures, TargetFigure } from '../../../shared/figures/project-figures';
-import { useLedgerView } from '../projects/ledger/ledger-view-store';
+import { useLedgerView } from '../projects';
 import { FigureLink } from './FigureLink';
 import { formatRate, formatShare } from './format';
 

@@ -2,7 +2,7 @@
 import { Alert, Button, List, Typography } from 'antd';
 import { UsbOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../settings/format-bytes';
+import { formatBytes } from '../../ui/format-bytes';
 import { useDrives } from './use-drives';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeError } from '../../ui/user-error';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { FolderListing, ResponseOf } from '../../../shared/contract';
 
 type BrowseReply = ResponseOf<'exchangeBrowse'>;
-import { useHost } from '../../app/host-context';
+import { useHost } from '../../ui/host-context';
 import { failureText } from './fault-text';
 
 interface Props {

@@ -3,8 +3,8 @@
 import { Button, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '../../app/download';
-import { formatInstant } from '../../app/format-instant';
+import { downloadFile } from '../../ui/download';
+import { formatInstant } from '../../ui/format-instant';
 import { useSession } from '../../stores/session';
 import { type ImportReceiptRow, useImportReceipts } from '../../db';
 

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { BundleProblem } from '../../../shared/bundle/verify';
 import type { ExchangeFailure } from '../../../shared/contract';
-import { formatBytes } from '../settings/format-bytes';
+import { formatBytes } from '../../ui/format-bytes';
 import type { ReadProblem } from './import/read-bundle';
 
 export function faultText(failure: ExchangeFailure, t: TFunction): string {

@@ -2,7 +2,7 @@
 // appears without a click.
 import { useEffect, useState } from 'react';
 import type { Drives } from '../../../shared/contract';
-import { useHost } from '../../app/host-context';
+import { useHost } from '../../ui/host-context';
 
 const POLL_MS = 3000;
 

@@ -2,7 +2,7 @@
 // behind the app's back is flagged in red, never silently shown as if it were what was recorded.
 import { Alert, Card, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../app/format-instant';
+import { formatInstant } from '../../ui/format-instant';
 import { useIssueHistory } from '../../db';
 import { useSession } from '../../stores/session';
 import { EvidencePhotos } from './EvidencePhotos';

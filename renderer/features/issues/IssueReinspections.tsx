@@ -17,7 +17,7 @@ import {
   useTeams,
 } from '../../db';
 import { today, useClock, useTimeZone } from '../../stores/clock';
-import { draftReinspection, teamLeaderName } from '../visits/reinspection/reinspection-model';
+import { draftReinspection, teamLeaderName } from '../visits';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
-import { VirtualTable } from '../../app/virtual-table/VirtualTable';
+import { VirtualTable } from '../../ui/virtual-table/VirtualTable';
 import { useIssueList, useOrganization } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { BulkBar, BulkDialog, type BulkStep } from './BulkActions';

@@ -5,7 +5,7 @@ import { daysBetween } from '../../../shared/domain/dates';
 import type { Issue } from '../../../shared/domain/issue';
 import type { IssueSortKey } from '../../../shared/issues/filter-params';
 import { foundOn } from '../../../shared/issues/issue-filter';
-import type { VirtualColumn } from '../../app/virtual-table/VirtualTable';
+import type { VirtualColumn } from '../../ui/virtual-table/VirtualTable';
 import { daysLeft, type Organization } from '../../db';
 import { colourCard } from '../../../shared/issues/colour-card';
 import styles from './issue-list.module.css';

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import type { MeetingGroup } from '../../../shared/issues/meeting';
-import { ColourCard } from '../issues/ColourCard';
-import { DaysLeft } from './DaysLeft';
+import { ColourCard } from '../../ui/ColourCard';
+import { DaysLeft } from '../../ui/DaysLeft';
 import styles from './meeting.module.css';
 
 /** The names a row shows, looked up by the page once for all groups. */

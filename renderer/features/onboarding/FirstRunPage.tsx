@@ -3,7 +3,7 @@ import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { settingsActions, useDatabase } from '../../db';
 import { generateSampleCampaign } from './generate-campaign';
 import { errorContent } from '../../ui/ErrorDetails';

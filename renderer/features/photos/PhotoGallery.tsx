@@ -8,7 +8,7 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../db';
-import { formatTakenAt, GALLERY_GAP, galleryLayout, photoName } from './photo-format';
+import { formatTakenAt, GALLERY_GAP, galleryLayout, photoName } from '../../ui/photo-format';
 import styles from './photos.module.css';
 import { useElementSize } from './use-element-size';
 

@@ -1,15 +1,16 @@
 // The photos of a visit, an issue or a project: add them (pick files or a folder, drop files and
 // folders, paste images, the webcam), see them as thumbnails, open one large and caption it.
 import { FolderAddOutlined, PictureOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Space, Spin, Typography } from 'antd';
-import { type ClipboardEvent, type DragEvent, useRef, useState } from 'react';
+import { Button, Empty, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PhotoLink, type PhotoOwner, usePhotos } from '../../db';
-import { collectDrop, itemsOfFiles, takeDrop } from './dropped-files';
+import { itemsOfFiles } from './dropped-files';
 import { IntakeStatus } from './IntakeStatus';
 import { PhotoGallery } from './PhotoGallery';
 import { PhotoViewer } from './PhotoViewer';
 import styles from './photos.module.css';
+import { usePhotoDropZone } from './use-photo-drop-zone';
 import { usePhotoIntake } from './use-photo-intake';
 import { WebcamButton } from './WebcamButton';
 
@@ -21,52 +22,22 @@ const ownerOfLink = (link: PhotoLink): PhotoOwner =>
       ? { visitId: link.visitId }
       : { projectId: link.projectId };
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-
 /** readOnly: the owner is locked (a finalized visit); photos are shown but none can be added. */
 export function PhotoPanel({ link, readOnly = false }: { link: PhotoLink; readOnly?: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const photos = usePhotos(ownerOfLink(link));
   const intake = usePhotoIntake(link);
+  const { dropping, zoneProps, addFiles } = usePhotoDropZone(intake, readOnly);
   const [viewing, setViewing] = useState<string | null>(null);
-  const [dropping, setDropping] = useState(false);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement | null>(null);
   const busy = intake.state.running;
-
-  const refuseWhileBusy = (): boolean => {
-    if (readOnly) return true;
-    if (busy) void message.info(t('photos.busy'));
-    return busy;
-  };
 
   const onPicked = (input: HTMLInputElement) => {
     const files = Array.from(input.files ?? []);
     // Cleared so that picking the same files again is noticed.
     input.value = '';
-    if (files.length > 0 && !refuseWhileBusy())
-      void intake.start({ items: itemsOfFiles(files), failures: [] });
-  };
-
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    setDropping(false);
-    if (refuseWhileBusy()) return;
-    // Taken now: the browser empties the drop's list when this handler returns.
-    const dropped = takeDrop(event.dataTransfer);
-    void collectDrop(dropped).then(intake.start);
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
-    const target = event.target as HTMLElement;
-    // Text pasted into the caption (the viewer is inside this panel for React) stays text.
-    if (target.closest('input, textarea, [contenteditable="true"]')) return;
-    const files = Array.from(event.clipboardData.files);
-    if (files.length === 0) return;
-    event.preventDefault();
-    if (!refuseWhileBusy()) void intake.start({ items: itemsOfFiles(files), failures: [] });
+    addFiles(files);
   };
 
   return (
@@ -74,18 +45,7 @@ export function PhotoPanel({ link, readOnly = false }: { link: PhotoLink; readOn
       aria-label={t('photos.title')}
       tabIndex={0}
       className={`${styles.panel} ${dropping ? styles.dropping : ''}`}
-      onPaste={onPaste}
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setDropping(true);
-      }}
-      onDragLeave={(event) => {
-        // Leaving for a child is not leaving the panel.
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
-      }}
-      onDrop={onDrop}
+      {...zoneProps}
     >
       {dropping && <div className={styles.dropOverlay}>{t('photos.dropNow')}</div>}
       <input

@@ -35,7 +35,15 @@ import {
 } from '../../db';
 import { AnnotationLayer } from './annotation/AnnotationLayer';
 import { PhotoAnnotator } from './annotation/PhotoAnnotator';
-import { fitScale, formatGps, formatTakenAt, MAX_ZOOM, MIN_ZOOM, photoName, stepZoom } from './photo-format';
+import {
+  fitScale,
+  formatGps,
+  formatTakenAt,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  photoName,
+  stepZoom,
+} from '../../ui/photo-format';
 import styles from './photos.module.css';
 import { useElementSize } from './use-element-size';
 import { errorContent } from '../../ui/ErrorDetails';

@@ -1,7 +1,12 @@
 // Makes a photo's thumbnail and display copy off the main thread: decode once (turned upright by its
 // EXIF orientation), scale down on an OffscreenCanvas, encode as JPEG. The original is only read.
 import { DERIVATIVE_LONGEST_SIDE, type PhotoDerivative } from '../../../shared/photos/prepared';
-import { DERIVATIVE_JPEG_QUALITY, type DeriveReply, type DeriveRequest, fitWithin } from './derive-protocol';
+import {
+  DERIVATIVE_JPEG_QUALITY,
+  type DeriveReply,
+  type DeriveRequest,
+  fitWithin,
+} from '../../../shared/photos/derive-protocol';
 
 type Source = ImageBitmap | OffscreenCanvas;
 

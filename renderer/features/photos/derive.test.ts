@@ -1,7 +1,7 @@
 // The pool's scheduling, with stand-in workers: real decoding needs a browser and is covered end to end.
 import { describe, expect, it } from 'vitest';
 import { createDerivePool, DeriveError, defaultPoolSize, type WorkerLike } from './derive';
-import { type DeriveReply, type DeriveRequest, fitWithin } from './derive-protocol';
+import { type DeriveReply, type DeriveRequest, fitWithin } from '../../../shared/photos/derive-protocol';
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<DeriveReply>) => void) | null = null;

@@ -1,9 +1,9 @@
 // Runs derivatives.worker.ts in a small pool of workers, one photo per worker at a time: enough to
 // keep a laptop's cores busy when an inspector adds a day's photos, few enough that the decoded
 // pixels of several large photos never exhaust its memory.
-import type { DeriveReply, DeriveRequest, DerivedImages } from './derive-protocol';
+import type { DeriveReply, DeriveRequest, DerivedImages } from '../../../shared/photos/derive-protocol';
 
-export type { DerivedImages } from './derive-protocol';
+export type { DerivedImages } from '../../../shared/photos/derive-protocol';
 
 /** The decoder refused the image, or its worker stopped. */
 export class DeriveError extends Error {

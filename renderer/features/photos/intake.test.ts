@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PhotoIntakeError, type PhotoIntakeErrorKind } from '../../../shared/photos/intake-errors';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
 import { sha256Hex } from '../../../shared/crypto/sha256';
-import type { DerivedImages } from './derive-protocol';
+import type { DerivedImages } from '../../../shared/photos/derive-protocol';
 import { clampFileName, type IntakeDeps, prepareIntake } from './intake';
 
 const sample = makeSamplePhoto({

@@ -5,7 +5,7 @@ import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { PhotoMetadata, PreparedPhoto } from '../../../shared/photos/prepared';
 import { sha256Hex } from '../../../shared/crypto/sha256';
 import { DECODABLE_FORMATS, MAX_PIXELS, type SniffedImage, sniffImage } from '../../../shared/photos/sniff';
-import type { DerivedImages } from './derive-protocol';
+import type { DerivedImages } from '../../../shared/photos/derive-protocol';
 import { type PhotoExif, readExif } from './exif';
 
 /** A file given as bytes (from a drop of a folder, an import, a test). */

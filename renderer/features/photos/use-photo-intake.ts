@@ -2,7 +2,7 @@
 // progress bar and the result list show. Leaving the page cancels a run in progress.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { photoActions, type PhotoLink, useDatabase } from '../../db';
-import { useHost } from '../../app/host-context';
+import { useHost } from '../../ui/host-context';
 import { deriveImages } from './derive';
 import type { CollectedFiles } from './dropped-files';
 import { prepareIntake } from './intake';
@@ -25,6 +25,9 @@ export interface IntakeState {
 }
 
 const IDLE: IntakeState = { running: false, progress: null, failures: [], duplicates: [], stopped: null };
+
+/** What a photo intake offers a component: its state, and start, cancel and dismiss. */
+export type PhotoIntake = ReturnType<typeof usePhotoIntake>;
 
 export function usePhotoIntake(link: PhotoLink) {
   const db = useDatabase();

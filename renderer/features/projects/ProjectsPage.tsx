@@ -8,7 +8,7 @@ import { ratio, formatWan } from '../../../shared/domain/money';
 import { PROJECT_CATEGORIES, PROJECT_PHASES, type Project } from '../../../shared/domain/project';
 import { useOrganization, useProjects } from '../../db';
 import { filterProjects, type SortKey, sortProjects } from './ledger/ledger-query';
-import { type VirtualColumn, VirtualTable } from '../../app/virtual-table/VirtualTable';
+import { type VirtualColumn, VirtualTable } from '../../ui/virtual-table/VirtualTable';
 import { LedgerToolbar } from './ledger/LedgerToolbar';
 import { useLedgerView } from './ledger/ledger-view-store';
 import { formatPercent } from './format';

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import { issueListPath } from '../../../shared/issues/filter-params';
 import type { Reminders } from '../../db';
-import { DaysLeft } from '../meeting/DaysLeft';
+import { DaysLeft } from '../../ui/DaysLeft';
 
 export function ReminderPanel({
   reminders,

@@ -2,7 +2,7 @@
 // pixels (about 170 dpi across half an A4 page — sharp on paper, small in memory, so a bulletin with
 // hundreds of photos stays light), and re-encoded as a JPEG data: URL the printed HTML carries inline.
 import type { PrintablePhoto } from '../../db';
-import { DERIVATIVE_JPEG_QUALITY, fitWithin } from '../photos/derive-protocol';
+import { DERIVATIVE_JPEG_QUALITY, fitWithin } from '../../../shared/photos/derive-protocol';
 import type { PrintPhoto } from './templates/parts';
 
 export const PRINT_SIDE = 900;

@@ -2,8 +2,8 @@
 // printToPDF, or headless Chromium on the browser host); the PDF comes back and is saved as a file.
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHost } from '../../app/host-context';
-import { downloadFile } from '../../app/download';
+import { useHost } from '../../ui/host-context';
+import { downloadFile } from '../../ui/download';
 import { printPdf } from '../../host/print-pdf';
 import type { PreparedReport } from './prepared-report';
 import { errorContent } from '../../ui/ErrorDetails';

@@ -2,12 +2,12 @@
 import { Alert, Card, Descriptions, Radio, Select, Space, Typography } from 'antd';
 import { CHINA_TIME_ZONE } from '../../../shared/domain/dates';
 import { useTranslation } from 'react-i18next';
-import { useChangeLanguage } from '../../app/LanguageSwitch';
+import { useChangeLanguage } from '../../ui/LanguageSwitch';
 import { useDeviceNodeId } from '../../db';
 import type { Language } from '../../i18n';
 import { usePreferences } from '../../stores/preferences';
 import { useSession } from '../../stores/session';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../ui/format-bytes';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 

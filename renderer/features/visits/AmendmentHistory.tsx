@@ -4,7 +4,7 @@
 import { Alert, Card, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/domain/visit';
-import { formatInstant } from '../../app/format-instant';
+import { formatInstant } from '../../ui/format-instant';
 import { type Organization, useAmendments } from '../../db';
 import { useSession } from '../../stores/session';
 import { fieldLabel, formatAmendedValue } from './amendment-format';

@@ -18,7 +18,7 @@ import {
 } from '../../db';
 import { DraftAlert } from '../../ui/DraftAlert';
 import { useSession } from '../../stores/session';
-import { IssueFormFields } from '../issues/IssueFormFields';
+import { IssueFormFields } from '../issues';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 

@@ -5,7 +5,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKnownDevices } from '../../../db';
-import { formatBytes } from '../../settings/format-bytes';
+import { formatBytes } from '../../../ui/format-bytes';
 import { PlaceCard } from '../PlaceCard';
 import { ExportProgressView } from './ExportProgressView';
 import { useExport } from './use-export';

@@ -1,7 +1,7 @@
 // Progress of a running export: the step while preparing, then bytes, speed and time left, and a cancel.
 import { Button, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../settings/format-bytes';
+import { formatBytes } from '../../../ui/format-bytes';
 import type { ExportState } from './use-export';
 
 const duration = (seconds: number): string => {

@@ -8,7 +8,7 @@ import type { HostApi } from '../../../../shared/contract';
 import { typicalProblems } from '../../../../shared/reports/bulletin-figures';
 import type { exchangeActions, ExportSnapshot, reportActions } from '../../../db';
 import { printPdf } from '../../../host/print-pdf';
-import { bulletinReport } from '../../reports/build-reports';
+import { bulletinReport } from '../../reports';
 import { leaderPage } from './leader-page';
 import { photoPaths } from './photo-paths';
 import type { ExportFile } from './write-export';

@@ -2,7 +2,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
-import { useHost } from '../../../app/host-context';
+import { useHost } from '../../../ui/host-context';
 import { exchangeActions, reportActions, useDatabase, useTeams } from '../../../db';
 import { i18next } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, List, Progress, Space, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../settings/format-bytes';
+import { formatBytes } from '../../../ui/format-bytes';
 import { PlaceCard } from '../PlaceCard';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useImport } from './use-import';

@@ -3,7 +3,7 @@
 import { Alert, Button, Checkbox, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../../app/format-instant';
+import { formatInstant } from '../../../ui/format-instant';
 import { useSession } from '../../../stores/session';
 import type { ImportConflict } from '../../../db';
 import { useFingerprint } from '../use-fingerprint';

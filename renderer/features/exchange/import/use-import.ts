@@ -2,7 +2,7 @@
 // new photos and apply everything in one transaction, leaving a receipt.
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHost } from '../../../app/host-context';
+import { useHost } from '../../../ui/host-context';
 import { exchangeActions, type ImportReceiptRow, useDatabase } from '../../../db';
 import { failureText, readProblemText } from '../fault-text';
 import { readBundle, readNewPhotos, type ReadyBundle } from './read-bundle';

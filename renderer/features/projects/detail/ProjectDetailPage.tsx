@@ -32,8 +32,8 @@ import {
 import { type Organization, useOrganization, useProject, useProjectVisits } from '../../../db';
 import { useToday } from '../../../stores/clock';
 import { formatPercent } from '../format';
-import { StartVisitButton } from '../../visits/StartVisitButton';
-import { PhotoPanel } from '../../photos/PhotoPanel';
+import { PhotoPanel } from '../../photos';
+import { StartVisitButton } from '../../visits';
 import { InvestmentChart } from './InvestmentChart';
 import { ProjectVisits } from './ProjectVisits';
 

@@ -7,12 +7,7 @@
 import ExcelJS from 'exceljs';
 import { type Fen, formatWan, ratio, sumFen } from '../../../../shared/domain/money';
 import type { Project } from '../../../../shared/domain/project';
-import {
-  addOfficeSheet,
-  excelDate,
-  type OfficeColumn,
-  workbookBytes,
-} from '../../reports/excel/office-sheet';
+import { addOfficeSheet, excelDate, type OfficeColumn, workbookBytes } from '../../reports/excel';
 import { CATEGORY_LABELS, PHASE_LABELS } from './columns';
 
 export interface LedgerNames {

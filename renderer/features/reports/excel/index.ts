@@ -14,3 +14,4 @@ export {
   type OverdueRow,
   type RankingRow,
 } from './bulletin-tables';
+export { addOfficeSheet, excelDate, type OfficeColumn, workbookBytes } from './office-sheet';

@@ -2,15 +2,11 @@
 // that the pictures of one spot can be compared (DOMAIN.md). After photos come in through the usual
 // intake (pick files, drop files or folders, paste, the webcam), tagged with this visit and the issue.
 import { PictureOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
-import { type ClipboardEvent, type DragEvent, Fragment, useRef, useState } from 'react';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';
-import { collectDrop, itemsOfFiles, takeDrop } from '../../photos/dropped-files';
-import { IntakeStatus } from '../../photos/IntakeStatus';
-import { PhotoViewer } from '../../photos/PhotoViewer';
-import { usePhotoIntake } from '../../photos/use-photo-intake';
-import { WebcamButton } from '../../photos/WebcamButton';
+import { IntakeStatus, PhotoViewer, usePhotoDropZone, usePhotoIntake, WebcamButton } from '../../photos';
 import { PhotoTile } from './PhotoTile';
 import { ComparePhotos } from './ComparePhotos';
 import { pairRows } from './reinspection-model';
@@ -24,45 +20,17 @@ interface Props {
   readOnly: boolean;
 }
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
-
 export function BeforeAfterPhotos({ link, before, after, readOnly }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const intake = usePhotoIntake(link);
+  const { dropping, zoneProps, addFiles } = usePhotoDropZone(intake, readOnly);
   const filesInput = useRef<HTMLInputElement>(null);
-  const [dropping, setDropping] = useState(false);
   const [viewing, setViewing] = useState<{ column: 'before' | 'after'; id: string } | null>(null);
   const [comparing, setComparing] = useState<number | null>(null);
   const busy = intake.state.running;
   const rows = pairRows(before, after);
   const beforeLabel = t('reinspection.before');
   const afterLabel = t('reinspection.after');
-
-  const refuse = (): boolean => {
-    if (readOnly) return true;
-    if (busy) void message.info(t('photos.busy'));
-    return busy;
-  };
-  const addFiles = (files: File[]) => {
-    if (files.length > 0 && !refuse()) void intake.start({ items: itemsOfFiles(files), failures: [] });
-  };
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    if (readOnly || !hasFiles(event)) return;
-    event.preventDefault();
-    setDropping(false);
-    if (refuse()) return;
-    // Taken now: the browser empties the drop's list when this handler returns.
-    void collectDrop(takeDrop(event.dataTransfer)).then(intake.start);
-  };
-  const onPaste = (event: ClipboardEvent<HTMLElement>) => {
-    if (readOnly || (event.target as HTMLElement).closest('input, textarea, [contenteditable="true"]'))
-      return;
-    const files = Array.from(event.clipboardData.files);
-    if (files.length === 0) return;
-    event.preventDefault();
-    addFiles(files);
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -85,18 +53,7 @@ export function BeforeAfterPhotos({ link, before, after, readOnly }: Props) {
         aria-label={t('reinspection.pairs')}
         tabIndex={readOnly ? undefined : 0}
         className={`${styles.pairs} ${dropping ? styles.dropping : ''}`}
-        onPaste={onPaste}
-        onDragOver={(event) => {
-          if (readOnly || !hasFiles(event)) return;
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-          setDropping(true);
-        }}
-        onDragLeave={(event) => {
-          // Leaving for a child is not leaving the columns.
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
-        }}
-        onDrop={onDrop}
+        {...zoneProps}
       >
         {dropping && <div className={styles.dropOverlay}>{t('reinspection.dropNow')}</div>}
         <div className={styles.columnHead}>

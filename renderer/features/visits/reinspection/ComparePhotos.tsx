@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../../db';
-import { formatTakenAt, photoName } from '../../photos/photo-format';
+import { formatTakenAt, photoName } from '../../../ui/photo-format';
 import styles from './reinspection.module.css';
 
 interface Props {

@@ -5,7 +5,7 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../../db';
-import { formatTakenAt, photoName } from '../../photos/photo-format';
+import { formatTakenAt, photoName } from '../../../ui/photo-format';
 import styles from './reinspection.module.css';
 
 export function PhotoTile({ photo, column, onOpen }: { photo: Photo; column: string; onOpen: () => void }) {

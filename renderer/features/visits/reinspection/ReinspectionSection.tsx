@@ -15,7 +15,7 @@ import {
   useTeams,
 } from '../../../db';
 import { useToday } from '../../../stores/clock';
-import { ColourCard } from '../../issues/ColourCard';
+import { ColourCard } from '../../../ui/ColourCard';
 import { BeforeAfterPhotos } from './BeforeAfterPhotos';
 import { inspectorOf, resultBlocker } from './reinspection-model';
 import { ResultDialog } from './ResultDialog';

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Image, Popconfirm, Row, Space, Typography } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNER_ROLES, type Signature, type Visit } from '../../../../shared/domain/visit';
-import { formatInstant } from '../../../app/format-instant';
+import { formatInstant } from '../../../ui/format-instant';
 import { type Organization, visitActions, useDatabase, usePhotoDerivativeUrl } from '../../../db';
 import { useSession } from '../../../stores/session';
 import { SignDialog } from './SignDialog';

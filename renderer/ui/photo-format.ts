@@ -1,7 +1,7 @@
 // How a photo's name, time and place read on screen, how many thumbnails fit a row, and zoom steps.
-import type { GeoPoint } from '../../../shared/domain/common';
-import { CHINA_TIME_ZONE } from '../../../shared/domain/dates';
-import type { Photo } from '../../../shared/domain/photo';
+import type { GeoPoint } from '../../shared/domain/common';
+import { CHINA_TIME_ZONE } from '../../shared/domain/dates';
+import type { Photo } from '../../shared/domain/photo';
 
 /** Accessible and visible name of a photo: what the inspector wrote, else the file's name. */
 export const photoName = (photo: Pick<Photo, 'caption' | 'fileName'>): string =>

@@ -1,5 +1,5 @@
 // The messages between derive.ts and derivatives.worker.ts, and the size arithmetic they share.
-import type { PhotoDerivative } from '../../../shared/photos/prepared';
+import type { PhotoDerivative } from './prepared';
 
 export interface DeriveRequest {
   id: number;

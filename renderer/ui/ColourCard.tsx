@@ -1,9 +1,9 @@
 // The colour card (红黄绿牌) of an open issue, with how many days are left or overdue.
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { daysBetween } from '../../../shared/domain/dates';
-import type { Issue } from '../../../shared/domain/issue';
-import { colourCard } from '../../../shared/issues/colour-card';
+import { daysBetween } from '../../shared/domain/dates';
+import type { Issue } from '../../shared/domain/issue';
+import { colourCard } from '../../shared/issues/colour-card';
 
 const TAG_COLOURS = { green: 'green', yellow: 'gold', red: 'red' } as const;
 

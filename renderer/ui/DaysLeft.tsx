@@ -2,8 +2,8 @@
 // "今天到期", "剩 5 天" — in the colour of the issue's card.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { daysBetween } from '../../../shared/domain/dates';
-import { YELLOW_WITHIN_DAYS } from '../../../shared/issues/colour-card';
+import { daysBetween } from '../../shared/domain/dates';
+import { YELLOW_WITHIN_DAYS } from '../../shared/issues/colour-card';
 
 export function DaysLeft({ deadline, today }: { deadline: string; today: string }) {
   const { t } = useTranslation();

@@ -1,0 +1,2 @@
+// The issues feature's public face: the fields of a finding, which a visit records as a new issue.
+export { IssueFormFields } from './IssueFormFields';

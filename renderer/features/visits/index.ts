@@ -1,0 +1,4 @@
+// The visits feature's public face: starting a visit from a project, and drafting a re-inspection visit
+// from an issue.
+export { draftReinspection, teamLeaderName } from './reinspection/reinspection-model';
+export { StartVisitButton } from './StartVisitButton';
