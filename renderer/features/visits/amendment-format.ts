@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { formatWanExact, type Fen } from '../../../shared/domain/money';
 import type { AmendableVisitField } from '../../../shared/domain/visit-amendment';
 
-const LABEL_KEYS: Record<AmendableVisitField, string> = {
+/** The i18n key of each visit field's label, as the visit form names it (the conflict dialog uses it too). */
+export const VISIT_FIELD_LABEL_KEYS: Record<AmendableVisitField, string> = {
   type: 'visits.fields.type',
   date: 'visits.fields.date',
   startTime: 'visits.fields.startTime',
@@ -17,7 +18,8 @@ const LABEL_KEYS: Record<AmendableVisitField, string> = {
   machinesOnSite: 'visits.fields.machines',
 };
 
-export const fieldLabel = (t: TFunction, field: AmendableVisitField): string => t(LABEL_KEYS[field]);
+export const fieldLabel = (t: TFunction, field: AmendableVisitField): string =>
+  t(VISIT_FIELD_LABEL_KEYS[field]);
 
 export function formatAmendedValue(
   t: TFunction,

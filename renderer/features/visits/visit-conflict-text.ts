@@ -4,20 +4,9 @@ import type { TFunction } from 'i18next';
 import { type Fen, formatWanExact } from '../../../shared/domain/money';
 import type { Organization } from '../../db';
 import { plainValue } from '../../ui/ConflictDialog';
+import { VISIT_FIELD_LABEL_KEYS } from './amendment-format';
 
-const LABEL_KEYS: Readonly<Record<string, string>> = {
-  type: 'visits.fields.type',
-  date: 'visits.fields.date',
-  startTime: 'visits.fields.startTime',
-  memberIds: 'visits.fields.members',
-  location: 'visits.fields.location',
-  weather: 'visits.fields.weather',
-  progressNarrative: 'visits.fields.narrative',
-  percentComplete: 'visits.fields.percentComplete',
-  reportedInvestment: 'visits.fields.reportedInvestment',
-  workersOnSite: 'visits.fields.workers',
-  machinesOnSite: 'visits.fields.machines',
-};
+const LABEL_KEYS: Readonly<Record<string, string>> = VISIT_FIELD_LABEL_KEYS;
 
 export function visitConflictText(t: TFunction, organization: Organization | undefined) {
   const labelOf = (field: string) => {
