@@ -141,7 +141,7 @@ self.onmessage = async ({ data: job }) => {
  * canvases paint (they record draws and paint lazily; ours paints when it encodes). No encoding.
  */
 const BASELINE_WORKER = `
-import { fitWithin } from './renderer/features/photos/derive-protocol';
+import { fitWithin } from './shared/photos/derive-protocol';
 import { DERIVATIVE_LONGEST_SIDE } from './shared/photos/prepared';
 
 function scaled(source, longest) {
