@@ -22,12 +22,17 @@ describe('the office’s targets', () => {
     const db = createDatabase('targets-save');
     await db.open();
     const values = { ...defaultTargetValues(2026), annualInvestmentShare: 0.65, startBy: '2026-06-10' };
-    await saveTargets(db, 2026, values, NOW);
+    await saveTargets(db, 2026, { base: defaultTargetValues(2026), edited: values }, NOW);
     expect(await readTargets(db, 2026)).toEqual({ year: 2026, ...values, stored: true });
     // Another year keeps its defaults.
     expect((await readTargets(db, 2027)).stored).toBe(false);
 
-    await saveTargets(db, 2026, { ...values, completedAreaShare: 0.55 }, NOW + 60_000);
+    await saveTargets(
+      db,
+      2026,
+      { base: values, edited: { ...values, completedAreaShare: 0.55 } },
+      NOW + 60_000,
+    );
     const rows = await db.targets.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -50,14 +55,53 @@ describe('the office’s targets', () => {
   it('refuses targets that break the schema and keeps what was there', async () => {
     const db = createDatabase('targets-invalid');
     await db.open();
-    await saveTargets(db, 2026, defaultTargetValues(2026), NOW);
+    await saveTargets(db, 2026, { base: defaultTargetValues(2026), edited: defaultTargetValues(2026) }, NOW);
     await expect(
-      saveTargets(db, 2026, { ...defaultTargetValues(2026), fundingArrivalShare: 1.5 }, NOW + 1000),
+      saveTargets(
+        db,
+        2026,
+        {
+          base: defaultTargetValues(2026),
+          edited: { ...defaultTargetValues(2026), fundingArrivalShare: 1.5 },
+        },
+        NOW + 1000,
+      ),
     ).rejects.toBeInstanceOf(InvalidRecordError);
     await expect(
-      saveTargets(db, 2026, { ...defaultTargetValues(2026), startBy: '2025-05-31' }, NOW + 2000),
+      saveTargets(
+        db,
+        2026,
+        { base: defaultTargetValues(2026), edited: { ...defaultTargetValues(2026), startBy: '2025-05-31' } },
+        NOW + 2000,
+      ),
     ).rejects.toBeInstanceOf(InvalidRecordError);
     expect(await readTargets(db, 2026)).toMatchObject({ fundingArrivalShare: 1, startBy: '2026-05-31' });
+    db.close();
+  });
+
+  it('keep a target another window changed while the form was open, and ask about one both changed', async () => {
+    const db = createDatabase('targets-edits');
+    await db.open();
+    const shown = defaultTargetValues(2026);
+    await saveTargets(db, 2026, { base: shown, edited: shown }, NOW);
+    // Another window sets the start rate while this form, opened on `shown`, changes the investment share.
+    await saveTargets(db, 2026, { base: shown, edited: { ...shown, startRate: 0.9 } }, NOW + 1000);
+    const mine = { ...shown, annualInvestmentShare: 0.7 };
+    expect(await saveTargets(db, 2026, { base: shown, edited: mine }, NOW + 2000)).toEqual({
+      ok: true,
+      changedFields: ['annualInvestmentShare'],
+    });
+    expect(await readTargets(db, 2026)).toMatchObject({ startRate: 0.9, annualInvestmentShare: 0.7 });
+    const both = await saveTargets(
+      db,
+      2026,
+      { base: shown, edited: { ...shown, startRate: 0.8 } },
+      NOW + 3000,
+    );
+    expect(both.ok).toBe(false);
+    if (!both.ok)
+      expect(both.conflicts.map((c) => [c.field, c.theirs, c.mine])).toEqual([['startRate', 0.9, 0.8]]);
+    expect((await readTargets(db, 2026)).startRate).toBe(0.9);
     db.close();
   });
 
@@ -72,7 +116,7 @@ describe('the office’s targets', () => {
     expect(v5.verno).toBe(5);
     expect(await v5.projects.count()).toBe(1);
     expect((await readTargets(v5, 2026)).stored).toBe(false);
-    await saveTargets(v5, 2026, defaultTargetValues(2026), NOW);
+    await saveTargets(v5, 2026, { base: defaultTargetValues(2026), edited: defaultTargetValues(2026) }, NOW);
     expect(await v5.targets.where('year').equals(2026).count()).toBe(1);
     v5.close();
   });

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/targets';
 import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
+import { changedFields, type RecordEdit, saveEdits, type SaveEditsResult } from './edits';
 
 export interface YearTargets extends TargetValues {
   year: number;
@@ -27,21 +28,33 @@ export async function readTargets(db: DuchaDatabase, year: number): Promise<Year
   return { ...values, stored: true };
 }
 
-/** Sets a year's targets. Throws InvalidRecordError, changing nothing, when they break the schema. */
+/**
+ * Sets a year's targets: the values the person changed from those the form showed (`base`), like every
+ * form (see edits.ts) — a target another laptop changed meanwhile is kept, and one both changed comes
+ * back as a conflict. The first save of a year stores the whole record. Throws InvalidRecordError,
+ * changing nothing, when the targets break the schema.
+ */
 export async function saveTargets(
   db: DuchaDatabase,
   year: number,
-  values: TargetValues,
+  edit: RecordEdit<TargetValues>,
   now: number = Date.now(),
-): Promise<void> {
+): Promise<SaveEditsResult> {
   const at = new Date(now).toISOString();
   const id = targetsIdOf(year);
-  await db.transaction('rw', [db.targets, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.targets, db.outbox, db.meta, db.devices], async () => {
     const existing = await db.targets.get(id);
-    const record: Targets =
-      existing && isLive(existing)
-        ? { ...recordOfStored(existing), ...values, updatedAt: at }
-        : { id, createdAt: at, updatedAt: at, year, ...values };
+    if (existing && isLive(existing)) return saveEdits(db, 'targets', id, edit, { now });
+    const record: Targets = {
+      id,
+      createdAt: at,
+      updatedAt: at,
+      year,
+      ...defaultTargetValues(year),
+      ...edit.base,
+      ...edit.edited,
+    };
     await writeRecords(db, [{ table: 'targets', id, fields: record }], now);
+    return { ok: true, changedFields: changedFields(edit.base, edit.edited) };
   });
 }

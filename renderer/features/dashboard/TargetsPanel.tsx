@@ -3,7 +3,9 @@
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportActions, useDatabase, type YearTargets } from '../../db';
+import { type FieldConflict, reportActions, useDatabase, type YearTargets } from '../../db';
+import type { TargetValues } from '../../../shared/domain/targets';
+import { type ConflictChoice, ConflictDialog, plainValue } from '../../ui/ConflictDialog';
 import { formatShare } from './format';
 import {
   checkTargetsForm,
@@ -51,6 +53,9 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
   const { message } = App.useApp();
   const actions = reportActions(useDatabase());
   const [form, setForm] = useState<TargetsFormValues>(() => formValuesOf(targets));
+  // The targets as the form opened on them: only what the person changes from these is written.
+  const [base] = useState<TargetValues>(() => valuesOf(targets));
+  const [conflicts, setConflicts] = useState<{ rows: FieldConflict[]; values: TargetValues } | null>(null);
   const [checked, setChecked] = useState<TargetsCheck | null>(null);
   const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
@@ -63,14 +68,20 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
     if (checked) setChecked(checkTargetsForm(next, targets.year));
   };
 
-  const save = async () => {
+  const save = async (choices?: Record<string, ConflictChoice>) => {
     const result = checkTargetsForm(form, targets.year);
     setChecked(result);
     if (!result.ok) return setProblem(t('dashboard.targets.invalid'));
     setProblem(null);
     setSaving(true);
     try {
-      await actions.saveTargets(targets.year, result.values);
+      const outcome = await actions.saveTargets(targets.year, {
+        base,
+        edited: result.values,
+        resolutions: choices,
+      });
+      if (!outcome.ok) return setConflicts({ rows: outcome.conflicts, values: result.values });
+      setConflicts(null);
       void message.success(t('dashboard.targets.saved'));
       onDone();
     } catch (error) {
@@ -105,6 +116,16 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
 
   return (
     <Form layout="vertical" onFinish={() => void save()}>
+      <ConflictDialog
+        conflicts={conflicts?.rows ?? null}
+        labelOf={(name) => t(`dashboard.targets.fields.${name}`)}
+        formatValue={(name, value) =>
+          typeof value === 'number' && name !== 'startBy' ? formatShare(value) : plainValue(value)
+        }
+        saving={saving}
+        onSave={(choices) => void save(choices)}
+        onCancel={() => setConflicts(null)}
+      />
       {SHARE_FIELDS.slice(0, 2).map((name) => field(name, { suffix: '%' }))}
       {field('startBy', { type: 'date' })}
       {SHARE_FIELDS.slice(2).map((name) => field(name, { suffix: '%' }))}
@@ -121,4 +142,10 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
       </Space>
     </Form>
   );
+}
+
+/** The target values of a year's targets, without the year and whether they were stored. */
+function valuesOf(targets: YearTargets): TargetValues {
+  const { year: _year, stored: _stored, ...values } = targets;
+  return values;
 }

@@ -2,6 +2,7 @@
 // notice given out, and the year's targets of the dashboard.
 import type { TargetValues } from '../../../../shared/domain/targets';
 import { type DuchaDatabase, liveRecords } from '../../database';
+import type { RecordEdit } from '../../repositories/edits';
 import { issueNotice, type NoticeInput } from '../../repositories/notices';
 import {
   bulletinSource,
@@ -22,5 +23,6 @@ export const reportActions = (db: DuchaDatabase) => ({
   /** Every live issue in deadline order (then id: the index's own order), as the issue ledger lists them. */
   allIssues: async () => liveRecords(await db.issues.orderBy('deadline').toArray()),
   /** The year's targets of the dashboard (a synced record). */
-  saveTargets: (year: number, values: TargetValues) => saveTargets(db, year, values),
+  /** Writes only the targets the person changed; returns conflicts instead when one moved underneath. */
+  saveTargets: (year: number, edit: RecordEdit<TargetValues>) => saveTargets(db, year, edit),
 });
