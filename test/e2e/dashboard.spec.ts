@@ -179,4 +179,50 @@ test.describe('in English', () => {
     await expect(page).toHaveURL(new RegExp(`unit=${unit}`));
     await expect(page.getByTestId('issue-count')).toHaveText(listCount(issuesEn.list.count, foundOf(unit)));
   });
+
+  test('the targets form writes only what was changed, and asks about a target another window changed', async ({
+    app,
+  }, testInfo) => {
+    test.skip(app.host.kind === 'electron', 'a second tab of the same profile needs the browser host');
+    const { page } = app;
+    await page.getByRole('button', { name: 'Start empty' }).click();
+    await page.getByRole('menuitem', { name: 'Dashboard' }).click();
+    await page.getByRole('button', { name: 'Edit targets' }).click();
+    const form = page.getByRole('dialog', { name: /^Targets for/ });
+    await expect(form.getByLabel('Start rate target (%)')).toHaveValue('100');
+
+    // Another window of the same laptop sets the start rate and the funding target meanwhile.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Edit targets' }).click();
+    const otherForm = other.getByRole('dialog', { name: /^Targets for/ });
+    await otherForm.getByLabel('Start rate target (%)').fill('90');
+    await otherForm.getByLabel('Funding arrival target (%)').fill('95');
+    await otherForm.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(otherForm).toBeHidden();
+    type Row = { startRate: number; fundingArrivalShare: number; annualInvestmentShare: number };
+    type Clocks = { _clocks: Record<string, string> };
+    const [theirs] = await storedRows<Row & Clocks>(page, 'targets');
+    expect(theirs).toMatchObject({ startRate: 0.9, fundingArrivalShare: 0.95 });
+
+    // This window, opened before, changes the investment target and the start rate.
+    await form.getByLabel('Annual investment completion target (%)').fill('70');
+    await form.getByLabel('Start rate target (%)').fill('80');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = page.getByRole('dialog', { name: 'Changed while you were editing' });
+    await expect(conflict).toBeVisible();
+    await expect(conflict.locator('[data-testid^="conflict-theirs-"]')).toHaveCount(1);
+    await expect(conflict.getByTestId('conflict-theirs-startRate')).toContainText('90');
+    await expect(conflict.getByTestId('conflict-mine-startRate')).toContainText('80');
+    await page.screenshot({ path: testInfo.outputPath('targets-conflict-en.png') });
+    await conflict.getByRole('radio', { name: 'Keep theirs' }).check();
+    await conflict.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(form).toBeHidden();
+
+    const [stored] = await storedRows<Row & Clocks>(page, 'targets');
+    expect(stored).toMatchObject({ startRate: 0.9, fundingArrivalShare: 0.95, annualInvestmentShare: 0.7 });
+    // The targets this window did not change are not written again: same clocks as the other window's.
+    expect(stored?._clocks.fundingArrivalShare).toBe(theirs?._clocks.fundingArrivalShare);
+    expect(stored?._clocks.startRate).toBe(theirs?._clocks.startRate);
+  });
 });
