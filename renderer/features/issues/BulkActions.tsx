@@ -7,7 +7,8 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { type BulkStepOutcome, issueActions, useDatabase } from '../../db';
-import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
+import { ActorField } from '../../ui/ActorField';
+import { DeadlineField, NoteField, Refusal } from './StepFields';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 

@@ -2,7 +2,7 @@
 // rectification is reported — which records the "Re-inspect" step first when it is still due, and
 // opens the draft re-inspection already carrying the issue rather than making a second one.
 import { AuditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Modal, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ import { today, useClock, useTimeZone } from '../../stores/clock';
 import { draftReinspection, teamLeaderName } from '../visits';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { ActorField } from '../../ui/ActorField';
 
 export function IssueReinspections({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
@@ -110,14 +111,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
       >
         <Typography.Paragraph>{t('reinspection.startDialog.intro')}</Typography.Paragraph>
         <Form layout="vertical" onFinish={() => void start(actor)}>
-          <Form.Item label={t('issue.dialog.actor')} htmlFor="reinspection-actor">
-            <Input
-              id="reinspection-actor"
-              maxLength={50}
-              value={actor}
-              onChange={(e) => setActor(e.target.value)}
-            />
-          </Form.Item>
+          <ActorField id="reinspection-actor" value={actor} onChange={setActor} />
         </Form>
         {problem && (
           <div role="alert" style={{ color: '#cf1322' }}>

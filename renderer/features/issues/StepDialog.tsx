@@ -8,7 +8,8 @@ import type { Issue } from '../../../shared/domain/issue';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { issueActions, IssueStepRefusedError, useDatabase, useDraft, usePhotos } from '../../db';
 import { DraftAlert } from '../../ui/DraftAlert';
-import { ActorField, DeadlineField, NoteField, Refusal } from './StepFields';
+import { ActorField } from '../../ui/ActorField';
+import { DeadlineField, NoteField, Refusal } from './StepFields';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 

@@ -1,5 +1,6 @@
-// The fields every step dialog asks for — who handled it, the new deadline, the note — and the line
-// that says why a step was refused, shared by the issue page's step and the list's bulk action.
+// The fields every step dialog asks for — who handled it (the shared ActorField), the new deadline, the
+// note — and the line that says why a step was refused, shared by the issue page's step and the list's
+// bulk action.
 import { Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +9,6 @@ interface FieldProps {
   id: string;
   value: string;
   onChange: (value: string) => void;
-}
-
-export function ActorField({ id, value, onChange }: FieldProps) {
-  const { t } = useTranslation();
-  return (
-    <Form.Item label={t('issue.dialog.actor')} htmlFor={id}>
-      <Input id={id} maxLength={50} value={value} onChange={(e) => onChange(e.target.value)} />
-    </Form.Item>
-  );
 }
 
 export function DeadlineField({ id, value, onChange }: FieldProps) {

@@ -13,6 +13,7 @@ import {
 } from '../../../db';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
+import { ActorField } from '../../../ui/ActorField';
 
 interface Props {
   visitId: string;
@@ -85,14 +86,7 @@ function ResultForm({
       <Typography.Paragraph type="secondary">
         {t(kind === 'closed' ? 'reinspection.closeOutHint' : 'reinspection.sendBackHint')}
       </Typography.Paragraph>
-      <Form.Item label={t('issue.dialog.actor')} htmlFor="result-actor">
-        <Input
-          id="result-actor"
-          maxLength={50}
-          value={actorName}
-          onChange={(e) => setActor(e.target.value)}
-        />
-      </Form.Item>
+      <ActorField id="result-actor" value={actorName} onChange={setActor} />
       <Form.Item
         label={t(kind === 'closed' ? 'reinspection.remarks' : 'reinspection.reason')}
         htmlFor="result-note"
