@@ -188,7 +188,8 @@ test.describe('in English', () => {
       .click();
     await expect(page.getByLabel('Template name')).toHaveValue('项目审批手续 (copy)');
     await page.getByRole('button', { name: 'Save template' }).click();
-    await expect(page.getByText('Template saved (version 1)')).toBeVisible();
+    // The newest notice: the first template's "version 1" notice may still be fading out.
+    await expect(page.getByText('Template saved (version 1)').last()).toBeVisible();
     await page.getByRole('button', { name: 'Back to templates' }).click();
     const templates = page.getByRole('table', { name: 'Checklist templates' });
     await expect(templates.getByRole('row').filter({ hasText: '项目审批手续 (copy)' })).toContainText(
