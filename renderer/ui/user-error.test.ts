@@ -1,5 +1,6 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../test/fixtures/translator';
 import { HostError } from '../../shared/contract';
 import { PhotoIntakeError } from '../../shared/photos/intake-errors';
 import { receiveHlc, zeroHlc } from '../../shared/sync/hlc';
@@ -18,16 +19,6 @@ import {
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 import { describeError, describeFailure, technicalDetail } from './user-error';
-
-async function translator(lng: 'zh-CN' | 'en'): Promise<TFunction> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
 
 let zh: TFunction;
 let enT: TFunction;

@@ -2,23 +2,12 @@
 // meet them: the page's layers may not import Dexie (build/eslint/layers.js), a test here may.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+import { translator } from '../fixtures/translator';
 import { describeError } from '../../renderer/ui/user-error';
 
 const NAME = 'user-error-dexie-test';
-
-async function translator(lng: 'zh-CN' | 'en'): Promise<TFunction> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
 
 let zh: TFunction;
 let enT: TFunction;

@@ -1,20 +1,10 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { PHOTO_INTAKE_ERROR_KINDS } from '../../../shared/photos/intake-errors';
+import { translator } from '../../../test/fixtures/translator';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
+import { PHOTO_INTAKE_ERROR_KINDS } from '../../../shared/photos/intake-errors';
 import { failureMessage, formatRate } from './intake-messages';
 import type { IntakeFailureKind } from './intake-run';
-
-async function translator(lng: 'zh-CN' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
 
 const KINDS: readonly IntakeFailureKind[] = [...PHOTO_INTAKE_ERROR_KINDS, 'unexpected'];
 const FILE = '现场/3月/IMG_0042.JPG';
