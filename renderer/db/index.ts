@@ -92,6 +92,12 @@ export {
 } from './api/settings/hooks';
 export type { Organization } from './repositories/organization';
 
+// The team's own setup (组织) and who works on this laptop
+export { organizationActions } from './api/organization/actions';
+export { useWorkingContext } from './api/organization/hooks';
+export { DuplicateNameError } from './repositories/organization-edit';
+export type { WorkingContext } from './repositories/working-context';
+
 // Saving what a person typed: drafts, edits that write only what changed, and their conflicts
 export { type DraftControl, type DraftOffer, useDraft } from './api/drafts/hooks';
 export {

@@ -1,12 +1,16 @@
 // Regions, responsible units and people: for names, pickers and filters.
-import type { Person, Region, Unit } from '../../../shared/domain/organization';
+import type { Person, Region, Team, Unit } from '../../../shared/domain/organization';
 import { type DuchaDatabase, isLive } from '../database';
 
 export interface Organization {
+  /** What pickers offer: the entries not retired. */
   regions: Region[];
   units: Unit[];
   people: Person[];
-  /** Display names: a town with its county ("宁洱县 宁洱镇"), a county alone. */
+  teams: Team[];
+  /** Every live entry, retired ones included: for the team's setup page. */
+  all: { regions: Region[]; units: Unit[]; people: Person[] };
+  /** Display names of every entry, retired ones included, so old records still read right. */
   regionNames: Map<string, string>;
   unitNames: Map<string, string>;
   personNames: Map<string, string>;
@@ -25,18 +29,23 @@ export function regionLabels(regions: readonly Region[]): Map<string, string> {
 }
 
 export async function readOrganization(db: DuchaDatabase): Promise<Organization> {
-  const [regions, units, people] = await Promise.all([
+  const [regions, units, people, teams] = await Promise.all([
     db.regions.toArray(),
     db.units.toArray(),
     db.people.toArray(),
+    db.teams.toArray(),
   ]);
   const liveRegions = regions.filter(isLive).sort((a, b) => collator.compare(a.name, b.name));
   const liveUnits = units.filter(isLive).sort((a, b) => collator.compare(a.shortName, b.shortName));
   const livePeople = people.filter(isLive).sort((a, b) => collator.compare(a.name, b.name));
+  const active = <T extends { retired?: boolean | undefined }>(rows: T[]) =>
+    rows.filter((r) => r.retired !== true);
   return {
-    regions: liveRegions,
-    units: liveUnits,
-    people: livePeople,
+    regions: active(liveRegions),
+    units: active(liveUnits),
+    people: active(livePeople),
+    teams: teams.filter(isLive).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    all: { regions: liveRegions, units: liveUnits, people: livePeople },
     regionNames: regionLabels(liveRegions),
     unitNames: new Map(liveUnits.map((u) => [u.id, u.shortName])),
     personNames: new Map(livePeople.map((p) => [p.id, p.name])),
