@@ -38,11 +38,17 @@ const DB_INDEX_ONLY = [
   '^\\.\\.?/(.*/)?db/(?!start$).+',
   'Reach the data layer through its index (renderer/db), or renderer/db/start for start-up only.',
 ];
+// Icons come decorative from renderer/ui/icons.tsx, so no button's name starts with an icon's ("plus").
+const NO_RAW_ICONS = [
+  '^@ant-design/icons(/|$)',
+  'Import icons from renderer/ui/icons: they are decorative there (aria-hidden), so a button is named by its text.',
+];
 const PAGE_BANS = [
   [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
   ['^electron$', 'No Node or Electron in the page.'],
   [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
   NO_NODE,
+  NO_RAW_ICONS,
 ];
 // The app sees domain records; clocks, tombstones and derived index fields are the data layer's own.
 const NO_STORED_ROWS = [
@@ -87,6 +93,14 @@ export const layerRules = [
       DB_INDEX_ONLY,
       [folder('features'), 'renderer/ui holds what features share: it never imports a feature.'],
       [folder('app'), 'renderer/ui holds what features share: it never imports the app shell.'],
+      ...NO_CRYPTO_LIBRARIES,
+    ],
+  ),
+  rule(
+    ['renderer/ui/icons.tsx'],
+    [
+      ...PAGE_BANS.filter((ban) => ban !== NO_RAW_ICONS),
+      [folder('features'), 'renderer/ui holds what features share: it never imports a feature.'],
       ...NO_CRYPTO_LIBRARIES,
     ],
   ),

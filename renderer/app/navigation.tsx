@@ -1,5 +1,6 @@
 // The sections of the app, in the order of an inspector's work.
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -10,7 +11,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UsbOutlined,
-} from '@ant-design/icons';
+} from '../ui/icons';
 import type { ReactNode } from 'react';
 
 export interface Section {
@@ -29,5 +30,6 @@ export const SECTIONS: readonly Section[] = [
   { path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined aria-hidden /> },
   { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined aria-hidden /> },
+  { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
 ];

@@ -119,6 +119,19 @@ describe('layer rules', () => {
     expect(db).toEqual([]);
   });
 
+  it('fail @ant-design/icons imported anywhere but renderer/ui/icons, where icons are decorative', async () => {
+    const raw = await lint(
+      'renderer/features/zz-lint-probe/Probe.tsx',
+      "import { PlusOutlined } from '@ant-design/icons';\nexport const probe = typeof PlusOutlined;\n",
+    );
+    expect(raw.join('\n')).toContain('renderer/ui/icons');
+    const decorative = await lint(
+      'renderer/features/zz-lint-probe-ok/Probe.tsx',
+      "import { PlusOutlined } from '../../ui/icons';\nexport const probe = typeof PlusOutlined;\n",
+    );
+    expect(decorative).toEqual([]);
+  });
+
   it('fail the data layer importing the UI, and the UI reaching past the data layer index', async () => {
     const db = await lint(
       'renderer/db/zz-lint-probe/probe.ts',

@@ -1,5 +1,5 @@
 // 检查表模板: every template by its latest version, with a way to edit it or copy it into a new one.
-import { CopyOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined, PlusOutlined } from '../../ui/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

@@ -1,5 +1,5 @@
 // One item of a template being edited: its text, how it is answered, its unit or score, and its place.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '../../ui/icons';
 import { Button, Checkbox, Input, InputNumber, Select, Tooltip } from 'antd';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 // One section of a template being edited: its title, its place, and its items.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '../../ui/icons';
 import { Button, Card, Input, Space, Tooltip, Typography } from 'antd';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';

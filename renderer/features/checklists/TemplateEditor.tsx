@@ -1,5 +1,5 @@
 // The template editor: name, sections and items; saving makes a new version and leaves older ones alone.
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined } from '../../ui/icons';
 import { Alert, App, Button, Input, Tag, theme, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

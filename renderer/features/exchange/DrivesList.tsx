@@ -1,6 +1,6 @@
 // The removable drives the host found, each with its free space and file system, and a button to use it.
 import { Alert, Button, List, Typography } from 'antd';
-import { UsbOutlined } from '@ant-design/icons';
+import { UsbOutlined } from '../../ui/icons';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../ui/format-bytes';
 import { useDrives } from './use-drives';

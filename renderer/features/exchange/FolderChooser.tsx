@@ -1,7 +1,7 @@
 // "Choose folder": the system's dialog in the desktop app; on the browser host (which has none) a
 // small folder browser over the host's file system — a path to type, places to start from, subfolders.
 import { Alert, Button, Input, List, Modal, Space, Typography } from 'antd';
-import { FolderOutlined } from '@ant-design/icons';
+import { FolderOutlined } from '../../ui/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FolderListing, ResponseOf } from '../../../shared/contract';

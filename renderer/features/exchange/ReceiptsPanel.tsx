@@ -1,7 +1,7 @@
 // 导入回执: every import, what it brought and from where; exportable as a JSON file (and written into
 // every export folder, so the office sees what each laptop took in).
 import { Button, Table } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../ui/icons';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../ui/download';
 import { formatInstant } from '../../ui/format-instant';

@@ -1,6 +1,6 @@
 // The photos a history entry records as its evidence (the after photos of a close-out), small, by the
 // hashes the entry keeps: what the step was decided on stays visible beside it.
-import { FileImageOutlined } from '@ant-design/icons';
+import { FileImageOutlined } from '../../ui/icons';
 import { useTranslation } from 'react-i18next';
 import { usePhotoDerivativeUrl } from '../../db';
 

@@ -1,6 +1,6 @@
 // One issue (问题): what was found, where and by whom it must be fixed, its colour card, the steps
 // the lifecycle allows next, its history and its photos.
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,7 @@
 // An issue's re-inspections (复查): the visits that carried it, and "Start re-inspection" once the
 // rectification is reported — which records the "Re-inspect" step first when it is still due, and
 // opens the draft re-inspection already carrying the issue rather than making a second one.
-import { AuditOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '../../ui/icons';
 import { App, Button, Card, Form, Modal, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 // The issue list (问题清单): up to 200,000 issues in a virtual table, filtered and sorted from the
 // address, searched in Chinese, with saved filters, bulk actions on ticked rows and "New issue".
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { Button, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 // The joint-meeting list (联席会议 / 调度会 待协调问题清单): the open issues flagged for coordination,
 // grouped by responsible unit, with a filter by county, printable for the meeting.
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '../../ui/icons';
 import { Button, Empty, Select, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 // The first screen on a new computer: load the sample campaign, or start with an empty ledger.
-import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, FileAddOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 // Progress of an intake (files done of all, photos per second, Cancel), then what came of it: how
 // many were added, which were already stored, and one message per file that could not be added.
-import { StopOutlined } from '@ant-design/icons';
+import { StopOutlined } from '../../ui/icons';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { failureMessage, formatRate } from './intake-messages';

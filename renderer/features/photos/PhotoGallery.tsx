@@ -1,7 +1,7 @@
 // The photos as a grid of thumbnails, virtualized by rows so that a project's thousand photos scroll
 // as smoothly as ten. Each thumbnail is a button named by its caption or file name; arrow keys move
 // between them and Enter opens one.
-import { FileImageOutlined } from '@ant-design/icons';
+import { FileImageOutlined } from '../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
 import { type KeyboardEvent, useEffect, useRef } from 'react';

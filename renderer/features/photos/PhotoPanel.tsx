@@ -1,6 +1,6 @@
 // The photos of a visit, an issue or a project: add them (pick files or a folder, drop files and
 // folders, paste images, the webcam), see them as thumbnails, open one large and caption it.
-import { FolderAddOutlined, PictureOutlined } from '@ant-design/icons';
+import { FolderAddOutlined, PictureOutlined } from '../../ui/icons';
 import { Button, Empty, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -8,7 +8,7 @@ import {
   RightOutlined,
   ZoomInOutlined,
   ZoomOutOutlined,
-} from '@ant-design/icons';
+} from '../../ui/icons';
 import {
   App,
   Button,

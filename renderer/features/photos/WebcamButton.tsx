@@ -1,6 +1,6 @@
 // Takes a photo with the laptop's camera, where the page may use one. The button is not shown at all
 // where there is no camera API.
-import { CameraOutlined } from '@ant-design/icons';
+import { CameraOutlined } from '../../ui/icons';
 import { Alert, Button, Modal, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 // 从Excel导入: choose the file, match its columns, preview every row with its errors, and import
 // only on confirmation — all rows in one transaction, or none.
-import { InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '../../ui/icons';
 import {
   Alert,
   App,
@@ -18,12 +18,13 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import { projectActions, useDatabase, useOrganization, useProjects } from '../../db';
+import { projectActions, useDatabase, useOrganization, useProjects, useWorkingContext } from '../../db';
 import { useToday } from '../../stores/clock';
 import { useSession } from '../../stores/session';
 import type * as ExcelApi from './excel';
 import type { ColumnMapping, LedgerField, RowResult, SheetData } from './excel';
 import { recallMapping, rememberMapping } from './excel/remembered-mappings';
+import { ListAdditionsOffer } from './ListAdditionsOffer';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure, technicalDetail } from '../../ui/user-error';
 
@@ -41,6 +42,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const { message } = App.useApp();
   const db = useDatabase();
   const organization = useOrganization();
+  const working = useWorkingContext();
   const projects = useProjects();
   const today = useToday();
   const lang = useSession((s) => s.language) === 'en' ? 'en' : 'zh';
@@ -89,9 +91,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   };
 
-  const results: RowResult[] = useMemo(() => {
-    if (!loaded || !mapping || !organization || step < 2) return [];
-    return loaded.excel.validateRows(loaded.sheet, mapping, {
+  // Unknown counties, towns and units are not errors: they are offered to be added with the import.
+  const checked = useMemo(() => {
+    if (!loaded || !mapping || !organization || step < 2) return null;
+    const retired = <T extends { retired?: boolean | undefined }>(rows: readonly T[]) =>
+      rows.filter((r) => r.retired === true);
+    return loaded.excel.checkWithAdditions(loaded.sheet, mapping, {
       regions: organization.regions,
       units: organization.units,
       people: organization.people,
@@ -99,11 +104,18 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       today,
       now: new Date().toISOString(),
       newId: () => uuidv7(),
+      cityId: working?.team?.cityId ?? organization.regions.find((r) => r.level === 'city')?.id ?? null,
+      retiredRegions: retired(organization.all.regions),
+      retiredUnits: retired(organization.all.units),
     });
-  }, [loaded, mapping, organization, projects, today, step]);
+  }, [loaded, mapping, organization, projects, today, step, working]);
+  const results: RowResult[] = checked?.results ?? [];
 
   const summary = loaded && results.length ? loaded.excel.summarize(results) : null;
   const toImport = loaded && results.length ? loaded.excel.projectsToImport(results, skipBad) : null;
+  const additions =
+    loaded && checked && toImport ? loaded.excel.usedAdditions(checked.candidates, toImport) : null;
+  const adding = additions !== null && loaded !== null && loaded.excel.hasAdditions(additions);
   const missing = loaded && mapping ? loaded.excel.missingRequired(mapping) : [];
   const shared = loaded && mapping ? loaded.excel.sharedColumns(mapping) : new Map<number, LedgerField[]>();
 
@@ -112,7 +124,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setImporting(true);
     setImportError(null);
     try {
-      const count = await projectActions(db).importMany(toImport);
+      const count = await projectActions(db).importMany(toImport, additions ?? undefined);
       rememberMapping(loaded.excel.headerSignature(loaded.sheet.headers), mapping);
       void message.success(t('excel.imported', { count }));
       close();
@@ -278,6 +290,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
               }
             />
           )}
+          {adding && additions && organization && loaded && (
+            <ListAdditionsOffer names={loaded.excel.additionNames(additions, organization.all.regions)} />
+          )}
           {importError && (
             <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={importError} />
           )}
@@ -289,7 +304,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
               disabled={!toImport || toImport.length === 0}
               onClick={() => void confirm()}
             >
-              {t('excel.importCount', { count: toImport?.length ?? 0 })}
+              {adding
+                ? t('lists.additions.accept')
+                : t('excel.importCount', { count: toImport?.length ?? 0 })}
             </Button>
           </Space>
         </>

@@ -1,5 +1,5 @@
 // The project ledger (项目台账): search, filter, sort, open a project, add one.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { Button, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

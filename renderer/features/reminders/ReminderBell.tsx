@@ -1,7 +1,7 @@
 // The bell in the header (提醒): a badge counting the open issues that are overdue (red cards) or due
 // within three days (yellow cards); clicking it opens the most urgent of them. Also gives the day's
 // notice (see use-daily-notice). Read from the indexes, so it is cheap at any number of issues.
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutlined } from '../../ui/icons';
 import { Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,17 +1,18 @@
 // 督查通报: choose the period, the area, the edition and the next steps; make the bulletin (its photos
 // prepared with progress), see it, save it as PDF and its tables as Excel.
 import { Button, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '../../ui/icons';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/dates';
 import { regionsOfCounties } from '../../../shared/figures/counties';
 import { typicalProblems } from '../../../shared/reports/bulletin-figures';
 import { i18next } from '../../i18n';
-import { reportActions, useDatabase, useOrganization, useTeams } from '../../db';
+import { reportActions, useDatabase, useOrganization } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { bulletinReport, type PreparedBulletin } from './build-reports';
 import { ReportOutput } from './ReportOutput';
+import { useWorkingSigner } from './use-working-signer';
 import { safeFileName } from './prepared-report';
 import { saveWorkbook } from './save-excel';
 import { type Prepare, usePreparedReport } from './use-prepared-report';
@@ -25,7 +26,7 @@ export function BulletinPanel() {
   const timeZone = useTimeZone();
   const today = useToday();
   const organization = useOrganization();
-  const teams = useTeams();
+  const signer = useWorkingSigner();
   const [from, setFrom] = useState(() => `${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
   const [countyId, setCounty] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function BulletinPanel() {
     if (!organization || badPeriod) return;
     const regionIds =
       countyId === null ? null : new Set(regionsOfCounties(organization.regions).get(countyId) ?? [countyId]);
-    const senderName = teams?.[0]?.name ?? '';
+    const senderName = signer.sender;
     const options = { from, to, today, timeZone, countyId, edition, nextSteps, senderName };
     setPrepare(() => async (onProgress: (done: number, total: number) => void) => {
       const source = await reportActions(db).bulletin({

@@ -1,6 +1,6 @@
 // 台账: the issue ledger and the project ledger as spreadsheets in office layout.
 import { Button, Card, Space, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '../../ui/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportActions, useDatabase, useOrganization, useProjects } from '../../db';

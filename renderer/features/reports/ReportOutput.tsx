@@ -2,7 +2,7 @@
 // Save PDF button with what came of it, and the preview — the very HTML that is printed, in a frame
 // that runs no script.
 import { Alert, Button, Progress, Space, Typography } from 'antd';
-import { FilePdfOutlined } from '@ant-design/icons';
+import { FilePdfOutlined } from '../../ui/icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedReport } from './prepared-report';

@@ -1,7 +1,7 @@
 // A draft visit started by mistake is deleted, after a confirmation that names what goes with it; the
 // deletion is a tombstone that travels to the other laptops. A finalized visit has no such button
 // (and the data layer refuses it): it is corrected by an amendment.
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '../../ui/icons';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

@@ -1,5 +1,5 @@
 // Problems found on this visit, each recorded as an issue (待下发) without leaving the visit.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../ui/icons';
 import { App, Button, Card, Form, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 // Starts a visit of a project: the draft is stored at once, then opened.
-import { FileAddOutlined } from '@ant-design/icons';
+import { FileAddOutlined } from '../../ui/icons';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

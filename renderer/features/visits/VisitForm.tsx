@@ -1,7 +1,7 @@
 // The visit's own fields: when, who, where, what was seen. A draft is saved as it is edited; a
 // finalized visit is read-only until someone amends it, giving a reason, and the amendment goes
 // into its hash-chained history.
-import { EnvironmentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

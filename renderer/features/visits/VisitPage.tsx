@@ -1,5 +1,5 @@
 // One visit (督查记录): its record, checklists and findings; finalizing locks it.
-import { ArrowLeftOutlined, LockOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LockOutlined, FileTextOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';

@@ -1,7 +1,7 @@
 // 导出: where to (a removable drive, or any folder), what (everything, or only what a laptop we have
 // heard from lacks; reports and ledgers or not), then the export with progress and its outcome.
 import { Alert, Button, Card, Checkbox, Radio, Select, Space, Typography } from 'antd';
-import { ExportOutlined } from '@ant-design/icons';
+import { ExportOutlined } from '../../../ui/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKnownDevices } from '../../../db';

@@ -1,7 +1,7 @@
 // 导入: choose a stick or a folder, Verify (every hash, the signature, the names — nothing written),
 // see what would change, then Apply import.
 import { Alert, Button, Card, List, Progress, Space, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '../../../ui/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../ui/format-bytes';

@@ -1,6 +1,6 @@
 // One project with every field of the ledger, its figures, milestone lags (倒排工期), funding and
 // the investment reported over successive visits.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '../../../ui/icons';
 import {
   Alert,
   Button,

@@ -1,7 +1,7 @@
 // An issue's before photos beside the after photos of this re-inspection, in two aligned columns so
 // that the pictures of one spot can be compared (DOMAIN.md). After photos come in through the usual
 // intake (pick files, drop files or folders, paste, the webcam), tagged with this visit and the issue.
-import { PictureOutlined, SwapOutlined } from '@ant-design/icons';
+import { PictureOutlined, SwapOutlined } from '../../../ui/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

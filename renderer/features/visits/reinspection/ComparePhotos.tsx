@@ -1,6 +1,6 @@
 // One before photo and one after photo at a larger size, side by side; each side steps through its
 // own column, since the n-th photos of the two columns are not always of the same spot.
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, RightOutlined } from '../../../ui/icons';
 import { Button, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

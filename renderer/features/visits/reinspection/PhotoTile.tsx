@@ -1,6 +1,6 @@
 // One photo of a before/after pair: its display copy large enough to compare, its name and time.
 // A button named by the column and the photo; it opens the photo in the viewer.
-import { FileImageOutlined } from '@ant-design/icons';
+import { FileImageOutlined } from '../../../ui/icons';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';

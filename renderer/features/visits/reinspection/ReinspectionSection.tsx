@@ -1,6 +1,6 @@
 // One issue on a re-inspection visit: what it is and where it stands, its before and after photos
 // side by side, and the result — close out or send back — while the issue awaits re-inspection.
-import { CheckCircleOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, RollbackOutlined } from '../../../ui/icons';
 import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ function IssueOnVisit({ visit, issue, organization }: Omit<Props, 'issueId'> & {
   const teams = useTeams();
   const photos = useBeforeAndAfterPhotos(visit.id, issue.id);
   const [result, setResult] = useState<ReinspectionResult['kind'] | null>(null);
-  const blocker = resultBlocker(issue, visit);
+  const blocker = resultBlocker(issue);
   const units = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id).join('、');
   const afterShots = new Set(photos?.after.map((p) => p.sha256)).size;
 
