@@ -127,7 +127,8 @@ const BY_NAME: Readonly<Record<string, Describe>> = {
     t('errors.kinds.templateConflict', {
       version: typeof e.latestVersion === 'number' ? e.latestVersion : '',
     }),
-  IssueStepRefusedError: (e, t) => kindText(t, `issue.refusal.${textOf(e.refusal)}`),
+  IssueStepRefusedError: (e, t) =>
+    kindText(t, `issue.refusal.${textOf(e.refusal)}`, { date: textOf(e.visitDate) }),
   NoticeRefusedError: (e, t) => {
     const refusals = e.refusals instanceof Map ? [...new Set(e.refusals.values())] : [];
     return refusals.length === 0
@@ -136,6 +137,12 @@ const BY_NAME: Readonly<Record<string, Describe>> = {
           .map((r) => clause(kindText(t, `issue.refusal.${textOf(r)}`)))
           .join(t('errors.listSeparator'));
   },
+  NoticeDeadlineError: (e, t) =>
+    kindText(t, `issuing.errors.${textOf(e.refusal)}`, {
+      deadline: textOf(e.deadline),
+      titles: Array.isArray(e.titles) ? e.titles.map(textOf).join(t('errors.listSeparator')) : '',
+    }),
+  RecordGoneError: (_, t) => t('issuing.errors.recordGone'),
   ImportConflictError: (_, t) => t('errors.kinds.importConflict'),
   ClockError: (_, t) => t('errors.kinds.clock'),
   HostError: (e, t) => t(HOST_CODES[textOf(e.code)] ?? 'errors.kinds.hostFailed'),

@@ -9,6 +9,7 @@ import {
   type IssueEventKind,
   type IssueStatus,
 } from '../domain/issue';
+import type { CloseOutRefusal } from './close-out';
 
 export type StepKind = Exclude<IssueEventKind, 'created'>;
 
@@ -57,7 +58,8 @@ export type StepRefusal =
   | 'alreadyFlagged' // flagged for the joint meeting already
   | 'notFlagged' // nothing to clear
   | 'afterPhotosRequired' // a close-out needs the re-inspection's after photos
-  | 'actorRequired';
+  | 'actorRequired'
+  | CloseOutRefusal; // … and a signed, finalized re-inspection (close-out.ts, checked where visits are at hand)
 
 export type StepPlan =
   | {

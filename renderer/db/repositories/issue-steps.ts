@@ -6,14 +6,20 @@ import { issueChain } from '../../../shared/history/chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
 import { planStep, type StepInput, type StepRefusal } from '../../../shared/issues/lifecycle';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
+import { checkCloseOut } from '../../../shared/issues/close-out';
 import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
+import { visitsOfProject } from './visits';
 
 /** The step was refused by the lifecycle rules; nothing was written. */
 export class IssueStepRefusedError extends Error {
   override name = 'IssueStepRefusedError';
-  constructor(readonly refusal: StepRefusal) {
-    super(`step refused: ${refusal}`);
+  /** The visit a close-out refusal is about (YYYY-MM-DD), for the message: "… of 2026-12-07 …". */
+  constructor(
+    readonly refusal: StepRefusal,
+    readonly visitDate: string | null = null,
+  ) {
+    super(`step refused: ${refusal}${visitDate ? ` (re-inspection of ${visitDate})` : ''}`);
   }
 }
 
@@ -40,7 +46,9 @@ export async function stepWithin(
   issueId: string,
   input: StepInput,
   now: number,
-): Promise<{ ok: true; issue: Issue } | { ok: false; refusal: StepRefusal | 'missing' }> {
+): Promise<
+  { ok: true; issue: Issue } | { ok: false; refusal: StepRefusal | 'missing'; visitDate?: string | null }
+> {
   const stored = await db.issues.get(issueId);
   if (!stored || !isLive(stored)) return { ok: false, refusal: 'missing' };
   const issue = recordOfStored<Issue>(stored);
@@ -53,6 +61,11 @@ export async function stepWithin(
   const at = new Date(now).toISOString();
   const plan = planStep(issue, input, at, pending);
   if (!plan.ok) return plan;
+  if (input.kind === 'closed') {
+    // Refused here, in the data layer, whatever screen asked: see shared/issues/close-out.ts.
+    const check = checkCloseOut(issueId, await visitsOfProject(db, issue.projectId));
+    if (!check.ok) return check;
+  }
   const entry: Omit<IssueEvent, 'hash'> = {
     id: uuidv7(now),
     createdAt: at,
@@ -75,7 +88,8 @@ export async function stepWithin(
   return { ok: true, issue: { ...issue, ...changes } };
 }
 
-export const stepTables = (db: DuchaDatabase) => [db.issues, db.issueEvents, db.outbox, db.meta];
+/** The tables a step touches; visits are read for the close-out rule. */
+export const stepTables = (db: DuchaDatabase) => [db.issues, db.issueEvents, db.visits, db.outbox, db.meta];
 
 export async function applyIssueStep(
   db: DuchaDatabase,
@@ -87,7 +101,7 @@ export async function applyIssueStep(
     const result = await stepWithin(db, issueId, input, now);
     if (result.ok) return result.issue;
     if (result.refusal === 'missing') throw new Error(`issue ${issueId} does not exist`);
-    throw new IssueStepRefusedError(result.refusal);
+    throw new IssueStepRefusedError(result.refusal, result.visitDate ?? null);
   });
 }
 

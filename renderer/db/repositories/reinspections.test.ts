@@ -15,7 +15,7 @@ import {
 } from './reinspections';
 import { createRecords, deleteRecord } from './records';
 import { signVisit } from './sign-off';
-import { createVisit, finalizeVisit, recordFinding, VisitLockedError } from './visits';
+import { createVisit, finalizeVisit, recordFinding } from './visits';
 
 const T0 = Date.parse('2026-11-20T02:00:00.000Z');
 const TODAY = '2026-11-25';
@@ -245,6 +245,24 @@ describe('the result of a re-inspection', () => {
       ...twice,
       again,
     ]);
+    // Not while the re-inspection is an unsigned draft, nor signed but not finalized: nothing written.
+    const outbox = await db.outbox.count();
+    const closeOut = () =>
+      recordReinspectionResult(db, 'visit-r1', issue.id, { kind: 'closed', actorName: '李明', note: '' });
+    await expect(closeOut()).rejects.toEqual(new IssueStepRefusedError('reinspectionUnsigned', TODAY));
+    await expect(
+      applyIssueStep(db, issue.id, {
+        kind: 'closed',
+        actorName: '李明',
+        note: '',
+        evidencePhotoSha256: [same],
+      }),
+    ).rejects.toEqual(new IssueStepRefusedError('reinspectionUnsigned', TODAY));
+    expect(await db.outbox.count()).toBe(outbox);
+    await signVisit(db, 'visit-r1', { role: 'inspector', name: '李明', image: SIGNATURE }, T0 + 300);
+    await expect(closeOut()).rejects.toEqual(new IssueStepRefusedError('reinspectionNotFinalized', TODAY));
+    expect((await db.issues.get(issue.id))?.status).toBe('awaitingReinspection');
+    await finalizeVisit(db, 'visit-r1', T0 + 400);
     const closed = await recordReinspectionResult(
       db,
       'visit-r1',
@@ -286,7 +304,7 @@ describe('the result of a re-inspection', () => {
     ).rejects.toEqual(new IssueStepRefusedError('notAllowed'));
   });
 
-  it('takes no result on a finalized visit or for an issue the visit does not carry', async () => {
+  it('takes the result on the finalized visit, and none for an issue the visit does not carry', async () => {
     const { db, issue } = await reinspected();
     await createRecords(db, 'photos', [photo(issue.id, 'visit-r1', '2026-11-25T02:00:00.000Z')]);
     await expect(
@@ -294,9 +312,11 @@ describe('the result of a re-inspection', () => {
     ).rejects.toThrow('does not re-inspect');
     await signVisit(db, 'visit-r1', { role: 'inspector', name: '李明', image: SIGNATURE }, T0 + 300);
     await finalizeVisit(db, 'visit-r1', T0 + 400);
-    await expect(
-      recordReinspectionResult(db, 'visit-r1', issue.id, { kind: 'closed', actorName: '李明', note: '' }),
-    ).rejects.toBeInstanceOf(VisitLockedError);
-    expect((await db.issues.get(issue.id))?.status).toBe('awaitingReinspection');
+    const closed = await recordReinspectionResult(db, 'visit-r1', issue.id, {
+      kind: 'closed',
+      actorName: '李明',
+      note: '',
+    });
+    expect(closed.status).toBe('closed');
   });
 });

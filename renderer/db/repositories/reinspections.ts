@@ -4,11 +4,12 @@
 import type { Issue, IssueStatus } from '../../../shared/domain/issue';
 import type { Photo } from '../../../shared/domain/photo';
 import type { Visit } from '../../../shared/domain/visit';
+import { reinspectionReadiness } from '../../../shared/issues/close-out';
 import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { applyIssueStep, IssueStepRefusedError } from './issue-steps';
 import { photosOf } from './photos';
 import { updateRecord } from './records';
-import { createVisit, getVisit, VisitLockedError, visitsOfProject } from './visits';
+import { createVisit, getVisit, visitsOfProject } from './visits';
 
 /** The statuses from which a re-inspection may start: reported (the "Re-inspect" step comes first) or awaiting it. */
 const STARTS_FROM: readonly IssueStatus[] = ['rectificationReported', 'awaitingReinspection'];
@@ -117,8 +118,9 @@ export interface ReinspectionResult {
 /**
  * Records the result of re-inspecting an issue on a visit as the issue's lifecycle step, with the
  * after photos of this visit as its evidence (a close-out without any is refused by the rules:
- * IssueStepRefusedError 'afterPhotosRequired'). A finalized visit takes no more results
- * (VisitLockedError); nothing is written when anything is refused.
+ * IssueStepRefusedError 'afterPhotosRequired'). A close-out also needs this visit signed and finalized
+ * (IssueStepRefusedError 'reinspectionUnsigned' / 'reinspectionNotFinalized' with its date); nothing is
+ * written when anything is refused.
  */
 export async function recordReinspectionResult(
   db: DuchaDatabase,
@@ -133,10 +135,15 @@ export async function recordReinspectionResult(
     if (!visit) throw new Error(`visit ${visitId} does not exist`);
     if (!visit.reinspectedIssueIds.includes(issueId))
       throw new Error(`visit ${visitId} does not re-inspect issue ${issueId}`);
-    if (visit.status === 'finalized')
-      throw new VisitLockedError('this re-inspection is finalized and takes no more results');
+    // The result is the issue's step, not a change of the visit: a finalized visit takes it.
     const { after } = await beforeAndAfterPhotos(db, visitId, issueId);
     const evidence = [...new Set(after.map((p) => p.sha256))];
+    // A close-out needs this very visit signed and finalized (shared/issues/close-out.ts). Missing
+    // after photos are said first: they can only be added before the visit is finalized.
+    if (result.kind === 'closed' && evidence.length > 0) {
+      const ready = reinspectionReadiness(visit);
+      if (!ready.ok) throw new IssueStepRefusedError(ready.refusal, ready.visitDate);
+    }
     return applyIssueStep(
       db,
       issueId,

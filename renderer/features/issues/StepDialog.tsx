@@ -1,7 +1,8 @@
 // One lifecycle step of an issue: who handled it, a note, and what the step needs (a new deadline
 // for an extension, the after photos for a close-out). The rules in shared/issues decide; their
-// refusal is shown in the user's words and nothing is recorded.
-import { App, Button as AntButton, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
+// refusal is shown in the user's words and nothing is recorded. Issuing the notice is the Reports
+// page's action (IssueNoticeStep): numbered by the team's sequence, never typed.
+import { App, Button as AntButton, Checkbox, Form, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/domain/issue';
@@ -10,6 +11,7 @@ import { issueActions, IssueStepRefusedError, useDatabase, useDraft, usePhotos }
 import { DraftAlert } from '../../ui/DraftAlert';
 import { ActorField } from '../../ui/ActorField';
 import { DeadlineField, NoteField, Refusal } from './StepFields';
+import { IssueNoticeStep } from './IssueNoticeStep';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 
@@ -18,10 +20,13 @@ interface Props {
   step: StepKind | null;
   defaultActor: string;
   onClose: () => void;
+  /** A notice was given out by the "Issue notice" step, under this number. */
+  onIssued?: (number: string) => void;
 }
 
-export function StepDialog({ issue, step, defaultActor, onClose }: Props) {
+export function StepDialog({ issue, step, defaultActor, onClose, onIssued }: Props) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   return (
     <Modal
       open={step !== null}
@@ -30,12 +35,25 @@ export function StepDialog({ issue, step, defaultActor, onClose }: Props) {
       footer={null}
       destroyOnHidden
     >
-      {step && <StepForm issue={issue} step={step} defaultActor={defaultActor} onClose={onClose} />}
+      {step === 'issued' ? (
+        <IssueNoticeStep
+          issue={issue}
+          defaultActor={defaultActor}
+          onClose={onClose}
+          onIssued={(number) => {
+            void message.success(t('issuing.notice.issued', { number }));
+            onIssued?.(number);
+            onClose();
+          }}
+        />
+      ) : (
+        step && <StepForm issue={issue} step={step} defaultActor={defaultActor} onClose={onClose} />
+      )}
     </Modal>
   );
 }
 
-function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKind }) {
+function StepForm({ issue, step, defaultActor, onClose }: Omit<Props, 'onIssued'> & { step: StepKind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = issueActions(useDatabase());
@@ -43,7 +61,6 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
   const [actorName, setActor] = useState(defaultActor);
   const [note, setNote] = useState('');
   const [newDeadline, setDeadline] = useState('');
-  const [noticeNumber, setNotice] = useState('');
   const [evidence, setEvidence] = useState<string[]>([]);
   const [problem, setProblem] = useState<ReactNode>(null);
   const [saving, setSaving] = useState(false);
@@ -54,13 +71,12 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
     actorName: defaultActor,
     note: '',
     newDeadline: '',
-    noticeNumber: '',
     evidence: [],
   });
   const { keep } = draft;
   useEffect(
-    () => keep({ actorName, note, newDeadline, noticeNumber, evidence }),
-    [keep, actorName, note, newDeadline, noticeNumber, evidence],
+    () => keep({ actorName, note, newDeadline, evidence }),
+    [keep, actorName, note, newDeadline, evidence],
   );
   const restoreDraft = () => {
     const taken = draft.restore();
@@ -68,7 +84,6 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
     setActor(taken.values.actorName);
     setNote(taken.values.note);
     setDeadline(taken.values.newDeadline);
-    setNotice(taken.values.noticeNumber);
     setEvidence(taken.values.evidence);
   };
 
@@ -81,14 +96,14 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
         actorName,
         note,
         newDeadline: newDeadline || null,
-        noticeNumber: noticeNumber.trim() || null,
         evidencePhotoSha256: evidence,
       });
       await draft.saved(null);
       void message.success(t('issue.dialog.done', { step: t(`issue.steps.${step}`) }));
       onClose();
     } catch (error) {
-      if (error instanceof IssueStepRefusedError) setProblem(t(`issue.refusal.${error.refusal}`));
+      if (error instanceof IssueStepRefusedError)
+        setProblem(t(`issue.refusal.${error.refusal}`, { date: error.visitDate ?? '' }));
       else setProblem(errorContent(describeFailure(error, t, 'issue.dialog.failed')));
     } finally {
       setSaving(false);
@@ -105,17 +120,6 @@ function StepForm({ issue, step, defaultActor, onClose }: Props & { step: StepKi
       />
       <Form layout="vertical" onFinish={() => void confirm()}>
         <ActorField id="step-actor" value={actorName} onChange={setActor} />
-        {step === 'issued' && (
-          <Form.Item label={t('issue.dialog.noticeNumber')} htmlFor="step-notice">
-            <Input
-              id="step-notice"
-              maxLength={40}
-              placeholder="督查〔2026〕12号"
-              value={noticeNumber}
-              onChange={(e) => setNotice(e.target.value)}
-            />
-          </Form.Item>
-        )}
         {needsDeadline && <DeadlineField id="step-deadline" value={newDeadline} onChange={setDeadline} />}
         <NoteField id="step-note" value={note} onChange={setNote} />
         {step === 'closed' && (
@@ -149,7 +153,6 @@ interface StepValues {
   actorName: string;
   note: string;
   newDeadline: string;
-  noticeNumber: string;
   evidence: string[];
 }
 

@@ -137,6 +137,12 @@ export const issuesEn: IssuesMessages = {
     deadlineNotLater: 'The new deadline must be later than the current one.',
     afterPhotosRequired: 'Closing out needs the after photos taken at the re-inspection.',
     actorRequired: 'Enter who handled it.',
+    reinspectionMissing:
+      'There is no re-inspection visit yet: start the re-inspection, sign and finalize it, then close the issue out.',
+    reinspectionUnsigned:
+      'The re-inspection visit of {{date}} is not signed yet: have the inspector sign it and finalize it, then close the issue out.',
+    reinspectionNotFinalized:
+      'The re-inspection visit of {{date}} is signed but not finalized yet: finalize it, then close the issue out.',
   },
   history: 'Rectification history',
   historyIntact: 'History intact, verified (entries: {{count}})',

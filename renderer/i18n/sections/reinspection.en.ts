@@ -42,7 +42,8 @@ export const reinspectionEn: ReinspectionMessages = {
   result: 'Result',
   closeOut: 'Close out',
   sendBack: 'Send back',
-  closeOutHint: 'Rectified: close the issue out with this re-inspection’s after photos as evidence.',
+  closeOutHint:
+    'Rectified: close the issue out with this re-inspection’s after photos as evidence. The re-inspection must be signed and finalized first.',
   sendBackHint: 'Not rectified: give the reason; the issue goes back to In progress.',
   evidence: 'Evidence: {{count}} after photos of this re-inspection',
   noEvidence: 'This re-inspection has no after photos yet.',

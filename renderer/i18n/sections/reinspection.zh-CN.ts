@@ -38,7 +38,7 @@ export const reinspectionZhCN = {
   result: '复查结果',
   closeOut: '销号',
   sendBack: '退回整改',
-  closeOutHint: '复查合格：以本次复查的整改后照片作为依据销号。',
+  closeOutHint: '复查合格：以本次复查的整改后照片作为依据销号。复查记录须先签字并定稿。',
   sendBackHint: '复查未通过：说明理由，问题退回整改中。',
   evidence: '销号依据：本次复查的整改后照片 {{count}} 张',
   noEvidence: '本次复查还没有整改后照片。',

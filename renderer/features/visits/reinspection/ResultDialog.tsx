@@ -71,7 +71,7 @@ function ResultForm({
         error instanceof IssueStepRefusedError
           ? error.refusal === 'afterPhotosRequired'
             ? t('reinspection.refusal.afterPhotosRequired')
-            : t(`issue.refusal.${error.refusal}`)
+            : t(`issue.refusal.${error.refusal}`, { date: error.visitDate ?? '' })
           : error instanceof VisitLockedError
             ? t('reinspection.refusal.visitLocked')
             : errorContent(describeFailure(error, t, 'issue.dialog.failed')),

@@ -53,15 +53,16 @@ export const teamLeaderName = (
   personNames: ReadonlyMap<string, string> | undefined,
 ): string => (team?.leaderId && personNames?.get(team.leaderId)) || '';
 
-/** Why this visit can record no result for the issue now; null when it can. */
-export type ResultBlocker = 'visitFinalized' | 'closed' | 'notAwaiting';
+/**
+ * Why this visit can record no result for the issue now; null when it can. A finalized visit takes
+ * its result (a close-out even needs it finalized: shared/issues/close-out.ts).
+ */
+export type ResultBlocker = 'closed' | 'notAwaiting';
 
 export function resultBlocker(
   issue: Pick<Issue, 'status'>,
-  visit: Pick<Visit, 'status'>,
 ): ResultBlocker | null {
   if (issue.status === 'closed') return 'closed';
-  if (visit.status === 'finalized') return 'visitFinalized';
   // The lifecycle decides which steps follow the status; close-out and send-back go together.
   return allowedSteps(issue.status).includes('closed') ? null : 'notAwaiting';
 }
