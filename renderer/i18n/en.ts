@@ -1,3 +1,4 @@
+import { listsEn } from './sections/lists.en';
 import { exchangeEn } from './sections/exchange.en';
 import { reportsEn } from './sections/reports.en';
 import { issuesEn } from './sections/issues.en';
@@ -38,6 +39,7 @@ export const en: Messages = {
   exchange: exchangeEn,
   errors: errorsEn,
   drafts: draftsEn,
+  lists: listsEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

@@ -1,4 +1,5 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
+import { listsZhCN } from './sections/lists.zh-CN';
 import { exchangeZhCN } from './sections/exchange.zh-CN';
 import { reportsZhCN } from './sections/reports.zh-CN';
 import { issuesZhCN } from './sections/issues.zh-CN';
@@ -38,6 +39,7 @@ export const zhCN = {
   exchange: exchangeZhCN,
   errors: errorsZhCN,
   drafts: draftsZhCN,
+  lists: listsZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',

@@ -11,3 +11,10 @@ export {
 export { validateRows, summarize, projectsToImport, type RowResult } from './validate-rows';
 export { exportLedger } from './export-ledger';
 export { LEDGER_FIELDS, FIELD_LABELS, type LedgerField } from './columns';
+export {
+  checkWithAdditions,
+  usedAdditions,
+  hasAdditions,
+  additionNames,
+  type ListAdditions,
+} from './additions';

@@ -61,6 +61,18 @@ export interface RowResult {
   project: Project | null;
   errors: RowIssue[];
   warnings: RowIssue[];
+  /** Names the row gives that the directory does not know: what the import may offer to add. */
+  unknown: UnknownNames;
+}
+
+/** Unknown names of one row, exactly as written (trimmed); see additions.ts. */
+export interface UnknownNames {
+  /** A county cell that names no known county (its first part when it was "思茅区 倚象镇"). */
+  county: string | null;
+  /** A town that is not one of its (known) county's towns. */
+  town: { countyId: string; name: string } | null;
+  /** Responsible units named by no unit, with the id of the row's county (null if none). */
+  units: { name: string; regionId: string | null }[];
 }
 
 /** What readSheet returned (or the same shape): headers for units, rows and their Excel numbers. */
@@ -96,6 +108,7 @@ const TOTAL_ROW = /^(合计|总计|小计|共计)($|[(:\d])/;
 class RowCheck {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
+  readonly unknown: UnknownNames = { county: null, town: null, units: [] };
   constructor(readonly rowNumber: number) {}
 
   private issue(field: LedgerField | null, zh: string, en: string): RowIssue {
@@ -172,6 +185,8 @@ function resolveRegion(
         );
         return { regionId: null, region: null };
       } else {
+        // "思茅区 倚象镇": the county is offered; its town comes up once the county is known.
+        check.unknown.county = parts.length > 1 ? (parts[0] as string) : countyText;
         check.error(
           'county',
           `${quoted(countyText)} 不在地区名录中`,
@@ -195,6 +210,7 @@ function resolveRegion(
   if (townText === '' || county.level === 'town') return { regionId: county.id, region: county };
   const town = dir.town(county, townText);
   if (town.kind === 'found') return { regionId: town.item.id, region: town.item };
+  if (town.kind === 'unknown') check.unknown.town = { countyId: county.id, name: townText };
   check.warn(
     'town',
     `${quoted(townText)} 不是${county.name}的乡镇，项目记在${county.name}`,
@@ -216,6 +232,7 @@ function resolveUnits(check: RowCheck, text: string, region: Region | null, dir:
         `${quoted(token)} matches more than one unit and was left out; choose it after the import`,
       );
     } else {
+      check.unknown.units.push({ name: token, regionId: region ? dir.countyOf(region).id : null });
       check.warn(
         'responsibleUnits',
         `${quoted(token)} 不在单位名录中，未记入`,
@@ -460,6 +477,7 @@ export function validateRows(
       project: null,
       errors: check.errors,
       warnings: check.warnings,
+      unknown: check.unknown,
     };
     if (name !== '' && !first) firstRowOfName.set(nameKey, result);
     results.push(result);
