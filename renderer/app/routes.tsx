@@ -36,6 +36,10 @@ const PlaceholderPage = lazyPage(() =>
   import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
 );
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
+const OrganizationPage = lazyPage(() =>
+  import('../features/organization/OrganizationPage').then((m) => m.OrganizationPage),
+);
+const SetupPage = lazyPage(() => import('../features/organization/setup/SetupPage').then((m) => m.SetupPage));
 
 /** Where the app goes from an address it does not know (and from no address at all). */
 export const HOME_PATH = '/projects';
@@ -57,6 +61,8 @@ export const ROUTES: RouteObject[] = [
   { path: '/reports', element: <ReportsPage /> },
   { path: '/exchange', element: <ExchangePage /> },
   { path: '/sync', element: <PlaceholderPage section="sync" /> },
+  { path: '/organization', element: <OrganizationPage /> },
+  { path: '/setup', element: <SetupPage /> },
   { path: '/settings', element: <SettingsPage /> },
   { path: '*', element: <Navigate to={HOME_PATH} replace /> },
 ];

@@ -10,6 +10,10 @@ import { reinspectionEn } from './sections/reinspection.en';
 import { dashboardEn } from './sections/dashboard.en';
 import { errorsEn } from './sections/errors.en';
 import { draftsEn } from './sections/drafts.en';
+import { shellEn } from './sections/shell.en';
+import { organizationEn } from './sections/organization.en';
+import { issuingEn } from './sections/issuing.en';
+import { evidenceEn } from './sections/evidence.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -24,6 +28,7 @@ export const en: Messages = {
     reports: 'Reports',
     exchange: 'Exchange',
     sync: 'Sync',
+    organization: 'Organization',
     settings: 'Settings',
   },
   language: { label: 'Language', zhCN: '简体中文', en: 'English' },
@@ -39,7 +44,11 @@ export const en: Messages = {
   exchange: exchangeEn,
   errors: errorsEn,
   drafts: draftsEn,
+  shell: shellEn,
   lists: listsEn,
+  organization: organizationEn,
+  issuing: issuingEn,
+  evidence: evidenceEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

@@ -11,6 +11,10 @@ import { reinspectionZhCN } from './sections/reinspection.zh-CN';
 import { dashboardZhCN } from './sections/dashboard.zh-CN';
 import { errorsZhCN } from './sections/errors.zh-CN';
 import { draftsZhCN } from './sections/drafts.zh-CN';
+import { shellZhCN } from './sections/shell.zh-CN';
+import { organizationZhCN } from './sections/organization.zh-CN';
+import { issuingZhCN } from './sections/issuing.zh-CN';
+import { evidenceZhCN } from './sections/evidence.zh-CN';
 
 export const zhCN = {
   app: { name: '督查', fullName: '督查 · 重点项目督查', loading: '正在打开…' },
@@ -24,6 +28,7 @@ export const zhCN = {
     reports: '报告',
     exchange: '导出导入',
     sync: '同步',
+    organization: '组织',
     settings: '设置',
   },
   language: { label: '语言', zhCN: '简体中文', en: 'English' },
@@ -39,7 +44,11 @@ export const zhCN = {
   exchange: exchangeZhCN,
   errors: errorsZhCN,
   drafts: draftsZhCN,
+  shell: shellZhCN,
   lists: listsZhCN,
+  organization: organizationZhCN,
+  issuing: issuingZhCN,
+  evidence: evidenceZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
