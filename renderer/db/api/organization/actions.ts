@@ -12,6 +12,7 @@ import {
   updateTeam,
   updateUnit,
 } from '../../repositories/organization-edit';
+import { importLists, type ListsToImport } from '../../repositories/organization-import';
 import { chooseWorkingPerson, chooseWorkingTeam } from '../../repositories/working-context';
 
 type NewOf<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt'>;
@@ -25,6 +26,8 @@ export const organizationActions = (db: DuchaDatabase) => ({
   updatePerson: (id: string, changes: Partial<NewOf<Person>>) => updatePerson(db, id, changes),
   addTeam: (fields: NewOf<Team>) => addTeam(db, fields),
   updateTeam: (id: string, changes: Partial<NewOf<Team>>) => updateTeam(db, id, changes),
+  /** The new entries of a lists workbook, all in one transaction. */
+  importLists: (lists: ListsToImport) => importLists(db, lists),
   /** This laptop's choices; never synced. */
   chooseTeam: (teamId: string | null) => chooseWorkingTeam(db, teamId),
   choosePerson: (personId: string | null) => chooseWorkingPerson(db, personId),
