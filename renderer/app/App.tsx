@@ -14,6 +14,7 @@ import type { HostClient } from '../host/client';
 import { useDatabaseState } from '../stores/database';
 import { useSession } from '../stores/session';
 import { DatabaseErrorPage } from './DatabaseErrorPage';
+import { FONT_FAMILY } from '../ui/font-family';
 import { HostProvider } from '../ui/host-context';
 import { usePrefersReducedMotion } from './reduced-motion';
 import { Shell } from './Shell';
@@ -25,6 +26,8 @@ export function App({ host }: { host: HostClient }) {
   const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
+    // Text outside antd's components (tables of our own, portals) speaks the same fonts.
+    document.body.style.fontFamily = FONT_FAMILY;
     document.documentElement.lang = language;
     document.title = t('app.fullName');
   }, [language, t]);
@@ -47,7 +50,10 @@ export function App({ host }: { host: HostClient }) {
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', motion: !reducedMotion }, zeroRuntime: true }}
+      theme={{
+        token: { colorPrimary: '#b71c1c', fontFamily: FONT_FAMILY, motion: !reducedMotion },
+        zeroRuntime: true,
+      }}
       // antd spaces out two-character Chinese labels ("保 存"); screen readers would read them that way.
       button={{ autoInsertSpace: false }}
     >

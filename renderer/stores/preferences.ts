@@ -15,6 +15,9 @@ interface PreferencesState {
    */
   timeZone: string;
   chooseTimeZone: (timeZone: string) => void;
+  /** The sidebar folded to its icons, as the user left it (a small screen wants the room). */
+  sidebarCollapsed: boolean;
+  setSidebarCollapsed: (collapsed: boolean) => void;
 }
 
 export const usePreferences = create<PreferencesState>()(
@@ -24,8 +27,10 @@ export const usePreferences = create<PreferencesState>()(
       chooseLanguage: (language) => set({ chosenLanguage: language }),
       timeZone: CHINA_TIME_ZONE,
       chooseTimeZone: (timeZone) => set({ timeZone }),
+      sidebarCollapsed: false,
+      setSidebarCollapsed: (sidebarCollapsed) => set({ sidebarCollapsed }),
     }),
-    // Version 1 had no time zone: the merge of persisted state over the defaults fills it in.
+    // Version 1 had no time zone nor sidebar state: the merge of persisted state over the defaults fills them in.
     { name: 'ducha.preferences', version: 1 },
   ),
 );

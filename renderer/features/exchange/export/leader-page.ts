@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import { colourCard } from '../../../../shared/issues/colour-card';
 import type { ExportPhoto, LeaderPageSource } from '../../../db';
+import { formatInstant } from '../../../ui/format-instant';
 
 const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 
@@ -89,7 +90,7 @@ export function leaderPage(input: LeaderPageInput, t: TFunction): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'">
 <title>${l('title')}</title><style>${CSS}</style></head><body>
-<h1>${l('title')}</h1><p>${esc(t('exchange.page.madeBy', { device: input.deviceName, time: input.createdAt }))}</p>
+<h1>${l('title')}</h1><p>${esc(t('exchange.page.madeBy', { device: input.deviceName, time: formatInstant(input.createdAt) }))}</p>
 <h2>${l('figures')}</h2><div class="figures">${figure(t('exchange.page.projects'), source.projects.length)}${figure(
     t('exchange.page.visits'),
     source.visits.length,

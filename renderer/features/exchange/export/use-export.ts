@@ -14,6 +14,7 @@ import { type ExportOutcome, writeExport } from './write-export';
 import { safeName } from './safe-name';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
+import { formatInstantStamp } from '../../../ui/format-instant';
 
 export type ExportState =
   | { readonly phase: 'idle' }
@@ -28,10 +29,8 @@ export interface ExportRequest {
   readonly reports: boolean;
 }
 
-const stamp = (date: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-};
+// The folder is named by the team's clock (its time zone), as its people read the date and time.
+const stamp = (date: Date): string => formatInstantStamp(date.toISOString());
 
 export function useExport() {
   const { t } = useTranslation();
