@@ -69,7 +69,7 @@ export type {
   PrintablePhoto,
   VisitRecordSource,
 } from './repositories/report-sources';
-export { NoticeRefusedError } from './repositories/notices';
+export { NoticeDeadlineError, NoticeRefusedError } from './repositories/notices';
 export type { YearTargets } from './repositories/targets';
 
 // Hand-over by USB (导出导入)

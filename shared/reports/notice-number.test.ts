@@ -21,4 +21,13 @@ describe('notice numbers', () => {
     expect(nextNoticeNumber(given, '督查', 2027).seq).toBe(1);
     expect(nextNoticeNumber([], '督查专', 2026).seq).toBe(1);
   });
+
+  it("start at the team's stated next number for its year, or after the highest given when that is higher", () => {
+    const given = ['督查〔2026〕1号', '督查〔2026〕9号'];
+    expect(nextNoticeNumber(given, '督查', 2026, { year: 2026, next: 21 }).seq).toBe(21);
+    expect(nextNoticeNumber(given, '督查', 2026, { year: 2026, next: 5 }).seq).toBe(10);
+    expect(nextNoticeNumber([], '督查', 2026, { year: 2026, next: 21 }).seq).toBe(21);
+    // Another year's start says nothing about this year.
+    expect(nextNoticeNumber(given, '督查', 2027, { year: 2026, next: 21 }).seq).toBe(1);
+  });
 });

@@ -28,12 +28,28 @@ export function noticeNumberStem(prefix: string, year: number): string {
   return `${prefix}〔${String(year)}〕`;
 }
 
-/** The next number of a prefix and year after those already given (any others are ignored). */
-export function nextNoticeNumber(given: Iterable<string>, prefix: string, year: number): NoticeNumber {
+/** Where a team's sequence starts in a year (Team.noticeSequenceStart): numbers given out on paper before. */
+export interface SequenceStart {
+  year: number;
+  next: number;
+}
+
+/**
+ * The next number of a prefix and year after those already given (any others are ignored). A team
+ * that gave numbers out on paper this year starts at its stated next number: the larger of that and
+ * one past the highest on record, so a number is never given twice either way.
+ */
+export function nextNoticeNumber(
+  given: Iterable<string>,
+  prefix: string,
+  year: number,
+  start: SequenceStart | null = null,
+): NoticeNumber {
   let last = 0;
   for (const text of given) {
     const parsed = parseNoticeNumber(text);
     if (parsed && parsed.prefix === prefix && parsed.year === year) last = Math.max(last, parsed.seq);
   }
-  return { prefix, year, seq: last + 1 };
+  const floor = start !== null && start.year === year ? start.next : 1;
+  return { prefix, year, seq: Math.max(last + 1, floor) };
 }

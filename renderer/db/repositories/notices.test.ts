@@ -8,6 +8,7 @@ import {
   issueNotice,
   issuesOfNotice,
   nextNoticeNumberOf,
+  NoticeDeadlineError,
   NoticeRefusedError,
   noticeNumbersOfUnit,
 } from './notices';
@@ -48,7 +49,14 @@ describe('rectification notices', () => {
     expect(drafts.length).toBeGreaterThan(0);
     const { number, issued } = await issueNotice(
       db,
-      { issueIds: drafts.map((d) => d.id), prefix: '督查', year: 2026, actorName: '督查组', note: '' },
+      {
+        issueIds: drafts.map((d) => d.id),
+        prefix: '督查',
+        year: 2026,
+        actorName: '督查组',
+        note: '',
+        today: '2026-03-10',
+      },
       T0 + 1000,
     );
     expect(number).toBe(expected);
@@ -75,10 +83,61 @@ describe('rectification notices', () => {
         year: 2026,
         actorName: '督查组',
         note: '',
+        today: '2026-03-10',
       }),
     ).rejects.toBeInstanceOf(NoticeRefusedError);
     expect(await nextNoticeNumberOf(db, '督查', 2026)).toBe(before);
     expect(await db.outbox.count()).toBe(outboxBefore);
+    db.close();
+  });
+
+  it("start at the team's stated next number when it is past the highest on record", async () => {
+    const db = await sample('notices-start');
+    const unitId = await unitWithDrafts(db);
+    const drafts = await draftIssuesOfUnit(db, unitId);
+    const start = { year: 2026, next: 300 };
+    expect(await nextNoticeNumberOf(db, '督查', 2026, start)).toBe('督查〔2026〕300号');
+    const { number } = await issueNotice(db, {
+      issueIds: drafts.map((d) => d.id),
+      prefix: '督查',
+      year: 2026,
+      actorName: '王芳',
+      note: '',
+      today: '2026-03-10',
+      sequenceStart: start,
+    });
+    expect(number).toBe('督查〔2026〕300号');
+    expect(await nextNoticeNumberOf(db, '督查', 2026, start)).toBe('督查〔2026〕301号');
+    db.close();
+  });
+
+  it('refuse a deadline already past, writing nothing; a short one needs its reason, kept in the note', async () => {
+    const db = await sample('notices-deadline');
+    const unitId = await unitWithDrafts(db);
+    const [draft] = await draftIssuesOfUnit(db, unitId);
+    if (!draft) throw new Error('no draft');
+    const before = await nextNoticeNumberOf(db, '督查', 2026);
+    const outboxBefore = await db.outbox.count();
+    const input = { issueIds: [draft.id], prefix: '督查', year: 2026, actorName: '王芳', note: '' };
+    const dayAfter = new Date(Date.parse(`${draft.deadline}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const past = issueNotice(db, { ...input, today: dayAfter, shortDeadlineReason: '急' });
+    await expect(past).rejects.toBeInstanceOf(NoticeDeadlineError);
+    await expect(past).rejects.toMatchObject({ refusal: 'deadlinePast', titles: [draft.title] });
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    expect((await db.issues.get(draft.id))?.status).toBe('draft');
+
+    // Issued on its deadline day with a 15-day minimum: short, so a reason is needed.
+    const short = { ...input, today: draft.deadline, minimumDeadlineDays: 15 };
+    await expect(issueNotice(db, short)).rejects.toMatchObject({ refusal: 'shortDeadlineReasonRequired' });
+    expect(await nextNoticeNumberOf(db, '督查', 2026)).toBe(before);
+    await issueNotice(db, { ...short, shortDeadlineReason: '雨季前必须完成' });
+    expect((await historyOfIssue(db, draft.id)).at(-1)).toMatchObject({
+      kind: 'issued',
+      note: '雨季前必须完成',
+      actorName: '王芳',
+    });
     db.close();
   });
 });

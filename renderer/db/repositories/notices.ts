@@ -4,10 +4,12 @@
 // never share a number, and an issue is never numbered without its history entry.
 import type { Issue } from '../../../shared/domain/issue';
 import type { StepRefusal } from '../../../shared/issues/lifecycle';
+import { checkNoticeDeadline, type NoticeDeadlineRefusal } from '../../../shared/issues/notice-deadline';
 import {
   formatNoticeNumber,
   nextNoticeNumber,
   noticeNumberStem,
+  type SequenceStart,
 } from '../../../shared/reports/notice-number';
 import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
 import { stepTables, stepWithin } from './issue-steps';
@@ -65,10 +67,15 @@ export async function noticesOfUnit(
 }
 
 /** The number the next notice of a prefix and year would get, were it given now. */
-export async function nextNoticeNumberOf(db: DuchaDatabase, prefix: string, year: number): Promise<string> {
+export async function nextNoticeNumberOf(
+  db: DuchaDatabase,
+  prefix: string,
+  year: number,
+  start: SequenceStart | null = null,
+): Promise<string> {
   const stem = noticeNumberStem(prefix, year);
   const given = await db.issues.where('noticeNumber').startsWith(stem).uniqueKeys();
-  return formatNoticeNumber(nextNoticeNumber(given as string[], prefix, year));
+  return formatNoticeNumber(nextNoticeNumber(given as string[], prefix, year, start));
 }
 
 export interface NoticeInput {
@@ -77,6 +84,26 @@ export interface NoticeInput {
   year: number;
   actorName: string;
   note: string;
+  /** Today in the team's time zone: no issue is given out with a deadline before it. */
+  today: string;
+  /** Team.noticeSequenceStart: where this year's numbers start for a team that gave some out on paper. */
+  sequenceStart?: SequenceStart | null;
+  /** Team.minimumDeadlineDays: a sooner deadline needs `shortDeadlineReason`, kept in the step's note. */
+  minimumDeadlineDays?: number | null;
+  shortDeadlineReason?: string;
+}
+
+/** An issue's deadline is one the notice may not order (past, or short with no reason); nothing was written. */
+export class NoticeDeadlineError extends Error {
+  override name = 'NoticeDeadlineError';
+  constructor(
+    readonly refusal: NoticeDeadlineRefusal,
+    /** The issues refused, by title, for the message. */
+    readonly titles: readonly string[],
+    readonly deadline: string,
+  ) {
+    super(`notice deadline refused (${refusal}): ${deadline}`);
+  }
 }
 
 /** No issue of the notice could be issued; nothing was written. */
@@ -97,14 +124,20 @@ export async function issueNotice(
   now: number = Date.now(),
 ): Promise<{ number: string; issued: Issue[] }> {
   return db.transaction('rw', stepTables(db), async () => {
-    const number = await nextNoticeNumberOf(db, input.prefix, input.year);
+    const short = await checkDeadlines(db, input);
+    const number = await nextNoticeNumberOf(db, input.prefix, input.year, input.sequenceStart ?? null);
     const issued: Issue[] = [];
     const refusals = new Map<string, StepRefusal | 'missing'>();
+    const reason = input.shortDeadlineReason?.trim() ?? '';
     for (const id of input.issueIds) {
+      // The reason for a short deadline is recorded in the step's note of each issue it concerns.
+      const note = short.has(id)
+        ? [input.note.trim(), reason].filter((s) => s !== '').join('\n')
+        : input.note;
       const result = await stepWithin(
         db,
         id,
-        { kind: 'issued', actorName: input.actorName, note: input.note, noticeNumber: number },
+        { kind: 'issued', actorName: input.actorName, note, noticeNumber: number },
         now,
       );
       if (result.ok) issued.push(result.issue);
@@ -113,4 +146,40 @@ export async function issueNotice(
     if (issued.length === 0) throw new NoticeRefusedError(refusals);
     return { number, issued };
   });
+}
+
+/**
+ * The deadline rule over every issue of the notice, before anything is written: the first refusal
+ * refuses the whole notice (a notice orders one set of deadlines). Returns the issues whose deadline
+ * is short (with its reason given).
+ */
+async function checkDeadlines(db: DuchaDatabase, input: NoticeInput): Promise<Set<string>> {
+  const short = new Set<string>();
+  const refused = new Map<NoticeDeadlineRefusal, Issue[]>();
+  for (const id of input.issueIds) {
+    const row = await db.issues.get(id);
+    if (!row || !isLive(row) || row.status !== 'draft') continue;
+    const verdict = checkNoticeDeadline({
+      deadline: row.deadline,
+      today: input.today,
+      minimumDays: input.minimumDeadlineDays,
+      shortReason: input.shortDeadlineReason,
+    });
+    if (verdict.ok) {
+      if (verdict.short) short.add(id);
+    } else
+      refused.set(verdict.refusal, [...(refused.get(verdict.refusal) ?? []), recordOfStored<Issue>(row)]);
+  }
+  // A past deadline is said first: no reason can make it right.
+  for (const refusal of ['deadlinePast', 'shortDeadlineReasonRequired'] as const) {
+    const issues = refused.get(refusal);
+    if (issues?.[0]) {
+      throw new NoticeDeadlineError(
+        refusal,
+        issues.map((i) => i.title),
+        issues[0].deadline,
+      );
+    }
+  }
+  return short;
 }

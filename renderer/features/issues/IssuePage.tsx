@@ -13,6 +13,8 @@ import { useToday } from '../../stores/clock';
 import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos';
 import { ColourCard } from '../../ui/ColourCard';
+import { useActorName } from '../../ui/ActorField';
+import { NoticeDocument } from '../reports';
 import { IssueHistory } from './IssueHistory';
 import { IssueReinspections } from './IssueReinspections';
 import { StepDialog } from './StepDialog';
@@ -34,6 +36,10 @@ function IssueView({ issue }: { issue: Issue }) {
   const project = useProject(issue.projectId);
   const organization = useOrganization();
   const [step, setStep] = useState<StepKind | null>(null);
+  const actorName = useActorName();
+  // The notice just given out from this page: its document is made (and saved as PDF) at once.
+  const [issuedNow, setIssuedNow] = useState<string | null>(null);
+  const noticeUnit = issue.responsibleUnitIds[0] ?? null;
   const steps = allowedSteps(issue.status, issue.needsCoordination);
   const unitNames = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id);
 
@@ -94,7 +100,21 @@ function IssueView({ issue }: { issue: Issue }) {
               </Typography.Text>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('issue.fields.notice')}>{issue.noticeNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('issue.fields.notice')}>
+            <span data-testid="issue-notice-number">{issue.noticeNumber ?? '—'}</span>
+            {issue.noticeNumber && (
+              <Typography.Link
+                style={{ marginLeft: 8 }}
+                onClick={() =>
+                  void navigate(
+                    `/reports?doc=notice&unit=${encodeURIComponent(noticeUnit ?? '')}&number=${encodeURIComponent(issue.noticeNumber ?? '')}`,
+                  )
+                }
+              >
+                {t('issuing.notice.open')}
+              </Typography.Link>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('issue.fields.description')} span={2}>
             {issue.description || '—'}
           </Descriptions.Item>
@@ -124,6 +144,11 @@ function IssueView({ issue }: { issue: Issue }) {
           </Button>
         </div>
       )}
+      {issuedNow && (
+        <Card title={`${t('reports.tabs.notice')} ${issuedNow}`}>
+          <NoticeDocument number={issuedNow} unitId={noticeUnit} saveOnReady />
+        </Card>
+      )}
       <IssueReinspections issue={issue} />
       <IssueHistory issueId={issue.id} />
       <Card title={t('issue.photos')}>
@@ -132,7 +157,13 @@ function IssueView({ issue }: { issue: Issue }) {
           readOnly={issue.status === 'closed'}
         />
       </Card>
-      <StepDialog issue={issue} step={step} defaultActor="" onClose={() => setStep(null)} />
+      <StepDialog
+        issue={issue}
+        step={step}
+        defaultActor={actorName}
+        onClose={() => setStep(null)}
+        onIssued={setIssuedNow}
+      />
     </Space>
   );
 }

@@ -20,7 +20,7 @@ import { today, useClock, useTimeZone } from '../../stores/clock';
 import { draftReinspection, teamLeaderName } from '../visits';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
-import { ActorField } from '../../ui/ActorField';
+import { ActorField, useActorName } from '../../ui/ActorField';
 
 export function IssueReinspections({ issue }: { issue: Issue }) {
   const { t } = useTranslation();
@@ -33,6 +33,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const timeZone = useTimeZone();
   const [asking, setAsking] = useState(false);
   const [actor, setActor] = useState('');
+  const chosenActor = useActorName();
   const [problem, setProblem] = useState<ReactNode>(null);
   const [starting, setStarting] = useState(false);
   const startable = canStartReinspection(issue.status);
@@ -62,7 +63,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const onStart = () => {
     // The "Re-inspect" step is recorded with the start, so it needs a name: ask, offering the leader's.
     if (issue.status === 'rectificationReported') {
-      setActor(teamLeaderName(team, organization?.personNames));
+      setActor(chosenActor || teamLeaderName(team, organization?.personNames));
       setProblem(null);
       setAsking(true);
     } else void start('');

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import { VirtualTable } from '../../ui/virtual-table/VirtualTable';
+import { useActorName } from '../../ui/ActorField';
 import { useIssueList, useOrganization } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { BulkBar, BulkDialog, type BulkStep } from './BulkActions';
@@ -20,6 +21,7 @@ const EMPTY: readonly Issue[] = [];
 
 export function IssuesPage() {
   const { t } = useTranslation();
+  const actorName = useActorName();
   const navigate = useNavigate();
   const today = useToday();
   const timeZone = useTimeZone();
@@ -82,7 +84,7 @@ export function IssuesPage() {
       <BulkDialog
         step={bulk}
         issueIds={selection.ids}
-        defaultActor=""
+        defaultActor={actorName}
         onClose={(done) => {
           setBulk(null);
           if (done) selection.clear();

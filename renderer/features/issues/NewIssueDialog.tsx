@@ -9,6 +9,7 @@ import { today } from '../../stores/clock';
 import { IssueFormFields } from './IssueFormFields';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { useActorName } from '../../ui/ActorField';
 
 interface NewIssueValues extends FindingInput {
   projectId: string;
@@ -29,6 +30,8 @@ export function NewIssueDialog(props: {
   const projects = useProjects();
   const actions = issueActions(useDatabase());
   const [form] = Form.useForm<NewIssueValues>();
+  // Who records it: the person working on this laptop, still editable.
+  const defaultActor = useActorName();
 
   const submit = async ({ projectId, actorName, ...values }: NewIssueValues) => {
     const project = projects?.find((p) => p.id === projectId);
@@ -73,7 +76,7 @@ export function NewIssueDialog(props: {
           deadline: addDays(today(), DEFAULT_DAYS),
           needsCoordination: false,
           description: '',
-          actorName: '',
+          actorName: defaultActor,
         }}
         onValuesChange={(changed: Partial<NewIssueValues>) => {
           // A project's responsible units are the likely ones for its problem.

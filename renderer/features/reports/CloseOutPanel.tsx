@@ -7,6 +7,7 @@ import { i18next } from '../../i18n';
 import { reportActions, useClosedIssues, useDatabase } from '../../db';
 import { useTimeZone } from '../../stores/clock';
 import { closeOutReport } from './build-reports';
+import { useWorkingSigner } from './use-working-signer';
 import { ReportOutput } from './ReportOutput';
 import { usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
@@ -22,13 +23,14 @@ export function CloseOutPanel({
   const db = useDatabase();
   const timeZone = useTimeZone();
   const closed = useClosedIssues();
+  const signer = useWorkingSigner();
   const prepare = useCallback(
     async (onProgress: (done: number, total: number) => void) => {
       if (issueId === null) return null;
       const source = await reportActions(db).closeOut(issueId);
-      return source ? closeOutReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress) : null;
+      return source ? closeOutReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress, signer) : null;
     },
-    [db, issueId, timeZone],
+    [db, issueId, timeZone, signer],
   );
   const { report, preparing, problem } = usePreparedReport(issueId === null ? null : prepare);
   return (

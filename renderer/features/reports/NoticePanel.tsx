@@ -1,24 +1,18 @@
 // 整改通知书: choose a responsible unit; give out a new notice for its draft issues (the next number of
 // the team's sequence), or open one it has had; see it and save it as PDF.
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18next } from '../../i18n';
-import {
-  reportActions,
-  useDatabase,
-  useDraft,
-  useNextNoticeNumber,
-  useOrganization,
-  useTeams,
-  useUnitNotices,
-} from '../../db';
-import { useTimeZone, useToday } from '../../stores/clock';
+import { Link } from 'react-router';
+import { addDays } from '../../../shared/domain/dates';
+import { isShortDeadline } from '../../../shared/issues/notice-deadline';
+import { useDraft, useOrganization, useUnitNotices } from '../../db';
+import { ActorField, useActorName } from '../../ui/ActorField';
 import { DraftAlert } from '../../ui/DraftAlert';
-import { noticeReport } from './build-reports';
 import { ReportOutput } from './ReportOutput';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
-import { usePreparedReport } from './use-prepared-report';
+import { useIssueNotice } from './use-issue-notice';
+import { useNoticeReport } from './use-notice-report';
 import styles from './reports.module.css';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
@@ -33,18 +27,15 @@ export function NoticePanel({
   onChoose: (unitId: string | null, number: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const db = useDatabase();
-  const timeZone = useTimeZone();
-  const today = useToday();
   const organization = useOrganization();
-  const teams = useTeams();
-  const team = teams?.[0] ?? null;
+  const giving = useIssueNotice();
+  const { team, next, today, minimumDeadlineDays } = giving;
+  const defaultActor = useActorName();
   const notices = useUnitNotices(unitId);
-  const year = Number(today.slice(0, 4));
-  const next = useNextNoticeNumber(team?.documentPrefix ?? null, year);
   // Every draft is ticked until the user clears it: the cleared ones are what is kept.
   const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
   const [typedActor, setActor] = useState<string | null>(null);
+  const [shortReason, setShortReason] = useState('');
   const [issuing, setIssuing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // The name typed and the drafts cleared are kept as a draft of this unit's notice until it is given out.
@@ -62,33 +53,29 @@ export function NoticePanel({
 
   const drafts = notices?.drafts;
   const ticked = (drafts ?? []).filter((d) => !cleared.has(d.id)).map((d) => d.id);
-  const actor = typedActor ?? team?.name ?? '';
+  // The person working on this laptop, unless another name is typed; never the team's or the app's name.
+  const actor = typedActor ?? defaultActor;
+  const short = (drafts ?? []).some(
+    (d) => ticked.includes(d.id) && isShortDeadline(d.deadline, today, minimumDeadlineDays),
+  );
   // Arriving at a unit with no notice chosen: its latest.
   const latest = notices?.numbers[0] ?? null;
   useEffect(() => {
     if (unitId !== null && number === null && latest !== null) onChoose(unitId, latest);
   }, [unitId, number, latest, onChoose]);
 
-  const prepare = useCallback(async () => {
-    if (number === null) return null;
-    const source = await reportActions(db).notice(number);
-    return source
-      ? noticeReport(source, i18next.getFixedT('zh-CN'), unitId, team?.name ?? '', timeZone)
-      : null;
-  }, [db, number, unitId, team, timeZone]);
-  const { report, preparing, problem } = usePreparedReport(number === null ? null : prepare);
+  const { report, preparing, problem } = useNoticeReport(number, unitId);
 
   const issue = async () => {
     if (!team) return;
     setIssuing(true);
     setOutcome(null);
     try {
-      const made = await reportActions(db).issueNotice({
+      const made = await giving.issue({
         issueIds: ticked,
-        prefix: team.documentPrefix,
-        year,
-        actorName: actor.trim() || team.name,
+        actorName: actor,
         note: '',
+        shortDeadlineReason: shortReason,
       });
       setOutcome({
         type: 'success',
@@ -147,14 +134,26 @@ export function NoticePanel({
                         {t('reports.notice.nextNumber', { number: next })}
                       </Typography.Text>
                     )}
-                    <Form.Item label={t('reports.notice.actor')} htmlFor="notice-actor">
-                      <Input
-                        id="notice-actor"
-                        maxLength={50}
-                        value={actor}
-                        onChange={(e) => setActor(e.target.value)}
-                      />
-                    </Form.Item>
+                    <ActorField id="notice-actor" value={actor} onChange={setActor} />
+                    {short && (
+                      <Form.Item
+                        label={t('issuing.notice.shortReason')}
+                        htmlFor="notice-short-reason"
+                        required
+                        extra={t('issuing.notice.shortReasonHelp', {
+                          days: minimumDeadlineDays,
+                          earliest: addDays(today, minimumDeadlineDays),
+                        })}
+                      >
+                        <Input.TextArea
+                          id="notice-short-reason"
+                          rows={2}
+                          maxLength={500}
+                          value={shortReason}
+                          onChange={(e) => setShortReason(e.target.value)}
+                        />
+                      </Form.Item>
+                    )}
                     <Button
                       type="primary"
                       loading={issuing}
@@ -165,7 +164,11 @@ export function NoticePanel({
                     </Button>
                   </>
                 ) : (
-                  <Alert type="warning" title={t('reports.notice.noTeam')} />
+                  <Alert
+                    type="warning"
+                    title={t('issuing.notice.noTeam')}
+                    action={<Link to="/organization">{t('issuing.notice.setUpTeam')}</Link>}
+                  />
                 )}
               </Space>
             )}
@@ -190,7 +193,7 @@ export function NoticePanel({
   );
 }
 
-/** What a notice being prepared keeps as its draft: the name typed (null: the team's) and the drafts cleared. */
+/** What a notice being prepared keeps as its draft: the name typed (null: the person working on this laptop) and the drafts cleared. */
 interface NoticeValues {
   actor: string | null;
   cleared: string[];

@@ -3,7 +3,7 @@
 // that runs no script.
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { FilePdfOutlined } from '../../ui/icons';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedReport } from './prepared-report';
 import { useSavePdf } from './use-save-pdf';
@@ -18,15 +18,25 @@ export function ReportOutput({
   report,
   preparing,
   extra,
+  saveOnReady = false,
 }: {
   report: PreparedReport | null;
   preparing: Preparing | null;
   /** More buttons beside Save PDF (the bulletin's Save Excel). */
   extra?: ReactNode;
+  /** Save the PDF once, as soon as the document is ready (a notice just issued is always produced). */
+  saveOnReady?: boolean;
 }) {
   const { t } = useTranslation();
   const pdf = useSavePdf();
   const preview = useMemo(() => report?.html('preview') ?? null, [report]);
+  const savedOnce = useRef<PreparedReport | null>(null);
+  const { save } = pdf;
+  useEffect(() => {
+    if (!saveOnReady || !report || preparing !== null || savedOnce.current !== null) return;
+    savedOnce.current = report;
+    void save(report);
+  }, [saveOnReady, report, preparing, save]);
   return (
     <div className={styles.output}>
       {preparing && (

@@ -6,6 +6,7 @@ import { i18next } from '../../i18n';
 import { reportActions, useDatabase, useProjects, useRecentVisits } from '../../db';
 import { useTimeZone } from '../../stores/clock';
 import { visitRecordReport } from './build-reports';
+import { useWorkingSigner } from './use-working-signer';
 import { ReportOutput } from './ReportOutput';
 import { usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
@@ -21,6 +22,7 @@ export function VisitRecordPanel({
   const db = useDatabase();
   const timeZone = useTimeZone();
   const visits = useRecentVisits();
+  const signer = useWorkingSigner();
   const projects = useProjects();
   const names = useMemo(() => new Map((projects ?? []).map((p) => [p.id, p.name])), [projects]);
   const options = (visits ?? []).map((v) => ({
@@ -31,9 +33,11 @@ export function VisitRecordPanel({
     async (onProgress: (done: number, total: number) => void) => {
       if (visitId === null) return null;
       const source = await reportActions(db).visitRecord(visitId);
-      return source ? visitRecordReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress) : null;
+      return source
+        ? visitRecordReport(source, i18next.getFixedT('zh-CN'), timeZone, onProgress, signer)
+        : null;
     },
-    [db, visitId, timeZone],
+    [db, visitId, timeZone, signer],
   );
   const { report, preparing, problem } = usePreparedReport(visitId === null ? null : prepare);
   return (

@@ -6,6 +6,7 @@ import type { BulletinSource, CloseOutSource, NoticeSource, VisitRecordSource } 
 import { localDate } from '../../../shared/domain/dates';
 import { bulletinFigures } from '../../../shared/reports/bulletin-figures';
 import { bulletinTables } from './bulletin-tables-data';
+import type { DocumentSigner } from './document-signer';
 import type { BulletinTables } from './excel';
 import { type PreparedReport, safeFileName } from './prepared-report';
 import { photoProblems, toPrintPhoto, toPrintPhotos } from './print-photos';
@@ -29,6 +30,8 @@ export async function visitRecordReport(
   t: TFunction,
   timeZone: string,
   onProgress: Progress = () => {},
+  /** The working team, for a visit that names no team of its own. */
+  signer: DocumentSigner | null = null,
 ): Promise<PreparedReport> {
   const step = counter(source.photos.length + source.signatures.size, onProgress);
   const photos = await toPrintPhotos(source.photos, step);
@@ -42,7 +45,7 @@ export async function visitRecordReport(
     visit,
     project,
     regionName: org.regionNames.get(project.regionId) ?? '',
-    teamName: source.team?.name ?? '',
+    teamName: source.team?.name ?? signer?.teamName ?? '',
     memberNames: visit.memberIds.map((id) => org.personNames.get(id) ?? '').filter(Boolean),
     checklists: source.checklists,
     findings: source.findings,
@@ -64,7 +67,7 @@ export function noticeReport(
   source: NoticeSource,
   t: TFunction,
   unitId: string | null,
-  senderName: string,
+  signer: DocumentSigner,
   timeZone: string,
 ): PreparedReport {
   const org = source.organization;
@@ -83,7 +86,8 @@ export function noticeReport(
     projectNames: new Map([...source.projects].map(([id, p]) => [id, p.name])),
     unitNames: org.unitNames,
     issuedOn: issuedAt ? localDate(Date.parse(issuedAt), timeZone) : localDate(Date.now(), timeZone),
-    senderName,
+    senderName: signer.sender,
+    copyTo: signer.copyTo,
   };
   const title = `${t('reports.notice.title')} ${source.number}`;
   return {
@@ -99,6 +103,7 @@ export async function closeOutReport(
   t: TFunction,
   timeZone: string,
   onProgress: Progress = () => {},
+  signer: DocumentSigner | null = null,
 ): Promise<PreparedReport> {
   const step = counter(source.before.length + source.after.length, onProgress);
   const before = await toPrintPhotos(source.before, step);
@@ -114,6 +119,7 @@ export async function closeOutReport(
     before,
     after,
     timeZone,
+    senderName: signer?.sender ?? '',
   };
   const title = `${t('reports.closeOut.title')} ${source.project.name} ${source.issue.title}`;
   return {

@@ -17,7 +17,7 @@ import {
   visitActions,
 } from '../../db';
 import { DraftAlert } from '../../ui/DraftAlert';
-import { useSession } from '../../stores/session';
+import { ActorField, useActorName } from '../../ui/ActorField';
 import { IssueFormFields } from '../issues';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
@@ -37,7 +37,10 @@ export function FindingsSection({
   const actions = visitActions(useDatabase());
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FindingInput>();
-  const actor = useSession((s) => s.appInfo?.name) ?? 'Ducha';
+  // Who found it: the person working on this laptop unless another name is typed; never the app's name.
+  const chosenActor = useActorName();
+  const [typedActor, setActor] = useState<string | null>(null);
+  const actor = typedActor ?? chosenActor;
   const locked = visit.status === 'finalized';
   const defaults: Partial<FindingInput> = {
     category: 'other',
@@ -58,6 +61,7 @@ export function FindingsSection({
   };
 
   const submit = async (values: FindingInput) => {
+    if (actor.trim() === '') return void message.error(t('issue.refusal.actorRequired'));
     try {
       await actions.recordFinding(
         visit,
@@ -159,6 +163,7 @@ export function FindingsSection({
           }}
         >
           <IssueFormFields organization={organization} />
+          <ActorField id="finding-actor" value={actor} onChange={setActor} />
         </Form>
       </Modal>
     </Card>

@@ -56,6 +56,7 @@ export const reportsEn: Messages['reports'] = {
     requirement3: '3. Where a deadline cannot be met, apply for an extension in writing before it passes.',
     receipt: 'Receipt',
     receiptLine: 'Received by:            Date:',
+    copyTo: 'Copy to: {{names}}',
   },
   bulletin: {
     from: 'From',

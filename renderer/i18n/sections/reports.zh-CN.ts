@@ -55,6 +55,7 @@ export const reportsZhCN = {
       '三、确有困难不能按期完成的，应在时限届满前书面申请延期并说明理由；逾期未整改的，将予以通报。',
     receipt: '签收',
     receiptLine: '签收人：　　　　　　签收日期：　　年　　月　　日',
+    copyTo: '抄送：{{names}}',
   },
   bulletin: {
     from: '起始日期',

@@ -2,6 +2,7 @@
 // close-out record can be made for, the dashboard's issues and the year's targets.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Issue } from '../../../../shared/domain/issue';
+import type { SequenceStart } from '../../../../shared/reports/notice-number';
 import { liveRecords } from '../../database';
 import { useDatabase } from '../../provider';
 import { readDashboardIssues } from '../../repositories/dashboard';
@@ -17,11 +18,22 @@ export function useUnitNotices(unitId: string | null) {
   }, [db, unitId]);
 }
 
-export function useNextNoticeNumber(prefix: string | null, year: number) {
+/** The number the next notice would get: the team's prefix, the year, and its sequence start. */
+export function useNextNoticeNumber(prefix: string | null, year: number, start: SequenceStart | null = null) {
   const db = useDatabase();
+  const startYear = start?.year ?? null;
+  const startNext = start?.next ?? null;
   return useLiveQuery(
-    () => (prefix === null ? Promise.resolve(null) : nextNoticeNumberOf(db, prefix, year)),
-    [db, prefix, year],
+    () =>
+      prefix === null
+        ? Promise.resolve(null)
+        : nextNoticeNumberOf(
+            db,
+            prefix,
+            year,
+            startYear === null || startNext === null ? null : { year: startYear, next: startNext },
+          ),
+    [db, prefix, year, startYear, startNext],
   );
 }
 

@@ -15,6 +15,8 @@ export interface CloseOutModel {
   before: PrintPhoto[];
   after: PrintPhoto[];
   timeZone: string;
+  /** The team that closed it out (its issuing authority, or its name); '' when unknown. */
+  senderName?: string;
 }
 
 export function CloseOutRecord({ model, t, mode }: { model: CloseOutModel; t: TFunction; mode: ReportMode }) {
@@ -126,7 +128,7 @@ export function CloseOutRecord({ model, t, mode }: { model: CloseOutModel; t: TF
         </div>
         <div className="signature">
           <div>{t('reports.closeOut.signTeam')}</div>
-          <div className="line" />
+          {model.senderName ? <div>{model.senderName}</div> : <div className="line" />}
         </div>
       </div>
     </ReportDocument>

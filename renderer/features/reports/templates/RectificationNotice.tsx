@@ -15,8 +15,10 @@ export interface NoticeModel {
   unitNames: ReadonlyMap<string, string>;
   /** The day it went out, YYYY-MM-DD. */
   issuedOn: string;
-  /** Who sends it: the team or office. */
+  /** Who sends it: the team's issuing authority, or the team. */
   senderName: string;
+  /** 抄送; '' when the team names none. */
+  copyTo?: string;
 }
 
 export function RectificationNotice({
@@ -84,6 +86,7 @@ export function RectificationNotice({
         <div>{model.senderName}</div>
         <div>{chineseDate(model.issuedOn)}</div>
       </div>
+      {model.copyTo && <p className="copy-to">{t('reports.notice.copyTo', { names: model.copyTo })}</p>}
       <table className="form" style={{ marginTop: '10mm' }}>
         <tbody>
           <tr>

@@ -16,6 +16,7 @@ import {
 } from '../../../db';
 import { useToday } from '../../../stores/clock';
 import { ColourCard } from '../../../ui/ColourCard';
+import { useActorName } from '../../../ui/ActorField';
 import { BeforeAfterPhotos } from './BeforeAfterPhotos';
 import { inspectorOf, resultBlocker } from './reinspection-model';
 import { ResultDialog } from './ResultDialog';
@@ -41,6 +42,7 @@ function IssueOnVisit({ visit, issue, organization }: Omit<Props, 'issueId'> & {
   const { t } = useTranslation();
   const today = useToday();
   const teams = useTeams();
+  const actorName = useActorName();
   const photos = useBeforeAndAfterPhotos(visit.id, issue.id);
   const [result, setResult] = useState<ReinspectionResult['kind'] | null>(null);
   const blocker = resultBlocker(issue);
@@ -98,7 +100,7 @@ function IssueOnVisit({ visit, issue, organization }: Omit<Props, 'issueId'> & {
         visitId={visit.id}
         issueId={issue.id}
         kind={result}
-        defaultActor={inspectorOf(visit, teams, organization?.personNames)}
+        defaultActor={actorName || inspectorOf(visit, teams, organization?.personNames)}
         afterCount={afterShots}
         onClose={() => setResult(null)}
       />

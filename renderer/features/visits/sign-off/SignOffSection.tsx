@@ -7,6 +7,7 @@ import { SIGNER_ROLES, type Signature, type Visit } from '../../../../shared/dom
 import { formatInstant } from '../../../ui/format-instant';
 import { type Organization, visitActions, useDatabase, usePhotoDerivativeUrl } from '../../../db';
 import { useSession } from '../../../stores/session';
+import { useActorName } from '../../../ui/ActorField';
 import { SignDialog } from './SignDialog';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
@@ -22,7 +23,9 @@ export function SignOffSection({
   const [signing, setSigning] = useState<Signature['role'] | null>(null);
   const locked = visit.status === 'finalized';
   const people = new Map((organization?.people ?? []).map((p) => [p.id, p.name]));
-  const inspectorName = visit.memberIds.map((id) => people.get(id)).find(Boolean) ?? '';
+  // The inspector who signs is, by default, the person working on this laptop; else the visit's first member.
+  const chosen = useActorName();
+  const inspectorName = chosen || (visit.memberIds.map((id) => people.get(id)).find(Boolean) ?? '');
   const existing = signing ? visit.signatures.find((s) => s.role === signing) : undefined;
 
   return (

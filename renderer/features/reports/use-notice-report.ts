@@ -1,0 +1,22 @@
+// A rectification notice (整改通知书) as a document ready to preview and print, for its number — the
+// one way both the Reports page and the issue page's "Issue notice" step make it.
+import { useCallback } from 'react';
+import { i18next } from '../../i18n';
+import { reportActions, useDatabase } from '../../db';
+import { useTimeZone } from '../../stores/clock';
+import { noticeReport } from './build-reports';
+import { usePreparedReport } from './use-prepared-report';
+import { useWorkingSigner } from './use-working-signer';
+
+export function useNoticeReport(number: string | null, unitId: string | null) {
+  const db = useDatabase();
+  const timeZone = useTimeZone();
+  const signer = useWorkingSigner();
+  const prepare = useCallback(async () => {
+    if (number === null) return null;
+    const source = await reportActions(db).notice(number);
+    // The documents are in Chinese whatever the app's language.
+    return source ? noticeReport(source, i18next.getFixedT('zh-CN'), unitId, signer, timeZone) : null;
+  }, [db, number, unitId, signer, timeZone]);
+  return usePreparedReport(number === null ? null : prepare);
+}
