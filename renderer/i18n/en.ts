@@ -187,7 +187,8 @@ export const en: Messages = {
     private: 'Private capital',
   },
   visits: {
-    howToStart: 'Open a project from the ledger and press “Start a visit” to log a site visit.',
+    howToStart:
+      'Press “New visit” and choose the project, or open a project from the ledger and press “Start a visit”.',
     empty: 'No visits yet.',
     notFound: 'This visit cannot be found.',
     start: 'Start a visit',

@@ -185,7 +185,7 @@ export const zhCN = {
     private: '社会资本',
   },
   visits: {
-    howToStart: '从项目台账打开一个项目，点“开始督查”即可登记一次现场督查。',
+    howToStart: '点“新建督查记录”并选择项目，或从项目台账打开一个项目后点“开始督查”，即可登记一次现场督查。',
     empty: '还没有督查记录。',
     notFound: '找不到这次督查记录。',
     start: '开始督查',

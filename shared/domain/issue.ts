@@ -36,6 +36,16 @@ export const ISSUE_STATUSES = [
 ] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
+/** The checklist item a finding came from (answered 否), named as it read when the finding was made. */
+export const ChecklistItemRefSchema = z.object({
+  /** The visit's filled checklist (ChecklistResult.id). */
+  resultId: IdSchema,
+  /** The item's id within the template version the checklist was filled with. */
+  itemKey: z.string().min(1).max(40),
+  text: z.string().max(500),
+});
+export type ChecklistItemRef = z.infer<typeof ChecklistItemRefSchema>;
+
 export const IssueSchema = z.object({
   ...RecordBase,
   projectId: IdSchema,
@@ -56,6 +66,8 @@ export const IssueSchema = z.object({
   needsCoordination: z.boolean(),
   noticeNumber: z.string().max(40).nullable(),
   closedAt: InstantSchema.nullable(),
+  /** Optional so that issues stored before it existed stay valid; null or absent: not from a checklist. */
+  checklistItem: ChecklistItemRefSchema.nullable().optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 

@@ -1,12 +1,13 @@
 // A new issue (问题): from a visit's finding, or entered on the issue list ("New issue") for a problem
 // learned of otherwise (a report, a phone call, the joint meeting). It starts as a draft (待下发) with
 // the first entry of its hash-chained history, both written in one transaction.
-import type { Issue, IssueEvent } from '../../../shared/domain/issue';
+import type { ChecklistItemRef, Issue, IssueEvent } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import { hashEntry } from '../../../shared/history/chain';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { DuchaDatabase } from '../database';
 import { writeRecords } from '../record-writer';
+import { evidencePatches } from './issue-evidence';
 
 export interface FindingInput {
   title: string;
@@ -17,6 +18,10 @@ export interface FindingInput {
   responsiblePerson?: string;
   deadline: string;
   needsCoordination: boolean;
+  /** Photos of the finding's visit that show the problem (issue-evidence.ts). */
+  photoIds?: readonly string[];
+  /** The checklist item answered 否 that the finding came from. */
+  checklistItem?: ChecklistItemRef | null;
 }
 
 export async function createIssue(
@@ -48,6 +53,7 @@ export async function createIssue(
     needsCoordination: finding.needsCoordination,
     noticeNumber: null,
     closedAt: null,
+    ...(finding.checklistItem ? { checklistItem: finding.checklistItem } : {}),
   };
   const entry: Omit<IssueEvent, 'hash'> = {
     id: uuidv7(now),
@@ -66,13 +72,18 @@ export async function createIssue(
     prevHash: null,
   };
   const event: IssueEvent = { ...entry, hash: await hashEntry(null, entry) };
-  await writeRecords(
-    db,
-    [
-      { table: 'issues', id: issue.id, fields: issue },
-      { table: 'issueEvents', id: event.id, fields: event },
-    ],
-    now,
-  );
+  // The issue, its first entry and its photos' links are kept together or not at all.
+  await db.transaction('rw', [db.issues, db.issueEvents, db.photos, db.outbox, db.meta], async () => {
+    const photos = await evidencePatches(db, finding.photoIds ?? [], issue, visitId, now);
+    await writeRecords(
+      db,
+      [
+        { table: 'issues', id: issue.id, fields: issue },
+        { table: 'issueEvents', id: event.id, fields: event },
+        ...photos,
+      ],
+      now,
+    );
+  });
   return issue;
 }

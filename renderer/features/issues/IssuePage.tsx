@@ -119,6 +119,11 @@ function IssueView({ issue }: { issue: Issue }) {
             {issue.description || '—'}
           </Descriptions.Item>
         </Descriptions>
+        {issue.checklistItem && (
+          <Typography.Paragraph data-testid="issue-checklist-item" style={{ margin: '12px 0 0' }}>
+            {t('evidence.fromItem', { text: issue.checklistItem.text })}
+          </Typography.Paragraph>
+        )}
       </Card>
       {steps.length > 0 && (
         <Card title={t('issue.actions')}>

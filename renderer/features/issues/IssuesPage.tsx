@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import { VirtualTable } from '../../ui/virtual-table/VirtualTable';
 import { useActorName } from '../../ui/ActorField';
-import { useIssueList, useOrganization } from '../../db';
+import { useIssueList, useOrganization, useProjects } from '../../db';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { BulkBar, BulkDialog, type BulkStep } from './BulkActions';
 import { issueColumns } from './issue-columns';
@@ -32,9 +32,11 @@ export function IssuesPage() {
   const selection = useSelection(rows, address.query);
   const [bulk, setBulk] = useState<BulkStep | null>(null);
   const [creating, setCreating] = useState(false);
+  const projects = useProjects();
+  const projectNames = useMemo(() => new Map((projects ?? []).map((p) => [p.id, p.name])), [projects]);
   const columns = useMemo(
-    () => issueColumns(t, organization, today, timeZone),
-    [t, organization, today, timeZone],
+    () => issueColumns(t, organization, today, timeZone, projectNames),
+    [t, organization, today, timeZone, projectNames],
   );
   const filtered = Object.keys(address.filter).length > 0;
 

@@ -1,6 +1,8 @@
 // The columns of the issue list: what an office reads first (the problem, its status and card, the
-// deadline and days left), then severity, category, units, county and when it was found.
+// deadline and days left), then severity, category, units, county and when it was found. On a narrow
+// screen the table leaves out when it was found, the category, the days left and the severity (dropOrder).
 import type { TFunction } from 'i18next';
+import { Link } from 'react-router';
 import { daysBetween } from '../../../shared/domain/dates';
 import type { Issue } from '../../../shared/domain/issue';
 import type { IssueSortKey } from '../../../shared/issues/filter-params';
@@ -15,6 +17,8 @@ export function issueColumns(
   organization: Organization | undefined,
   today: string,
   timeZone: string,
+  /** The ledger's project names by id, for the project column. */
+  projectNames: ReadonlyMap<string, string> = new Map(),
 ): VirtualColumn<Issue, IssueSortKey>[] {
   return [
     {
@@ -23,6 +27,12 @@ export function issueColumns(
       width: 'flex',
       sortKey: 'title',
       render: (i) => i.title,
+    },
+    {
+      key: 'project',
+      title: t('issue.list.columns.project'),
+      width: 150,
+      render: (i) => <ProjectCell id={i.projectId} name={projectNames.get(i.projectId)} />,
     },
     {
       key: 'status',
@@ -34,56 +44,79 @@ export function issueColumns(
     {
       key: 'card',
       title: t('issue.list.card'),
-      width: 120,
+      width: 110,
       render: (i) => <CardCell issue={i} today={today} t={t} />,
     },
     {
       key: 'deadline',
       title: t('issue.fields.deadline'),
-      width: 120,
+      width: 100,
       sortKey: 'deadline',
       render: (i) => i.deadline,
     },
     {
       key: 'days',
       title: t('issue.list.columns.daysLeft'),
-      width: 90,
+      width: 80,
+      dropOrder: 3,
       align: 'right',
       render: (i) => (i.status === 'closed' ? '—' : daysLeft(i, today)),
     },
     {
       key: 'severity',
       title: t('issue.fields.severity'),
-      width: 90,
+      width: 80,
+      dropOrder: 2,
       sortKey: 'severity',
       render: (i) => t(`severity.${i.severity}`),
     },
     {
       key: 'category',
       title: t('issue.fields.category'),
-      width: 120,
+      width: 110,
+      dropOrder: 4,
       render: (i) => t(`issueCategory.${i.category}`),
     },
     {
       key: 'units',
       title: t('issue.fields.units'),
-      width: 170,
-      render: (i) => i.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id).join('、'),
+      width: 150,
+      render: (i) =>
+        i.responsibleUnitIds
+          .map((id) => organization?.unitNames.get(id) ?? t('shell.unknownName'))
+          .join('、'),
     },
     {
       key: 'county',
       title: t('issue.list.county'),
-      width: 130,
+      width: 110,
       render: (i) => organization?.regionNames.get(i.regionId) ?? '',
     },
     {
       key: 'found',
       title: t('issue.list.columns.found'),
-      width: 110,
+      width: 100,
+      dropOrder: 5,
       sortKey: 'found',
       render: (i) => foundOn(i, timeZone),
     },
   ];
+}
+
+/** The project's name, cut short with its full name as a tooltip; a click opens the project, not the issue. */
+function ProjectCell({ id, name }: { id: string; name: string | undefined }) {
+  if (name === undefined) return null;
+  return (
+    <Link
+      to={`/projects/${id}`}
+      title={name}
+      className={styles.ellipsis}
+      onClick={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      {name}
+    </Link>
+  );
 }
 
 /** The colour card in a row: the same card as the issue page's, with its hint as a native tooltip. */

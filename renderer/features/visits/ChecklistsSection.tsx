@@ -3,6 +3,7 @@ import { App, Button, Card, Input, InputNumber, Radio, Select, Space, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';
+import type { ChecklistItemRef } from '../../../shared/domain/issue';
 import type { Visit } from '../../../shared/domain/visit';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { checklistScore } from '../../../shared/checklists/score';
@@ -10,10 +11,18 @@ import { useChecklistTemplates, useDatabase, useDraft, useVisitChecklists, check
 import { DraftAlert } from '../../ui/DraftAlert';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { ChecklistItemPhotos } from './ChecklistItemPhotos';
 
 type Answers = ChecklistResult['answers'];
 
-export function ChecklistsSection({ visit }: { visit: Visit }) {
+export function ChecklistsSection({
+  visit,
+  onRecordFinding,
+}: {
+  visit: Visit;
+  /** An item answered 否: record it as a finding (FindingsSection's dialog). */
+  onRecordFinding: (item: ChecklistItemRef) => void;
+}) {
   const { t } = useTranslation();
   const templates = useChecklistTemplates();
   const filled = useVisitChecklists(visit.id);
@@ -63,7 +72,14 @@ export function ChecklistsSection({ visit }: { visit: Visit }) {
       )}
       {(filled ?? []).map(({ result, template }) =>
         template ? (
-          <ChecklistCard key={result.id} result={result} template={template} locked={locked} />
+          <ChecklistCard
+            key={result.id}
+            visit={visit}
+            result={result}
+            template={template}
+            locked={locked}
+            onRecordFinding={onRecordFinding}
+          />
         ) : (
           <Typography.Paragraph key={result.id} type="danger">
             {t('visits.templateMissing', { key: result.templateKey })}
@@ -75,13 +91,17 @@ export function ChecklistsSection({ visit }: { visit: Visit }) {
 }
 
 function ChecklistCard({
+  visit,
   result,
   template,
   locked,
+  onRecordFinding,
 }: {
+  visit: Visit;
   result: ChecklistResult;
   template: ChecklistTemplate;
   locked: boolean;
+  onRecordFinding: (item: ChecklistItemRef) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -163,6 +183,19 @@ function ChecklistCard({
                 }}
               >
                 <span style={{ flex: 1 }}>{item.text}</span>
+                {item.answerKind === 'yesNoNa' &&
+                  answer?.kind === 'yesNoNa' &&
+                  answer.value === 'no' &&
+                  !locked && (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        onRecordFinding({ resultId: result.id, itemKey: item.id, text: item.text })
+                      }
+                    >
+                      {t('evidence.recordAsFinding')}
+                    </Button>
+                  )}
                 {item.answerKind === 'yesNoNa' && (
                   <Radio.Group
                     disabled={locked}
@@ -196,7 +229,13 @@ function ChecklistCard({
                   />
                 )}
                 {item.answerKind === 'photo' && (
-                  <Typography.Text type="secondary">{t('visits.photoItem')}</Typography.Text>
+                  <ChecklistItemPhotos
+                    visit={visit}
+                    item={item}
+                    value={answer?.kind === 'photo' ? answer.value : []}
+                    onChange={(value) => set(item.id, { kind: 'photo', value })}
+                    locked={locked}
+                  />
                 )}
               </div>
             );

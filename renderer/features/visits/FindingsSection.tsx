@@ -1,11 +1,11 @@
 // Problems found on this visit, each recorded as an issue (待下发) without leaving the visit.
 import { PlusOutlined } from '../../ui/icons';
-import { App, Button, Card, Form, Modal, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Modal, Table, Tag } from 'antd';
+import { type Ref, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { addDays } from '../../../shared/domain/dates';
-import type { Issue } from '../../../shared/domain/issue';
+import type { ChecklistItemRef, Issue } from '../../../shared/domain/issue';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
 import {
@@ -21,15 +21,23 @@ import { ActorField, useActorName } from '../../ui/ActorField';
 import { IssueFormFields } from '../issues';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { FindingPhotosField } from './FindingPhotosField';
+
+/** What the checklists can ask of this section: a finding from an item answered 否. */
+export interface FindingsHandle {
+  recordFrom: (item: ChecklistItemRef) => void;
+}
 
 export function FindingsSection({
   visit,
   project,
   organization,
+  ref,
 }: {
   visit: Visit;
   project: Project;
   organization: Organization | undefined;
+  ref?: Ref<FindingsHandle>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -37,8 +45,10 @@ export function FindingsSection({
   const actions = visitActions(useDatabase());
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FindingInput>();
-  // Who found it: the person working on this laptop unless another name is typed; never the app's name.
-  const chosenActor = useActorName();
+  // Who found it: the person working on this laptop (else the visit's first inspector) unless another
+  // name is typed; never the app's name.
+  const chosenActor =
+    useActorName() || (visit.memberIds.map((id) => organization?.personNames.get(id)).find(Boolean) ?? '');
   const [typedActor, setActor] = useState<string | null>(null);
   const actor = typedActor ?? chosenActor;
   const locked = visit.status === 'finalized';
@@ -49,6 +59,8 @@ export function FindingsSection({
     deadline: addDays(visit.date, 15),
     needsCoordination: false,
     description: '',
+    photoIds: [],
+    checklistItem: null,
   };
   // A finding being typed is kept as a draft of this visit until it is recorded; closing the dialog
   // keeps it too (the dialog's fields stay as they were until it is opened again).
@@ -59,6 +71,15 @@ export function FindingsSection({
     form.setFieldsValue(taken.values);
     setOpen(true);
   };
+
+  // The item's words start the finding; the inspector may shorten the title.
+  useImperativeHandle(ref, () => ({
+    recordFrom: (item) => {
+      form.setFieldsValue({ title: item.text.slice(0, 200), description: item.text, checklistItem: item });
+      setOpen(true);
+    },
+  }));
+  const fromItem = Form.useWatch('checklistItem', form);
 
   const submit = async (values: FindingInput) => {
     if (actor.trim() === '') return void message.error(t('issue.refusal.actorRequired'));
@@ -162,8 +183,21 @@ export function FindingsSection({
             if (!locked) draft.keep(form.getFieldsValue(true) as Partial<FindingInput>);
           }}
         >
+          {fromItem && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="finding-from-item"
+              title={t('evidence.fromItem', { text: fromItem.text })}
+            />
+          )}
+          <Form.Item name="checklistItem" hidden noStyle />
           <IssueFormFields organization={organization} />
           <ActorField id="finding-actor" value={actor} onChange={setActor} />
+          <Form.Item name="photoIds">
+            <FindingPhotosField visit={visit} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

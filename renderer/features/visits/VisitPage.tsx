@@ -1,6 +1,7 @@
 // One visit (督查记录): its record, checklists and findings; finalizing locks it.
 import { ArrowLeftOutlined, LockOutlined, FileTextOutlined } from '../../ui/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/domain/project';
@@ -12,7 +13,7 @@ import { PhotoPanel } from '../photos';
 import { AmendmentHistory } from './AmendmentHistory';
 import { ChecklistsSection } from './ChecklistsSection';
 import { DeleteDraftVisitButton } from './DeleteDraftVisitButton';
-import { FindingsSection } from './FindingsSection';
+import { type FindingsHandle, FindingsSection } from './FindingsSection';
 import { ReinspectedIssues } from './reinspection/ReinspectedIssues';
 import { SignOffSection } from './sign-off/SignOffSection';
 import { VisitForm } from './VisitForm';
@@ -44,6 +45,8 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
   const locked = visit.status === 'finalized';
   const inspectorSigned = visit.signatures.some((s) => s.role === 'inspector');
   const language = useSession((s) => s.language);
+  // A checklist item answered 否 opens the findings' dialog with the item in it.
+  const findings = useRef<FindingsHandle>(null);
 
   const finalize = async () => {
     try {
@@ -118,8 +121,8 @@ function VisitView({ visit, project }: { visit: Visit; project: Project }) {
       <Card title={t('photos.title')}>
         <PhotoPanel link={{ projectId: project.id, visitId: visit.id }} readOnly={locked} />
       </Card>
-      <ChecklistsSection visit={visit} />
-      <FindingsSection visit={visit} project={project} organization={organization} />
+      <ChecklistsSection visit={visit} onRecordFinding={(item) => findings.current?.recordFrom(item)} />
+      <FindingsSection ref={findings} visit={visit} project={project} organization={organization} />
       <SignOffSection visit={visit} organization={organization} />
     </Space>
   );

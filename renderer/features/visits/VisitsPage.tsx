@@ -1,9 +1,12 @@
 // 督查记录: the latest visits of all projects.
-import { Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Visit } from '../../../shared/domain/visit';
 import { useProjects, useRecentVisits } from '../../db';
+import { FileAddOutlined } from '../../ui/icons';
+import { NewVisitDialog } from './NewVisitDialog';
 
 export function VisitsPage() {
   const { t } = useTranslation();
@@ -11,11 +14,18 @@ export function VisitsPage() {
   const visits = useRecentVisits();
   const projects = useProjects();
   const projectNames = new Map((projects ?? []).map((p) => [p.id, p.name]));
+  const [creating, setCreating] = useState(false);
   return (
     <section aria-labelledby="visits-title">
-      <Typography.Title level={3} id="visits-title">
-        {t('nav.visits')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="baseline" wrap>
+        <Typography.Title level={3} id="visits-title">
+          {t('nav.visits')}
+        </Typography.Title>
+        <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+          {t('evidence.newVisit')}
+        </Button>
+      </Space>
+      <NewVisitDialog open={creating} onClose={() => setCreating(false)} />
       <Typography.Paragraph type="secondary">{t('visits.howToStart')}</Typography.Paragraph>
       <Table<Visit>
         rowKey="id"

@@ -35,6 +35,7 @@ import { formatPercent } from '../format';
 import { PhotoPanel } from '../../photos';
 import { StartVisitButton } from '../../visits';
 import { InvestmentChart } from './InvestmentChart';
+import { ProjectIssues } from './ProjectIssues';
 import { ProjectVisits } from './ProjectVisits';
 
 export function ProjectDetailPage() {
@@ -152,6 +153,7 @@ function ProjectDetail({
             <Progress
               percent={percent(annual)}
               format={() => formatPercent(annual)}
+              aria-label={t('projects.detail.annualRate')}
               data-testid="annual-rate"
             />
             {completedAreaRatio(project) !== null && (
@@ -160,6 +162,7 @@ function ProjectDetail({
                 <Progress
                   percent={percent(completedAreaRatio(project))}
                   format={() => formatPercent(completedAreaRatio(project))}
+                  aria-label={t('projects.detail.completedAreaRatio')}
                 />
               </>
             )}
@@ -248,6 +251,7 @@ function ProjectDetail({
       </Card>
 
       <ProjectVisits visits={visits} />
+      <ProjectIssues projectId={project.id} organization={organization} />
 
       <Card title={t('projects.detail.trend')}>
         {trend.length === 0 ? (
