@@ -118,12 +118,12 @@ export function IssueNoticeStep({
         <Form.Item label={t('issuing.notice.deadline')}>
           <Typography.Text data-testid="notice-deadline">{issue.deadline}</Typography.Text>
           {past && (
-            <Alert
-              style={{ marginTop: 8 }}
-              type="error"
-              showIcon
-              title={t('issuing.errors.deadlinePast', { deadline: issue.deadline, titles: issue.title })}
-            />
+            // Said before confirming; the refusal itself is the alert below, once confirmed.
+            <div>
+              <Typography.Text type="danger" data-testid="notice-deadline-past">
+                {t('issuing.errors.deadlinePast', { deadline: issue.deadline, titles: issue.title })}
+              </Typography.Text>
+            </div>
           )}
         </Form.Item>
         {short && !past && (
