@@ -3,7 +3,7 @@
 // in IndexedDB by plain passes, never typed in.
 import type { Page } from '@playwright/test';
 import type { Issue } from '../../shared/domain/issue';
-import { chooseOption } from './support/antd';
+import { chooseOption, fillDate } from './support/antd';
 import { expect, test } from './support/fixtures';
 import { storedRows } from './support/stored-rows';
 
@@ -136,7 +136,7 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'New deadline' }).click();
     const dialog = page.getByRole('dialog', { name: 'New deadline' });
     await dialog.getByLabel('Handled by').fill('Supervision team');
-    await dialog.getByLabel('New deadline').fill('2027-01-15');
+    await fillDate(dialog.getByLabel('New deadline'), '2027-01-15');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('Give the reason.');
     await dialog.getByLabel('Note').fill('Joint meeting of 28 November: all overdue items to mid-January');

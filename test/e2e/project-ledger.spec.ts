@@ -1,6 +1,6 @@
 // The project ledger: find a project by a Chinese word, filter, open it, create one, correct a bad
 // amount, edit, and find the change after a restart.
-import { chooseOption } from './support/antd';
+import { chooseOption, fillDate } from './support/antd';
 import { countStoredRows, expect, test } from './support/fixtures';
 
 test.describe('in Chinese', () => {
@@ -42,7 +42,7 @@ test.describe('in Chinese', () => {
     expect(await countStoredRows(page, 'projects')).toBe(before);
 
     await page.getByLabel('计划总投资').fill('5600.25');
-    await page.getByLabel('开工 计划日期').fill('2027-03-01');
+    await fillDate(page.getByLabel('开工 计划日期'), '2027-03-01');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('heading', { name: '思茅区第二污水处理厂配套管网工程' })).toBeVisible();
     await expect(page.getByText('5600.25 万元')).toBeVisible();

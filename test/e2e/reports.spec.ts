@@ -11,6 +11,7 @@ import type { Photo } from '../../shared/domain/photo';
 import type { Project } from '../../shared/domain/project';
 import type { Visit } from '../../shared/domain/visit';
 import { expect, test } from './support/fixtures';
+import { chooseOption, fillDate } from './support/antd';
 import { firstPagePng, pdfFonts, pdfPages, pdfText, saveDownload } from './support/pdf';
 import { storedRows } from './support/stored-rows';
 
@@ -82,6 +83,9 @@ test.describe('in Chinese', () => {
     const numberLine = await page.getByText(/^文号将为 /).innerText();
     const number = numberLine.replace('文号将为 ', '').trim();
     expect(number).toMatch(/^督查(专)?〔\d{4}〕\d+号$/);
+    // Who gives it out is the person working on this laptop, chosen in the header.
+    await chooseOption(page, '当前经办人', '李晓燕');
+    await expect(page.getByLabel('经办人')).toHaveValue('李晓燕');
     await page.getByRole('button', { name: '下发通知书' }).click();
     await expect(page.getByText(`已下发 ${number}，共 ${String(unitDrafts.length)} 个问题`)).toBeVisible();
     const issuedNow = live(await storedRows<Issue>(page, 'issues')).filter((i) => i.noticeNumber === number);
@@ -94,7 +98,7 @@ test.describe('in Chinese', () => {
 
     // 督查通报 for the whole sample period, with its tables as Excel.
     await page.getByRole('tab', { name: '督查通报' }).click();
-    await page.getByLabel('起始日期').fill('2026-01-01');
+    await fillDate(page.getByLabel('起始日期'), '2026-01-01');
     await page.getByRole('button', { name: '生成预览' }).click();
     const bulletin = await savePdf(page, testInfo, 'bulletin');
     expect(bulletin).toContain('督查通报');
@@ -176,8 +180,8 @@ test.describe('in Chinese', () => {
     expect(text).toContain('照片缺失');
 
     await page.getByRole('tab', { name: '督查通报' }).click();
-    await page.getByLabel('起始日期').fill('2020-01-01');
-    await page.getByLabel('截止日期').fill('2020-01-31');
+    await fillDate(page.getByLabel('起始日期'), '2020-01-01');
+    await fillDate(page.getByLabel('截止日期'), '2020-01-31');
     await page.getByRole('button', { name: '生成预览' }).click();
     const empty = await savePdf(page, testInfo, 'bulletin-empty');
     expect(empty).toContain('本期没有督查记录，也没有发现问题');

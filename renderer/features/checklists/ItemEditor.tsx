@@ -1,6 +1,7 @@
 // One item of a template being edited: its text, how it is answered, its unit or score, and its place.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '../../ui/icons';
-import { Button, Checkbox, Input, InputNumber, Select, Tooltip } from 'antd';
+import { Button, Checkbox, Input, Select, Tooltip } from 'antd';
+import { InputNumber } from '../../ui/InputNumber';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANSWER_KINDS } from '../../../shared/domain/checklist';

@@ -16,6 +16,7 @@ import {
 } from './targets-form-model';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { DateInput } from '../../ui/DateInput';
 
 export function TargetsPanel({ targets }: { targets: YearTargets }) {
   const { t } = useTranslation();
@@ -101,15 +102,23 @@ function TargetsForm({ targets, onDone }: { targets: YearTargets; onDone: () => 
         validateStatus={error ? 'error' : undefined}
         help={error ? t(`dashboard.targets.errors.${error}`, { year: targets.year }) : undefined}
       >
-        <Input
-          id={`target-${name}`}
-          type={input.type}
-          suffix={input.suffix}
-          value={form[name]}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(name, e.target.value)}
-          style={{ maxWidth: input.type === 'date' ? 200 : 160 }}
-        />
+        {input.type === 'date' ? (
+          <DateInput
+            id={`target-${name}`}
+            value={form[name]}
+            onChange={(value) => set(name, value)}
+            style={{ maxWidth: 200 }}
+          />
+        ) : (
+          <Input
+            id={`target-${name}`}
+            suffix={input.suffix}
+            value={form[name]}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => set(name, e.target.value)}
+            style={{ maxWidth: 160 }}
+          />
+        )}
       </Form.Item>
     );
   };

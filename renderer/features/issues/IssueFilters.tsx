@@ -2,12 +2,14 @@
 // category, severity, county, project, responsible unit, deadline range and the joint-meeting flag.
 // Every control shows the condition in the address, so a list opened from a figure shows its filter.
 import { Button, Checkbox, Input, Select, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, SEVERITIES } from '../../../shared/domain/issue';
 import { CARD_COLOURS } from '../../../shared/issues/colour-card';
 import type { IssueFilter } from '../../../shared/issues/issue-filter';
 import { type Organization, useProjects } from '../../db';
+import { DateInput } from '../../ui/DateInput';
+import { labelOrName } from '../../ui/select-label';
 
 interface Props {
   filter: IssueFilter;
@@ -63,6 +65,7 @@ export function IssueFilters({ filter, organization, onChange, onClear }: Props)
         width={150}
         value={chosenCounties}
         options={counties.map((r) => ({ value: r.id, label: r.name }))}
+        labelRender={labelOrName(organization?.regionNames, t('shell.unknownName'))}
         // A county's issues include those of its towns.
         onChange={(ids) =>
           onChange({
@@ -81,6 +84,7 @@ export function IssueFilters({ filter, organization, onChange, onClear }: Props)
         style={{ width: 220 }}
         value={filter.projectId ?? undefined}
         options={(projects ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        labelRender={labelOrName(undefined, t('shell.unknownName'))}
         onChange={(projectId) => onChange({ projectId: projectId ?? null })}
       />
       <Select<string>
@@ -91,25 +95,24 @@ export function IssueFilters({ filter, organization, onChange, onClear }: Props)
         style={{ width: 170 }}
         value={filter.unitId ?? undefined}
         options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.shortName }))}
+        labelRender={labelOrName(organization?.unitNames, t('shell.unknownName'))}
         onChange={(unitId) => onChange({ unitId: unitId ?? null })}
       />
       <Space.Compact>
         <Space.Addon>{t('issue.fields.deadline')}</Space.Addon>
-        <Input
-          type="date"
+        <DateInput
           aria-label={t('issue.list.deadlineFrom')}
           title={t('issue.list.deadlineFrom')}
           style={{ width: 150 }}
           value={filter.deadlineFrom ?? ''}
-          onChange={(e) => onChange({ deadlineFrom: e.target.value || null }, true)}
+          onChange={(value) => onChange({ deadlineFrom: value || null }, true)}
         />
-        <Input
-          type="date"
+        <DateInput
           aria-label={t('issue.list.deadlineTo')}
           title={t('issue.list.deadlineTo')}
           style={{ width: 150 }}
           value={filter.deadlineTo ?? ''}
-          onChange={(e) => onChange({ deadlineTo: e.target.value || null }, true)}
+          onChange={(value) => onChange({ deadlineTo: value || null }, true)}
         />
       </Space.Compact>
       <Checkbox
@@ -161,6 +164,7 @@ function FilterSelect<T extends string>(props: {
   width: number;
   value: readonly T[] | undefined;
   options: { value: T; label: string }[];
+  labelRender?: (shown: { label?: ReactNode; value: string | number }) => ReactNode;
   onChange: (values: T[]) => void;
 }) {
   return (
@@ -173,6 +177,7 @@ function FilterSelect<T extends string>(props: {
       style={{ minWidth: props.width }}
       value={props.value ? [...props.value] : []}
       options={props.options}
+      labelRender={props.labelRender}
       onChange={props.onChange}
     />
   );

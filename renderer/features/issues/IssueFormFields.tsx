@@ -4,6 +4,7 @@ import { Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_CATEGORIES, SEVERITIES } from '../../../shared/domain/issue';
 import type { Organization } from '../../db';
+import { DateInput } from '../../ui/DateInput';
 
 export function IssueFormFields({ organization }: { organization: Organization | undefined }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function IssueFormFields({ organization }: { organization: Organization |
         />
       </Form.Item>
       <Form.Item name="deadline" label={t('visits.finding.deadline')} rules={[required]}>
-        <Input type="date" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="needsCoordination" valuePropName="checked">
         <Checkbox>{t('visits.finding.needsCoordination')}</Checkbox>

@@ -4,6 +4,7 @@
 import { Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../ui/DateInput';
 
 interface FieldProps {
   id: string;
@@ -15,7 +16,7 @@ export function DeadlineField({ id, value, onChange }: FieldProps) {
   const { t } = useTranslation();
   return (
     <Form.Item label={t('issue.dialog.newDeadline')} htmlFor={id}>
-      <Input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} />
+      <DateInput id={id} value={value} onChange={onChange} />
     </Form.Item>
   );
 }

@@ -46,7 +46,7 @@ export function ProjectsPage() {
   ): VirtualColumn<Project, SortKey> => ({
     key,
     title: t(`projects.columns.${key}`),
-    width: 130,
+    width: 110,
     align: 'right',
     sortKey: key,
     render: (p) => formatWan(p[key], 2),
@@ -57,20 +57,21 @@ export function ProjectsPage() {
     {
       key: 'category',
       title: t('projects.columns.category'),
-      width: 120,
+      width: 100,
       render: (p) => labels.category.get(p.category),
     },
     {
       key: 'region',
       title: t('projects.columns.region'),
-      width: 150,
+      width: 130,
       sortKey: 'region',
       render: (p) => organization?.regionNames.get(p.regionId) ?? '',
     },
     {
       key: 'phase',
       title: t('projects.columns.phase'),
-      width: 100,
+      width: 90,
+      dropOrder: 1,
       render: (p) => labels.phase.get(p.phase),
     },
     money('totalInvestment'),
@@ -79,7 +80,7 @@ export function ProjectsPage() {
     {
       key: 'annualRate',
       title: t('projects.columns.annualRate'),
-      width: 110,
+      width: 100,
       align: 'right',
       sortKey: 'annualRate',
       render: (p) => formatPercent(ratio(p.completedThisYear, p.annualPlan)),

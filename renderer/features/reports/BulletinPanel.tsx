@@ -19,6 +19,7 @@ import { type Prepare, usePreparedReport } from './use-prepared-report';
 import styles from './reports.module.css';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { DateInput } from '../../ui/DateInput';
 
 export function BulletinPanel() {
   const { t } = useTranslation();
@@ -83,7 +84,7 @@ export function BulletinPanel() {
       <Form layout="vertical" className={styles.choices} onFinish={make}>
         <Space wrap align="start">
           <Form.Item label={t('reports.bulletin.from')} htmlFor="bulletin-from">
-            <Input id="bulletin-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <DateInput id="bulletin-from" value={from} onChange={setFrom} />
           </Form.Item>
           <Form.Item
             label={t('reports.bulletin.to')}
@@ -91,13 +92,7 @@ export function BulletinPanel() {
             validateStatus={badPeriod ? 'error' : undefined}
             help={badPeriod ? t('reports.bulletin.badPeriod') : undefined}
           >
-            <Input
-              id="bulletin-to"
-              type="date"
-              value={to}
-              max={addDays(today, 366)}
-              onChange={(e) => setTo(e.target.value)}
-            />
+            <DateInput id="bulletin-to" value={to} max={addDays(today, 366)} onChange={setTo} />
           </Form.Item>
           <Form.Item label={t('reports.bulletin.area')} htmlFor="bulletin-area">
             <Select

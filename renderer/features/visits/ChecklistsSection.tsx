@@ -1,5 +1,6 @@
 // The checklists filled on this visit; each keeps the template version it was filled with.
-import { App, Button, Card, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Input, Radio, Select, Space, Typography } from 'antd';
+import { InputNumber } from '../../ui/InputNumber';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ChecklistResult, ChecklistTemplate } from '../../../shared/domain/checklist';

@@ -2,7 +2,8 @@
 // finalized visit is read-only until someone amends it, giving a reason, and the amendment goes
 // into its hash-chained history.
 import { EnvironmentOutlined } from '../../ui/icons';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { InputNumber } from '../../ui/InputNumber';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_TYPES, type Visit } from '../../../shared/domain/visit';
@@ -28,6 +29,7 @@ import {
   toVisitForm,
   type VisitFormValues,
 } from './visit-form-model';
+import { DateInput, TimeInput } from '../../ui/DateInput';
 
 export function VisitForm({ visit, organization }: { visit: Visit; organization: Organization | undefined }) {
   const { t } = useTranslation();
@@ -261,12 +263,12 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
               label={t('visits.fields.date')}
               rules={[{ required: true, message: t('projects.required') }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name="startTime" label={t('visits.fields.startTime')}>
-              <Input type="time" />
+              <TimeInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

@@ -9,9 +9,12 @@ import {
   type MouseEvent,
   type ReactNode,
   type RefObject,
+  useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from 'react';
+import { FLEX_MIN, fitColumns } from './fit-columns';
 import styles from './virtual-table.module.css';
 
 export interface TableSort<K extends string> {
@@ -24,6 +27,8 @@ export interface VirtualColumn<P, K extends string = string> {
   title: string;
   width: number | 'flex';
   align?: 'left' | 'right';
+  /** Left out when the table is too narrow for every column: the higher, the sooner (fit-columns.ts). */
+  dropOrder?: number;
   sortKey?: K;
   render: (row: P) => ReactNode;
 }
@@ -70,8 +75,24 @@ const observeElementRect = (instance: Virtualizer<HTMLDivElement, Element>, cb: 
 
 const CHECK_WIDTH = 44;
 
+/** The width of an element, followed as it changes (0 until it is laid out). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
 export function VirtualTable<P extends { id: string }, K extends string>(props: Props<P, K>) {
-  const { rows, columns, sort, selection } = props;
+  const { rows, sort, selection } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const columns = fitColumns(props.columns, useWidth(rootRef), selection ? CHECK_WIDTH : 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component does not memoize them.
   const virtualizer = useVirtualizer({
@@ -86,7 +107,7 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
 
   const template = [
     ...(selection ? [`${CHECK_WIDTH}px`] : []),
-    ...columns.map((c) => (c.width === 'flex' ? 'minmax(240px, 1fr)' : `${c.width}px`)),
+    ...columns.map((c) => (c.width === 'flex' ? `minmax(${String(FLEX_MIN)}px, 1fr)` : `${c.width}px`)),
   ].join(' ');
   const selected = selection?.selected;
   // Counted once per change of the rows or the ticks, not on every scroll: 200,000 rows are many.
@@ -128,6 +149,7 @@ export function VirtualTable<P extends { id: string }, K extends string>(props: 
 
   return (
     <div
+      ref={rootRef}
       role="table"
       aria-label={props.label}
       aria-rowcount={rows.length + 1}
@@ -271,11 +293,22 @@ function RowOf<P extends { id: string }, K extends string>(props: RowProps<P, K>
           />
         </div>
       )}
-      {props.columns.map((c) => (
-        <div key={c.key} role="cell" className={c.align === 'right' ? styles.right : styles.cell}>
-          {c.render(row)}
-        </div>
-      ))}
+      {props.columns.map((c) => {
+        const content = c.render(row);
+        // A cell cut short with an ellipsis shows its whole text on hover.
+        const title =
+          typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
+        return (
+          <div
+            key={c.key}
+            role="cell"
+            title={title}
+            className={c.align === 'right' ? styles.right : styles.cell}
+          >
+            {content}
+          </div>
+        );
+      })}
     </div>
   );
 }

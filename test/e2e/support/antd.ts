@@ -29,3 +29,14 @@ export async function chooseOption(
     }
   }
 }
+
+/**
+ * Types a date (YYYY-MM-DD) or a time (HH:mm) into an antd date or time picker, as a user typing it
+ * would, and commits it with Enter (the pickers take typed text only once it is confirmed).
+ */
+export async function fillDate(field: Locator, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await field.press('Enter');
+  await expect(field).toHaveValue(value);
+}

@@ -3,6 +3,7 @@
 // dialog closes once the step is recorded. Labels match either language.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { makeSamplePhoto } from '../../../shared/photos/sample-photo';
+import { fillDate } from './antd';
 
 /** Opens a step's dialog and fills who handled it and what the step asks for; returns the dialog. */
 export async function step(
@@ -13,7 +14,7 @@ export async function step(
   await page.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: button });
   await dialog.getByLabel(/经办人|Handled by/).fill(fill.actor);
-  if (fill.deadline) await dialog.getByLabel(/新的整改时限|New deadline/).fill(fill.deadline);
+  if (fill.deadline) await fillDate(dialog.getByLabel(/新的整改时限|New deadline/), fill.deadline);
   if (fill.note) await dialog.getByLabel(/说明|Note/).fill(fill.note);
   return dialog;
 }

@@ -1,6 +1,7 @@
 // Create or edit a project. Nothing is saved until the whole record is valid.
 import { DeleteOutlined, PlusOutlined } from '../../../ui/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
+import { InputNumber } from '../../../ui/InputNumber';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -37,6 +38,8 @@ import {
 } from './project-form-model';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
+import { DateInput } from '../../../ui/DateInput';
+import { labelOrName } from '../../../ui/select-label';
 
 export function ProjectFormPage() {
   const { id } = useParams();
@@ -202,7 +205,11 @@ function ProjectForm({ project }: { project: Project | null }) {
               label={t('projects.fields.region')}
               rules={[{ required: true, message: t('projects.required') }]}
             >
-              <Select showSearch={{ optionFilterProp: 'label' }} options={regionOptions} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={regionOptions}
+                labelRender={labelOrName(organization?.regionNames, t('shell.unknownName'))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -221,6 +228,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                 mode="multiple"
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.shortName }))}
+                labelRender={labelOrName(organization?.unitNames, t('shell.unknownName'))}
               />
             </Form.Item>
           </Col>
@@ -230,6 +238,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(organization?.people ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                labelRender={labelOrName(organization?.personNames, t('shell.unknownName'))}
               />
             </Form.Item>
           </Col>
@@ -343,7 +352,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                 label={t('projects.fields.planned')}
                 style={{ marginBottom: 8 }}
               >
-                <Input type="date" aria-label={`${t(`milestone.${kind}`)} ${t('projects.fields.planned')}`} />
+                <DateInput aria-label={`${t(`milestone.${kind}`)} ${t('projects.fields.planned')}`} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -352,7 +361,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                 label={t('projects.fields.actual')}
                 style={{ marginBottom: 8 }}
               >
-                <Input type="date" aria-label={`${t(`milestone.${kind}`)} ${t('projects.fields.actual')}`} />
+                <DateInput aria-label={`${t(`milestone.${kind}`)} ${t('projects.fields.actual')}`} />
               </Form.Item>
             </Col>
           </Row>
