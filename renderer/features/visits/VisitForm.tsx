@@ -319,7 +319,7 @@ export function VisitForm({ visit, organization }: { visit: Visit; organization:
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="reportedInvestment" label={t('visits.fields.reportedInvestment')}>
-              <Input inputMode="decimal" suffix="万元" />
+              <Input inputMode="decimal" suffix={t('shell.wan')} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -41,7 +41,7 @@ export function formatAmendedValue(
       return `${lat.toFixed(5)}, ${lng.toFixed(5)}`;
     }
     case 'reportedInvestment':
-      return `${formatWanExact(value as Fen)} 万元`;
+      return `${formatWanExact(value as Fen)} ${t('shell.wan')}`;
     case 'percentComplete':
       return `${plain}%`;
     case 'date':

@@ -19,7 +19,7 @@ export function visitConflictText(t: TFunction, organization: Organization | und
     if (field === 'memberIds' && Array.isArray(value))
       return value.map((id: string) => organization?.personNames.get(id) ?? id).join('、');
     if (field === 'reportedInvestment' && typeof value === 'number')
-      return `${formatWanExact(value as Fen)} 万元`;
+      return `${formatWanExact(value as Fen)} ${t('shell.wan')}`;
     if (field === 'percentComplete' && typeof value === 'number') return `${value}%`;
     if (field === 'location' && typeof value === 'object' && 'lat' in value && 'lng' in value)
       return `${String(value.lat)}, ${String(value.lng)}`;

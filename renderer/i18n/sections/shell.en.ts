@@ -5,4 +5,5 @@ export const shellEn: ShellMessages = {
   collapseSidebar: 'Collapse sidebar',
   expandSidebar: 'Expand sidebar',
   unknownName: '(unknown)',
+  wan: '10k CNY',
 };

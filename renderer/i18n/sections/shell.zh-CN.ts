@@ -5,6 +5,8 @@ export const shellZhCN = {
   expandSidebar: '展开侧栏',
   /** A name a record points at that is not (or no longer) in the organization lists. */
   unknownName: '（未知）',
+  /** The ledger's money unit, after an amount: 10,000 yuan. */
+  wan: '万元',
 };
 
 export type ShellMessages = { [K in keyof typeof shellZhCN]: string };

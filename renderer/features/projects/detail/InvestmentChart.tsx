@@ -1,5 +1,6 @@
 // 累计完成投资 over successive visits, as a small line chart drawn in SVG (no chart library needed).
 import { type Fen, formatWan } from '../../../../shared/domain/money';
+import { useTranslation } from 'react-i18next';
 import type { InvestmentPoint } from '../../../../shared/figures';
 
 const W = 560;
@@ -7,6 +8,7 @@ const H = 160;
 const PAD = { left: 56, right: 16, top: 16, bottom: 28 };
 
 export function InvestmentChart({ points, label }: { points: readonly InvestmentPoint[]; label: string }) {
+  const { t } = useTranslation();
   if (points.length === 0) return null;
   const max = Math.max(...points.map((p) => p.reportedInvestment), 1);
   const x = (i: number) =>
@@ -28,7 +30,7 @@ export function InvestmentChart({ points, label }: { points: readonly Investment
       {points.map((p, i) => (
         <g key={p.date}>
           <circle cx={x(i)} cy={y(p.reportedInvestment)} r="3.5" fill="#b71c1c">
-            <title>{`${p.date}: ${formatWan(p.reportedInvestment, 2)} 万元`}</title>
+            <title>{`${p.date}: ${formatWan(p.reportedInvestment, 2)} ${t('shell.wan')}`}</title>
           </circle>
           {(i === 0 || i === points.length - 1) && (
             <text x={x(i)} y={H - 8} textAnchor={i === 0 ? 'start' : 'end'} fontSize="11" fill="#8c8c8c">

@@ -62,7 +62,7 @@ function ProjectDetail({
   const lagging = laggingMilestones(project, today);
   const annual = annualCompletionRate(project);
   const trend = investmentTrend(visits ?? []);
-  const wan = (v: Project['totalInvestment']) => `${formatWan(v, 2)} 万元`;
+  const wan = (v: Project['totalInvestment']) => `${formatWan(v, 2)} ${t('shell.wan')}`;
   const percent = (v: number | null) => (v === null ? 0 : Math.round(v * 1000) / 10);
 
   return (

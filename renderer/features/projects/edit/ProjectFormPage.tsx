@@ -260,7 +260,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                 rules={[moneyRule]}
                 tooltip={t('projects.amountHint')}
               >
-                <Input inputMode="decimal" suffix="万元" />
+                <Input inputMode="decimal" suffix={t('shell.wan')} />
               </Form.Item>
             </Col>
           ))}

@@ -26,7 +26,7 @@ const LABEL_KEYS: Readonly<Record<string, string>> = {
 };
 
 const MONEY = new Set(['totalInvestment', 'annualPlan', 'completedThisYear', 'completedTotal']);
-const wan = (fen: number) => `${formatWanExact(fen as Fen)} 万元`;
+const wan = (fen: number, unit: string) => `${formatWanExact(fen as Fen)} ${unit}`;
 
 export function projectConflictText(t: TFunction, organization: Organization | undefined) {
   const labelOf = (field: string) => {
@@ -35,7 +35,7 @@ export function projectConflictText(t: TFunction, organization: Organization | u
   };
   const formatValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined) return '';
-    if (MONEY.has(field) && typeof value === 'number') return wan(value);
+    if (MONEY.has(field) && typeof value === 'number') return wan(value, t('shell.wan'));
     if (field === 'category' && typeof value === 'string') return t(`category.${value}`);
     if (field === 'phase' && typeof value === 'string') return t(`phase.${value}`);
     if (field === 'regionId' && typeof value === 'string')
@@ -47,7 +47,10 @@ export function projectConflictText(t: TFunction, organization: Organization | u
     if (field === 'scale') return scaleText(t, value as Project['scale']);
     if (field === 'funding')
       return (value as Project['funding'])
-        .map((f) => `${t(`funding.${f.source}`)} ${wan(f.committed)} / ${wan(f.arrived)}`)
+        .map(
+          (f) =>
+            `${t(`funding.${f.source}`)} ${wan(f.committed, t('shell.wan'))} / ${wan(f.arrived, t('shell.wan'))}`,
+        )
         .join('；');
     if (field === 'milestones')
       return (value as Project['milestones'])
