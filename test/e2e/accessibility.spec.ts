@@ -106,6 +106,7 @@ function overflowingCells(page: Page, table: string): Promise<string[]> {
 
 interface Language {
   name: string;
+  code: string;
   start: string;
   load: string;
   menu: string;
@@ -117,6 +118,7 @@ interface Language {
 const LANGUAGES: Language[] = [
   {
     name: 'Chinese',
+    code: 'zh',
     start: 'zh-CN',
     load: '加载示例督查',
     menu: '项目台账',
@@ -126,6 +128,7 @@ const LANGUAGES: Language[] = [
   },
   {
     name: 'English',
+    code: 'en',
     start: 'en-US',
     load: 'Load sample campaign',
     menu: 'Projects',
@@ -141,7 +144,7 @@ for (const language of LANGUAGES) {
 
     test('every page has no serious or critical axe violation, and no text overflows a cell', async ({
       app,
-    }) => {
+    }, testInfo) => {
       test.setTimeout(300_000);
       const { page } = app;
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -203,6 +206,8 @@ for (const language of LANGUAGES) {
       // No text overflows its cell in the ledger and the issue list.
       await open(page, '/projects');
       found.push(...(await overflowingCells(page, language.ledger)));
+      // The ledger as it looks at 1280×720 (docs/screenshots/ledger-*.png are taken from these).
+      await page.screenshot({ path: testInfo.outputPath(`ledger-${language.code}.png`) });
       await open(page, '/issues');
       found.push(...(await overflowingCells(page, language.issueList)));
 

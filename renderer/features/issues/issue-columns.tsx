@@ -37,9 +37,11 @@ export function issueColumns(
     {
       key: 'status',
       title: t('issue.fields.status'),
-      width: 120,
+      width: 130,
       sortKey: 'status',
-      render: (i) => <span className={styles.tag}>{t(`issue.status.${i.status}`)}</span>,
+      render: (i) => (
+        <span className={`${styles.tag} ${styles.status}`}>{t(`issue.status.${i.status}`)}</span>
+      ),
     },
     {
       key: 'card',
