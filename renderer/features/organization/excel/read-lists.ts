@@ -158,13 +158,13 @@ export async function readListsWorkbook(data: ArrayBuffer): Promise<ListsWorkboo
   const result: ListsWorkbook = { regions: [], units: [], people: [] };
 
   const seen = new Map<string, number>();
-  const repeated = (sheet: ListSheet, row: number, id: string, label: string): boolean => {
+  const repeated = (sheet: ListSheet, row: number, id: string, label: LocalizedText): boolean => {
     const first = seen.get(`${sheet}\u0000${id}`);
     if (first === undefined) {
       seen.set(`${sheet}\u0000${id}`, row);
       return false;
     }
-    problems.add(sheet, row, `${label}与第${first}行重复`, `${label} repeats row ${first}`);
+    problems.add(sheet, row, `${label.zh}与第${first}行重复`, `${label.en} repeats row ${first}`);
     return true;
   };
 
@@ -177,8 +177,8 @@ export async function readListsWorkbook(data: ArrayBuffer): Promise<ListsWorkboo
     }
     if (tooLong(problems, REGIONS_SHEET, row, '县区', county, LIMITS.name)) continue;
     if (tooLong(problems, REGIONS_SHEET, row, '乡镇', town, LIMITS.name)) continue;
-    const label = town === '' ? `“${county}”` : `“${county} ${town}”`;
-    if (repeated(REGIONS_SHEET, row, `${key(county)}/${key(town)}`, label)) continue;
+    const place = town === '' ? `“${county}”` : `“${county} ${town}”`;
+    if (repeated(REGIONS_SHEET, row, `${key(county)}/${key(town)}`, { zh: place, en: place })) continue;
     result.regions.push({ row, county, town: town === '' ? null : town });
   }
 
@@ -208,7 +208,8 @@ export async function readListsWorkbook(data: ArrayBuffer): Promise<ListsWorkboo
     }
     if (tooLong(problems, UNITS_SHEET, row, '全称', name, LIMITS.name)) continue;
     if (tooLong(problems, UNITS_SHEET, row, '简称', shortName, LIMITS.shortName)) continue;
-    if (repeated(UNITS_SHEET, row, key(name), `全称“${name}”`)) continue;
+    if (repeated(UNITS_SHEET, row, key(name), { zh: `全称“${name}”`, en: `the full name “${name}”` }))
+      continue;
     result.units.push({
       row,
       name,
@@ -230,7 +231,7 @@ export async function readListsWorkbook(data: ArrayBuffer): Promise<ListsWorkboo
     if (tooLong(problems, PEOPLE_SHEET, row, '姓名', name, LIMITS.personName)) continue;
     if (tooLong(problems, PEOPLE_SHEET, row, '职务', title, LIMITS.title)) continue;
     if (tooLong(problems, PEOPLE_SHEET, row, '电话', phone, LIMITS.phone)) continue;
-    if (repeated(PEOPLE_SHEET, row, key(name), `姓名“${name}”`)) continue;
+    if (repeated(PEOPLE_SHEET, row, key(name), { zh: `姓名“${name}”`, en: `the name “${name}”` })) continue;
     result.people.push({ row, name, title, phone, unit: cells['所属单位'] || null });
   }
 
