@@ -71,6 +71,18 @@ describe('checkWithAdditions', () => {
     expect(projects[1]).toMatchObject({ regionId: county.id, responsibleUnitIds: [unit.id] });
   });
 
+  it('offers a county once when rows write it long and short (孟连县, 孟连)', async () => {
+    const { sheet, mapping } = await listOf([
+      ['孟连县城污水厂', '孟连县', '', '', 100, '在建'],
+      ['孟连县垃圾场', '孟连', '', '', 100, '在建'],
+    ]);
+    const { results, candidates } = checkWithAdditions(sheet, mapping, context());
+    const projects = projectsToImport(results, false) ?? [];
+    const additions = usedAdditions(candidates, projects);
+    expect(additionNames(additions, [CITY]).regions).toEqual(['孟连县']);
+    expect(new Set(projects.map((p) => p.regionId))).toEqual(new Set([additions.regions[0]?.id]));
+  });
+
   it('restores a retired county instead of adding a second one, and says so', async () => {
     const retired: Region = {
       ...CITY,

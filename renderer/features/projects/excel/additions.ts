@@ -5,6 +5,7 @@
 // dialog shows the additions, and importProjects stores them with the projects in one transaction.
 import type { Region, Unit } from '../../../../shared/domain/organization';
 import type { Project } from '../../../../shared/domain/project';
+import { Directory } from './directory';
 import type { ColumnMapping } from './mapping';
 import { type RowResult, type SheetRows, type ValidateContext, validateRows } from './validate-rows';
 
@@ -58,11 +59,20 @@ export function checkWithAdditions(
   const regionsNow = () => [...context.regions, ...candidates.restoredRegions, ...candidates.regions];
   const unitsNow = () => [...context.units, ...candidates.restoredUnits, ...candidates.units];
 
+  // A name an earlier offer already answers ("孟连" once 孟连县 is offered) is not offered again.
+  const directory = () => new Directory(regionsNow(), unitsNow(), []);
+  const answered = (name: string, level: 'county' | 'town', parentId: string | null): boolean => {
+    const dir = directory();
+    const parent = parentId === null ? undefined : dir.region(parentId);
+    if (level === 'county') return dir.county(name).kind !== 'unknown';
+    return parent !== undefined && dir.town(parent, name).kind !== 'unknown';
+  };
+
   const offerRegion = (name: string, level: 'county' | 'town', parentId: string | null): boolean => {
     if (name === '' || name.length > MAX_NAME) return false;
     const same = (r: Region) =>
       r.name.trim() === name && (level === 'town' ? r.parentId === parentId : r.level !== 'town');
-    if (regionsNow().some(same)) return false;
+    if (regionsNow().some(same) || answered(name, level, parentId)) return false;
     const retired = context.retiredRegions.find(same);
     if (retired) candidates.restoredRegions.push({ ...retired, retired: false, updatedAt: context.now });
     else candidates.regions.push({ id: context.newId(), ...stamp, name, level, parentId });
@@ -71,7 +81,8 @@ export function checkWithAdditions(
   const offerUnit = (name: string, regionId: string | null): boolean => {
     if (name === '' || name.length > MAX_NAME) return false;
     const same = (u: Unit) => u.name.trim() === name || u.shortName.trim() === name;
-    if (unitsNow().some(same)) return false;
+    const region = regionId === null ? null : (directory().region(regionId) ?? null);
+    if (unitsNow().some(same) || directory().unit(name, region).kind !== 'unknown') return false;
     const retired = context.retiredUnits.find(same);
     if (retired) candidates.restoredUnits.push({ ...retired, retired: false, updatedAt: context.now });
     else
