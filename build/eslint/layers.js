@@ -43,12 +43,19 @@ const NO_RAW_ICONS = [
   '^@ant-design/icons(/|$)',
   'Import icons from renderer/ui/icons: they are decorative there (aria-hidden), so a button is named by its text.',
 ];
+// Number fields come from renderer/ui/InputNumber, whose step arrows are not announced in English.
+const NO_RAW_INPUT_NUMBER = [
+  '^antd$',
+  "Import InputNumber from renderer/ui/InputNumber: antd's own names its step arrows 'Increase Value' in every language.",
+  ['InputNumber'],
+];
 const PAGE_BANS = [
   [folder('electron'), 'The page reaches the host only through the contract (renderer/host).'],
   ['^electron$', 'No Node or Electron in the page.'],
   [folder('server'), 'The page talks to the server over the sync protocol, not by import.'],
   NO_NODE,
   NO_RAW_ICONS,
+  NO_RAW_INPUT_NUMBER,
 ];
 // The app sees domain records; clocks, tombstones and derived index fields are the data layer's own.
 const NO_STORED_ROWS = [
@@ -97,9 +104,9 @@ export const layerRules = [
     ],
   ),
   rule(
-    ['renderer/ui/icons.tsx'],
+    ['renderer/ui/icons.tsx', 'renderer/ui/InputNumber.tsx'],
     [
-      ...PAGE_BANS.filter((ban) => ban !== NO_RAW_ICONS),
+      ...PAGE_BANS.filter((ban) => ban !== NO_RAW_ICONS && ban !== NO_RAW_INPUT_NUMBER),
       [folder('features'), 'renderer/ui holds what features share: it never imports a feature.'],
       ...NO_CRYPTO_LIBRARIES,
     ],

@@ -132,6 +132,14 @@ describe('layer rules', () => {
     expect(decorative).toEqual([]);
   });
 
+  it("fail antd's InputNumber outside renderer/ui/InputNumber, whose arrows are not announced in English", async () => {
+    const raw = await lint(
+      'renderer/features/zz-lint-probe/Probe.tsx',
+      "import { InputNumber } from 'antd';\nexport const probe = typeof InputNumber;\n",
+    );
+    expect(raw.join('\n')).toContain('renderer/ui/InputNumber');
+  });
+
   it('fail the data layer importing the UI, and the UI reaching past the data layer index', async () => {
     const db = await lint(
       'renderer/db/zz-lint-probe/probe.ts',

@@ -1,6 +1,7 @@
 // The team (督查组) and its issuing authority: city, 发文机关, name, 文号 prefix with the next number's
 // preview, the shortest 整改时限 and 抄送. With no team yet, saving makes it and this laptop's team.
-import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
+import { InputNumber } from '../../ui/InputNumber';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNoticeNumber, parseNoticeNumber } from '../../../shared/reports/notice-number';
