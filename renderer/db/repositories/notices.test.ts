@@ -6,6 +6,7 @@ import { historyOfIssue } from './issue-steps';
 import {
   draftIssuesOfUnit,
   issueNotice,
+  issueNoticesByUnit,
   issuesOfNotice,
   nextNoticeNumberOf,
   NoticeDeadlineError,
@@ -139,5 +140,56 @@ describe('rectification notices', () => {
       actorName: '王芳',
     });
     db.close();
+  });
+
+  it('give one notice per responsible unit for the bulk action, leaving non-drafts and past deadlines as they were', async () => {
+    const db = await sample('notices-bulk');
+    const drafts = (await db.issues.where('status').equals('draft').toArray()).filter(
+      (d) => d.deadline >= '2026-03-10',
+    );
+    const units = [...new Set(drafts.map((d) => d.responsibleUnitIds[0]))].slice(0, 2);
+    const chosen = drafts.filter((d) => units.includes(d.responsibleUnitIds[0]));
+    expect(units.length).toBe(2);
+    const [inProgress] = await db.issues.where('status').equals('inProgress').limit(1).toArray();
+    if (!inProgress) throw new Error('no issue in progress');
+    const first = await nextNoticeNumberOf(db, '督查', 2026);
+    const seq = Number(/〕(\d+)号/.exec(first)?.[1]);
+    const outcome = await issueNoticesByUnit(db, {
+      issueIds: [...chosen.map((d) => d.id), inProgress.id],
+      prefix: '督查',
+      year: 2026,
+      actorName: '王芳',
+      note: '',
+      today: '2026-03-10',
+    });
+    expect(outcome.notices.map((n) => n.number)).toEqual([
+      `督查〔2026〕${String(seq)}号`,
+      `督查〔2026〕${String(seq + 1)}号`,
+    ]);
+    expect(outcome.notices.reduce((n, x) => n + x.issued, 0)).toBe(chosen.length);
+    expect(outcome.refused).toEqual({ notAllowed: 1 });
+    for (const notice of outcome.notices) {
+      const issued = await issuesOfNotice(db, notice.number);
+      expect(issued.every((i) => i.responsibleUnitIds[0] === notice.unitId && i.status === 'issued')).toBe(
+        true,
+      );
+    }
+
+    // A draft whose deadline is already past stays a draft and is counted.
+    db.close();
+    const again = await sample('notices-bulk-past');
+    const [left] = await again.issues.where('status').equals('draft').toArray();
+    if (!left) throw new Error('no draft');
+    const later = await issueNoticesByUnit(again, {
+      issueIds: [left.id],
+      prefix: '督查',
+      year: 2026,
+      actorName: '王芳',
+      note: '',
+      today: '2099-01-01',
+    });
+    expect(later).toEqual({ notices: [], refused: { deadlinePast: 1 } });
+    expect((await again.issues.get(left.id))?.status).toBe('draft');
+    again.close();
   });
 });

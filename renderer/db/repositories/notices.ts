@@ -183,3 +183,52 @@ async function checkDeadlines(db: DuchaDatabase, input: NoticeInput): Promise<Se
   }
   return short;
 }
+
+export interface NoticesByUnitOutcome {
+  /** The notices given out, one per responsible unit, in the order of their numbers. */
+  notices: { number: string; unitId: string; issued: number }[];
+  /** Issues left as they were, by reason: no longer drafts, gone, or a deadline the rule refuses. */
+  refused: Partial<Record<StepRefusal | 'missing' | NoticeDeadlineRefusal, number>>;
+}
+
+/**
+ * The list's bulk "Issue notices": the ticked draft issues grouped by their (first) responsible unit,
+ * each group given out as one notice under the next number of the sequence — the same action as
+ * the Reports page's, one unit at a time. An issue whose deadline the rule refuses (past, or short
+ * with no reason given) is left a draft and counted.
+ */
+export async function issueNoticesByUnit(
+  db: DuchaDatabase,
+  input: NoticeInput,
+  onProgress: (done: number) => void = () => {},
+  now: number = Date.now(),
+): Promise<NoticesByUnitOutcome> {
+  const outcome: NoticesByUnitOutcome = { notices: [], refused: {} };
+  const refuse = (reason: keyof NoticesByUnitOutcome['refused']) =>
+    (outcome.refused[reason] = (outcome.refused[reason] ?? 0) + 1);
+  const groups = new Map<string, string[]>();
+  for (const id of input.issueIds) {
+    const row = await db.issues.get(id);
+    if (!row || !isLive(row)) refuse('missing');
+    else if (row.status !== 'draft') refuse('notAllowed');
+    else {
+      const verdict = checkNoticeDeadline({
+        deadline: row.deadline,
+        today: input.today,
+        minimumDays: input.minimumDeadlineDays,
+        shortReason: input.shortDeadlineReason,
+      });
+      const unitId = row.responsibleUnitIds[0] ?? '';
+      if (!verdict.ok) refuse(verdict.refusal);
+      else groups.set(unitId, [...(groups.get(unitId) ?? []), id]);
+    }
+  }
+  let done = input.issueIds.length - [...groups.values()].reduce((n, ids) => n + ids.length, 0);
+  for (const [unitId, issueIds] of groups) {
+    const made = await issueNotice(db, { ...input, issueIds }, now);
+    outcome.notices.push({ number: made.number, unitId, issued: made.issued.length });
+    done += issueIds.length;
+    onProgress(done);
+  }
+  return outcome;
+}

@@ -6,10 +6,11 @@ import { App, Button, Form, Modal, Progress, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../shared/issues/lifecycle';
-import { type BulkStepOutcome, issueActions, useDatabase } from '../../db';
+import { issueActions, useDatabase } from '../../db';
 import { ActorField } from '../../ui/ActorField';
 import { DeadlineField, NoteField, Refusal } from './StepFields';
 import { errorContent } from '../../ui/ErrorDetails';
+import { useIssueNotice } from '../reports';
 import { describeFailure } from '../../ui/user-error';
 
 export type BulkStep = Extract<StepKind, 'issued' | 'deadlineChanged' | 'coordinationFlagged'>;
@@ -19,6 +20,9 @@ const LABELS: Record<BulkStep, string> = {
   deadlineChanged: 'issue.bulk.newDeadline',
   coordinationFlagged: 'issue.bulk.flag',
 };
+
+/** The deadline rule's refusals, said for a bulk action (the issue page asks the reason itself). */
+const BULK_DEADLINE_REFUSALS = { deadlinePast: true, shortDeadlineReasonRequired: true };
 
 interface BarProps {
   count: number;
@@ -78,6 +82,8 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const actions = issueActions(useDatabase());
+  // Issuing notices is the Reports page's action, one notice per unit under the team's sequence.
+  const giving = useIssueNotice();
   const [actorName, setActor] = useState(defaultActor);
   const [note, setNote] = useState('');
   const [newDeadline, setDeadline] = useState('');
@@ -85,9 +91,14 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
   const [problem, setProblem] = useState<ReactNode>(null);
   const total = issueIds.length;
 
-  const report = (outcome: BulkStepOutcome) => {
+  const report = (outcome: { applied: number; refused: Partial<Record<string, number>> }) => {
     const skipped = Object.entries(outcome.refused).map(([reason, count]) =>
-      t('issue.bulk.skipped', { count, reason: t(`issue.refusal.${reason}`) }),
+      t('issue.bulk.skipped', {
+        count,
+        reason: t(
+          reason in BULK_DEADLINE_REFUSALS ? `issuing.bulkRefusal.${reason}` : `issue.refusal.${reason}`,
+        ),
+      }),
     );
     notification.info({
       title: t('issue.bulk.done', { applied: outcome.applied }),
@@ -104,6 +115,20 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
     setProblem(null);
     setDone(0);
     try {
+      if (step === 'issued') {
+        const made = await giving.issueByUnit({ issueIds, actorName, note }, setDone);
+        report({
+          applied: made.notices.reduce((n, notice) => n + notice.issued, 0),
+          refused: made.refused,
+        });
+        if (made.notices.length > 0) {
+          notification.success({
+            title: t('issuing.notice.bulkNumbers', { numbers: made.notices.map((n) => n.number).join('、') }),
+            placement: 'bottomRight',
+          });
+        }
+        return onClose(true);
+      }
       const outcome = await actions.bulkStep(
         issueIds,
         { kind: step, actorName, note, newDeadline: newDeadline || null },

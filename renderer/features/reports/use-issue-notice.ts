@@ -34,6 +34,24 @@ export function useIssueNotice() {
     },
     [db, team, year, today],
   );
+  /** The list's bulk action: one notice per responsible unit of the issues, each numbered in turn. */
+  const issueByUnit = useCallback(
+    async (notice: NoticeToIssue, onProgress?: (done: number) => void) => {
+      if (!team) throw new Error('no supervision team to number the notices');
+      return reportActions(db).issueNoticesByUnit(
+        {
+          ...notice,
+          prefix: team.documentPrefix,
+          year,
+          today,
+          sequenceStart: team.noticeSequenceStart ?? null,
+          minimumDeadlineDays: team.minimumDeadlineDays ?? null,
+        },
+        onProgress,
+      );
+    },
+    [db, team, year, today],
+  );
   return {
     /** False while the working team is still being read. */
     loaded: context !== undefined,
@@ -43,5 +61,6 @@ export function useIssueNotice() {
     /** The number the notice will get; null without a team, undefined while loading. */
     next,
     issue,
+    issueByUnit,
   };
 }

@@ -17,9 +17,15 @@ export const issuingEn: IssuingMessages = {
       'No supervision team is set up yet, so no notice can be issued. Set the team’s name and document number prefix in Organization first.',
     setUpTeam: 'Go to Organization',
     issued: 'Rectification notice {{number}} issued',
+    bulkNumbers: 'Rectification notices issued: {{numbers}}',
     open: 'Open the rectification notice',
     pdfFailed:
       'The notice was issued ({{number}}) but its PDF could not be made: {{reason}}. You can make it again on the Reports page.',
+  },
+  bulkRefusal: {
+    deadlinePast: 'the deadline has already passed; set a new deadline first',
+    shortDeadlineReasonRequired:
+      'the deadline is sooner than the team’s minimum; issue it from its own page and state the reason',
   },
   errors: {
     deadlinePast:

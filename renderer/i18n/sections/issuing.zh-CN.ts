@@ -13,8 +13,13 @@ export const issuingZhCN = {
     noTeam: '尚未设置督查组，无法下发整改通知。请先在“组织”中设置本组名称和文号前缀。',
     setUpTeam: '前往“组织”',
     issued: '已下发整改通知书 {{number}}',
+    bulkNumbers: '已下发整改通知书：{{numbers}}',
     open: '查看整改通知书',
     pdfFailed: '整改通知已下发（{{number}}），但通知书 PDF 未能生成：{{reason}}。可在“报告”页再次生成。',
+  },
+  bulkRefusal: {
+    deadlinePast: '整改时限已过，请先调整整改期限',
+    shortDeadlineReasonRequired: '整改时限短于本组最短时限，请在问题页逐个下发并说明理由',
   },
   errors: {
     deadlinePast: '整改时限 {{deadline}} 已过（{{titles}}），请先修改整改时限再下发',

@@ -3,7 +3,7 @@
 import type { TargetValues } from '../../../../shared/domain/targets';
 import { type DuchaDatabase, liveRecords } from '../../database';
 import type { RecordEdit } from '../../repositories/edits';
-import { issueNotice, type NoticeInput } from '../../repositories/notices';
+import { issueNotice, issueNoticesByUnit, type NoticeInput } from '../../repositories/notices';
 import {
   bulletinSource,
   type BulletinQuery,
@@ -20,6 +20,9 @@ export const reportActions = (db: DuchaDatabase) => ({
   bulletin: (query: BulletinQuery) => bulletinSource(db, query),
   /** Gives out a rectification notice for a unit's draft issues under the next number of the sequence. */
   issueNotice: (input: NoticeInput) => issueNotice(db, input),
+  /** The list's bulk action: one notice per responsible unit of the ticked drafts, each numbered in turn. */
+  issueNoticesByUnit: (input: NoticeInput, onProgress?: (done: number) => void) =>
+    issueNoticesByUnit(db, input, onProgress),
   /** Every live issue in deadline order (then id: the index's own order), as the issue ledger lists them. */
   allIssues: async () => liveRecords(await db.issues.orderBy('deadline').toArray()),
   /** The year's targets of the dashboard (a synced record). */
