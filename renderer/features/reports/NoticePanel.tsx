@@ -164,11 +164,13 @@ export function NoticePanel({
                     </Button>
                   </>
                 ) : (
-                  <Alert
-                    type="warning"
-                    title={t('issuing.notice.noTeam')}
-                    action={<Link to="/organization">{t('issuing.notice.setUpTeam')}</Link>}
-                  />
+                  giving.loaded && (
+                    <Alert
+                      type="warning"
+                      title={t('issuing.notice.noTeam')}
+                      action={<Link to="/organization">{t('issuing.notice.setUpTeam')}</Link>}
+                    />
+                  )
                 )}
               </Space>
             )}
