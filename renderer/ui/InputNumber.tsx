@@ -3,15 +3,26 @@
 // focused anyway: a keyboard or screen-reader user steps the number with the arrow keys of the field
 // itself (a spinbutton), which is announced in the UI's language by its own label.
 import { type GetRef, InputNumber as AntInputNumber, type InputNumberProps } from 'antd';
-import { useLayoutEffect, useRef } from 'react';
+import { type Ref, useLayoutEffect, useRef } from 'react';
 
-export function InputNumber<T extends string | number = number>(props: InputNumberProps<T>) {
-  const ref = useRef<GetRef<typeof AntInputNumber>>(null);
+type Field = GetRef<typeof AntInputNumber>;
+
+export function InputNumber<T extends string | number = number>({
+  ref: outer,
+  ...props
+}: InputNumberProps<T> & { ref?: Ref<Field> }) {
+  const own = useRef<Field | null>(null);
   // After every render: antd draws the arrows again when the field changes (disabled, min, max).
   useLayoutEffect(() => {
-    ref.current?.nativeElement
-      .querySelectorAll('[role="button"]')
+    own.current?.nativeElement
+      ?.querySelectorAll('[role="button"]')
       .forEach((arrow) => arrow.setAttribute('aria-hidden', 'true'));
   });
-  return <AntInputNumber<T> ref={ref} {...props} />;
+  // A Form.Item hands its own ref to the field (to focus it on an error): both are kept.
+  const both = (field: Field | null) => {
+    own.current = field;
+    if (typeof outer === 'function') outer(field);
+    else if (outer) outer.current = field;
+  };
+  return <AntInputNumber<T> {...props} ref={both} />;
 }

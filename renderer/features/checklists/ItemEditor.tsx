@@ -48,7 +48,7 @@ export function ItemEditor({
   return (
     <div role="group" aria-label={t('checklistTemplates.item.heading', names)} style={{ padding: '6px 0' }}>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-        <span aria-hidden style={{ width: ITEM_COLUMNS.number, color: '#8c8c8c', textAlign: 'right' }}>
+        <span aria-hidden style={{ width: ITEM_COLUMNS.number, color: '#666666', textAlign: 'right' }}>
           {index + 1}.
         </span>
         <Input

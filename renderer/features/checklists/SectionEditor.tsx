@@ -110,7 +110,7 @@ export function SectionEditor({
         style={{
           display: 'flex',
           gap: 8,
-          color: '#8c8c8c',
+          color: '#666666',
           fontSize: 12,
           paddingBottom: 2,
           flexWrap: 'wrap',
