@@ -28,7 +28,6 @@ export function ActorField({
     <Form.Item
       label={t('issue.dialog.actor')}
       htmlFor={id}
-      required
       extra={
         noPerson ? (
           <span data-testid="actor-hint">

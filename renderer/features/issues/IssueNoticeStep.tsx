@@ -130,7 +130,6 @@ export function IssueNoticeStep({
           <Form.Item
             label={t('issuing.notice.shortReason')}
             htmlFor="step-short-reason"
-            required
             extra={t('issuing.notice.shortReasonHelp', {
               days: minimumDeadlineDays,
               earliest: addDays(today, minimumDeadlineDays),

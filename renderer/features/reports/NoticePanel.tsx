@@ -139,7 +139,6 @@ export function NoticePanel({
                       <Form.Item
                         label={t('issuing.notice.shortReason')}
                         htmlFor="notice-short-reason"
-                        required
                         extra={t('issuing.notice.shortReasonHelp', {
                           days: minimumDeadlineDays,
                           earliest: addDays(today, minimumDeadlineDays),
