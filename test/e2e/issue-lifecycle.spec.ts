@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { chooseOption } from './support/antd';
 import { expect, test } from './support/fixtures';
 import { afterPhotoFile, confirm, step } from './support/issue-steps';
+import { pdfText, saveDownload } from './support/pdf';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
 
@@ -23,9 +24,12 @@ async function findingOnNewVisit(
     save: string;
   },
   title: string,
+  /** The person to choose in the header as working on this laptop (its label and the name). */
+  person?: { label: string; name: string },
 ) {
   await page.getByRole('button', { name: l.load }).click();
   await expect(page.getByRole('table', { name: l.ledger })).toBeVisible({ timeout: 180_000 });
+  if (person) await chooseOption(page, person.label, person.name);
   await page.getByRole('searchbox', { name: l.search }).fill(PROJECT);
   await page.getByRole('row').filter({ hasText: PROJECT }).click();
   await page.getByRole('button', { name: l.start }).click();
@@ -59,14 +63,44 @@ test.describe('in Chinese', () => {
         save: '记录',
       },
       title,
+      { label: '当前经办人', name: '李晓燕' },
     );
     const status = page.getByTestId('issue-status');
     await expect(status).toHaveText('待下发');
     const deadline = await page.getByTestId('issue-deadline').innerText();
+    // The person chosen on this laptop found it: the history names her, never the app.
+    const created = page.getByTestId('issue-history').getByTestId('issue-event').first();
+    await expect(created).toContainText('李晓燕 · ');
+    await expect(page.getByTestId('issue-history')).not.toContainText('Ducha');
 
-    let dialog = await step(page, '下发整改通知', { actor: '督查组' });
-    await dialog.getByLabel('通知书文号').fill('督查〔2026〕31号');
-    await confirm(page, dialog, '确认');
+    // The notice takes the next number of the team's sequence, shown and not typed; issuing it
+    // makes the 整改通知书 under that number, and the issue carries it.
+    await page.getByRole('button', { name: '下发整改通知', exact: true }).click();
+    let dialog = page.getByRole('dialog', { name: '下发整改通知' });
+    await expect(dialog.getByLabel('经办人')).toHaveValue('李晓燕');
+    const numberField = dialog.getByLabel('通知书文号');
+    await expect(numberField).toHaveAttribute('readonly', '');
+    await expect(numberField).toHaveValue(/^督查〔\d{4}〕\d+号$/);
+    const number = await numberField.inputValue();
+    const pdf = await saveDownload(page, () => confirm(page, dialog, '确认'), testInfo.outputDir);
+    await expect(status).toHaveText('已下发');
+    await expect(page.getByTestId('issue-notice-number')).toHaveText(number);
+    const noticeText = pdfText(pdf).replace(/\s+/g, '');
+    expect(noticeText).toContain('整改通知书');
+    expect(noticeText).toContain(number);
+    expect(noticeText).toContain(title);
+    // The Reports page lists it among the notices issued.
+    const issueUrl = page.url();
+    await page.getByText('查看整改通知书').click();
+    await expect(page.getByRole('tab', { name: '整改通知书', selected: true })).toBeVisible();
+    await page.getByRole('combobox', { name: '已下发的通知书' }).click();
+    await expect(
+      page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: number,
+      }),
+    ).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.goto(issueUrl);
     await expect(status).toHaveText('已下发');
 
     await confirm(page, await step(page, '签收', { actor: '宁洱县住建局' }), '确认');
@@ -219,7 +253,24 @@ test.describe('in English', () => {
       title,
     );
     await expect(page.getByTestId('issue-status')).toHaveText('Draft');
-    await confirm(page, await step(page, 'Issue notice', { actor: 'Supervision team' }), 'Confirm');
+    // A notice may not order a deadline already past: refused, saying why, and nothing is recorded.
+    const found = await page.getByTestId('issue-deadline').innerText();
+    const change = (date: string) =>
+      step(page, 'New deadline', { actor: 'Supervision team', deadline: date, note: 'Date typed wrong' });
+    await confirm(page, await change('2020-01-06'), 'Confirm');
+    let dialog = await step(page, 'Issue notice', { actor: 'Supervision team' });
+    await expect(dialog.getByLabel('Notice number')).toHaveValue(/^督查〔\d{4}〕\d+号$/);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(
+      `Not recorded: the deadline 2020-01-06 has already passed (${title}); change the deadline before issuing`,
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('issue-status')).toHaveText('Draft');
+    await expect(page.getByTestId('issue-notice-number')).toHaveText('—');
+    await confirm(page, await change(found), 'Confirm');
+    dialog = await step(page, 'Issue notice', { actor: 'Supervision team' });
+    await confirm(page, dialog, 'Confirm');
+    await expect(page.getByTestId('issue-notice-number')).toHaveText(/^督查〔\d{4}〕\d+号$/);
     await confirm(page, await step(page, 'Acknowledge', { actor: 'County housing bureau' }), 'Confirm');
     for (const name of ['Request extension', 'Report rectification']) {
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
@@ -232,7 +283,7 @@ test.describe('in English', () => {
     await confirm(page, await step(page, 'Re-inspect', { actor: 'Supervision team' }), 'Confirm');
     await expect(page.getByRole('button', { name: 'Close out', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Send back', exact: true })).toBeVisible();
-    await expect(page.getByTestId('issue-history').getByTestId('issue-event')).toHaveCount(5);
+    await expect(page.getByTestId('issue-history').getByTestId('issue-event')).toHaveCount(7);
 
     // The tests control time: green five days before the deadline, yellow within three, red after.
     const deadline = await page.getByTestId('issue-deadline').innerText();
