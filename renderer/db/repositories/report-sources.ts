@@ -7,6 +7,7 @@ import type { Team } from '../../../shared/domain/organization';
 import type { Photo } from '../../../shared/domain/photo';
 import type { Project } from '../../../shared/domain/project';
 import type { Visit } from '../../../shared/domain/visit';
+import type { VisitAmendment } from '../../../shared/domain/visit-amendment';
 import { foundOn } from '../../../shared/issues/issue-filter';
 import { type DuchaDatabase, liveRecord, liveRecords } from '../database';
 import { historyOfIssue } from './issue-steps';
@@ -14,6 +15,7 @@ import { issuesOfNotice } from './notices';
 import { readOrganization, type Organization } from './organization';
 import { photosOf } from './photos';
 import { beforeAndAfterPhotos } from './reinspections';
+import { amendmentsOfVisit } from './visit-amendments';
 import { checklistResultsOfVisit } from './visits';
 
 /** A photo with the bytes to print, or null when this device has none of them. */
@@ -54,6 +56,8 @@ export interface VisitRecordSource {
   photos: PrintablePhoto[];
   /** Signature images by their hash. */
   signatures: Map<string, Blob | null>;
+  /** Corrections made after it was finalized, in order: the record marks and footnotes them. */
+  amendments: VisitAmendment[];
 }
 
 export async function visitRecordSource(
@@ -64,12 +68,13 @@ export async function visitRecordSource(
   if (!visit) return null;
   const project = await liveProject(db, visit.projectId);
   if (!project) return null;
-  const [team, organization, checklists, issueRows, photos] = await Promise.all([
+  const [team, organization, checklists, issueRows, photos, amendments] = await Promise.all([
     liveTeam(db, visit.teamId),
     readOrganization(db),
     checklistResultsOfVisit(db, visitId),
     db.issues.where('visitId').equals(visitId).toArray(),
     photosOf(db, { visitId }),
+    amendmentsOfVisit(db, visitId),
   ]);
   const signatures = new Map<string, Blob | null>();
   for (const s of visit.signatures) signatures.set(s.imageSha256, await printableBlob(db, s.imageSha256));
@@ -82,6 +87,7 @@ export async function visitRecordSource(
     findings: liveRecords(issueRows).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     photos: await printable(db, photos),
     signatures,
+    amendments,
   };
 }
 

@@ -16,6 +16,8 @@ import { CloseOutRecord } from './templates/CloseOutRecord';
 import type { PrintPhoto } from './templates/parts';
 import { RectificationNotice } from './templates/RectificationNotice';
 import { VisitRecord } from './templates/VisitRecord';
+import { amendmentNotes } from './templates/amendment-notes';
+import { fieldLabel, formatAmendedValue } from '../visits';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -53,6 +55,10 @@ export async function visitRecordReport(
     photos,
     signatures,
     timeZone,
+    amendmentNotes: amendmentNotes(source.amendments, {
+      label: (field) => fieldLabel(t, field),
+      value: (field, value) => formatAmendedValue(t, field, value, (id) => org.personNames.get(id) ?? id),
+    }),
   };
   const title = `${t('reports.visitRecord.title')} ${project.name} ${visit.date}`;
   return {

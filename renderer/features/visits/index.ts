@@ -2,3 +2,5 @@
 // from an issue.
 export { draftReinspection, teamLeaderName } from './reinspection/reinspection-model';
 export { StartVisitButton } from './StartVisitButton';
+// How an amended field and its values read: the visit record's footnotes say it the same way.
+export { fieldLabel, formatAmendedValue } from './amendment-format';

@@ -9,6 +9,8 @@ import { formatWan } from '../../../../shared/domain/money';
 import { checklistScore } from '../../../../shared/checklists/score';
 import { chineseDate, dayIn, PhotoGrid, type PrintPhoto } from './parts';
 import { ReportDocument, type ReportMode } from './ReportDocument';
+import type { AmendableVisitField } from '../../../../shared/domain/visit-amendment';
+import { amendmentMark, type AmendmentNotes } from './amendment-notes';
 
 export interface VisitRecordModel {
   visit: Visit;
@@ -23,6 +25,8 @@ export interface VisitRecordModel {
   /** Signature images by their hash. */
   signatures: ReadonlyMap<string, PrintPhoto>;
   timeZone: string;
+  /** Values corrected after finalizing: their marks and footnotes. */
+  amendmentNotes: AmendmentNotes;
 }
 
 function answerText(t: TFunction, answer: ChecklistResult['answers'][string] | undefined): string {
@@ -39,10 +43,17 @@ function answerText(t: TFunction, answer: ChecklistResult['answers'][string] | u
   }
 }
 
+/** The mark beside an amended value (※1); nothing for a value never amended. */
+function Mark({ notes, fields }: { notes: AmendmentNotes; fields: AmendableVisitField[] }) {
+  const mark = amendmentMark(notes, ...fields);
+  return mark ? <sup className="amended">{mark}</sup> : null;
+}
+
 export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TFunction; mode: ReportMode }) {
   const { visit, project } = model;
   const title = t('reports.visitRecord.title');
   const signer = (role: 'inspector' | 'siteRepresentative') => visit.signatures.find((s) => s.role === role);
+  const notes = model.amendmentNotes;
   return (
     <ReportDocument
       title={`${title} · ${project.name}`}
@@ -60,21 +71,29 @@ export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TF
             <th>{t('reports.visitRecord.region')}</th>
             <td>{model.regionName}</td>
             <th>{t('reports.visitRecord.type')}</th>
-            <td>{t(`visitType.${visit.type}`)}</td>
+            <td>
+              {t(`visitType.${visit.type}`)}
+              <Mark notes={notes} fields={['type']} />
+            </td>
           </tr>
           <tr>
             <th>{t('reports.visitRecord.date')}</th>
             <td>
               {chineseDate(visit.date)} {visit.startTime ?? ''}
+              <Mark notes={notes} fields={['date', 'startTime']} />
             </td>
             <th>{t('reports.visitRecord.weather')}</th>
-            <td>{visit.weather || '—'}</td>
+            <td>
+              {visit.weather || '—'}
+              <Mark notes={notes} fields={['weather']} />
+            </td>
           </tr>
           <tr>
             <th>{t('reports.visitRecord.team')}</th>
             <td colSpan={3}>
               {model.teamName}
               {model.memberNames.length > 0 ? `：${model.memberNames.join('、')}` : ''}
+              <Mark notes={notes} fields={['memberIds']} />
             </td>
           </tr>
           <tr>
@@ -82,21 +101,37 @@ export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TF
             <td colSpan={3}>
               {visit.percentComplete === null
                 ? ''
-                : `${t('reports.visitRecord.percent', { p: visit.percentComplete })} `}
+                : `${t('reports.visitRecord.percent', { p: visit.percentComplete })}`}
+              <Mark notes={notes} fields={['percentComplete']} />{' '}
               {visit.reportedInvestment === null
                 ? ''
                 : t('reports.visitRecord.investment', { wan: formatWan(visit.reportedInvestment) })}
+              <Mark notes={notes} fields={['reportedInvestment']} />
               {visit.workersOnSite === null
                 ? ''
                 : ` ${t('reports.visitRecord.workers', { n: visit.workersOnSite })}`}
+              <Mark notes={notes} fields={['workersOnSite']} />
               {visit.machinesOnSite === null
                 ? ''
                 : ` ${t('reports.visitRecord.machines', { n: visit.machinesOnSite })}`}
-              <p>{visit.progressNarrative || '—'}</p>
+              <Mark notes={notes} fields={['machinesOnSite']} />
+              <p>
+                {visit.progressNarrative || '—'}
+                <Mark notes={notes} fields={['progressNarrative']} />
+              </p>
             </td>
           </tr>
         </tbody>
       </table>
+      {notes.notes.length > 0 && (
+        <ol className="amendments" data-testid="amendment-notes">
+          {notes.notes.map((note) => (
+            <li key={note.n}>
+              ※{note.n} {note.label}：{t('evidence.amendedNote', { was: note.was, reason: note.reason })}
+            </li>
+          ))}
+        </ol>
+      )}
 
       {model.checklists.map(({ template, result }) => {
         const score = checklistScore(template, result.answers);

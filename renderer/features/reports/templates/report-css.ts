@@ -60,6 +60,9 @@ figcaption { font-size: 8.5pt; color: #333; margin-top: 1mm; }
 .card-green { color: #2e7d32; }
 .empty { border: 0.6pt dashed #999; padding: 6mm; text-align: center; color: #555; margin: 4mm 0; }
 .muted { color: #555; }
+/* Amended values: the mark beside the value, the footnotes under the table (amendment-notes.ts). */
+sup.amended { font-size: 7pt; color: #c00; margin-left: 0.5mm; }
+ol.amendments { list-style: none; padding: 0; margin: 1.5mm 0 0; font-size: 8.5pt; color: #333; }
 .page-break { break-before: page; }
 /* The preview in the app: the page's margins, which print gives by @page. */
 @media screen { body { padding: 14mm 12mm; max-width: 210mm; margin: 0 auto; } }
