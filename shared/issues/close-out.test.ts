@@ -45,6 +45,15 @@ describe('the close-out rule', () => {
     });
   });
 
+  it('does not count a re-inspection from before re-inspection was last asked for', () => {
+    const earlier = visit('v1', '2026-12-01', { status: 'finalized', signatures: [SIGNATURE] });
+    expect(checkCloseOut('i1', [earlier], '2026-12-05')).toMatchObject({
+      ok: false,
+      refusal: 'reinspectionMissing',
+    });
+    expect(checkCloseOut('i1', [earlier], '2026-12-01')).toMatchObject({ ok: true });
+  });
+
   it('allows it once the newest re-inspection carrying the issue is finalized', () => {
     const finalized = visit('v1', '2026-12-05', { status: 'finalized', signatures: [SIGNATURE] });
     expect(checkCloseOut('i1', [finalized])).toEqual({ ok: true, visitId: 'v1' });

@@ -16,11 +16,22 @@ type Reinspection = Pick<Visit, 'id' | 'date' | 'status' | 'signatures' | 'reins
 /**
  * Whether the issue may be closed out on the strength of its re-inspection visits (any order): the
  * newest re-inspection carrying it — the one whose result stands — must be finalized (finalizing
- * needs the inspector's signature). A refusal names that visit's date for the message.
+ * needs the inspector's signature). `since` (YYYY-MM-DD), the day re-inspection was last asked for:
+ * an earlier re-inspection, whose result was a send-back, does not count. A refusal names the visit's
+ * date for the message.
  */
-export function checkCloseOut(issueId: string, visits: readonly Reinspection[]): CloseOutCheck {
+export function checkCloseOut(
+  issueId: string,
+  visits: readonly Reinspection[],
+  since: string | null = null,
+): CloseOutCheck {
   const newest = visits
-    .filter((v) => v.type === 'reinspection' && v.reinspectedIssueIds.includes(issueId))
+    .filter(
+      (v) =>
+        v.type === 'reinspection' &&
+        v.reinspectedIssueIds.includes(issueId) &&
+        (since === null || v.date >= since),
+    )
     .sort((a, b) => b.date.localeCompare(a.date))[0];
   if (!newest) return { ok: false, refusal: 'reinspectionMissing', visitDate: null };
   return reinspectionReadiness(newest);

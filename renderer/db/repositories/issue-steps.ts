@@ -6,6 +6,7 @@ import { issueChain } from '../../../shared/history/chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
 import { planStep, type StepInput, type StepRefusal } from '../../../shared/issues/lifecycle';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
+import { localDate } from '../../../shared/domain/dates';
 import { checkCloseOut } from '../../../shared/issues/close-out';
 import { type DuchaDatabase, isLive, recordOfStored } from '../database';
 import { writeRecords } from '../record-writer';
@@ -63,7 +64,10 @@ export async function stepWithin(
   if (!plan.ok) return plan;
   if (input.kind === 'closed') {
     // Refused here, in the data layer, whatever screen asked: see shared/issues/close-out.ts.
-    const check = checkCloseOut(issueId, await visitsOfProject(db, issue.projectId));
+    // Re-inspections from before the last "Re-inspect" step ended in a send-back: they do not count.
+    const asked = history.findLast((e) => e.kind === 'reinspectionRequested');
+    const since = asked ? localDate(Date.parse(asked.at)) : null;
+    const check = checkCloseOut(issueId, await visitsOfProject(db, issue.projectId), since);
     if (!check.ok) return check;
   }
   const entry: Omit<IssueEvent, 'hash'> = {
