@@ -59,7 +59,7 @@ export function App({ host }: { host: HostClient }) {
         token: {
           colorPrimary: '#b71c1c',
           // WCAG AA (4.5:1) on white and on antd's grey backgrounds: antd's defaults for links (#1677ff),
-          // placeholders (#bfbfbf), secondary text (#8c8c8c) and error text (#ff4d4f) fall short.
+          // placeholders (#bfbfbf), secondary text (#8c8c8c), error (#ff4d4f) and warning (#faad14) text fall short.
           colorLink: '#0958d9',
           colorLinkHover: '#1677ff',
           colorLinkActive: '#003eb3',
@@ -69,6 +69,7 @@ export function App({ host }: { host: HostClient }) {
           colorTextDescription: '#666666',
           colorTextDisabled: '#616161',
           colorError: '#cf1322',
+          colorWarning: '#ad4e00',
           fontFamily: FONT_FAMILY,
           motion: !reducedMotion,
         },

@@ -113,6 +113,8 @@ interface Language {
   ledger: string;
   issueList: string;
   newProject: string;
+  collapse: string;
+  expand: string;
 }
 
 const LANGUAGES: Language[] = [
@@ -125,6 +127,8 @@ const LANGUAGES: Language[] = [
     ledger: '项目台账',
     issueList: '问题清单',
     newProject: '新建项目',
+    collapse: '收起侧栏',
+    expand: '展开侧栏',
   },
   {
     name: 'English',
@@ -135,6 +139,8 @@ const LANGUAGES: Language[] = [
     ledger: 'Project ledger',
     issueList: 'Issue list',
     newProject: 'New project',
+    collapse: 'Collapse sidebar',
+    expand: 'Expand sidebar',
   },
 ];
 
@@ -212,6 +218,17 @@ for (const language of LANGUAGES) {
       found.push(...(await overflowingCells(page, language.issueList)));
 
       expect(found, found.join('\n')).toEqual([]);
+
+      // The sidebar folds and unfolds; the header stays at the top while a long page scrolls.
+      await page.getByRole('button', { name: language.collapse, exact: true }).click();
+      await expect(page.getByRole('button', { name: language.expand, exact: true })).toBeVisible();
+      await open(page, `/projects/${project?.id}`);
+      await page.mouse.wheel(0, 2000);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      const header = await page.locator('.ant-layout-header').boundingBox();
+      expect(header?.y).toBe(0);
+      await page.getByRole('button', { name: language.expand, exact: true }).click();
+      await expect(page.getByRole('button', { name: language.collapse, exact: true })).toBeVisible();
     });
   });
 }
