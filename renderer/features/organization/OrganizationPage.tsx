@@ -1,7 +1,8 @@
 // 组织 / Organization: the team's own setup — its team and issuing authority, counties and towns,
-// responsible units with their departments, and its people.
-import { Card, Space, Typography } from 'antd';
+// responsible units with their departments, and its people, one tab each so each fits the screen.
+import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ImportListsButton } from './ImportListsButton';
 import { PeopleSection } from './PeopleSection';
 import { RegionsSection } from './RegionsSection';
 import { TeamForm } from './TeamForm';
@@ -10,23 +11,20 @@ import { UnitsSection } from './UnitsSection';
 export function OrganizationPage() {
   const { t } = useTranslation();
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
-      <div>
-        <Typography.Title level={3}>{t('organization.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('organization.intro')}</Typography.Paragraph>
-      </div>
-      <Card title={t('organization.tabs.team')}>
-        <TeamForm />
+    <div style={{ maxWidth: 1100 }}>
+      <Typography.Title level={3}>{t('organization.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('organization.intro')}</Typography.Paragraph>
+      <ImportListsButton />
+      <Card>
+        <Tabs
+          items={[
+            { key: 'team', label: t('organization.tabs.team'), children: <TeamForm /> },
+            { key: 'regions', label: t('organization.tabs.regions'), children: <RegionsSection /> },
+            { key: 'units', label: t('organization.tabs.units'), children: <UnitsSection /> },
+            { key: 'people', label: t('organization.tabs.people'), children: <PeopleSection /> },
+          ]}
+        />
       </Card>
-      <Card title={t('organization.tabs.regions')}>
-        <RegionsSection />
-      </Card>
-      <Card title={t('organization.tabs.units')}>
-        <UnitsSection />
-      </Card>
-      <Card title={t('organization.tabs.people')}>
-        <PeopleSection />
-      </Card>
-    </Space>
+    </div>
   );
 }

@@ -50,12 +50,15 @@ export function UnitDialog({ open, title, initialValues, onClose, onSubmit }: Pr
       <Form.Item name="kind" label={t('organization.units.kind')} rules={[{ required: true }]}>
         <Select
           aria-label={t('organization.units.kind')}
+          // A short list: all of it on the page, not only the part around the chosen kind.
+          virtual={false}
           options={UNIT_KINDS.map((k) => ({ value: k, label: t(`organization.units.kinds.${k}`) }))}
         />
       </Form.Item>
       <Form.Item name="regionId" label={t('organization.units.county')}>
         <Select
           aria-label={t('organization.units.county')}
+          virtual={false}
           options={[
             { value: '', label: t('organization.units.countyNone') },
             ...counties.map((r) => ({ value: r.id, label: r.name })),

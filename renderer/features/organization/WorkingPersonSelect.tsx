@@ -13,7 +13,13 @@ export function teamPeople(people: readonly Person[], team: { id: string; member
   return own.length > 0 ? own : [...people];
 }
 
-export function WorkingPersonSelect({ width = 150 }: { width?: number }) {
+interface Props {
+  width?: number;
+  /** The accessible name; the header's is 当前经办人 / Working as. */
+  label?: string;
+}
+
+export function WorkingPersonSelect({ width = 150, label }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = organizationActions(useDatabase());
@@ -26,7 +32,7 @@ export function WorkingPersonSelect({ width = 150 }: { width?: number }) {
   };
   return (
     <Select
-      aria-label={t('organization.working.label')}
+      aria-label={label ?? t('organization.working.label')}
       data-testid="working-person"
       style={{ width }}
       value={working?.person?.id ?? null}

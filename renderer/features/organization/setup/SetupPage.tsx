@@ -1,7 +1,7 @@
 // The set-up after 从空白开始: team and numbers, counties, units (may be skipped), people and who works
 // on this laptop. Each step saves as it goes with the Organization page's own sections; the page opens
 // at the first step the database shows unfinished.
-import { Alert, Button, Card, Form, Space, Spin, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -74,9 +74,10 @@ function SetupSteps({ initial }: { initial: number }) {
           <>
             <Typography.Paragraph type="secondary">{t('organization.setup.peopleHint')}</Typography.Paragraph>
             <PeopleSection />
-            <Form.Item label={t('organization.setup.thisIsMe')} style={{ marginTop: 16, marginBottom: 0 }}>
-              <WorkingPersonSelect width={240} />
-            </Form.Item>
+            <Space style={{ marginTop: 16 }}>
+              <Typography.Text strong>{t('organization.setup.thisIsMe')}</Typography.Text>
+              <WorkingPersonSelect width={240} label={t('organization.setup.thisIsMe')} />
+            </Space>
           </>
         )}
       </Card>
