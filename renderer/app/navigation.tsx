@@ -31,6 +31,5 @@ export const SECTIONS: readonly Section[] = [
   { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined aria-hidden /> },
   { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined aria-hidden /> },
-  { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
 ];
