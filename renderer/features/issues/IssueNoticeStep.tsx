@@ -113,7 +113,7 @@ export function IssueNoticeStep({
           htmlFor="step-notice"
           extra={t('issuing.notice.numberHelp')}
         >
-          <Input id="step-notice" readOnly value={next ?? ''} />
+          <Input id="step-notice" readOnly variant="filled" value={next ?? ''} />
         </Form.Item>
         <Form.Item label={t('issuing.notice.deadline')}>
           <Typography.Text data-testid="notice-deadline">{issue.deadline}</Typography.Text>
@@ -121,7 +121,7 @@ export function IssueNoticeStep({
             // Said before confirming; the refusal itself is the alert below, once confirmed.
             <div>
               <Typography.Text type="danger" data-testid="notice-deadline-past">
-                {t('issuing.errors.deadlinePast', { deadline: issue.deadline, titles: issue.title })}
+                {t('issuing.notice.deadlinePast', { deadline: issue.deadline })}
               </Typography.Text>
             </div>
           )}

@@ -10,6 +10,8 @@ export const issuingEn: IssuingMessages = {
     number: 'Notice number',
     numberHelp: 'The next number of the team’s sequence; the rectification notice is made when it is issued',
     deadline: 'Rectification deadline',
+    deadlinePast:
+      'The deadline {{deadline}} has already passed. Set a later one with “New deadline” first, then issue the notice.',
     shortReason: 'Reason for the short deadline',
     shortReasonHelp:
       'The deadline is sooner than the team’s minimum of {{days}} days (before {{earliest}}): state the reason',

@@ -8,6 +8,7 @@ export const issuingZhCN = {
     number: '通知书文号',
     numberHelp: '按本组文号顺序自动编号，下发后生成整改通知书',
     deadline: '整改时限',
+    deadlinePast: '整改时限 {{deadline}} 已过。请先用“调整整改期限”修改整改时限，再下发整改通知。',
     shortReason: '时限较短的理由',
     shortReasonHelp: '整改时限少于本组规定的 {{days}} 天（{{earliest}} 之前），须说明理由',
     noTeam: '尚未设置督查组，无法下发整改通知。请先在“组织”中设置本组名称和文号前缀。',
