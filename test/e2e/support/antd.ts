@@ -32,11 +32,12 @@ export async function chooseOption(
 
 /**
  * Types a date (YYYY-MM-DD) or a time (HH:mm) into an antd date or time picker, as a user typing it
- * would, and commits it with Enter (the pickers take typed text only once it is confirmed).
+ * would, and leaves the field with Tab, which commits it and closes the picker. (Not Enter: in a
+ * form, Enter also submits it.)
  */
 export async function fillDate(field: Locator, value: string): Promise<void> {
   await field.click();
   await field.fill(value);
-  await field.press('Enter');
+  await field.press('Tab');
   await expect(field).toHaveValue(value);
 }
