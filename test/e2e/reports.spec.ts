@@ -73,19 +73,33 @@ test.describe('in Chinese', () => {
     expect(record).toContain('督查人员（签字）');
     expect(record).toMatch(/第1页共\d+页/);
 
-    // 整改通知书: a unit with draft issues gets the next number of the year.
+    // 整改通知书: a unit with draft issues gets the next number of the year — unless a deadline
+    // it would order has already passed (today in China Standard Time), which is refused and said.
     const drafts = issues.filter((i) => i.status === 'draft');
-    const unitId = drafts[0]?.responsibleUnitIds[0];
-    if (!unitId) throw new Error('the sample has no draft issue');
-    const unitDrafts = drafts.filter((i) => i.responsibleUnitIds.includes(unitId));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const draftsOf = (unit: string) => drafts.filter((i) => i.responsibleUnitIds.includes(unit));
+    const units = [...new Set(drafts.flatMap((i) => i.responsibleUnitIds))];
+    const unitId = units.find((u) => draftsOf(u).every((i) => i.deadline >= today));
+    const lateUnit = units.find((u) => draftsOf(u).some((i) => i.deadline < today));
+    if (!unitId) throw new Error('the sample has no draft issue with a deadline still to come');
+    const unitDrafts = draftsOf(unitId);
+    if (lateUnit) {
+      await page.evaluate((id) => (location.hash = `#/reports?doc=notice&unit=${id}`), lateUnit);
+      await chooseOption(page, '当前经办人', '李晓燕');
+      const late = draftsOf(lateUnit).find((i) => i.deadline < today);
+      await page.getByRole('button', { name: '下发通知书' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: '下发失败' })).toContainText(
+        `整改时限 ${late?.deadline ?? ''} 已过`,
+      );
+    }
     await page.evaluate((id) => (location.hash = `#/reports?doc=notice&unit=${id}`), unitId);
     await expect(page.getByText(`该单位待下发的问题（${String(unitDrafts.length)} 个）`)).toBeVisible();
     const numberLine = await page.getByText(/^文号将为 /).innerText();
     const number = numberLine.replace('文号将为 ', '').trim();
     expect(number).toMatch(/^督查(专)?〔\d{4}〕\d+号$/);
     // Who gives it out is the person working on this laptop, chosen in the header.
-    await chooseOption(page, '当前经办人', '李晓燕');
-    await expect(page.getByLabel('经办人')).toHaveValue('李晓燕');
+    if (!lateUnit) await chooseOption(page, '当前经办人', '李晓燕');
+    await expect(page.getByRole('textbox', { name: '经办人', exact: true })).toHaveValue('李晓燕');
     await page.getByRole('button', { name: '下发通知书' }).click();
     await expect(page.getByText(`已下发 ${number}，共 ${String(unitDrafts.length)} 个问题`)).toBeVisible();
     const issuedNow = live(await storedRows<Issue>(page, 'issues')).filter((i) => i.noticeNumber === number);
