@@ -1,5 +1,5 @@
 // First run on a new laptop, in both languages: load the sample campaign and find its projects
-// on screen and in IndexedDB; or start empty.
+// on screen and in IndexedDB; or start empty, at the team's set-up.
 import { countStoredRows, expect, test } from './support/fixtures';
 
 const SEWAGE_PLANT = '思茅主城区污水处理厂二期';
@@ -28,17 +28,31 @@ test.describe('in Chinese (the system language)', () => {
 
     await page.screenshot({ path: testInfo.outputPath('projects-zh-CN.png') });
 
+    // The sample's team is this laptop's team; nobody is chosen as the person working yet.
+    const working = page.getByRole('combobox', { name: '当前经办人' });
+    await expect(page.locator('.ant-select').filter({ has: working })).toContainText('请选择经办人');
+    await page.getByRole('menuitem', { name: '组织' }).click();
+    await expect(page.getByLabel('督查组名称', { exact: true })).toHaveValue('第一督查组');
+
     // Everything is still there after the app is closed and opened again.
     const reopened = await app.reopen();
     await expect(reopened.getByRole('row').filter({ hasText: SEWAGE_PLANT })).toBeVisible();
     expect(await countStoredRows(reopened, 'projects')).toBe(stored);
   });
 
-  test('starts empty, and stays past the first-run screen after a restart', async ({ app }) => {
+  test('starts empty at the team’s set-up, and stays past the first-run screen after a restart', async ({
+    app,
+  }) => {
     await app.page.getByRole('button', { name: '从空白开始' }).click();
+    await expect(app.page.getByRole('heading', { name: '设置督查组' })).toBeVisible();
+    await expect(app.page.getByLabel('督查组名称', { exact: true })).toBeVisible();
+    // The ledger is still a click away, empty.
+    await app.page.getByRole('menuitem', { name: '项目台账' }).click();
     await expect(app.page.getByText('台账中还没有项目。')).toBeVisible();
+    // Nothing set up yet: the app opens at the set-up again, not at the first-run screen.
     const reopened = await app.reopen();
-    await expect(reopened.getByText('台账中还没有项目。')).toBeVisible();
+    await expect(reopened.getByRole('heading', { name: '设置督查组' })).toBeVisible();
+    await expect(reopened.getByRole('heading', { name: '欢迎使用督查' })).toBeHidden();
     expect(await countStoredRows(reopened, 'projects')).toBe(0);
   });
 });
