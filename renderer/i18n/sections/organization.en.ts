@@ -4,7 +4,7 @@ import type { OrganizationMessages } from './organization.zh-CN';
 export const organizationEn: OrganizationMessages = {
   title: 'Organization',
   intro:
-    'Your team's city, issuing authority and document numbers; its counties, responsible units and people. Entries are retired, never deleted, so existing records still read right.',
+    "Your team's city, issuing authority and document numbers; its counties, responsible units and people. Entries are retired, never deleted, so existing records still read right.",
   tabs: { team: 'Team', regions: 'Counties and towns', units: 'Responsible units', people: 'People' },
   team: {
     city: 'City',
@@ -90,7 +90,7 @@ export const organizationEn: OrganizationMessages = {
   working: {
     label: 'Working as',
     choose: 'Choose who is working',
-    none: 'Add your team's people under Organization first',
+    none: "Add your team's people under Organization first",
   },
   setup: {
     title: 'Set up your team',
