@@ -41,7 +41,9 @@ function IssueView({ issue }: { issue: Issue }) {
   const [issuedNow, setIssuedNow] = useState<string | null>(null);
   const noticeUnit = issue.responsibleUnitIds[0] ?? null;
   const steps = allowedSteps(issue.status, issue.needsCoordination);
-  const unitNames = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id);
+  const unitNames = issue.responsibleUnitIds.map(
+    (id) => organization?.unitNames.get(id) ?? t('shell.unknownName'),
+  );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>

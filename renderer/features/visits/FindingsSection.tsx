@@ -160,7 +160,8 @@ export function FindingsSection({
           {
             title: t('visits.finding.units'),
             dataIndex: 'responsibleUnitIds',
-            render: (ids: string[]) => ids.map((id) => organization?.unitNames.get(id) ?? id).join('、'),
+            render: (ids: string[]) =>
+              ids.map((id) => organization?.unitNames.get(id) ?? t('shell.unknownName')).join('、'),
           },
           { title: t('visits.finding.deadline'), dataIndex: 'deadline', width: 120 },
         ]}

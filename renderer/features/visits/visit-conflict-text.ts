@@ -17,7 +17,9 @@ export function visitConflictText(t: TFunction, organization: Organization | und
     if (value === null || value === undefined) return '';
     if (field === 'type' && typeof value === 'string') return t(`visitType.${value}`);
     if (field === 'memberIds' && Array.isArray(value))
-      return value.map((id: string) => organization?.personNames.get(id) ?? id).join('、');
+      return value
+        .map((id: string) => organization?.personNames.get(id) ?? t('shell.unknownName'))
+        .join('、');
     if (field === 'reportedInvestment' && typeof value === 'number')
       return `${formatWanExact(value as Fen)} ${t('shell.wan')}`;
     if (field === 'percentComplete' && typeof value === 'number') return `${value}%`;

@@ -68,7 +68,9 @@ function IssueCard({
   organization: Organization | undefined;
 }) {
   const { t } = useTranslation();
-  const units = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id).join('、');
+  const units = issue.responsibleUnitIds
+    .map((id) => organization?.unitNames.get(id) ?? t('shell.unknownName'))
+    .join('、');
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       <Space wrap>

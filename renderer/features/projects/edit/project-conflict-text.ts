@@ -43,7 +43,7 @@ export function projectConflictText(t: TFunction, organization: Organization | u
     if (field === 'leaderId' && typeof value === 'string')
       return organization?.personNames.get(value) ?? value;
     if (field === 'responsibleUnitIds' && Array.isArray(value))
-      return value.map((id: string) => organization?.unitNames.get(id) ?? id).join('、');
+      return value.map((id: string) => organization?.unitNames.get(id) ?? t('shell.unknownName')).join('、');
     if (field === 'scale') return scaleText(t, value as Project['scale']);
     if (field === 'funding')
       return (value as Project['funding'])

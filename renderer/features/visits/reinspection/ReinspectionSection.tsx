@@ -46,7 +46,9 @@ function IssueOnVisit({ visit, issue, organization }: Omit<Props, 'issueId'> & {
   const photos = useBeforeAndAfterPhotos(visit.id, issue.id);
   const [result, setResult] = useState<ReinspectionResult['kind'] | null>(null);
   const blocker = resultBlocker(issue);
-  const units = issue.responsibleUnitIds.map((id) => organization?.unitNames.get(id) ?? id).join('、');
+  const units = issue.responsibleUnitIds
+    .map((id) => organization?.unitNames.get(id) ?? t('shell.unknownName'))
+    .join('、');
   const afterShots = new Set(photos?.after.map((p) => p.sha256)).size;
 
   return (
