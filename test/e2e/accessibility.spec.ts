@@ -4,7 +4,7 @@
 // One sample campaign per language; the pages are visited by address, without reloading.
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ChecklistTemplate } from '../../shared/domain/checklist';
 import type { Issue } from '../../shared/domain/issue';
 import type { Project } from '../../shared/domain/project';
@@ -215,9 +215,10 @@ for (const language of LANGUAGES) {
       // The ledger as it looks at 1280×720; DUCHA_SCREENSHOTS=docs/screenshots writes the README's copies.
       const shots = process.env.DUCHA_SCREENSHOTS;
       const shot = `ledger-${language.code}.png`;
-      await page.screenshot({ path: shots ? join(REPO, shots, shot) : testInfo.outputPath(shot) });
+      await page.screenshot({ path: shots ? resolve(REPO, shots, shot) : testInfo.outputPath(shot) });
       await open(page, '/issues');
       found.push(...(await overflowingCells(page, language.issueList)));
+      await page.screenshot({ path: testInfo.outputPath(`issues-${language.code}.png`) });
 
       expect(found, found.join('\n')).toEqual([]);
 
