@@ -44,7 +44,7 @@ export function ImportListsButton() {
   };
 
   return (
-    <Space wrap>
+    <Space wrap style={{ marginBottom: 16 }}>
       <Button icon={<UploadOutlined />} onClick={() => void openDialog()}>
         {t('lists.import.button')}
       </Button>
