@@ -5,29 +5,30 @@ import type { Project } from '../../../../shared/domain/project';
 import type { Visit } from '../../../../shared/domain/visit';
 import { type DuchaDatabase, isLive, recordOfStored } from '../../database';
 import { type Organization, readOrganization } from '../organization';
+import { readWorkingContext } from '../working-context';
 
 export interface LeaderPageSource {
   readonly organization: Organization;
   readonly projects: Project[];
   readonly visits: Visit[];
   readonly issues: Issue[];
-  /** The team's name, as the bulletin's sender. */
+  /** The working team's issuing authority (else its name), as the bulletin's sender. */
   readonly teamName: string;
 }
 
 export async function leaderPageSource(db: DuchaDatabase): Promise<LeaderPageSource> {
-  const [organization, projects, visits, issues, teams] = await Promise.all([
+  const [organization, projects, visits, issues, { team }] = await Promise.all([
     readOrganization(db),
     db.projects.toArray(),
     db.visits.orderBy('date').toArray(),
     db.issues.orderBy('deadline').toArray(),
-    db.teams.toArray(),
+    readWorkingContext(db),
   ]);
   return {
     organization,
     projects: projects.filter(isLive).map((r) => recordOfStored<Project>(r)),
     visits: visits.filter(isLive).map((r) => recordOfStored<Visit>(r)),
     issues: issues.filter(isLive).map((r) => recordOfStored<Issue>(r)),
-    teamName: teams.find(isLive)?.name ?? '',
+    teamName: team?.issuingAuthority?.trim() || team?.name || '',
   };
 }
