@@ -7,7 +7,7 @@ import type { Region } from '../../shared/domain/organization';
 import { issuesEn } from '../../renderer/i18n/sections/issues.en';
 import { issuesZhCN } from '../../renderer/i18n/sections/issues.zh-CN';
 import { expect, test } from './support/fixtures';
-import { afterPhotoFile, confirm, step } from './support/issue-steps';
+import { closeOutByReinspection, ZH_REINSPECT } from './support/reinspect';
 import { storedRows } from './support/stored-rows';
 
 /** The list's count line for n issues, as the issues section of each language writes it. */
@@ -67,15 +67,14 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('county-chart')).toHaveAttribute('aria-label', new RegExp(countyName));
     await page.screenshot({ path: testInfo.outputPath('dashboard-zh-CN.png'), fullPage: true });
 
-    // Close it out on its page, with an after photo, as a user does.
+    // Close it out as a user does: its re-inspection, with an after photo, signed and finalized.
     await page.evaluate((id) => (location.hash = `#/issues/${id}`), issue.id);
     await expect(page.getByRole('heading', { name: issue.title })).toBeVisible();
-    await page.getByTestId('photo-files-input').setInputFiles(afterPhotoFile('AFTER_D1.jpg', 91));
-    await expect(page.getByTestId('photo-intake-added')).toHaveText('已添加 1 张照片。', { timeout: 60_000 });
-    const dialog = await step(page, '销号', { actor: '督查组', note: '复查合格' });
-    await dialog.getByRole('checkbox', { name: 'AFTER_D1.jpg' }).check();
-    await confirm(page, dialog, '确认');
-    await expect(page.getByTestId('issue-status')).toHaveText('已销号');
+    await closeOutByReinspection(page, ZH_REINSPECT, issue.title, {
+      inspector: '王建国',
+      photo: { name: 'AFTER_D1.jpg', seed: 91 },
+      remarks: '复查合格',
+    });
 
     // Back on the dashboard: one more rectified, the same found, the rate worked out by hand.
     await page.getByRole('menuitem', { name: '统计' }).click();

@@ -1,12 +1,14 @@
 // Re-inspection (复查) from an issue's page: issues found on a visit with a before photo are walked to
 // reported rectification; "Start re-inspection" records the "Re-inspect" step and opens a re-inspection
 // visit that shows the before photos beside the after photos; a close-out without after photos is
-// refused, one with them closes the issue with the photos as evidence in its history; another issue is
-// sent back with its reason. In English, the same draft visit is reopened for a second re-inspection.
+// refused, and so is one while the re-inspection is an unsigned draft; signed and finalized, it closes
+// the issue with the photos as evidence in its history; another issue is sent back with its reason. In
+// English, the same draft visit is reopened for a second re-inspection.
 import type { Locator, Page } from '@playwright/test';
 import { makeSamplePhoto } from '../../shared/photos/sample-photo';
 import { chooseOption } from './support/antd';
 import { countStoredRows, expect, test } from './support/fixtures';
+import { EN_REINSPECT, signAndFinalize, ZH_REINSPECT } from './support/reinspect';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
 
@@ -213,44 +215,16 @@ test.describe('in Chinese', () => {
     await page.keyboard.press('Escape');
     await page.screenshot({ path: testInfo.outputPath('reinspection-visit-zh-CN.png'), fullPage: true });
 
+    // Close-out while the re-inspection is an unsigned draft: refused, naming the visit, nothing recorded.
+    const reinspectionVisit = page.url();
     await first.getByRole('button', { name: '销号' }).click();
     dialog = await openDialog(page, '销号');
-    await expect(dialog.getByTestId('result-evidence')).toHaveText('销号依据：本次复查的整改后照片 2 张');
-    await dialog.getByLabel('复查意见').fill('调节池已全部加盖，复查合格');
     await dialog.getByRole('button', { name: '销号' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(first.getByTestId('reinspected-status')).toHaveText('已销号');
-    await expect(first.getByTestId('result-blocked')).toHaveText('问题已销号，复查已完成。');
-    await expect(first.getByRole('button', { name: '添加整改后照片' })).toHaveCount(0);
-    const reinspectionVisit = page.url();
-
-    // The issue is closed, with the step and its evidence in the history, and its re-inspection listed.
-    await first.getByRole('link', { name: closing, exact: true }).click();
-    await expect(page.getByTestId('issue-status')).toHaveText('已销号');
-    await expect
-      .poll(() => historyKinds(page))
-      .toEqual([
-        'created',
-        'issued',
-        'acknowledged',
-        'rectificationReported',
-        'reinspectionRequested',
-        'closed',
-      ]);
-    const closedEntry = page.getByTestId('issue-history').getByTestId('issue-event').last();
-    await expect(closedEntry).toContainText('复查通过，销号');
-    await expect(closedEntry).toContainText(inspector);
-    await expect(closedEntry).toContainText('调节池已全部加盖，复查合格');
-    await expect(closedEntry).toContainText('附照片 2 张');
-    await expect(closedEntry.getByRole('img', { name: /^依据照片 \d$/ })).toHaveCount(2);
-    await expect(page.getByTestId('issue-history')).toContainText('整改记录完整，校验通过（共 6 条）');
-    const listed = page.getByTestId('issue-reinspections');
-    await expect(listed.getByRole('link', { name: /复查$/ })).toHaveCount(1);
-    await expect(listed.getByRole('button', { name: '开始复查' })).toHaveCount(0);
-    await page.screenshot({
-      path: testInfo.outputPath('reinspection-issue-closed-zh-CN.png'),
-      fullPage: true,
-    });
+    await expect(dialog.getByRole('alert')).toHaveText(
+      /^\d{4}-\d{2}-\d{2} 的复查记录尚未签字：请督查人员签字并定稿后再销号。$/,
+    );
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect(first.getByTestId('reinspected-status')).toHaveText('待复查');
 
     // The second issue, already awaiting re-inspection: it joins today's re-inspection of the project.
     await page.goto(findingVisit);
@@ -286,6 +260,47 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('issue-history').getByTestId('issue-event').last()).toContainText(
       '作业面东侧仍有约200平方米裸露',
     );
+
+    // Signed and finalized, the re-inspection closes the first issue out.
+    await page.goto(reinspectionVisit);
+    await signAndFinalize(page, ZH_REINSPECT, inspector);
+    await first.getByRole('button', { name: '销号' }).click();
+    dialog = await openDialog(page, '销号');
+    await expect(dialog.getByTestId('result-evidence')).toHaveText('销号依据：本次复查的整改后照片 2 张');
+    await dialog.getByLabel('复查意见').fill('调节池已全部加盖，复查合格');
+    await dialog.getByRole('button', { name: '销号' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(first.getByTestId('reinspected-status')).toHaveText('已销号');
+    await expect(first.getByTestId('result-blocked')).toHaveText('问题已销号，复查已完成。');
+    await expect(first.getByRole('button', { name: '添加整改后照片' })).toHaveCount(0);
+
+    // The issue is closed, with the step and its evidence in the history, and its re-inspection listed.
+    await first.getByRole('link', { name: closing, exact: true }).click();
+    await expect(page.getByTestId('issue-status')).toHaveText('已销号');
+    await expect
+      .poll(() => historyKinds(page))
+      .toEqual([
+        'created',
+        'issued',
+        'acknowledged',
+        'rectificationReported',
+        'reinspectionRequested',
+        'closed',
+      ]);
+    const closedEntry = page.getByTestId('issue-history').getByTestId('issue-event').last();
+    await expect(closedEntry).toContainText('复查通过，销号');
+    await expect(closedEntry).toContainText(inspector);
+    await expect(closedEntry).toContainText('调节池已全部加盖，复查合格');
+    await expect(closedEntry).toContainText('附照片 2 张');
+    await expect(closedEntry.getByRole('img', { name: /^依据照片 \d$/ })).toHaveCount(2);
+    await expect(page.getByTestId('issue-history')).toContainText('整改记录完整，校验通过（共 6 条）');
+    const listed = page.getByTestId('issue-reinspections');
+    await expect(listed.getByRole('link', { name: /复查$/ })).toHaveCount(1);
+    await expect(listed.getByRole('button', { name: '开始复查' })).toHaveCount(0);
+    await page.screenshot({
+      path: testInfo.outputPath('reinspection-issue-closed-zh-CN.png'),
+      fullPage: true,
+    });
   });
 });
 
@@ -377,6 +392,15 @@ test.describe('in English', () => {
       .getByTestId('after-photos-input')
       .setInputFiles([sitePhoto('AFTER_02.jpg', 601, true, '2026-03-19T10:05:00')]);
     await expect(issue.getByRole('heading', { name: 'After (2)' })).toBeVisible({ timeout: 60_000 });
+    // Not while the re-inspection is unsigned: the refusal names the visit and says what to do.
+    await issue.getByRole('button', { name: 'Close out' }).click();
+    dialog = await openDialog(page, 'Close out');
+    await dialog.getByRole('button', { name: 'Close out' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      /^The re-inspection visit of \d{4}-\d{2}-\d{2} is not signed yet: have the inspector sign it and finalize it, then close the issue out\.$/,
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await signAndFinalize(page, EN_REINSPECT, 'Li Ming');
     await issue.getByRole('button', { name: 'Close out' }).click();
     dialog = await openDialog(page, 'Close out');
     await expect(dialog.getByLabel('Handled by')).not.toHaveValue('');

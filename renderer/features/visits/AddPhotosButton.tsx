@@ -31,36 +31,44 @@ export function AddPhotosButton({
   const input = useRef<HTMLInputElement>(null);
   const busy = intake.state.running;
   return (
-    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-      <Space wrap>
-        <input
-          ref={input}
-          type="file"
-          accept="image/*"
-          multiple={multiple}
-          hidden
-          data-testid={testId}
-          onChange={(e) => {
-            const files = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = '';
-            if (files.length > 0) onStart();
-            addFiles(files);
-          }}
-        />
-        <Button size={size} icon={<PictureOutlined />} disabled={busy} onClick={() => input.current?.click()}>
-          {label}
-        </Button>
-        {webcam && (
-          <WebcamButton
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        multiple={multiple}
+        // A style, not the `hidden` attribute: an author style on inputs showed it despite the attribute.
+        style={{ display: 'none' }}
+        data-testid={testId}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (files.length > 0) onStart();
+          addFiles(files);
+        }}
+      />
+      <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+        <Space wrap>
+          <Button
+            size={size}
+            icon={<PictureOutlined />}
             disabled={busy}
-            onCapture={(file) => {
-              onStart();
-              addFiles([file]);
-            }}
-          />
-        )}
+            onClick={() => input.current?.click()}
+          >
+            {label}
+          </Button>
+          {webcam && (
+            <WebcamButton
+              disabled={busy}
+              onCapture={(file) => {
+                onStart();
+                addFiles([file]);
+              }}
+            />
+          )}
+        </Space>
+        <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.dismiss} />
       </Space>
-      <IntakeStatus state={intake.state} onCancel={intake.cancel} onDismiss={intake.dismiss} />
-    </Space>
+    </>
   );
 }
