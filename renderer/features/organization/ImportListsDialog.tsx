@@ -5,7 +5,13 @@ import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import { organizationActions, useDatabase, useOrganization, useWorkingContext } from '../../db';
+import {
+  DuplicateNameError,
+  organizationActions,
+  useDatabase,
+  useOrganization,
+  useWorkingContext,
+} from '../../db';
 import { useSession } from '../../stores/session';
 import { errorContent } from '../../ui/ErrorDetails';
 import { InboxOutlined } from '../../ui/icons';
@@ -76,7 +82,12 @@ export function ImportListsDialog({ open, onClose }: { open: boolean; onClose: (
       void message.success(t('lists.import.added', added));
       close();
     } catch (error) {
-      setFailure(errorContent(describeFailure(error, t, 'lists.import.failed')));
+      // A name added meanwhile (another window, a sync): said by name; the file can be chosen again.
+      setFailure(
+        error instanceof DuplicateNameError
+          ? t('organization.duplicate', { name: error.duplicate.trim() })
+          : errorContent(describeFailure(error, t, 'lists.import.failed')),
+      );
     } finally {
       setSaving(false);
     }
