@@ -207,7 +207,6 @@ export const en: Messages = {
     templateMissing: 'The checklist template {{key}} is not on this computer.',
     saveChecklist: 'Save checklist',
     score: 'Score {{score}}',
-    photoItem: 'Photo required (add it under photos)',
     recordFinding: 'Record a finding',
     findingRecorded: 'Finding recorded as a draft issue',
     noFindings: 'No finding recorded on this visit yet.',

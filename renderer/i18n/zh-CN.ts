@@ -203,7 +203,6 @@ export const zhCN = {
     templateMissing: '检查表模板 {{key}} 不在本机。',
     saveChecklist: '保存检查表',
     score: '得分 {{score}}',
-    photoItem: '需拍照（在照片中上传）',
     recordFinding: '记录问题',
     findingRecorded: '问题已记录，待下发',
     noFindings: '本次督查尚未记录问题。',

@@ -26,6 +26,7 @@ test.describe('in Chinese', () => {
   }, testInfo) => {
     test.setTimeout(300_000);
     const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: '加载示例督查' }).click();
     await expect(page.getByRole('table', { name: '项目台账' })).toBeVisible({ timeout: 180_000 });
 
@@ -108,7 +109,9 @@ test.describe('in Chinese', () => {
 
     // The issue list: a 项目 column whose cell opens the project.
     await page.getByRole('menuitem', { name: '问题清单' }).click();
-    await expect(page.getByRole('columnheader', { name: '项目', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: '问题清单' }).getByRole('columnheader', { name: '项目', exact: true }),
+    ).toBeVisible();
     await page.getByPlaceholder('搜索问题（如：围挡）').fill(DUST_ITEMS[0]?.slice(0, 4) ?? '');
     // The search reaches the address after a pause; click once the list has followed it.
     await expect(page.getByTestId('issue-count')).toHaveText('共 1 个问题');
@@ -128,10 +131,15 @@ test.describe('in English', () => {
   }, testInfo) => {
     test.setTimeout(240_000);
     const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Load sample campaign' }).click();
     await expect(page.getByRole('table', { name: 'Project ledger' })).toBeVisible({ timeout: 180_000 });
     await page.getByRole('menuitem', { name: 'Issues' }).click();
-    await expect(page.getByRole('columnheader', { name: 'Project', exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Issue list' })
+        .getByRole('columnheader', { name: 'Project', exact: true }),
+    ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('evidence-issue-list-en.png') });
 
     await page.getByRole('menuitem', { name: 'Visits' }).click();
