@@ -6,7 +6,6 @@ import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { addDays } from '../../../shared/domain/dates';
 import type { Issue } from '../../../shared/domain/issue';
 import { checkNoticeDeadline, isShortDeadline } from '../../../shared/issues/notice-deadline';
 import { useDraft } from '../../db';
@@ -14,7 +13,7 @@ import { ActorField } from '../../ui/ActorField';
 import { DraftAlert } from '../../ui/DraftAlert';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
-import { useIssueNotice } from '../reports';
+import { ShortDeadlineReason, useIssueNotice } from '../reports';
 import { NoteField, Refusal } from './StepFields';
 
 interface NoticeStepValues {
@@ -127,22 +126,13 @@ export function IssueNoticeStep({
           )}
         </Form.Item>
         {short && !past && (
-          <Form.Item
-            label={t('issuing.notice.shortReason')}
-            htmlFor="step-short-reason"
-            extra={t('issuing.notice.shortReasonHelp', {
-              days: minimumDeadlineDays,
-              earliest: addDays(today, minimumDeadlineDays),
-            })}
-          >
-            <Input.TextArea
-              id="step-short-reason"
-              rows={2}
-              maxLength={500}
-              value={shortReason}
-              onChange={(e) => setShortReason(e.target.value)}
-            />
-          </Form.Item>
+          <ShortDeadlineReason
+            id="step-short-reason"
+            value={shortReason}
+            onChange={setShortReason}
+            today={today}
+            minimumDays={minimumDeadlineDays}
+          />
         )}
         <NoteField id="step-note" value={note} onChange={setNote} />
         <Refusal problem={problem} />

@@ -1,16 +1,16 @@
 // 整改通知书: choose a responsible unit; give out a new notice for its draft issues (the next number of
 // the team's sequence), or open one it has had; see it and save it as PDF.
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { addDays } from '../../../shared/domain/dates';
 import { isShortDeadline } from '../../../shared/issues/notice-deadline';
 import { useDraft, useOrganization, useUnitNotices } from '../../db';
 import { ActorField, useActorName } from '../../ui/ActorField';
 import { DraftAlert } from '../../ui/DraftAlert';
 import { ReportOutput } from './ReportOutput';
 import { OutcomeAlert, type Outcome } from './OutcomeAlert';
+import { ShortDeadlineReason } from './ShortDeadlineReason';
 import { useIssueNotice } from './use-issue-notice';
 import { useNoticeReport } from './use-notice-report';
 import styles from './reports.module.css';
@@ -136,22 +136,13 @@ export function NoticePanel({
                     )}
                     <ActorField id="notice-actor" value={actor} onChange={setActor} />
                     {short && (
-                      <Form.Item
-                        label={t('issuing.notice.shortReason')}
-                        htmlFor="notice-short-reason"
-                        extra={t('issuing.notice.shortReasonHelp', {
-                          days: minimumDeadlineDays,
-                          earliest: addDays(today, minimumDeadlineDays),
-                        })}
-                      >
-                        <Input.TextArea
-                          id="notice-short-reason"
-                          rows={2}
-                          maxLength={500}
-                          value={shortReason}
-                          onChange={(e) => setShortReason(e.target.value)}
-                        />
-                      </Form.Item>
+                      <ShortDeadlineReason
+                        id="notice-short-reason"
+                        value={shortReason}
+                        onChange={setShortReason}
+                        today={today}
+                        minimumDays={minimumDeadlineDays}
+                      />
                     )}
                     <Button
                       type="primary"

@@ -4,3 +4,4 @@ export { type BulletinOptions, bulletinReport } from './build-reports';
 // The one way to give out a rectification notice and the document it makes, for the issue page's step.
 export { useIssueNotice } from './use-issue-notice';
 export { NoticeDocument } from './NoticeDocument';
+export { ShortDeadlineReason } from './ShortDeadlineReason';
