@@ -59,9 +59,7 @@ export const teamLeaderName = (
  */
 export type ResultBlocker = 'closed' | 'notAwaiting';
 
-export function resultBlocker(
-  issue: Pick<Issue, 'status'>,
-): ResultBlocker | null {
+export function resultBlocker(issue: Pick<Issue, 'status'>): ResultBlocker | null {
   if (issue.status === 'closed') return 'closed';
   // The lifecycle decides which steps follow the status; close-out and send-back go together.
   return allowedSteps(issue.status).includes('closed') ? null : 'notAwaiting';
