@@ -2,10 +2,13 @@
 // project picked; answering 否 on a checklist item offers "Record as a finding" with the item, and the
 // finding takes two of the visit's photos — both shown on the issue's page with the item it came
 // from; the project page lists the project's issues as cards; the issue list has a Project column.
+import type { Project } from '../../shared/domain/project';
+import type { Visit } from '../../shared/domain/visit';
 import { makeSamplePhoto } from '../../shared/photos/sample-photo';
 import { chooseOption } from './support/antd';
 import { DUST_CHECKLIST_NAME, DUST_ITEMS } from './support/dust';
 import { expect, test } from './support/fixtures';
+import { storedRows } from './support/stored-rows';
 
 const PROJECT = '宁洱县城镇生活垃圾处理场';
 
@@ -126,7 +129,7 @@ test.describe('in Chinese', () => {
 test.describe('in English', () => {
   test.use({ query: 'lang=en' });
 
-  test('"New visit" opens a visit of the picked project; the issue list has a Project column', async ({
+  test('"New visit" chooses the project nearest to the laptop, opens a visit of the picked one; the issue list has a Project column', async ({
     app,
   }, testInfo) => {
     test.setTimeout(240_000);
@@ -142,9 +145,22 @@ test.describe('in English', () => {
     ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('evidence-issue-list-en.png') });
 
+    // The laptop stands where one of the sample's visits was recorded: that project is chosen already.
+    const visits = await storedRows<Visit>(page, 'visits');
+    const here = visits.find((v) => v.location !== null && v._deleted !== true);
+    if (!here?.location) throw new Error('the sample has no visit with a location');
+    const projects = await storedRows<Project>(page, 'projects');
+    const there = projects.find((p) => p.id === here.projectId)?.name ?? '';
+    await page.context().grantPermissions(['geolocation']);
+    await page.context().setGeolocation({ latitude: here.location.lat, longitude: here.location.lng });
+
     await page.getByRole('menuitem', { name: 'Visits' }).click();
     await page.getByRole('button', { name: 'New visit', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New visit' });
+    await expect(dialog.getByTestId('nearest-project')).toContainText(
+      `The project nearest to this laptop is chosen: ${there}`,
+    );
+    await expect(dialog.getByRole('button', { name: 'Start visit' })).toBeEnabled();
     await chooseOption(page, 'Project', PROJECT, dialog);
     await page.screenshot({ path: testInfo.outputPath('evidence-new-visit-en.png') });
     await dialog.getByRole('button', { name: 'Start visit' }).click();
