@@ -74,6 +74,11 @@ interface Words {
   acknowledge: string;
   report: string;
   reinspectStep: string;
+  minimumDays: string;
+  projectsNav: string;
+  saved: string;
+  shortReason: string;
+  shortRefused: string;
 }
 
 const ZH: Words = {
@@ -125,6 +130,11 @@ const ZH: Words = {
   acknowledge: '签收',
   report: '反馈整改情况',
   reinspectStep: '复查',
+  minimumDays: '最短整改时限（天）',
+  projectsNav: '项目台账',
+  saved: '督查组已保存',
+  shortReason: '时限较短的理由',
+  shortRefused: '少于本组规定的最短时限',
 };
 
 const EN: Words = {
@@ -176,6 +186,11 @@ const EN: Words = {
   acknowledge: 'Acknowledge',
   report: 'Report rectification',
   reinspectStep: 'Re-inspect',
+  minimumDays: 'Shortest rectification period (days)',
+  projectsNav: 'Projects',
+  saved: 'Team saved',
+  shortReason: 'Reason for the short deadline',
+  shortRefused: 'sooner than the team’s minimum',
 };
 
 /** The project list from above: one project in 西盟县 (a county this team has not set up), for 孟连县住建局. */
@@ -225,6 +240,12 @@ for (const [language, w, query] of [
       const { page } = app;
       await page.setViewportSize({ width: 1280, height: 720 });
       await setUpFromNothing(page, w.setup);
+      // The team gives at least ten days to rectify, unless a reason is stated.
+      await page.getByRole('menuitem', { name: w.setup.organization }).click();
+      await page.getByLabel(w.minimumDays, { exact: true }).fill('10');
+      await page.getByRole('button', { name: w.setup.saveTeam }).click();
+      await expect(page.getByText(w.saved)).toBeVisible();
+      await page.getByRole('menuitem', { name: w.projectsNav }).click();
 
       // A project list naming 西盟县 and its town: offered exactly those, the known unit not offered.
       await page.getByRole('button', { name: w.importExcel }).click();
@@ -304,13 +325,18 @@ for (const [language, w, query] of [
       await dialog.getByRole('button', { name: w.cancel }).click();
       await expect(page.getByTestId('issue-status')).toHaveText(w.statusDraft);
 
+      // Five days is sooner than the team's ten: the notice asks why, and takes the reason.
       dialog = await openStep(page, w, w.newDeadline);
-      await fillDate(dialog.getByLabel(w.newDeadlineField), chinaDate(30));
+      await fillDate(dialog.getByLabel(w.newDeadlineField), chinaDate(5));
       await dialog.getByLabel(w.note).fill('时限填错');
       await confirmStep(w, dialog);
       dialog = await openStep(page, w, w.issueNotice);
       const number = await dialog.getByLabel(w.noticeNumber).inputValue();
       expect(number).toMatch(/^孟督〔\d{4}〕5号$/);
+      await dialog.getByRole('button', { name: w.confirm }).click();
+      await expect(dialog.getByRole('alert')).toContainText(w.shortRefused);
+      await expect(page.getByTestId('issue-status')).toHaveText(w.statusDraft);
+      await dialog.getByLabel(w.shortReason).fill('汛期将至，须在雨季前完成');
       const pdf = await saveDownload(page, () => confirmStep(w, dialog), testInfo.outputDir);
       await expect(page.getByTestId('issue-status')).toHaveText(w.statusIssued);
       await expect(page.getByTestId('issue-notice-number')).toHaveText(number);
@@ -318,6 +344,9 @@ for (const [language, w, query] of [
       expect(noticeText).toContain(number);
       expect(noticeText).toContain(ITEM.replace(/\s+/g, ''));
       expect(noticeText).toContain('孟连县重点项目督查办公室');
+      await expect(page.getByTestId('issue-history').getByTestId('issue-event').last()).toContainText(
+        '汛期将至，须在雨季前完成',
+      );
 
       // Reports lists it among the notices issued.
       const issueUrl = page.url();
