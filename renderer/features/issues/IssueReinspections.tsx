@@ -14,7 +14,7 @@ import {
   useDatabase,
   useIssueReinspections,
   useOrganization,
-  useTeams,
+  useWorkingContext,
 } from '../../db';
 import { today, useClock, useTimeZone } from '../../stores/clock';
 import { draftReinspection, teamLeaderName } from '../visits';
@@ -28,7 +28,6 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const navigate = useNavigate();
   const actions = visitActions(useDatabase());
   const visits = useIssueReinspections(issue);
-  const teams = useTeams();
   const organization = useOrganization();
   const timeZone = useTimeZone();
   const [asking, setAsking] = useState(false);
@@ -37,7 +36,7 @@ export function IssueReinspections({ issue }: { issue: Issue }) {
   const [problem, setProblem] = useState<ReactNode>(null);
   const [starting, setStarting] = useState(false);
   const startable = canStartReinspection(issue.status);
-  const team = teams?.[0];
+  const team = useWorkingContext()?.team ?? undefined;
 
   if (!startable && (visits?.length ?? 0) === 0) return null;
 

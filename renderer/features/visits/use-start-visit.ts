@@ -3,7 +3,7 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useDatabase, useTeams, visitActions } from '../../db';
+import { useDatabase, useWorkingContext, visitActions } from '../../db';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
 import { draftVisit } from './new-visit';
@@ -14,9 +14,10 @@ export function useStartVisit() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const actions = visitActions(useDatabase());
-  const teams = useTeams();
+  // The visit is the working team's: its members are the visit's inspectors.
+  const team = useWorkingContext()?.team ?? undefined;
   return async (projectId: string): Promise<boolean> => {
-    const visit = draftVisit(projectId, teams?.[0], Date.now());
+    const visit = draftVisit(projectId, team, Date.now());
     try {
       await actions.create(visit);
       void navigate(`/visits/${visit.id}`);

@@ -3,7 +3,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { useHost } from '../../../ui/host-context';
-import { exchangeActions, reportActions, useDatabase, useTeams } from '../../../db';
+import { exchangeActions, reportActions, useDatabase, useWorkingContext } from '../../../db';
 import { i18next } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';
 import { failureText } from '../fault-text';
@@ -36,7 +36,7 @@ export function useExport() {
   const { t } = useTranslation();
   const { api } = useHost();
   const db = useDatabase();
-  const teams = useTeams();
+  const workingTeam = useWorkingContext()?.team ?? null;
   const today = useToday();
   const timeZone = useTimeZone();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
@@ -62,7 +62,7 @@ export function useExport() {
       }
       const [identity, info] = await Promise.all([exchange.identity(), api.appInfo({})]);
       const createdAt = new Date();
-      const team = teams?.[0] ? { id: teams[0].id, name: teams[0].name } : null;
+      const team = workingTeam ? { id: workingTeam.id, name: workingTeam.name } : null;
       const outcome = await writeExport(
         api,
         {
