@@ -1,7 +1,7 @@
 // The lists workbook, checked before anything is written: what would be added, what is already on the
 // lists (skipped), or — for a bad file — every problem with its sheet and row. "Add to lists" writes
 // everything in one transaction.
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
@@ -14,7 +14,7 @@ import {
 } from '../../db';
 import { useSession } from '../../stores/session';
 import { errorContent } from '../../ui/ErrorDetails';
-import { InboxOutlined } from '../../ui/icons';
+import { WorkbookDropZone } from '../../ui/WorkbookDropZone';
 import { describeFailure } from '../../ui/user-error';
 import { ListsFileError, type ListsPlan, type LocalizedText, planLists, readListsWorkbook } from './excel';
 
@@ -118,20 +118,7 @@ export function ImportListsDialog({ open, onClose }: { open: boolean; onClose: (
       }
     >
       <Typography.Paragraph>{t('lists.import.intro')}</Typography.Paragraph>
-      <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void choose(file);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('lists.import.chooseFile')}</p>
-      </Upload.Dragger>
+      <WorkbookDropZone hint={t('lists.import.chooseFile')} onFile={(file) => void choose(file)} />
       {refused && (
         <Alert
           type="error"

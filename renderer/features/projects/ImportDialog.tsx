@@ -1,20 +1,7 @@
 // 从Excel导入: choose the file, match its columns, preview every row with its errors, and import
 // only on confirmation — all rows in one transaction, or none.
-import { InboxOutlined } from '../../ui/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Modal,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { WorkbookDropZone } from '../../ui/WorkbookDropZone';
+import { Alert, App, Button, Checkbox, Modal, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
@@ -156,20 +143,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       />
       {step === 0 && (
         <>
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void choose(file);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{t('excel.chooseFile')}</p>
-          </Upload.Dragger>
+          <WorkbookDropZone hint={t('excel.chooseFile')} onFile={(file) => void choose(file)} />
           {readError && (
             <Alert type="error" showIcon style={{ marginTop: 12 }} title={readError} role="alert" />
           )}
