@@ -4,8 +4,20 @@ import { useMemo } from 'react';
 import { useWorkingContext } from '../../db';
 import { type DocumentSigner, signerOf } from './document-signer';
 
-export function useWorkingSigner(): DocumentSigner {
-  const team = useWorkingContext()?.team ?? null;
-  const { sender, teamName, copyTo } = signerOf(team);
-  return useMemo(() => ({ sender, teamName, copyTo }), [sender, teamName, copyTo]);
+/**
+ * The signer once the working team has been read; null until then. A document saved as soon as it is
+ * ready (a notice just issued) waits for this, or it would go out without its 发文机关.
+ */
+export function useWorkingSignerOnceRead(): DocumentSigner | null {
+  const working = useWorkingContext();
+  const read = working !== undefined;
+  const { sender, teamName, copyTo } = signerOf(working?.team ?? null);
+  return useMemo(() => (read ? { sender, teamName, copyTo } : null), [read, sender, teamName, copyTo]);
 }
+
+/** The signer, empty names while the working team is still being read (a preview fills in a moment later). */
+export function useWorkingSigner(): DocumentSigner {
+  return useWorkingSignerOnceRead() ?? NOBODY;
+}
+
+const NOBODY: DocumentSigner = signerOf(null);
