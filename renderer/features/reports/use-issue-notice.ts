@@ -2,6 +2,7 @@
 // start included), the year of today in the office's time zone, and the deadline rule of
 // shared/issues — the same for the Reports page's notice and the issue page's "Issue notice" step.
 import { useCallback } from 'react';
+import type { Team } from '../../../shared/domain/organization';
 import { reportActions, useDatabase, useNextNoticeNumber, useWorkingContext } from '../../db';
 import { useToday } from '../../stores/clock';
 
@@ -13,6 +14,15 @@ export interface NoticeToIssue {
   shortDeadlineReason?: string;
 }
 
+/** What the team's settings add to every notice: its sequence, its year and its deadline rule. */
+const numbering = (team: Team, year: number, today: string) => ({
+  prefix: team.documentPrefix,
+  year,
+  today,
+  sequenceStart: team.noticeSequenceStart ?? null,
+  minimumDeadlineDays: team.minimumDeadlineDays ?? null,
+});
+
 export function useIssueNotice() {
   const db = useDatabase();
   const context = useWorkingContext();
@@ -23,14 +33,7 @@ export function useIssueNotice() {
   const issue = useCallback(
     async (notice: NoticeToIssue) => {
       if (!team) throw new Error('no supervision team to number the notice');
-      return reportActions(db).issueNotice({
-        ...notice,
-        prefix: team.documentPrefix,
-        year,
-        today,
-        sequenceStart: team.noticeSequenceStart ?? null,
-        minimumDeadlineDays: team.minimumDeadlineDays ?? null,
-      });
+      return reportActions(db).issueNotice({ ...notice, ...numbering(team, year, today) });
     },
     [db, team, year, today],
   );
@@ -38,17 +41,7 @@ export function useIssueNotice() {
   const issueByUnit = useCallback(
     async (notice: NoticeToIssue, onProgress?: (done: number) => void) => {
       if (!team) throw new Error('no supervision team to number the notices');
-      return reportActions(db).issueNoticesByUnit(
-        {
-          ...notice,
-          prefix: team.documentPrefix,
-          year,
-          today,
-          sequenceStart: team.noticeSequenceStart ?? null,
-          minimumDeadlineDays: team.minimumDeadlineDays ?? null,
-        },
-        onProgress,
-      );
+      return reportActions(db).issueNoticesByUnit({ ...notice, ...numbering(team, year, today) }, onProgress);
     },
     [db, team, year, today],
   );
