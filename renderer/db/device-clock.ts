@@ -39,6 +39,12 @@ export async function deviceNodeId(db: DuchaDatabase): Promise<string | null> {
   return row ? (row.value as DeviceState).nodeId : null;
 }
 
+/** The last clock this device used or saw, as its own node's clock; null before ensureDevice ran. */
+export async function deviceClock(db: DuchaDatabase): Promise<string | null> {
+  const row = await db.meta.get(DEVICE_KEY);
+  return row ? (row.value as DeviceState).lastHlc : null;
+}
+
 /**
  * Clocks for the operations of one local write, one tick each, so that of two patches to the same
  * field in one write the later one wins. The device state is read once and written once at the end;

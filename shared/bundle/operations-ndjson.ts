@@ -40,7 +40,11 @@ export const OPERATIONS_PROBLEMS = [
   'noFinalNewline',
   'lineTooLong',
   'notJson',
-  'invalidOperation',
+  'repeatedKey', // an object of the line names a key twice
+  'tooDeep', // a value nested deeper than any record field
+  'invalidOperation', // not the six fields of an operation, or one of them of the wrong form
+  'unknownField', // the table's records have no such field
+  'invalidValue', // the value is not what the record schema allows for that field (a tombstone must be a boolean)
   'outOfOrder',
   'outsideClockRange',
   'countMismatch',
@@ -50,7 +54,16 @@ export type OperationsProblem = (typeof OPERATIONS_PROBLEMS)[number];
 export type DecodedOperations =
   | { ok: true; operations: Operation[] }
   /** `line` is 1-based; 0 when the problem is the file as a whole (not UTF-8). */
-  | { ok: false; line: number; problem: OperationsProblem; detail: string };
+  | {
+      ok: false;
+      line: number;
+      problem: OperationsProblem;
+      /** English, for support; the page builds its message from the problem and the fields below. */
+      detail: string;
+      /** The operation's table and field when the problem is about them. */
+      table?: string;
+      field?: string;
+    };
 
 export interface DecodeOptions {
   /** The manifest's clockRange: every operation's clock must lie within it (null: there are none). */

@@ -248,7 +248,7 @@ describe('verifyBundle', () => {
       const result = await verifyBundle({ ...f.input, manifestText: JSON.stringify(cases[2]) });
       expect(result).toMatchObject({
         ok: false,
-        problem: { issues: expect.stringContaining('createdAt') as string },
+        problem: { field: 'createdAt', rule: 'badFormat' },
       });
     });
 

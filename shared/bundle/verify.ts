@@ -27,6 +27,7 @@ export const MAX_BUNDLE_TOTAL_BYTES = 64 * 1024 * 1024 * 1024;
 export const BUNDLE_PROBLEM_CODES = [
   'tooLarge',
   'notJson',
+  'repeatedKey',
   'notABundle',
   'futureVersion',
   'unsigned',
@@ -40,6 +41,7 @@ export const BUNDLE_PROBLEM_CODES = [
   'duplicatePath',
   'operationsMissing',
   'clockAhead',
+  'incrementalGap',
 ] as const;
 export type BundleProblemCode = (typeof BUNDLE_PROBLEM_CODES)[number];
 
@@ -47,17 +49,26 @@ export type BundleProblem =
   /** The manifest text, or the files it lists taken together, beyond the limit. */
   | { code: 'tooLarge'; what: 'manifest' | 'files'; limit: number; actual: number }
   | { code: 'notJson'; detail: string }
+  /**
+   * An object of the manifest names a key twice (§2 forbids it: readers would disagree on which
+   * value counts). `field` is the object's place ('' for the top level, 'source', 'files.3'…).
+   */
+  | { code: 'repeatedKey'; field: string; key: string }
   /** JSON, but not a Ducha bundle's manifest (no or another `format`). */
   | { code: 'notABundle' }
   /** Made by a newer Ducha: this version cannot read it and says so rather than guessing. */
   | { code: 'futureVersion'; version: number }
   | { code: 'unsigned' }
-  | { code: 'malformedManifest'; issues: string }
+  /**
+   * The manifest breaks §2 or §3: `field` names the place ('source.publicKey', 'files.3.sha256', ''
+   * for the whole), `rule` what is wrong with it, `detail` the same in English for support.
+   */
+  | { code: 'malformedManifest'; field: string; rule: ManifestRule; detail: string }
   /** The signature does not match the manifest and the key it names: altered after signing. */
   | { code: 'badSignature' }
   | { code: 'unsafePath'; path: string; reason: string }
   /** A link or device file in the folder (the host refuses to follow either). */
-  | { code: 'link'; path: string; kind: 'link' | 'special' }
+  | { code: 'link'; path: string; kind: NotARegularFile }
   | { code: 'missingFile'; path: string }
   | { code: 'sizeMismatch'; path: string; expected: number; actual: number }
   | { code: 'hashMismatch'; path: string }
@@ -65,7 +76,36 @@ export type BundleProblem =
   | { code: 'duplicatePath'; path: string }
   | { code: 'operationsMissing'; path: string }
   /** A clock more than MAX_DRIFT_MS ahead of this laptop's: the source's clock, or ours, is wrong. */
-  | { code: 'clockAhead'; clock: string; aheadMs: number };
+  | { code: 'clockAhead'; clock: string; aheadMs: number }
+  /**
+   * An incremental bundle whose `since` this laptop does not cover (§7): it was made for another
+   * laptop (`forThisLaptop` false), or this laptop holds less than the source believed (restored
+   * from a backup). Applying it would leave gaps; the person should ask for a full bundle.
+   */
+  | {
+      code: 'incrementalGap';
+      recipient: { node: string; name: string };
+      forThisLaptop: boolean;
+      /** The first device node of `since` this laptop lacks changes of, with both clocks. */
+      node: string;
+      needed: string;
+      held: string | null;
+    };
+
+/** What is wrong with a manifest's field (malformedManifest). */
+export const MANIFEST_RULES = [
+  'missing', // a required field is absent
+  'unknownField', // a field §2 does not list (objects are closed)
+  'wrongType', // e.g. a string where a number belongs
+  'badFormat', // the right type in the wrong form: not a clock, not a SHA-256, not base64…
+  'outOfRange', // a number or length beyond its limits
+  'tooDeep', // nested deeper than any manifest can be
+  'inconsistent', // fields that must agree do not (§3)
+] as const;
+export type ManifestRule = (typeof MANIFEST_RULES)[number];
+
+/** What the host found in place of a regular file (a reader never follows or opens these). */
+export type NotARegularFile = 'link' | 'fifo' | 'socket' | 'device' | 'special';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _codesMatchUnion: Same<BundleProblem['code'], BundleProblemCode> = true;
@@ -113,13 +153,27 @@ const fail = (problem: BundleProblem): BundleCheck => ({ ok: false, problem });
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function issuesText(error: z.ZodError): string {
-  const lines = error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || '(manifest)'}: ${issue.message}`);
-  if (error.issues.length > 5) lines.push(`and ${error.issues.length - 5} more`);
-  return lines.join('; ').slice(0, 2000);
+/** The first of zod's issues as a named field and rule (the reader helper refines the mapping). */
+function malformed(error: z.ZodError): BundleProblem {
+  const issue = error.issues[0];
+  const field = issue ? issue.path.map(String).join('.') : '';
+  const rule: ManifestRule =
+    issue?.code === 'unrecognized_keys'
+      ? 'unknownField'
+      : issue?.code === 'invalid_type'
+        ? 'wrongType'
+        : issue?.code === 'too_big' || issue?.code === 'too_small'
+          ? 'outOfRange'
+          : 'badFormat';
+  return { code: 'malformedManifest', field, rule, detail: issue ? `${field}: ${issue.message}` : 'invalid' };
 }
+
+const inconsistent = (field: string, detail: string): BundleProblem => ({
+  code: 'malformedManifest',
+  field,
+  rule: 'inconsistent',
+  detail,
+});
 
 /** Names two paths the same when a FAT32 or exFAT stick, or macOS, would hold them as one file. */
 const pathIdentity = (path: string): string => path.normalize('NFC').toLowerCase();
@@ -132,7 +186,7 @@ function checkHead(value: unknown): BundleProblem | null {
     return { code: 'futureVersion', version };
   }
   const head = ManifestHeadSchema.safeParse(value);
-  if (!head.success) return { code: 'malformedManifest', issues: issuesText(head.error) };
+  if (!head.success) return malformed(head.error);
   return null;
 }
 
@@ -144,22 +198,19 @@ function checkConsistency(manifest: Manifest): BundleProblem | null {
   }
   const range = manifest.clockRange;
   if ((range === null) !== (manifest.operations.count === 0)) {
-    return {
-      code: 'malformedManifest',
-      issues: 'clockRange: must be null exactly when there are no operations',
-    };
+    return inconsistent('clockRange', 'clockRange: must be null exactly when there are no operations');
   }
   if (range && range.from > range.to) {
-    return { code: 'malformedManifest', issues: 'clockRange: from is after to' };
+    return inconsistent('clockRange', 'clockRange: from is after to');
   }
   if (manifest.kind === 'incremental' && (manifest.since === null || manifest.recipient === null)) {
-    return { code: 'malformedManifest', issues: 'since, recipient: an incremental bundle names both' };
+    return inconsistent('since', 'since, recipient: an incremental bundle names both');
   }
   if (manifest.files.some((file) => file.path === MANIFEST_PATH)) {
-    return { code: 'malformedManifest', issues: 'files: the manifest lists itself' };
+    return inconsistent('files', 'files: the manifest lists itself');
   }
   if (manifest.kind === 'full' && manifest.since !== null) {
-    return { code: 'malformedManifest', issues: 'since: a full bundle holds everything, since is null' };
+    return inconsistent('since', 'since: a full bundle holds everything, since is null');
   }
   return null;
 }
@@ -247,7 +298,7 @@ async function check(input: BundleInput): Promise<BundleCheck> {
   }
 
   const shaped = ManifestShapeSchema.safeParse(value);
-  if (!shaped.success) return fail({ code: 'malformedManifest', issues: issuesText(shaped.error) });
+  if (!shaped.success) return fail(malformed(shaped.error));
   const consistencyProblem = checkConsistency(shaped.data);
   if (consistencyProblem) return fail(consistencyProblem);
   // What is verified is the parsed manifest, the very object the import goes on to use.
@@ -256,7 +307,7 @@ async function check(input: BundleInput): Promise<BundleCheck> {
   const pathProblem = checkPaths(shaped.data, input.refused);
   if (pathProblem) return fail(pathProblem);
   const full = ManifestSchema.safeParse(shaped.data);
-  if (!full.success) return fail({ code: 'malformedManifest', issues: issuesText(full.error) });
+  if (!full.success) return fail(malformed(full.error));
   const manifest = full.data;
 
   const unlisted = checkFiles(manifest, input.files);
@@ -285,7 +336,9 @@ export async function verifyBundle(input: BundleInput): Promise<BundleCheck> {
     // Every step above answers rather than throws; this is the guard for what was not foreseen.
     return fail({
       code: 'malformedManifest',
-      issues: `unexpected: ${error instanceof Error ? error.message : String(error)}`,
+      field: '',
+      rule: 'badFormat',
+      detail: `unexpected: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
 }

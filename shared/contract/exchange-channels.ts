@@ -112,7 +112,13 @@ export const ImportScannedSchema = z.object({
   manifest: z.string(),
   files: z.array(ScannedFileSchema),
   /** What the folder holds that no bundle may: links, devices, unsafe names. */
-  refused: z.array(z.object({ path: z.string(), reason: z.enum(['link', 'special', 'unsafeName']) })),
+  refused: z.array(
+    z.object({
+      path: z.string(),
+      /** A symbolic link, a named pipe, a socket, a device file, anything else not a file; a name no bundle may use. */
+      reason: z.enum(['link', 'fifo', 'socket', 'device', 'special', 'unsafeName']),
+    }),
+  ),
 });
 
 export const NotABundleSchema = z.object({

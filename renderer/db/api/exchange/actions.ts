@@ -14,6 +14,7 @@ import {
 } from '../../repositories/exchange/import-apply';
 import { previewImport } from '../../repositories/exchange/import-preview';
 import { leaderPageSource } from '../../repositories/exchange/leader-page-source';
+import { localKnowledge } from '../../repositories/exchange/local-knowledge';
 
 export const exchangeActions = (db: DuchaDatabase) => ({
   identity: () => deviceIdentity(db),
@@ -23,6 +24,8 @@ export const exchangeActions = (db: DuchaDatabase) => ({
   leaderPage: () => leaderPageSource(db),
   receipts: () => importReceipts(db),
   trustedKeys: () => trustedKeysOf(db),
+  /** What this laptop holds (per device, the highest clock): an incremental bundle must not need more. */
+  knowledge: () => localKnowledge(db),
   receiptsOfBundle: (manifestSha256: string) => receiptsOfBundle(db, manifestSha256),
   preview: (manifest: Manifest, operations: readonly Operation[]) => previewImport(db, manifest, operations),
   apply: (input: ImportToApply) => applyImport(db, input),

@@ -3,7 +3,7 @@
 // read, checked against their hash once more, decoded and previewed. Nothing is written here.
 import type { Manifest, ManifestFile } from '../../../../shared/bundle/manifest';
 import { inParallel } from '../../../../shared/bundle/in-parallel';
-import { decodeOperations } from '../../../../shared/bundle/operations-ndjson';
+import { decodeOperations, type OperationsProblem } from '../../../../shared/bundle/operations-ndjson';
 import { verifyBundle, type BundleProblem } from '../../../../shared/bundle/verify';
 import { MAX_READ_BYTES, type ExchangeFailure, type HostApi } from '../../../../shared/contract';
 import { blobOf } from '../../../../shared/contract/channel';
@@ -19,7 +19,14 @@ export type ReadProblem =
   | { readonly kind: 'bundle'; readonly problem: BundleProblem }
   | { readonly kind: 'host'; readonly failure: ExchangeFailure }
   | { readonly kind: 'keyChanged'; readonly device: string }
-  | { readonly kind: 'operations'; readonly line: number; readonly detail: string };
+  | {
+      readonly kind: 'operations';
+      readonly line: number;
+      readonly problem: OperationsProblem;
+      readonly detail: string;
+      readonly table?: string;
+      readonly field?: string;
+    };
 
 export interface ReadyBundle {
   readonly folder: string;
@@ -196,7 +203,7 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
   }
   const decoded = decodeOperations(opsBytes, manifest.operations.count, { clockRange: manifest.clockRange });
   if (!decoded.ok)
-    return { status: 'problem', problem: { kind: 'operations', line: decoded.line, detail: decoded.detail } };
+    return { status: 'problem', problem: { kind: 'operations', ...decoded } };
   const manifestSha256 = await sha256Hex(new TextEncoder().encode(scan.manifest));
   const [preview, earlier] = await Promise.all([
     exchange.preview(manifest, decoded.operations),
