@@ -14,6 +14,7 @@ import { shellEn } from './sections/shell.en';
 import { organizationEn } from './sections/organization.en';
 import { issuingEn } from './sections/issuing.en';
 import { evidenceEn } from './sections/evidence.en';
+import { importPreviewEn } from './sections/import-preview.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -49,6 +50,7 @@ export const en: Messages = {
   organization: organizationEn,
   issuing: issuingEn,
   evidence: evidenceEn,
+  importPreview: importPreviewEn,
   firstRun: {
     title: 'Welcome to Ducha',
     intro:

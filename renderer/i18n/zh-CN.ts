@@ -15,6 +15,7 @@ import { shellZhCN } from './sections/shell.zh-CN';
 import { organizationZhCN } from './sections/organization.zh-CN';
 import { issuingZhCN } from './sections/issuing.zh-CN';
 import { evidenceZhCN } from './sections/evidence.zh-CN';
+import { importPreviewZhCN } from './sections/import-preview.zh-CN';
 
 export const zhCN = {
   app: { name: '督查', fullName: '督查 · 重点项目督查', loading: '正在打开…' },
@@ -49,6 +50,7 @@ export const zhCN = {
   organization: organizationZhCN,
   issuing: issuingZhCN,
   evidence: evidenceZhCN,
+  importPreview: importPreviewZhCN,
   firstRun: {
     title: '欢迎使用督查',
     intro: '督查在本机离线保存项目台账、督查记录、问题清单和照片。没有网络也能正常工作。',
