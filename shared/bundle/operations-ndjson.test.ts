@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../crypto/sha256';
 import { encodeHlc } from '../sync/hlc';
 import type { Operation } from '../sync/operation';
-import { decodeOperations, encodeOperations, MAX_OPERATION_LINE_BYTES } from './operations-ndjson';
+import {
+  decodeOperations,
+  encodeOperations,
+  MAX_OPERATION_DEPTH,
+  MAX_OPERATION_LINE_BYTES,
+} from './operations-ndjson';
 
 const A = 'a1b2c3d4e5f60718';
 const B = '0123456789abcdef';
@@ -10,14 +15,14 @@ const at = (wall: number, node: string, counter = 0): string => encodeHlc({ wall
 
 const OPS: Operation[] = [
   { table: 'projects', rowId: 'p1', field: 'name', value: '思茅区污水处理厂', hlc: at(2000, A), node: A },
-  { table: 'issues', rowId: 'i1', field: 'status', value: 'open', hlc: at(1000, B), node: B },
+  { table: 'issues', rowId: 'i1', field: 'status', value: 'issued', hlc: at(1000, B), node: B },
   { table: 'issues', rowId: 'i1', field: 'deadline', value: '2026-07-31', hlc: at(1000, B), node: B },
   { table: 'photos', rowId: 'ph1', field: '_deleted', value: true, hlc: at(3000, A, 1), node: A },
   {
     table: 'projects',
     rowId: 'p1',
     field: 'milestones',
-    value: [{ done: false, n: 1.5 }],
+    value: [{ kind: 'approval', planned: '2026-03-01', actual: null }],
     hlc: at(2000, A),
     node: A,
   },
@@ -107,6 +112,87 @@ describe('operations.ndjson', () => {
   ];
   it.each(cases)('refuses %s', (_name, input, count, line, problem) => {
     expect(decodeOperations(input, count)).toMatchObject({ ok: false, line, problem });
+  });
+
+  const deadline = lines[0]!; // issues i1 deadline "2026-07-31"
+  const one = (body: string) => decodeOperations(`${body}\n`, 1);
+
+  it('refuses "\\r\\n" line ends, as §6 says, though JSON would allow the "\\r"', () => {
+    expect(decodeOperations(`${lines.join('\r\n')}\r\n`, 5)).toMatchObject({
+      ok: false,
+      line: 1,
+      problem: 'notJson',
+    });
+    expect(one(`${deadline}\r`)).toMatchObject({ ok: false, line: 1, problem: 'notJson' });
+    expect(one(deadline.replace(',', ',\r'))).toMatchObject({ ok: false, line: 1, problem: 'notJson' });
+  });
+
+  it('refuses a key named twice, in the operation or in its value', () => {
+    expect(one(deadline.replace('{', '{"table":"projects",'))).toMatchObject({
+      ok: false,
+      problem: 'repeatedKey',
+      key: 'table',
+    });
+    const milestones = lines.find((l) => l.includes('milestones'))!;
+    expect(one(milestones.replace('"actual":null', '"actual":null,"actual":"2026-04-01"'))).toMatchObject({
+      ok: false,
+      problem: 'repeatedKey',
+      key: 'actual',
+    });
+  });
+
+  it('refuses a key that is not one of the six, which zod would drop', () => {
+    expect(one(deadline.replace('{', '{"comment":"x",'))).toMatchObject({
+      ok: false,
+      problem: 'invalidOperation',
+    });
+  });
+
+  it('refuses values nested too deep, 10^5 levels included, without overflowing the stack', () => {
+    const n = 100_000;
+    const deep = one(deadline.replace('"2026-07-31"', `${'['.repeat(n)}${']'.repeat(n)}`));
+    expect(deep).toMatchObject({ ok: false, line: 1, problem: 'tooDeep' });
+    const objects = one(deadline.replace('"2026-07-31"', `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
+    expect(objects).toMatchObject({ ok: false, line: 1, problem: 'tooDeep' });
+    // Within the limit, the line is read and the value judged by the field's schema instead.
+    const within = '['.repeat(MAX_OPERATION_DEPTH - 1) + ']'.repeat(MAX_OPERATION_DEPTH - 1);
+    expect(one(deadline.replace('"2026-07-31"', within))).toMatchObject({ problem: 'invalidValue' });
+  });
+
+  it("checks each value against the schema of its table's records, naming table and field", () => {
+    const del = lines.find((l) => l.includes('_deleted'))!;
+    expect(one(del.replace('true', '"yes"'))).toMatchObject({
+      ok: false,
+      problem: 'invalidValue',
+      table: 'photos',
+      field: '_deleted',
+    });
+    expect(one(del.replace('true', 'false')).ok).toBe(true);
+    expect(one(deadline.replace('"2026-07-31"', '"31.7.2026"'))).toMatchObject({
+      problem: 'invalidValue',
+      table: 'issues',
+      field: 'deadline',
+    });
+    expect(one(deadline.replace('"deadline"', '"deadlines"'))).toMatchObject({
+      problem: 'unknownField',
+      table: 'issues',
+      field: 'deadlines',
+    });
+    const status = lines.find((l) => l.includes('"status"'))!;
+    expect(one(status.replace('"issued"', '"open"'))).toMatchObject({
+      problem: 'invalidValue',
+      field: 'status',
+    });
+    // Nullable and optional fields take null or their type; RecordBase's instants are fields too.
+    expect(one(deadline.replace('"deadline"', '"closedAt"').replace('"2026-07-31"', 'null')).ok).toBe(true);
+    expect(one(deadline.replace('"deadline"', '"checklistItem"').replace('"2026-07-31"', 'null')).ok).toBe(
+      true,
+    );
+    expect(
+      one(deadline.replace('"deadline"', '"updatedAt"').replace('"2026-07-31"', '"2026-07-04T08:00:00.000Z"'))
+        .ok,
+    ).toBe(true);
+    expect(one(deadline.replace('"deadline"', '"updatedAt"'))).toMatchObject({ problem: 'invalidValue' });
   });
 });
 

@@ -3,10 +3,17 @@
 import { canonicalJson } from '../sync/canonical-json';
 import { compareHlc } from '../sync/hlc';
 import { OperationSchema, type Operation } from '../sync/operation';
+import { recordFieldProblem } from './record-fields';
+import { parseStrictJson } from './strict-json';
 import { utf8ByteLength } from './utf8-length';
 
 /** A line longer than this is refused before it is parsed; real operations are a few hundred bytes. */
 export const MAX_OPERATION_LINE_BYTES = 1024 * 1024;
+/**
+ * How deep a line may nest, its own object being 1: far beyond any record field (the deepest, a
+ * visit amendment's change of a location, is 4), and shallow enough for every recursive step after.
+ */
+export const MAX_OPERATION_DEPTH = 32;
 
 /** The file's order: by clock, then table, row and field (plain string comparison, UTF-16 code units). */
 export function compareOperations(a: Operation, b: Operation): number {
@@ -63,6 +70,8 @@ export type DecodedOperations =
       /** The operation's table and field when the problem is about them. */
       table?: string;
       field?: string;
+      /** repeatedKey: the key named twice. */
+      key?: string;
     };
 
 export interface DecodeOptions {
@@ -70,22 +79,22 @@ export interface DecodeOptions {
   clockRange?: { from: string; to: string } | null;
 }
 
-const failure = (line: number, problem: OperationsProblem, detail: string): DecodedOperations => ({
+type DecodeFailure = Extract<DecodedOperations, { ok: false }>;
+
+const failure = (line: number, problem: OperationsProblem, detail: string): DecodeFailure => ({
   ok: false,
   line,
   problem,
   detail,
 });
 
-/** Parses JSON, noting a "__proto__" key: zod would drop it silently, changing the value read. */
-function parseLine(text: string): { value: unknown; protoKey: boolean } {
-  let protoKey = false;
-  const value: unknown = JSON.parse(text, (key, field: unknown) => {
-    if (key === '__proto__') protoKey = true;
-    return field;
-  });
-  return { value, protoKey };
-}
+const OPERATION_KEYS = new Set(['table', 'rowId', 'field', 'value', 'hlc', 'node']);
+
+/** The keys of a parsed line that are not an operation's six (zod would drop them silently). */
+const extraKeys = (value: unknown): string[] =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.keys(value).filter((key) => !OPERATION_KEYS.has(key))
+    : [];
 
 /**
  * The operations of a bundle's operations file, or the first line that is wrong. The text must be
@@ -121,13 +130,31 @@ export function decodeOperations(
     }
     if (end < 0) return failure(line, 'noFinalNewline', 'the last line does not end with a newline');
     if (body.trim() === '') return failure(line, 'blankLine', 'an empty line');
-    let parsed: { value: unknown; protoKey: boolean };
-    try {
-      parsed = parseLine(body);
-    } catch (error) {
-      return failure(line, 'notJson', error instanceof Error ? error.message : 'not JSON');
+    // JSON allows a carriage return between tokens, but the format's lines end in "\n" alone (§6):
+    // a "\r\n" file was rewritten on the way, and a reader says so rather than reading past it.
+    if (body.includes('\r')) {
+      return failure(line, 'notJson', 'a carriage return (0x0D): lines end with "\\n" alone, not "\\r\\n"');
+    }
+    const parsed = parseStrictJson(body, MAX_OPERATION_DEPTH);
+    if (!parsed.ok) {
+      if (parsed.problem === 'notJson') return failure(line, 'notJson', parsed.detail);
+      if (parsed.problem === 'tooDeep') {
+        return failure(line, 'tooDeep', `nested deeper than ${parsed.limit} at ${parsed.place || 'the top'}`);
+      }
+      return {
+        ...failure(
+          line,
+          'repeatedKey',
+          `the key "${parsed.key}" twice in ${parsed.place || 'the operation'}`,
+        ),
+        key: parsed.key,
+      };
     }
     if (parsed.protoKey) return failure(line, 'invalidOperation', 'a "__proto__" key');
+    const extra = extraKeys(parsed.value);
+    if (extra.length > 0) {
+      return failure(line, 'invalidOperation', `not a field of an operation: ${extra.join(', ')}`);
+    }
     let result: ReturnType<typeof OperationSchema.safeParse>;
     try {
       result = OperationSchema.safeParse(parsed.value);
@@ -144,6 +171,14 @@ export function decodeOperations(
       );
     }
     const op = result.data;
+    const fieldProblem = recordFieldProblem(op.table, op.field, op.value);
+    if (fieldProblem) {
+      return {
+        ...failure(line, fieldProblem.problem, fieldProblem.detail),
+        table: op.table,
+        field: op.field,
+      };
+    }
     const previous = operations[operations.length - 1];
     if (previous && compareOperations(previous, op) >= 0) {
       return failure(line, 'outOfOrder', 'not after the previous line in clock, table, row, field order');
