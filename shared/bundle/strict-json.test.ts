@@ -17,7 +17,8 @@ describe('parseStrictJson', () => {
       '"\ud800"', // a lone surrogate: JSON, if not good text
     ];
     for (const text of texts) {
-      expect(parseStrictJson(text, DEPTH)).toEqual({ ok: true, value: JSON.parse(text), protoKey: false });
+      const value: unknown = JSON.parse(text);
+      expect(parseStrictJson(text, DEPTH)).toEqual({ ok: true, value, protoKey: false });
     }
   });
 
@@ -51,7 +52,7 @@ describe('parseStrictJson', () => {
       '{"a":1}}',
     ];
     for (const text of texts) {
-      expect(() => JSON.parse(text)).toThrow();
+      expect(() => JSON.parse(text) as unknown).toThrow();
       expect(parseStrictJson(text, DEPTH)).toMatchObject({ ok: false, problem: 'notJson' });
     }
   });
