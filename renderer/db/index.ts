@@ -78,6 +78,7 @@ export { useDevicePublicFace, useImportReceipts, useKnownDevices } from './api/e
 export type { DeviceIdentity } from './repositories/exchange/device-identity';
 export type { ExportBlob, ExportPhoto, ExportSnapshot } from './repositories/exchange/export-snapshot';
 export type { ImportConflict, ImportPreview, InvalidRecord } from './repositories/exchange/import-preview';
+export type { FieldChange, RecordChange } from './repositories/exchange/import-changes';
 export { type ImportToApply, InvalidImportError } from './repositories/exchange/import-apply';
 export type { LeaderPageSource } from './repositories/exchange/leader-page-source';
 

@@ -1,7 +1,7 @@
 // What a bundle carries, read from the rows themselves rather than from the outbox: every field of
 // every row, at the clock that won it, is one operation. So a bundle also relays what this laptop got
 // from others, and an incremental bundle is simply the fields whose clocks the recipient does not know.
-import { isKnown } from '../../../../shared/bundle/knowledge';
+import { isKnown, mergeKnowledge } from '../../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import type { Json } from '../../../../shared/sync/canonical-json';
 import { decodeHlc } from '../../../../shared/sync/hlc';
@@ -10,6 +10,7 @@ import type { Operation } from '../../../../shared/sync/operation';
 import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 import type { Photo } from '../../../../shared/domain/photo';
 import type { DuchaDatabase, Stored } from '../../database';
+import { localKnowledge } from './local-knowledge';
 
 /** A photo whose original travels with the bundle. */
 export interface ExportPhoto {
@@ -69,7 +70,8 @@ function hashesIn(value: unknown, into: Set<string>): void {
 
 /** Everything (since = null) or what lies beyond `since`, with the photos new to the recipient. */
 export async function exportSnapshot(db: DuchaDatabase, since: Knowledge | null): Promise<ExportSnapshot> {
-  return db.transaction('r', [...SYNCED_TABLES.map((t) => db.table(t)), db.photoBlobs], async () => {
+  const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.photoBlobs, db.devices, db.meta];
+  return db.transaction('r', tables, async () => {
     const operations: Operation[] = [];
     const knowledge: Record<string, string> = {};
     const photoRows: Stored<Photo>[] = [];
@@ -119,7 +121,11 @@ export async function exportSnapshot(db: DuchaDatabase, since: Knowledge | null)
     otherRows.forEach((row) => {
       if (row) otherBlobs.push({ sha256: row.sha256, mimeType: row.mimeType, byteLength: row.blob.size });
     });
-    return { operations, knowledge, photos, otherBlobs, missingPhotoBytes };
+    // The rows' winning clocks understate what this laptop holds: a change it received and then
+    // overwrote no longer shows in them. Said too low, the recipient would take that change for one
+    // this laptop never saw and list a conflict that is none (issue 16).
+    const holds = mergeKnowledge(knowledge, await localKnowledge(db));
+    return { operations, knowledge: holds, photos, otherBlobs, missingPhotoBytes };
   });
 }
 
