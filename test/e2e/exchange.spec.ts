@@ -293,8 +293,8 @@ test.describe('in Chinese', () => {
     expect(tampered).not.toBe(text);
     writeFileSync(operations, tampered);
     await verifyFolder(page, folder);
-    await expect(page.getByTestId('import-problem')).toHaveText(
-      '文件内容与清单不符（被改动或损坏）：bundle/operations.ndjson',
+    await expect(page.getByTestId('import-problem')).toContainText(
+      '文件 bundle/operations.ndjson 的内容与清单不符（被改动或已损坏）。请重新复制整个导出文件夹，或让对方重新导出。',
     );
     await page.screenshot({ path: testInfo.outputPath('exchange-tampered-zh-CN.png'), fullPage: true });
     await expect(page.getByRole('button', { name: '执行导入' })).toHaveCount(0);

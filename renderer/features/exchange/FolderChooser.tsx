@@ -8,7 +8,9 @@ import type { FolderListing, ResponseOf } from '../../../shared/contract';
 
 type BrowseReply = ResponseOf<'exchangeBrowse'>;
 import { useHost } from '../../ui/host-context';
-import { failureText } from './fault-text';
+import { errorContent } from '../../ui/ErrorDetails';
+import type { UserError } from '../../ui/user-error';
+import { faultMessage } from './problem-text';
 
 interface Props {
   readonly purpose: 'export' | 'import';
@@ -50,12 +52,13 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
   const { api } = useHost();
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<UserError | null>(null);
 
   const show = useCallback(
     (reply: BrowseReply) => {
       if (reply.status === 'failed') {
-        setProblem(t('exchange.folder.failed', { reason: failureText(reply, t) }));
+        const fault = faultMessage(reply, t);
+        setProblem({ ...fault, message: t('exchange.folder.failed', { reason: fault.message }) });
         return;
       }
       setProblem(null);
@@ -111,7 +114,9 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
         />
         <Button onClick={() => void open(typed.trim() || null)}>{t('exchange.folder.open')}</Button>
       </Space.Compact>
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      {problem && (
+        <Alert type="error" showIcon message={errorContent(problem)} style={{ marginBottom: 12 }} />
+      )}
       {listing && (
         <>
           <Space wrap style={{ marginBottom: 8 }}>

@@ -59,24 +59,28 @@ export const exchangeEn: Messages['exchange'] = {
   exportCancelled:
     'Export cancelled. No incomplete folder was left on the stick; nothing on this laptop changed.',
   exportFailed: 'Export failed: {{reason}}',
-  failedDetail: ' ({{detail}})',
   missingPhotos:
     '{{count}} photos have only their records on this laptop, not the originals; those originals were not exported.',
   faults: {
-    notFound: 'The target folder or drive is not there',
-    notAFolder: 'The target is not a folder',
-    readOnly: 'The target is read-only (the stick may have a write-protect switch)',
-    noSpace: 'Not enough space: {{need}} needed, {{free}} free',
-    noSpaceUnknown: 'The target is full',
-    fileTooLarge: 'A file is larger than the target’s file system allows (4 GB on FAT32)',
-    exists: 'A folder of that name is already there',
-    removed: 'The stick was pulled out or disconnected while writing',
-    verifyFailed: 'Check failed: the files read back differ from what was written',
-    unsafePath: 'An unsafe file name (leaving the folder, absolute, or a link)',
-    notABundle: 'This folder holds no bundle (bundle/manifest.json)',
-    tooLarge: 'The bundle is beyond the size limits',
-    unknownSession: 'The export session has ended',
-    io: 'A file could not be read or written',
+    notFound:
+      'The target folder or drive is not there; the stick may have been pulled out. Plug it in and choose again',
+    notAFolder: 'What was chosen is not a folder; choose a folder',
+    readOnly: 'The target is read-only. Turn off the stick’s write-protect switch, or use another stick',
+    noSpace: 'Not enough space: {{need}} needed, {{free}} free. Free some space or use a larger stick',
+    noSpaceUnknown: 'The target is full. Free some space or use a larger stick',
+    fileTooLarge:
+      'A file is larger than the target’s file system allows (4 GB on FAT32). Use a stick formatted as exFAT or NTFS',
+    exists: 'A folder of that name is already there. Export again in a minute, or choose another place',
+    removed:
+      'The stick was pulled out or disconnected while in use. Plug it in and try again; eject it safely before pulling it out',
+    verifyFailed:
+      'The files read differ from what they should be: the stick may be failing, or a file changed while it was read. Try again; if it happens again, use another stick',
+    unsafePath:
+      'An unsafe file name (leaving the folder, absolute, or a link) was refused. Ask the sender for a new export',
+    notABundle: 'This folder holds no bundle (bundle/manifest.json). Choose a folder that Ducha exported',
+    tooLarge: 'The bundle is beyond the size limits. Ask the sender to export in parts, or only what is new',
+    unknownSession: 'The export was interrupted. Export again',
+    io: 'Reading or writing a file failed. Try again; if it fails again, give the details to support',
   },
   import: {
     source: 'Import from',
@@ -117,25 +121,143 @@ export const exchangeEn: Messages['exchange'] = {
       'Import complete: {{newRows}} new and {{changedRows}} changed records, {{newPhotos}} new photos.',
     failed: 'Import failed; nothing on this laptop changed: {{reason}}',
     unlisted: '{{count}} files in the folder are not in the manifest and were ignored.',
-    keyChanged: 'The key of “{{device}}” differs from before: the bundle may be forged, so it was refused.',
-    operations: 'Line {{line}} of the bundle is invalid: {{detail}}',
+    keyChanged:
+      'The key of “{{device}}” differs from the one on record: the bundle may be forged, so it was refused. Compare the key fingerprint shown on that laptop in person or by phone; if Ducha was reinstalled there, have an administrator confirm it before importing.',
   },
   problems: {
-    notJson: 'The bundle’s manifest is not valid JSON (the file is damaged or cut short)',
-    notABundle: 'This is not a Ducha bundle',
-    futureVersion: 'The bundle is format version {{version}}, newer than this Ducha; update Ducha first',
-    malformedManifest: 'The bundle’s manifest is malformed',
-    unsigned: 'The bundle is not signed',
-    badSignature: 'The signature is invalid: the bundle was changed after it was signed',
-    unsafePath: 'The bundle has an unsafe file name: {{path}}',
-    link: 'The bundle has a link: {{path}}',
-    missingFile: 'A file is missing: {{path}}',
-    sizeMismatch: 'A file has the wrong size: {{path}}',
-    hashMismatch: 'A file differs from the manifest (changed or damaged): {{path}}',
-    duplicatePath: 'The manifest lists a file twice: {{path}}',
-    tooLarge: 'The bundle is beyond the size limits',
-    operationsMissing: 'The bundle’s data file is missing',
-    clockAhead: 'The bundle’s clock is more than a day ahead of this laptop; check both laptops’ clocks',
+    tooLargeManifest:
+      'The bundle’s manifest (bundle/manifest.json) is {{actual}}, beyond the limit of {{limit}}: not a bundle Ducha makes. Ask the sender for a new export.',
+    tooLargeFiles:
+      'The files the manifest lists add up to {{actual}}, beyond the limit of {{limit}}. Ask the sender to export in parts, or only what is new.',
+    notJson:
+      'The bundle’s manifest (bundle/manifest.json) is not valid JSON: the file is damaged or cut short. Ask the sender for a new export, and eject the stick safely before pulling it out.',
+    repeatedKey:
+      'In the {{place}} of the bundle’s manifest, the field {{key}} appears twice, so which value counts is unclear; the bundle was refused. Ask the sender for a new export from Ducha.',
+    placeTop: 'top level',
+    placeNamed: 'part {{field}}',
+    notABundle:
+      'The bundle/manifest.json in this folder is not the manifest of a Ducha bundle. Check that you chose a folder Ducha exported.',
+    futureVersion:
+      'The bundle is in format version {{version}}, newer than this laptop’s Ducha can read. Update Ducha on this laptop first, then import.',
+    unsigned:
+      'The bundle is not signed, so which laptop made it cannot be confirmed; it was refused. Ask the sender for a new export from Ducha.',
+    badSignature:
+      'The signature does not match the manifest: the bundle was changed after it was signed, and was refused. Ask the sender for a new export, and hand the stick over in person.',
+    unsafePath:
+      'The file name {{path}} in the bundle is unsafe (it may leave the folder, or is not valid on Windows); the bundle was refused. Ask the sender for a new export.',
+    link: '{{path}} in the bundle’s folder is {{kind}}, not a regular file; Ducha does not open it, and the bundle was refused. Delete it, or ask the sender for a new export.',
+    missingFile:
+      'The file {{path}} listed in the manifest is missing; the copy may be incomplete. Copy the whole export folder again, or ask the sender for a new export.',
+    sizeMismatch:
+      'The file {{path}} is {{actual}}, the manifest says {{expected}}: it is incomplete or was changed. Copy the whole export folder again, or ask the sender for a new export.',
+    hashMismatch:
+      'The content of the file {{path}} differs from the manifest (changed or damaged). Copy the whole export folder again, or ask the sender for a new export.',
+    duplicatePath:
+      'The manifest lists {{path}} and another file under one name (ignoring case), which would overwrite each other on a stick. Ask the sender for a new export.',
+    operationsMissing:
+      'The bundle’s data file {{path}} is missing. Copy the whole export folder again, or ask the sender for a new export.',
+    clockAhead:
+      'A time in the bundle, {{time}}, is about {{hours}} hours ahead of this laptop’s clock. Check the date, time and time zone on both laptops, correct them, and export again.',
+    incrementalGapOther:
+      'This bundle was made for “{{recipient}}”, not for this laptop. Ask {{sender}} for a full bundle.',
+    incrementalGapThis:
+      'This bundle was made for this laptop, but this laptop holds less than the sender thought (it may have been restored from a backup). Ask {{sender}} for a full bundle.',
+    senderNamed: '“{{name}}”',
+    senderUnknown: 'the laptop that made it',
+  },
+  notAFile: {
+    link: 'a symbolic link',
+    fifo: 'a named pipe (FIFO)',
+    socket: 'a socket',
+    device: 'a device file',
+    special: 'a special file',
+  },
+  manifestRules: {
+    missing: 'The bundle’s manifest lacks {{subject}}. Ask the sender for a new export from Ducha.',
+    unknownField:
+      'The bundle’s manifest has {{subject}}, which the format does not define. It may come from a newer Ducha: update Ducha on this laptop, or ask the sender for a new export.',
+    wrongType:
+      'In the bundle’s manifest, {{subject}} is of the wrong type. Ask the sender for a new export from Ducha.',
+    badFormat:
+      'In the bundle’s manifest, {{subject}} is not in the right form. Ask the sender for a new export from Ducha.',
+    outOfRange:
+      'In the bundle’s manifest, {{subject}} is beyond what is allowed. Ask the sender for a new export from Ducha.',
+    tooDeep:
+      'In the bundle’s manifest, {{subject}} is nested too deep: not a manifest Ducha writes. Ask the sender for a new export from Ducha.',
+    inconsistent:
+      'In the bundle’s manifest, {{subject}} contradicts other fields. Ask the sender for a new export from Ducha.',
+  },
+  manifestSubject: {
+    named: '{{what}} ({{field}})',
+    bare: 'the field {{field}}',
+    whole: 'the whole structure',
+  },
+  manifestFields: {
+    format: 'the format mark',
+    formatVersion: 'the format version',
+    createdAt: 'the export time',
+    app: 'the software version',
+    source: 'the source laptop',
+    sourceNode: 'the source laptop’s device id',
+    sourceName: 'the source laptop’s name',
+    sourcePublicKey: 'the source laptop’s public key',
+    team: 'the team',
+    teamId: 'the team’s id',
+    teamName: 'the team’s name',
+    kind: 'the kind of export',
+    recipient: 'the receiving laptop',
+    recipientNode: 'the receiving laptop’s device id',
+    recipientName: 'the receiving laptop’s name',
+    since: 'what the receiving laptop holds',
+    sinceEntry: 'a clock of what the receiving laptop holds',
+    knowledge: 'what the source laptop holds',
+    knowledgeEntry: 'a clock of what the source laptop holds',
+    clockRange: 'the clock range of the data',
+    clockRangeFrom: 'the earliest clock of the data',
+    clockRangeTo: 'the latest clock of the data',
+    operations: 'the data file',
+    operationsPath: 'the data file’s path',
+    operationsCount: 'the number of data lines',
+    files: 'the list of files',
+    file: 'file {{n}}',
+    filePath: 'the path of file {{n}}',
+    fileSha256: 'the SHA-256 of file {{n}}',
+    fileSize: 'the size of file {{n}}',
+    fileRole: 'the role of file {{n}}',
+    fileMimeType: 'the type of file {{n}}',
+    signature: 'the signature',
+    signatureAlgorithm: 'the signature’s algorithm',
+    signatureValue: 'the signature’s value',
+  },
+  operationsProblems: {
+    notUtf8:
+      'The data file {{file}} is not UTF-8 text: it is damaged or not written by Ducha. Ask the sender for a new export.',
+    blankLine:
+      'Line {{line}} of the data file {{file}} is empty: the file was changed. Ask the sender for a new export.',
+    noFinalNewline:
+      'The last line of the data file {{file}} (line {{line}}) does not end with a line break: the file may be cut short. Ask the sender for a new export.',
+    lineTooLong:
+      'Line {{line}} of the data file {{file}} is longer than 1 MB: not data Ducha writes. Ask the sender for a new export.',
+    notJson:
+      'Line {{line}} of the data file {{file}} is not valid JSON: the file is damaged. Ask the sender for a new export.',
+    repeatedKey:
+      'Line {{line}} of the data file {{file}} names the field {{key}} twice, so which value counts is unclear. Ask the sender for a new export from Ducha.',
+    repeatedKeyUnnamed:
+      'Line {{line}} of the data file {{file}} names one field twice, so which value counts is unclear. Ask the sender for a new export from Ducha.',
+    tooDeep:
+      'Line {{line}} of the data file {{file}} holds a value nested too deep: not data Ducha writes. Ask the sender for a new export.',
+    invalidOperation:
+      'Line {{line}} of the data file {{file}} is not a valid change. Ask the sender for a new export from Ducha.',
+    unknownField:
+      'Line {{line}} of the data file {{file}} changes the field {{field}}, which the table {{table}} does not have. It may come from a newer Ducha: update Ducha on this laptop, or ask the sender for a new export.',
+    invalidValue:
+      'Line {{line}} of the data file {{file}} gives the field {{field}} of the table {{table}} a value it does not allow. Ask the sender for a new export from Ducha.',
+    outOfOrder:
+      'Line {{line}} of the data file {{file}} is out of order: the file was changed. Ask the sender for a new export.',
+    outsideClockRange:
+      'The clock of line {{line}} of the data file {{file}} is outside the range the manifest gives. Ask the sender for a new export.',
+    countMismatch:
+      'The data file {{file}} does not hold as many lines as the manifest says (found at line {{line}}): it is incomplete or was changed. Ask the sender for a new export.',
   },
   receipts: {
     empty: 'Nothing has been imported yet.',

@@ -56,23 +56,24 @@ export const exchangeZhCN = {
   exportedPath: '文件夹：{{path}}',
   exportCancelled: '已取消导出。U盘上没有留下不完整的文件夹，本机数据没有任何改变。',
   exportFailed: '导出失败：{{reason}}',
-  failedDetail: '（{{detail}}）',
   missingPhotos: '有 {{count}} 张照片本机只有记录、没有原图，未能导出原图。',
+  /** Host faults, as clauses that fill "导出失败：{{reason}}" and the like; each says what to do. */
   faults: {
-    notFound: '找不到目标文件夹或U盘',
-    notAFolder: '目标不是文件夹',
-    readOnly: '目标只读（U盘可能带写保护开关），无法写入',
-    noSpace: '空间不足：需要 {{need}}，可用 {{free}}',
-    noSpaceUnknown: '目标空间已满',
-    fileTooLarge: '有文件超过目标文件系统的单个文件上限（FAT32 为 4 GB）',
-    exists: '目标位置已有同名文件夹',
-    removed: '写入时U盘被拔出或断开',
-    verifyFailed: '校验不一致：读回的文件与写入的不同',
-    unsafePath: '文件名不安全（越出文件夹、绝对路径或链接）',
-    notABundle: '此文件夹中没有数据包（bundle/manifest.json）',
-    tooLarge: '数据包超出大小限制',
-    unknownSession: '导出会话已结束',
-    io: '文件读写出错',
+    notFound: '找不到目标文件夹或U盘，可能已被拔出。请插好U盘后重新选择',
+    notAFolder: '所选的不是文件夹，请选择一个文件夹',
+    readOnly: '目标只读，无法写入。请关闭U盘上的写保护开关，或换一个U盘',
+    noSpace: '空间不足：需要 {{need}}，可用 {{free}}。请腾出空间或换一个更大的U盘',
+    noSpaceUnknown: '目标空间已满。请腾出空间或换一个更大的U盘',
+    fileTooLarge: '有文件超过目标文件系统的单个文件上限（FAT32 为 4 GB）。请换用 exFAT 或 NTFS 格式的U盘',
+    exists: '目标位置已有同名文件夹。请稍后再导出，或选择别的位置',
+    removed: 'U盘在读写时被拔出或断开。请插好U盘后重试，拔出前先“安全弹出”',
+    verifyFailed:
+      '读到的文件与应有的不同，U盘可能有坏块，或文件在读取时被改动。请重试；仍不一致时请换一个U盘',
+    unsafePath: '文件名不安全（越出文件夹、绝对路径或链接），已拒绝。请让对方重新导出',
+    notABundle: '此文件夹中没有数据包（bundle/manifest.json）。请选择督查导出的文件夹',
+    tooLarge: '数据包超出大小限制。请让对方分几次导出，或只导出增量',
+    unknownSession: '导出已中断。请重新导出',
+    io: '文件读写出错。请重试；仍出错时请把技术信息告知技术支持',
   },
   import: {
     source: '从哪里导入',
@@ -110,25 +111,129 @@ export const exchangeZhCN = {
     applied: '导入完成：新增 {{newRows}} 条、更新 {{changedRows}} 条记录，{{newPhotos}} 张新照片。',
     failed: '导入失败，本机数据没有改变：{{reason}}',
     unlisted: '文件夹中有 {{count}} 个清单外的文件，已忽略。',
-    keyChanged: '“{{device}}”的密钥与以前不同，可能是伪造的数据包，已拒绝导入。',
-    operations: '数据包第 {{line}} 行无效：{{detail}}',
+    keyChanged:
+      '“{{device}}”的密钥与本机记录的不同，数据包可能是伪造的，已拒绝导入。请当面或打电话与对方核对其电脑上显示的密钥指纹；对方重装过督查时，请管理员确认后再导入。',
   },
+  /** Why a bundle was refused (BundleProblem codes), each with what to do; names are filled in escaped. */
   problems: {
-    notJson: '数据包清单不是有效的JSON（文件已损坏或被截断）',
-    notABundle: '这不是督查数据包',
-    futureVersion: '数据包格式版本为 {{version}}，比本软件新，请先升级督查',
-    malformedManifest: '数据包清单格式错误',
-    unsigned: '数据包没有签名',
-    badSignature: '签名无效：数据包在签名后被改动过',
-    unsafePath: '数据包中有不安全的文件名：{{path}}',
-    link: '数据包中有链接文件：{{path}}',
-    missingFile: '缺少文件：{{path}}',
-    sizeMismatch: '文件大小不符：{{path}}',
-    hashMismatch: '文件内容与清单不符（被改动或损坏）：{{path}}',
-    duplicatePath: '清单中有重复的文件：{{path}}',
-    tooLarge: '数据包超出大小限制',
-    operationsMissing: '数据包中缺少数据文件',
-    clockAhead: '数据包的时间比本机快一天以上，请检查两台电脑的时钟',
+    tooLargeManifest:
+      '数据包清单（bundle/manifest.json）有 {{actual}}，超过上限 {{limit}}，不是督查导出的正常数据包。请让对方重新导出。',
+    tooLargeFiles: '清单列出的文件共 {{actual}}，超过上限 {{limit}}。请让对方分几次导出，或只导出增量。',
+    notJson:
+      '数据包清单（bundle/manifest.json）不是有效的 JSON，文件已损坏或被截断。请让对方重新导出，拔出U盘前先“安全弹出”。',
+    repeatedKey:
+      '数据包清单的{{place}}中，字段 {{key}} 出现了两次，无法确定哪个值有效，已拒绝导入。请让对方用督查重新导出。',
+    placeTop: '顶层',
+    placeNamed: ' {{field}} 部分',
+    notABundle: '此文件夹中的 bundle/manifest.json 不是督查数据包的清单。请确认选择的是督查导出的文件夹。',
+    futureVersion: '数据包的格式版本为 {{version}}，比本机的督查能读取的新。请先升级本机的督查，再导入。',
+    unsigned: '数据包没有签名，无法确认来自哪台电脑，已拒绝导入。请让对方用督查重新导出。',
+    badSignature: '签名与清单不符：数据包在签名后被改动过，已拒绝导入。请让对方重新导出，并当面交接U盘。',
+    unsafePath:
+      '数据包中的文件名 {{path}} 不安全（可能越出文件夹，或在 Windows 上无效），已拒绝导入。请让对方重新导出。',
+    link: '数据包文件夹中的 {{path}} 是{{kind}}，不是普通文件，督查不会打开它，已拒绝导入。请删除它，或让对方重新导出。',
+    missingFile:
+      '缺少清单中列出的文件 {{path}}，可能没有复制完整。请重新复制整个导出文件夹，或让对方重新导出。',
+    sizeMismatch:
+      '文件 {{path}} 的大小为 {{actual}}，清单中为 {{expected}}，文件不完整或被改动过。请重新复制整个导出文件夹，或让对方重新导出。',
+    hashMismatch:
+      '文件 {{path}} 的内容与清单不符（被改动或已损坏）。请重新复制整个导出文件夹，或让对方重新导出。',
+    duplicatePath:
+      '清单中的 {{path}} 与另一个文件同名（不区分大小写），在U盘上会互相覆盖。请让对方重新导出。',
+    operationsMissing: '数据包中缺少数据文件 {{path}}。请重新复制整个导出文件夹，或让对方重新导出。',
+    clockAhead:
+      '数据包中的时间 {{time}} 比本机时钟快约 {{hours}} 小时。请检查两台电脑的日期、时间和时区是否正确，改正后重新导出。',
+    incrementalGapOther:
+      '这个增量数据包是为“{{recipient}}”制作的，不是给本机的。请让{{sender}}为本机导出全部数据。',
+    incrementalGapThis:
+      '这个增量数据包是为本机制作的，但本机缺少对方认为本机已有的数据（本机可能从备份恢复过）。请让{{sender}}导出全部数据。',
+    senderNamed: '“{{name}}”',
+    senderUnknown: '导出此数据包的电脑',
+  },
+  /** What the host found in place of a regular file (the `link` problem's kind). */
+  notAFile: {
+    link: '符号链接',
+    fifo: '命名管道（FIFO）',
+    socket: '套接字（socket）',
+    device: '设备文件',
+    special: '特殊文件',
+  },
+  /** A malformed manifest, by rule; {{subject}} is the field in words and as written in the format. */
+  manifestRules: {
+    missing: '数据包清单缺少{{subject}}。请让对方用督查重新导出。',
+    unknownField:
+      '数据包清单中有格式未定义的{{subject}}。数据包可能由更新版本的督查导出：请先升级本机的督查，或让对方重新导出。',
+    wrongType: '数据包清单中{{subject}}的类型不对。请让对方用督查重新导出。',
+    badFormat: '数据包清单中{{subject}}的格式不对。请让对方用督查重新导出。',
+    outOfRange: '数据包清单中{{subject}}超出允许的范围。请让对方用督查重新导出。',
+    tooDeep: '数据包清单中{{subject}}嵌套层数过多，不是督查写的清单。请让对方用督查重新导出。',
+    inconsistent: '数据包清单中{{subject}}与其他字段互相矛盾。请让对方用督查重新导出。',
+  },
+  manifestSubject: {
+    named: '{{what}}（{{field}}）',
+    bare: '字段 {{field}}',
+    whole: '整体结构',
+  },
+  /** The manifest's fields in words (docs/bundle-format.md §2); `n` counts files from 1. */
+  manifestFields: {
+    format: '格式标识',
+    formatVersion: '格式版本',
+    createdAt: '导出时间',
+    app: '软件版本',
+    source: '来源电脑',
+    sourceNode: '来源电脑的设备编号',
+    sourceName: '来源电脑的名称',
+    sourcePublicKey: '来源电脑的公钥',
+    team: '督查组',
+    teamId: '督查组编号',
+    teamName: '督查组名称',
+    kind: '导出类型',
+    recipient: '接收电脑',
+    recipientNode: '接收电脑的设备编号',
+    recipientName: '接收电脑的名称',
+    since: '接收电脑已有数据的记录',
+    sinceEntry: '接收电脑已有数据的时钟',
+    knowledge: '来源电脑已有数据的记录',
+    knowledgeEntry: '来源电脑已有数据的时钟',
+    clockRange: '数据的时钟范围',
+    clockRangeFrom: '数据的最早时钟',
+    clockRangeTo: '数据的最晚时钟',
+    operations: '数据文件',
+    operationsPath: '数据文件的路径',
+    operationsCount: '数据条数',
+    files: '文件清单',
+    file: '第 {{n}} 个文件',
+    filePath: '第 {{n}} 个文件的路径',
+    fileSha256: '第 {{n}} 个文件的 SHA-256 校验值',
+    fileSize: '第 {{n}} 个文件的大小',
+    fileRole: '第 {{n}} 个文件的用途',
+    fileMimeType: '第 {{n}} 个文件的类型',
+    signature: '签名',
+    signatureAlgorithm: '签名算法',
+    signatureValue: '签名值',
+  },
+  /** A line of bundle/operations.ndjson refused (OperationsProblem), each with what to do. */
+  operationsProblems: {
+    notUtf8: '数据文件 {{file}} 不是 UTF-8 文本，已损坏或不是督查写的。请让对方重新导出。',
+    blankLine: '数据文件 {{file}} 第 {{line}} 行是空行，文件被改动过。请让对方重新导出。',
+    noFinalNewline:
+      '数据文件 {{file}} 的最后一行（第 {{line}} 行）没有换行结尾，文件可能被截断。请让对方重新导出。',
+    lineTooLong: '数据文件 {{file}} 第 {{line}} 行超过 1 MB，不是督查写的数据。请让对方重新导出。',
+    notJson: '数据文件 {{file}} 第 {{line}} 行不是有效的 JSON，文件已损坏。请让对方重新导出。',
+    repeatedKey:
+      '数据文件 {{file}} 第 {{line}} 行中字段 {{key}} 出现了两次，无法确定哪个值有效。请让对方用督查重新导出。',
+    repeatedKeyUnnamed:
+      '数据文件 {{file}} 第 {{line}} 行中同一个字段出现了两次，无法确定哪个值有效。请让对方用督查重新导出。',
+    tooDeep: '数据文件 {{file}} 第 {{line}} 行的值嵌套层数过多，不是督查写的数据。请让对方重新导出。',
+    invalidOperation: '数据文件 {{file}} 第 {{line}} 行不是一条有效的数据变更。请让对方用督查重新导出。',
+    unknownField:
+      '数据文件 {{file}} 第 {{line}} 行修改的字段 {{field}} 在表 {{table}} 中不存在。数据包可能由更新版本的督查导出：请先升级本机的督查，或让对方重新导出。',
+    invalidValue:
+      '数据文件 {{file}} 第 {{line}} 行给表 {{table}} 字段 {{field}} 的值不符合要求。请让对方用督查重新导出。',
+    outOfOrder: '数据文件 {{file}} 第 {{line}} 行的顺序不对，文件被改动过。请让对方重新导出。',
+    outsideClockRange: '数据文件 {{file}} 第 {{line}} 行的时钟不在清单所写的范围内。请让对方重新导出。',
+    countMismatch:
+      '数据文件 {{file}} 的条数与清单不符（在第 {{line}} 行发现），文件不完整或被改动过。请让对方重新导出。',
   },
   receipts: {
     empty: '还没有导入过数据。',

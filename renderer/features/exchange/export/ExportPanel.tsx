@@ -5,6 +5,7 @@ import { ExportOutlined } from '../../../ui/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKnownDevices } from '../../../db';
+import { errorContent } from '../../../ui/ErrorDetails';
 import { formatBytes } from '../../../ui/format-bytes';
 import { PlaceCard } from '../PlaceCard';
 import { ExportProgressView } from './ExportProgressView';
@@ -103,7 +104,10 @@ export function ExportPanel() {
           type="error"
           showIcon
           data-testid="export-outcome"
-          message={t('exchange.exportFailed', { reason: failure })}
+          message={errorContent({
+            ...failure,
+            message: t('exchange.exportFailed', { reason: failure.message }),
+          })}
         />
       )}
       {state.phase === 'error' && (

@@ -6,7 +6,7 @@ import { useHost } from '../../../ui/host-context';
 import { exchangeActions, reportActions, useDatabase, useWorkingContext } from '../../../db';
 import { i18next } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';
-import { failureText } from '../fault-text';
+import { faultMessage } from '../problem-text';
 import { manifestText } from './make-manifest';
 import { planExport, type PlanStep } from './plan-export';
 import type { TransferProgress } from './transfer-rate';
@@ -106,7 +106,7 @@ export function useExport() {
   const cancel = () => abort.current?.abort();
   const failure =
     state.phase === 'finished' && state.outcome.status === 'failed'
-      ? failureText(state.outcome.failure, t)
+      ? faultMessage(state.outcome.failure, t)
       : null;
   return { state, start, cancel, failure };
 }

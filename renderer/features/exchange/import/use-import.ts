@@ -4,7 +4,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../../ui/host-context';
 import { exchangeActions, type ImportReceiptRow, useDatabase } from '../../../db';
-import { failureText, readProblemText } from '../fault-text';
+import { faultMessage, readProblemMessage } from '../problem-text';
 import { readBundle, readNewPhotos, type ReadyBundle } from './read-bundle';
 import { errorContent } from '../../../ui/ErrorDetails';
 import { describeFailure } from '../../../ui/user-error';
@@ -36,7 +36,7 @@ export function useImport() {
     setState({ phase: 'verifying' });
     try {
       const reading = await readBundle(api, exchangeActions(db), folder);
-      if (reading.status === 'problem') fail(readProblemText(reading.problem, t));
+      if (reading.status === 'problem') fail(errorContent(readProblemMessage(reading.problem, t)));
       else if (reading.status === 'candidates')
         setState({ phase: 'candidates', candidates: reading.candidates });
       else setState({ phase: 'ready', bundle: reading.bundle });
@@ -61,7 +61,8 @@ export function useImport() {
         return;
       }
       if (photos.status === 'failed') {
-        fail(t('exchange.import.failed', { reason: failureText(photos.failure, t) }));
+        const fault = faultMessage(photos.failure, t);
+        fail(errorContent({ ...fault, message: t('exchange.import.failed', { reason: fault.message }) }));
         return;
       }
       const receipt = await exchangeActions(db).apply({
