@@ -104,6 +104,11 @@ export const IssueEventSchema = z.object({
   evidencePhotoSha256: z.array(Sha256Schema),
   newDeadline: LocalDateSchema.nullable(),
   prevHash: Sha256Schema.nullable(),
+  /**
+   * At a join only: the other entries this one follows (steps taken apart on other laptops), sorted.
+   * Absent on every other entry, so histories written before joins existed hash as they did.
+   */
+  joins: z.array(Sha256Schema).min(1).max(64).optional(),
   hash: Sha256Schema,
 });
 export type IssueEvent = z.infer<typeof IssueEventSchema>;

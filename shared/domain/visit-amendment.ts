@@ -36,6 +36,11 @@ export const VisitAmendmentSchema = z.object({
   reason: z.string().trim().min(1).max(1000),
   changes: z.array(AmendedFieldSchema).min(1),
   prevHash: Sha256Schema.nullable(),
+  /**
+   * At a join only: the other entries this one follows (steps taken apart on other laptops), sorted.
+   * Absent on every other entry, so histories written before joins existed hash as they did.
+   */
+  joins: z.array(Sha256Schema).min(1).max(64).optional(),
   hash: Sha256Schema,
 });
 export type VisitAmendment = z.infer<typeof VisitAmendmentSchema>;

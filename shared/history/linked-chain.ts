@@ -1,21 +1,32 @@
-// A hash chain over an append-only history (an issue's events, a finalized visit's amendments). Each
-// entry's hash covers its own recorded fields and the previous entry's hash, so editing, dropping or
-// reordering an entry anywhere breaks every later link — a tampered record shows up when verified.
+// A hash-linked history (an issue's events, a finalized visit's amendments). Each entry's hash covers
+// its own recorded fields and the hashes of the entries it follows, so editing or dropping an entry
+// breaks every link to it — a tampered record shows up when verified. On one laptop the history is a
+// line; two laptops apart may each append after the same entry, and a later step joins them
+// (history-graph.ts): both branches verify, and only a real alteration is named.
 //
 // hash = SHA-256 hex of the UTF-8 canonical JSON (shared/sync/canonical-json) of the entry's fields,
-// without `hash`, with `prevHash` set to the previous entry's hash (null for the first entry).
+// without `hash`, with `prevHash` the first entry it follows (null for the first entry) and, at a
+// join only, `joins` the other entries it follows (sorted). A history written before joins existed
+// has no `joins` anywhere and hashes exactly as it did.
 import type { z } from 'zod';
 import { sha256Hex, sha256HexSync } from '../crypto/sha256';
 import { canonicalJson, type Json } from '../sync/canonical-json';
+import { inClockOrder, nextPosition, parentsOf } from './history-graph';
 
-/** What every chained entry carries: its place, the previous entry's hash and its own. */
+/** What every linked entry carries: its depth, the entries it follows and its own hash. */
 export interface Linked {
+  id: string;
   seq: number;
   prevHash: string | null;
+  joins?: string[] | undefined;
   hash: string;
+  at: string;
 }
 
-export type ChainVerdict = { ok: true } | { ok: false; brokenAtSeq: number };
+export type ChainVerdict =
+  | { ok: true }
+  /** `brokenAt`: the first failing entry's place in clock order (0-based), as the page lists them. */
+  | { ok: false; brokenAt: number; entryId: string };
 
 export interface Chain<E extends Linked> {
   /** The exact text that is hashed for an entry. */
@@ -24,11 +35,14 @@ export interface Chain<E extends Linked> {
   /** The same digest as hashEntry, computed synchronously, for hashing many histories in bulk. */
   hashEntrySync: (prevHash: string | null, entry: Omit<E, 'hash'>) => string;
   /**
-   * Checks one history: seq runs 0, 1, 2 … in order, every entry belongs to the same owner, names
-   * the previous entry's hash (null first) and carries the hash of its own content. Reports the seq
-   * of the first entry that fails. An empty history is valid.
+   * Checks one history: every entry belongs to the same owner and carries the hash of its own
+   * content; exactly one entry follows nothing (seq 0); every other follows entries that are there,
+   * and its seq is one more than its deepest parent's; a join names distinct other heads, sorted.
+   * Concurrent branches pass. Reports the first entry that fails. An empty history is valid.
    */
   verifyChain: (entries: readonly E[]) => Promise<ChainVerdict>;
+  /** seq, prevHash and (at a join) joins for the next entry of a history. */
+  nextPosition: (entries: readonly E[]) => { seq: number; prevHash: string | null; joins?: string[] };
   /**
    * Links a history written in order into a chain, in place: seq becomes the position, prevHash the
    * previous entry's hash, hash the entry's own. In place because a large sample holds 10^6 entries.
@@ -75,20 +89,42 @@ export function defineChain<E extends Linked>(schema: z.ZodObject, ownerKey: key
     return sha256HexSync(scratch, written);
   };
 
-  const verifyChain = async (entries: readonly E[]): Promise<ChainVerdict> => {
+  /** The first entry whose place in the graph or whose content is wrong, or null. */
+  const firstBroken = (entries: readonly E[]): E | null => {
     const ordered = [...entries].sort((a, b) => a.seq - b.seq);
     const owner = ordered[0]?.[ownerKey];
-    let prevHash: string | null = null;
-    for (const [index, entry] of ordered.entries()) {
-      if (entry.seq !== index) return { ok: false, brokenAtSeq: index };
-      if (entry[ownerKey] !== owner || entry.prevHash !== prevHash) {
-        return { ok: false, brokenAtSeq: entry.seq };
+    const byHash = new Map<string, E>();
+    let roots = 0;
+    for (const entry of ordered) {
+      if (entry[ownerKey] !== owner || byHash.has(entry.hash)) return entry;
+      const parents = parentsOf(entry);
+      if (parents.length === 0) {
+        roots += 1;
+        if (roots > 1 || entry.seq !== 0 || entry.joins !== undefined) return entry;
+      } else {
+        const joins = entry.joins ?? [];
+        const sortedDistinct = joins.every((hash, i) => i === 0 || (joins[i - 1] as string) < hash);
+        if (!sortedDistinct || joins.includes(entry.prevHash as string)) return entry;
+        let deepest = -1;
+        for (const hash of parents) {
+          const parent = byHash.get(hash);
+          if (!parent) return entry; // dropped, or altered so that its hash changed
+          deepest = Math.max(deepest, parent.seq);
+        }
+        if (entry.seq !== deepest + 1) return entry;
       }
       const { hash, ...rest } = entry;
-      if ((await hashEntry(prevHash, rest)) !== hash) return { ok: false, brokenAtSeq: entry.seq };
-      prevHash = hash;
+      if (hashEntrySync(entry.prevHash, rest) !== hash) return entry;
+      byHash.set(hash, entry);
     }
-    return { ok: true };
+    return null;
+  };
+
+  // A promise, as before, so that verifying may move to a worker without changing callers.
+  const verifyChain = (entries: readonly E[]): Promise<ChainVerdict> => {
+    const broken = firstBroken(entries);
+    if (!broken) return Promise.resolve({ ok: true });
+    return Promise.resolve({ ok: false, brokenAt: inClockOrder(entries).indexOf(broken), entryId: broken.id });
   };
 
   const sealChain = (entries: E[]): E[] => {
@@ -102,5 +138,5 @@ export function defineChain<E extends Linked>(schema: z.ZodObject, ownerKey: key
     return entries;
   };
 
-  return { chainText, hashEntry, hashEntrySync, verifyChain, sealChain };
+  return { chainText, hashEntry, hashEntrySync, verifyChain, sealChain, nextPosition };
 }

@@ -4,6 +4,7 @@
 import type { Issue, IssueEvent } from '../../../shared/domain/issue';
 import { issueChain } from '../../../shared/history/chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
+import { inClockOrder } from '../../../shared/history/history-graph';
 import { planStep, type StepInput, type StepRefusal } from '../../../shared/issues/lifecycle';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { localDate } from '../../../shared/domain/dates';
@@ -24,13 +25,16 @@ export class IssueStepRefusedError extends Error {
   }
 }
 
-/** An issue's history in order. */
+/**
+ * An issue's history in clock order, each step after the steps it follows (steps taken apart on two
+ * laptops interleave by their clocks).
+ */
 export async function historyOfIssue(db: DuchaDatabase, issueId: string): Promise<IssueEvent[]> {
   const rows = await db.issueEvents
     .where('[issueId+seq]')
     .between([issueId, -Infinity], [issueId, Infinity])
     .toArray();
-  return rows.filter(isLive).map((row) => recordOfStored<IssueEvent>(row));
+  return inClockOrder(rows.filter(isLive).map((row) => recordOfStored<IssueEvent>(row)));
 }
 
 export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Promise<ChainVerdict> {
@@ -54,7 +58,6 @@ export async function stepWithin(
   if (!stored || !isLive(stored)) return { ok: false, refusal: 'missing' };
   const issue = recordOfStored<Issue>(stored);
   const history = await historyOfIssue(db, issueId);
-  const last = history.at(-1);
   const pending =
     issue.status === 'extensionRequested'
       ? (history.findLast((e) => e.kind === 'extensionRequested')?.newDeadline ?? null)
@@ -74,8 +77,8 @@ export async function stepWithin(
     id: uuidv7(now),
     createdAt: at,
     updatedAt: at,
-    seq: last ? last.seq + 1 : 0,
-    prevHash: last?.hash ?? null,
+    // After every head: a step taken once two laptops' steps have met joins their branches.
+    ...issueChain.nextPosition(history),
     ...plan.entry,
   };
   // Synchronously: awaiting WebCrypto inside an IndexedDB transaction would let it commit early.

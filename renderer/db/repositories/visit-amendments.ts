@@ -10,6 +10,7 @@ import {
 import type { Visit } from '../../../shared/domain/visit';
 import { amendmentChain } from '../../../shared/history/amendment-chain';
 import type { ChainVerdict } from '../../../shared/history/linked-chain';
+import { inClockOrder } from '../../../shared/history/history-graph';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
 import { type DuchaDatabase, liveRecords } from '../database';
@@ -28,13 +29,13 @@ export class NotFinalizedError extends Error {
   override name = 'NotFinalizedError';
 }
 
-/** A visit's amendments in the order they were made. */
+/** A visit's amendments in clock order, each after the ones it follows (see issue-steps.ts). */
 export async function amendmentsOfVisit(db: DuchaDatabase, visitId: string): Promise<VisitAmendment[]> {
   const rows = await db.visitAmendments
     .where('[visitId+seq]')
     .between([visitId, -Infinity], [visitId, Infinity])
     .toArray();
-  return liveRecords(rows);
+  return inClockOrder(liveRecords(rows));
 }
 
 /** The fields whose values differ, with both values, in the order of AMENDABLE_VISIT_FIELDS. */
@@ -65,19 +66,18 @@ export async function amendVisit(
     if (visit.status !== 'finalized') throw new NotFinalizedError('only a finalized visit is amended');
     const changes = diffVisit(visit, correction);
     if (changes.length === 0) throw new NothingToAmendError('the correction changes nothing');
-    const previous = (await amendmentsOfVisit(db, visitId)).at(-1);
+    const history = await amendmentsOfVisit(db, visitId);
     const at = new Date(now).toISOString();
     const entry: Omit<VisitAmendment, 'hash'> = {
       id: uuidv7(now),
       createdAt: at,
       updatedAt: at,
       visitId,
-      seq: previous ? previous.seq + 1 : 0,
+      ...amendmentChain.nextPosition(history),
       actorName,
       at,
       reason: why,
       changes,
-      prevHash: previous?.hash ?? null,
     };
     // Synchronously: awaiting WebCrypto inside an IndexedDB transaction would let it commit early.
     const amendment: VisitAmendment = { ...entry, hash: amendmentChain.hashEntrySync(entry.prevHash, entry) };

@@ -157,7 +157,7 @@ function IssueView({ issue }: { issue: Issue }) {
         </Card>
       )}
       <IssueReinspections issue={issue} />
-      <IssueHistory issueId={issue.id} />
+      <IssueHistory issueId={issue.id} status={issue.status} />
       <Card title={t('issue.photos')}>
         <PhotoPanel
           link={{ projectId: issue.projectId, issueId: issue.id }}

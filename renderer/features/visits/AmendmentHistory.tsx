@@ -1,7 +1,7 @@
 // The amendment history (修改记录) of a finalized visit: every correction with who, when, why and the
 // values before and after, and whether the hash chain still holds — an entry altered behind the app's
 // back is shown, not hidden.
-import { Alert, Card, Space, Timeline, Typography } from 'antd';
+import { Alert, Card, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/domain/visit';
 import { formatInstant } from '../../ui/format-instant';
@@ -22,7 +22,7 @@ export function AmendmentHistory({
   if (visit.status !== 'finalized' || history === undefined) return null;
   const people = new Map((organization?.people ?? []).map((p) => [p.id, p.name]));
   const personName = (id: string) => people.get(id) ?? id;
-  const { entries, verdict } = history;
+  const { entries, verdict, marks, places } = history;
 
   return (
     <Card title={t('amend.history')} data-testid="amendment-history">
@@ -36,23 +36,39 @@ export function AmendmentHistory({
             type="error"
             showIcon
             role="alert"
-            title={t('amend.broken', { n: verdict.brokenAtSeq + 1 })}
+            title={t('amend.broken', { n: verdict.brokenAt + 1 })}
           />
         )}
         {entries.length > 0 && (
           <Timeline
-            items={entries.map((entry) => ({
+            items={entries.map((entry, index) => ({
               key: entry.id,
-              color: !verdict.ok && entry.seq >= verdict.brokenAtSeq ? 'red' : 'blue',
+              color: !verdict.ok && index >= verdict.brokenAt ? 'red' : 'blue',
               children: (
-                <div data-testid="amendment-entry">
+                <div data-testid="amendment-entry" data-device={places.get(entry.id) ?? ''}>
                   <Typography.Text strong>
                     {t('amend.entry', {
-                      n: entry.seq + 1,
+                      n: index + 1,
                       actor: entry.actorName,
                       at: formatInstant(entry.at, language),
                     })}
                   </Typography.Text>
+                  {places.has(entry.id) && (
+                    <Typography.Text type="secondary">
+                      {' · '}
+                      {t('issue.eventPlace', { device: places.get(entry.id) })}
+                    </Typography.Text>
+                  )}
+                  {marks.get(entry.id)?.apart && (
+                    <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                      {t('issue.apartTag')}
+                    </Tag>
+                  )}
+                  {marks.get(entry.id)?.join && (
+                    <Tag color="geekblue" style={{ marginInlineStart: 8 }}>
+                      {t('issue.joinTag')}
+                    </Tag>
+                  )}
                   <div>{t('amend.reasonLine', { reason: entry.reason })}</div>
                   <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
                     {entry.changes.map((change) => (

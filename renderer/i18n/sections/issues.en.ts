@@ -148,6 +148,15 @@ export const issuesEn: IssuesMessages = {
   historyIntact: 'History intact, verified (entries: {{count}})',
   historyBroken:
     'Entry {{n}} of the history differs from what was saved; it may have been altered. Ask an administrator to check.',
+  historyApart:
+    '{{count}} steps were taken on two laptops while they were apart; all are kept and verified.',
+  eventPlace: 'on {{device}}',
+  apartTag: 'Taken apart',
+  joinTag: 'Joins both',
+  contradiction: 'Steps taken apart contradict each other: the office should decide',
+  contradictionDetail:
+    '{{firstPlace}}: {{firstActor}}, {{firstAt}}, “{{first}}”; {{secondPlace}}: {{secondActor}}, {{secondAt}}, “{{second}}”. The issue now shows “{{status}}” (the later step). The next step taken here follows both.',
+  unknownPlace: 'Another laptop',
   newDeadlineLine: 'New deadline: {{date}}',
   evidenceLine: 'Photos attached: {{count}}',
   photos: 'Issue photos',

@@ -6,7 +6,7 @@ import type { IssueSort } from '../../../../shared/issues/filter-params';
 import { liveRecord } from '../../database';
 import { useDatabase } from '../../provider';
 import { type IssueFilter, listIssues } from '../../repositories/issue-list';
-import { historyOfIssue, verifyIssueHistory } from '../../repositories/issue-steps';
+import { issueHistoryView } from '../../repositories/history-view';
 import { meetingIssues } from '../../repositories/meeting';
 import { readReminders } from '../../repositories/reminders';
 
@@ -16,16 +16,13 @@ export function useIssue(id: string) {
   return useLiveQuery(async (): Promise<Issue | null> => liveRecord(await db.issues.get(id)), [db, id]);
 }
 
-/** The issue's history in order and whether its hash chain holds; undefined while loading. */
+/**
+ * The issue's history in clock order, whether its hashes hold, its branches, the laptop of each step
+ * and the steps taken apart that contradict each other; undefined while loading.
+ */
 export function useIssueHistory(issueId: string) {
   const db = useDatabase();
-  return useLiveQuery(async () => {
-    const [events, verdict] = await Promise.all([
-      historyOfIssue(db, issueId),
-      verifyIssueHistory(db, issueId),
-    ]);
-    return { events, verdict };
-  }, [db, issueId]);
+  return useLiveQuery(() => issueHistoryView(db, issueId), [db, issueId]);
 }
 
 /** The issues that pass the filter, in the sort's order; undefined while loading. */

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Issue } from '../../../../shared/domain/issue';
 import { useDatabase } from '../../provider';
 import { beforeAndAfterPhotos, reinspectionsOfIssue } from '../../repositories/reinspections';
-import { amendmentsOfVisit, verifyAmendments } from '../../repositories/visit-amendments';
+import { amendmentHistoryView } from '../../repositories/history-view';
 import { getVisit, issuesOfVisit, recentVisits, visitsOfProject } from '../../repositories/visits';
 
 /** undefined while loading, null when there is no such visit. */
@@ -32,13 +32,7 @@ export function useVisitIssues(visitId: string) {
 /** A visit's amendments in order and whether their chain is intact; undefined while loading. */
 export function useAmendments(visitId: string) {
   const db = useDatabase();
-  return useLiveQuery(async () => {
-    const [entries, verdict] = await Promise.all([
-      amendmentsOfVisit(db, visitId),
-      verifyAmendments(db, visitId),
-    ]);
-    return { entries, verdict };
-  }, [db, visitId]);
+  return useLiveQuery(() => amendmentHistoryView(db, visitId), [db, visitId]);
 }
 
 /** The re-inspection visits carrying the issue, newest first; undefined while loading. */
