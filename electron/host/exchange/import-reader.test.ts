@@ -1,16 +1,25 @@
 // Reading an export folder on real files: a folder written by the export side scans back to the same
-// digests; links, special files and unsafe names are refused, never followed; limits hold; and no
-// read reaches outside the folder, whatever path or link it is given.
+// digests; links, named pipes, sockets, devices and unsafe names are refused by kind, never followed;
+// limits hold; and no read reaches outside the folder, whatever path or link it is given.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, promises as fs, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fs,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, MAX_MANIFEST_BYTES } from '../../../shared/bundle/manifest';
 import { MAX_READ_BYTES } from '../../../shared/contract';
 import { createExportWriter, PARTIAL_PREFIX } from './export-writer';
-import { createImportReader } from './import-reader';
+import { createImportReader, notARegularFile } from './import-reader';
 import { describeFile, manifestFor, sha256Of, TEST_CONTEXT as ctx, writeFiles } from './test-bundle';
 
 let root = '';
@@ -110,11 +119,47 @@ describe('importScan', () => {
       { path: 'CON.txt', reason: 'unsafeName' },
       { path: 'a:b.txt', reason: 'unsafeName' },
       { path: 'bundle/link.txt', reason: 'link' },
-      { path: 'bundle/pipe', reason: 'special' },
+      { path: 'bundle/pipe', reason: 'fifo' },
       { path: 'linked-folder', reason: 'link' },
       { path: 'passwd', reason: 'link' },
       { path: 'trailing.', reason: 'unsafeName' },
     ]);
+  });
+
+  it('names what it refuses by kind: a link, a named pipe, a socket, a device', async () => {
+    const folder = makeBundle(join(root, 'export'), { 'bundle/operations.ndjson': 'ops' });
+    symlinkSync(join(folder, 'bundle', 'operations.ndjson'), join(folder, 'bundle', 'link'));
+    execFileSync('mkfifo', [join(folder, 'bundle', 'pipe')]);
+    // A real socket, listening where a file should be (closed again below).
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(folder, 'bundle', 'socket'), resolve));
+    try {
+      const answer = await reader.importScan({ folder }, ctx);
+      expect(
+        answer.status === 'scanned' && [...answer.refused].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      ).toEqual([
+        { path: 'bundle/link', reason: 'link' },
+        { path: 'bundle/pipe', reason: 'fifo' },
+        { path: 'bundle/socket', reason: 'socket' },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // A device file cannot be made without root; the system's own is lstat'ed the same way.
+    expect(notARegularFile(lstatSync('/dev/null'))).toBe('device');
+    expect(notARegularFile(lstatSync(folder))).toBeNull();
+    expect(notARegularFile(lstatSync(join(folder, 'bundle', 'operations.ndjson')))).toBeNull();
+  });
+
+  it('names the kind of a manifest that is not a regular file', async () => {
+    const folder = join(root, 'export');
+    mkdirSync(join(folder, 'bundle'), { recursive: true });
+    execFileSync('mkfifo', [join(folder, MANIFEST_PATH)]);
+    expect(await reader.importScan({ folder }, ctx)).toMatchObject({
+      status: 'failed',
+      fault: 'unsafePath',
+      detail: 'bundle/manifest.json is a named pipe (FIFO)',
+    });
   });
 
   it('refuses a bundle folder that is a link, rather than reading a manifest through it', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract';
 import { MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_MANIFEST_BYTES } from '../../../shared/bundle/manifest';
 import { bundlePathProblem } from '../../../shared/bundle/paths';
+import type { NotARegularFile } from '../../../shared/bundle/verify';
 import { errorCode, failed, faultOfError } from './faults';
 import { PARTIAL_PREFIX } from './export-writer';
 import { sha256Hex } from '../../../shared/crypto/sha256';
@@ -29,7 +30,29 @@ export interface ImportReaderOptions {
   readonly maxManifestBytes?: number;
 }
 
-type Refusal = { path: string; reason: 'link' | 'special' | 'unsafeName' };
+type Refusal = { path: string; reason: NotARegularFile | 'unsafeName' };
+
+/**
+ * What an entry is when it is not a regular file or a folder, by lstat (never followed): the reader
+ * names each for what it is, since "a link" for a named pipe sends a person looking for the wrong thing.
+ */
+export function notARegularFile(stats: Stats): NotARegularFile | null {
+  if (stats.isSymbolicLink()) return 'link';
+  if (stats.isFile() || stats.isDirectory()) return null;
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'device';
+  return 'special';
+}
+
+/** The same in the host's English words, for a failure's detail. */
+const KIND_WORDS: Record<NotARegularFile, string> = {
+  link: 'a link',
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  device: 'a device file',
+  special: 'not a regular file',
+};
 type ManifestState = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'refused'; why: string };
 
 /** bundle/manifest.json under `folder`, checked one segment at a time so a linked `bundle` is seen. */
@@ -46,10 +69,12 @@ async function manifestState(folder: string): Promise<ManifestState> {
       throw error;
     }
     const shown = segments.slice(0, index + 1).join('/');
-    if (stats.isSymbolicLink()) return { kind: 'refused', why: `${shown} is a link` };
+    const kind = notARegularFile(stats);
+    if (kind === 'link') return { kind: 'refused', why: `${shown} is a link` };
     const last = index === segments.length - 1;
     if (!last && !stats.isDirectory()) return { kind: 'missing' };
-    if (last && !stats.isFile()) return { kind: 'refused', why: `${shown} is not a regular file` };
+    if (last && !stats.isFile())
+      return { kind: 'refused', why: `${shown} is ${KIND_WORDS[kind ?? 'special']}` };
     if (last) return { kind: 'file', stats };
   }
   return { kind: 'missing' };
@@ -98,8 +123,8 @@ async function walk(folder: string, limit: number): Promise<Walked | null> {
         refused.push({ path: entryPath, reason: 'unsafeName' });
         continue;
       }
-      if (stats.isSymbolicLink()) refused.push({ path: entryPath, reason: 'link' });
-      else if (!stats.isFile() && !stats.isDirectory()) refused.push({ path: entryPath, reason: 'special' });
+      const kind = notARegularFile(stats);
+      if (kind !== null) refused.push({ path: entryPath, reason: kind });
       else if (bundlePathProblem(entryPath) !== null) refused.push({ path: entryPath, reason: 'unsafeName' });
       else if (stats.isDirectory()) pending.push(entryPath);
       else if (entryPath !== MANIFEST_PATH) files.push({ path: entryPath, size: stats.size });
@@ -211,7 +236,11 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
         return failed('notFound', `${shown} is not a folder`);
       last = stats;
     }
-    if (last === null || !last.isFile()) return failed('unsafePath', `${relative} is not a regular file`);
+    if (last === null || !last.isFile())
+      return failed(
+        'unsafePath',
+        `${relative} is ${KIND_WORDS[(last && notARegularFile(last)) ?? 'special']}`,
+      );
     // Belt and braces: whatever the segments looked like, the file must really lie inside the folder.
     const real = await fs.realpath(current);
     const inside = realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep;
