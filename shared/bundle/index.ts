@@ -23,6 +23,7 @@ export {
   compareOperations,
   decodeOperations,
   encodeOperations,
+  MAX_OPERATION_DEPTH,
   MAX_OPERATION_LINE_BYTES,
   OPERATIONS_PROBLEMS,
   operationLine,
@@ -43,11 +44,16 @@ export {
 export { utf8ByteLength } from './utf8-length';
 export {
   BUNDLE_PROBLEM_CODES,
+  MANIFEST_RULES,
   MAX_BUNDLE_TOTAL_BYTES,
+  MAX_MANIFEST_DEPTH,
   verifyBundle,
   type BundleCheck,
   type BundleInput,
   type BundleProblem,
   type BundleProblemCode,
   type BundleTrust,
+  type ManifestRule,
 } from './verify';
+export { parseStrictJson, type StrictJson } from './strict-json';
+export { recordFieldProblem } from './record-fields';

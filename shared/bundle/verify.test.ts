@@ -14,10 +14,20 @@ import {
 } from './manifest';
 import { encodeOperations } from './operations-ndjson';
 import { generateDeviceKeys, signManifest, type DeviceKeys } from './signing';
-import { BUNDLE_PROBLEM_CODES, verifyBundle, type BundleInput, type BundleProblemCode } from './verify';
+import {
+  BUNDLE_PROBLEM_CODES,
+  MANIFEST_RULES,
+  MAX_MANIFEST_DEPTH,
+  verifyBundle,
+  type BundleInput,
+  type BundleProblemCode,
+  type ManifestRule,
+} from './verify';
 
 const NODE = 'a1b2c3d4e5f60718';
 const OTHER_NODE = '0123456789abcdef';
+/** This laptop, the reader. */
+const SELF = 'fedcba9876543210';
 const WALL = Date.parse('2026-07-04T08:00:00.000Z');
 const at = (ms: number, counter = 0, node = NODE): string => encodeHlc({ wall: WALL + ms, counter, node });
 
@@ -85,6 +95,8 @@ async function fixture(): Promise<Fixture> {
     refused: [],
     now: WALL + 3_600_000,
     trustedKeyOf: (node) => (node === NODE ? keys.publicKey : null),
+    held: {},
+    self: { node: SELF },
   };
   return { keys, unsigned, manifest, input };
 }
@@ -344,8 +356,167 @@ describe('verifyBundle', () => {
       expect(result).toMatchObject({ ok: false, problem: { code: 'clockAhead', clock: future } });
     });
 
+    it('repeatedKey: at the top level or in a nested object, however the key is spelled', async () => {
+      const f = await fixture();
+      const top = f.input.manifestText.replace('"kind": "full"', '"kind": "incremental", "kind": "full"');
+      expect(await verifyBundle({ ...f.input, manifestText: top })).toEqual({
+        ok: false,
+        problem: { code: 'repeatedKey', field: '', key: 'kind' },
+      });
+      seen.add('repeatedKey');
+      const nested = f.input.manifestText.replace('"role": "page"', '"role": "page", "r\\u006fle": "blob"');
+      expect(await verifyBundle({ ...f.input, manifestText: nested })).toMatchObject({
+        ok: false,
+        problem: { code: 'repeatedKey', field: expect.stringMatching(/^files\.\d$/) as string, key: 'role' },
+      });
+      const source = f.input.manifestText.replace('"source": {', '"source": { "name": "假冒",');
+      expect(await verifyBundle({ ...f.input, manifestText: source })).toMatchObject({
+        problem: { code: 'repeatedKey', field: 'source', key: 'name' },
+      });
+    });
+
+    it('incrementalGap: made for another laptop, or for this one restored from an older backup', async () => {
+      const f = await fixture();
+      const since = { [NODE]: at(-5000), [OTHER_NODE]: at(-4000, 0, OTHER_NODE) };
+      const manifestText = await resigned(f, (m) => ({
+        ...m,
+        kind: 'incremental',
+        recipient: { node: OTHER_NODE, name: '督查二组-笔记本1' },
+        since,
+      }));
+      // Another laptop: this one never had OTHER_NODE's changes up to since.
+      expect(await verifyBundle({ ...f.input, manifestText, held: { [NODE]: at(-5000) } })).toEqual({
+        ok: false,
+        problem: {
+          code: 'incrementalGap',
+          recipient: { node: OTHER_NODE, name: '督查二组-笔记本1' },
+          forThisLaptop: false,
+          node: OTHER_NODE,
+          needed: since[OTHER_NODE],
+          held: null,
+        },
+      });
+      seen.add('incrementalGap');
+      // Made for this laptop, which was since restored from a backup that holds less.
+      const forMe = await resigned(f, (m) => ({
+        ...m,
+        kind: 'incremental',
+        recipient: { node: SELF, name: '本机' },
+        since: { [NODE]: at(-5000), [SELF]: at(-3000, 0, SELF) },
+      }));
+      const restored = { [NODE]: at(-6000), [SELF]: at(-3000, 0, SELF) };
+      expect(await verifyBundle({ ...f.input, manifestText: forMe, held: restored })).toMatchObject({
+        ok: false,
+        problem: {
+          code: 'incrementalGap',
+          forThisLaptop: true,
+          node: NODE,
+          needed: at(-5000),
+          held: at(-6000),
+        },
+      });
+      // A since fully covered passes; holding more is fine; a full bundle is never refused for this.
+      const covered = { [NODE]: at(-5000), [SELF]: at(9000, 0, SELF), [OTHER_NODE]: at(0, 0, OTHER_NODE) };
+      expect(await codeOf({ ...f.input, manifestText: forMe, held: covered })).toBe('ok');
+      expect(await codeOf({ ...f.input, held: {} })).toBe('ok');
+    });
+
     it('covers every code', () => {
       expect([...seen].sort()).toEqual([...BUNDLE_PROBLEM_CODES].sort());
+    });
+  });
+
+  describe('malformedManifest names the field and the rule', () => {
+    const rules = new Set<ManifestRule>();
+    const expectRule = async (
+      manifestText: string,
+      field: string,
+      rule: ManifestRule,
+      input?: Partial<BundleInput>,
+    ): Promise<void> => {
+      const f = await fixture();
+      const result = await verifyBundle({ ...f.input, ...input, manifestText });
+      expect(result).toMatchObject({ ok: false, problem: { code: 'malformedManifest', field, rule } });
+      if (!result.ok && result.problem.code === 'malformedManifest') {
+        expect(result.problem.detail).toMatch(/^[\x20-\x7e]+$/); // English for support
+      }
+      rules.add(rule);
+    };
+
+    it('missing', async () => {
+      const f = await fixture();
+      const { app: _app, ...rest } = f.manifest;
+      await expectRule(JSON.stringify(rest), 'app', 'missing');
+      const { publicKey: _key, ...source } = f.manifest.source;
+      await expectRule(JSON.stringify({ ...f.manifest, source }), 'source.publicKey', 'missing');
+    });
+
+    it('unknownField, named with its place', async () => {
+      const f = await fixture();
+      await expectRule(JSON.stringify({ ...f.manifest, extra: true }), 'extra', 'unknownField');
+      const files = f.manifest.files.map((file, i) => (i === 1 ? { ...file, note: 'x' } : file));
+      await expectRule(JSON.stringify({ ...f.manifest, files }), 'files.1.note', 'unknownField');
+    });
+
+    it('wrongType', async () => {
+      const f = await fixture();
+      await expectRule(JSON.stringify({ ...f.manifest, formatVersion: '1' }), 'formatVersion', 'wrongType');
+      const files = f.manifest.files.map((file, i) => (i === 2 ? { ...file, size: '9' } : file));
+      await expectRule(JSON.stringify({ ...f.manifest, files }), 'files.2.size', 'wrongType');
+      await expectRule(JSON.stringify({ ...f.manifest, team: 'team-1' }), 'team', 'wrongType');
+    });
+
+    it('badFormat', async () => {
+      const f = await fixture();
+      await expectRule(JSON.stringify({ ...f.manifest, createdAt: 'yesterday' }), 'createdAt', 'badFormat');
+      const files = f.manifest.files.map((file, i) => (i === 0 ? { ...file, sha256: 'ABC' } : file));
+      await expectRule(JSON.stringify({ ...f.manifest, files }), 'files.0.sha256', 'badFormat');
+      await expectRule(JSON.stringify({ ...f.manifest, kind: 'partial' }), 'kind', 'badFormat');
+      const clockRange = { from: 'yesterday', to: at(2000) };
+      await expectRule(JSON.stringify({ ...f.manifest, clockRange }), 'clockRange.from', 'badFormat');
+      const knowledge = { NOT_A_NODE: at(0) };
+      await expectRule(JSON.stringify({ ...f.manifest, knowledge }), 'knowledge.NOT_A_NODE', 'badFormat');
+    });
+
+    it('outOfRange', async () => {
+      const f = await fixture();
+      await expectRule(JSON.stringify({ ...f.manifest, formatVersion: 0 }), 'formatVersion', 'outOfRange');
+      await expectRule(JSON.stringify({ ...f.manifest, app: 'x'.repeat(101) }), 'app', 'outOfRange');
+      const operations = { ...f.manifest.operations, count: -1 };
+      await expectRule(JSON.stringify({ ...f.manifest, operations }), 'operations.count', 'outOfRange');
+    });
+
+    it('tooDeep: 10^5 nested arrays or objects, without overflowing the stack', async () => {
+      const f = await fixture();
+      const n = 100_000;
+      const arrays = f.input.manifestText.replace(
+        '"app": "Ducha 0.1.0"',
+        `"app": ${'['.repeat(n)}${']'.repeat(n)}`,
+      );
+      await expectRule(
+        arrays,
+        ['app', ...Array<string>(MAX_MANIFEST_DEPTH - 1).fill('0')].join('.'),
+        'tooDeep',
+      );
+      const objects = f.input.manifestText.replace(
+        '"knowledge": {',
+        `"x": ${'{"a":'.repeat(n)}1${'}'.repeat(n)}, "knowledge": {`,
+      );
+      await expectRule(
+        objects,
+        ['x', ...Array<string>(MAX_MANIFEST_DEPTH - 1).fill('a')].join('.'),
+        'tooDeep',
+      );
+    });
+
+    it('inconsistent', async () => {
+      const f = await fixture();
+      await expectRule(JSON.stringify({ ...f.manifest, clockRange: null }), 'clockRange', 'inconsistent');
+      await expectRule(JSON.stringify({ ...f.manifest, kind: 'incremental' }), 'since', 'inconsistent');
+    });
+
+    it('covers every rule', () => {
+      expect([...rules].sort()).toEqual([...MANIFEST_RULES].sort());
     });
   });
 
@@ -363,5 +534,18 @@ describe('verifyBundle', () => {
     expect(await codeOf({ ...f.input, files: [], refused: [{ path: 'l', reason: 'link' }] })).toBe('link');
     // A missing file and a clock ahead: the file first.
     expect(await codeOf({ ...f.input, files: [], now: 0 })).toBe('missingFile');
+    // Not JSON and a repeated key: not JSON first; a repeated key before anything of the schema.
+    const repeated = f.input.manifestText.replace('"format":', '"format": "zip", "format":');
+    expect(await codeOf({ ...f.input, manifestText: `${repeated}x` })).toBe('notJson');
+    expect(await codeOf({ ...f.input, manifestText: repeated })).toBe('repeatedKey');
+    // A clock ahead and an incremental gap: the clock first (the gap is the last check).
+    const gap = await resigned(f, (m) => ({
+      ...m,
+      kind: 'incremental',
+      recipient: { node: OTHER_NODE, name: 'x' },
+      since: { [OTHER_NODE]: at(0, 0, OTHER_NODE) },
+    }));
+    expect(await codeOf({ ...f.input, manifestText: gap })).toBe('incrementalGap');
+    expect(await codeOf({ ...f.input, manifestText: gap, now: 0 })).toBe('clockAhead');
   });
 });

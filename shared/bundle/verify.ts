@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ImportScannedSchema, ScannedFile } from '../contract/exchange-channels';
 import { sha256Hex } from '../crypto/sha256';
-import { decodeHlc, MAX_DRIFT_MS } from '../sync/hlc';
+import { compareHlc, decodeHlc, MAX_DRIFT_MS } from '../sync/hlc';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -14,11 +14,19 @@ import {
   MANIFEST_PATH,
   MAX_BUNDLE_FILES,
   MAX_MANIFEST_BYTES,
+  type Knowledge,
   type Manifest,
 } from './manifest';
 import { bundlePathProblem } from './paths';
 import { verifyManifestSignature } from './signing';
+import { parseStrictJson } from './strict-json';
 import { utf8ByteLength } from './utf8-length';
+
+/**
+ * How deep a manifest may nest, its own object being 1. Its deepest part, a file entry, is at 3; the
+ * limit keeps every recursive step after parsing (zod, canonical JSON, the signature) safe.
+ */
+export const MAX_MANIFEST_DEPTH = 8;
 
 /** The most the listed files may add up to: a 64 GiB stick's worth, far beyond any team's photos. */
 export const MAX_BUNDLE_TOTAL_BYTES = 64 * 1024 * 1024 * 1024;
@@ -139,6 +147,10 @@ export interface BundleInput {
   now: number;
   /** The public key on record for a device node (base64 raw), or null for a device never seen. */
   trustedKeyOf: (node: string) => string | null;
+  /** What this laptop holds (its knowledge): an incremental bundle's `since` must be within it. */
+  held: Knowledge;
+  /** This laptop's device node, to tell a bundle made for another laptop from one made for it. */
+  self: { node: string };
 }
 
 // The schema without the path rule, so that a signed manifest with an unsafe path is named as such
@@ -153,19 +165,67 @@ const fail = (problem: BundleProblem): BundleCheck => ({ ok: false, problem });
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The first of zod's issues as a named field and rule (the reader helper refines the mapping). */
-function malformed(error: z.ZodError): BundleProblem {
+type Issue = z.ZodError['issues'][number];
+
+/** Whether the place an issue names is absent from the parsed manifest (a missing field). */
+function isAbsent(value: unknown, path: readonly PropertyKey[]): boolean {
+  let here: unknown = value;
+  for (const [index, key] of path.entries()) {
+    if (typeof here !== 'object' || here === null || typeof key === 'symbol') return false;
+    const holder = here as Record<string | number, unknown>;
+    if (!Object.hasOwn(holder, key)) return index === path.length - 1;
+    here = holder[key];
+  }
+  return false;
+}
+
+/** zod's issue as one of MANIFEST_RULES. */
+function ruleOf(issue: Issue, value: unknown): ManifestRule {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'unknownField';
+    case 'invalid_type':
+      return isAbsent(value, issue.path) ? 'missing' : 'wrongType';
+    case 'too_big':
+    case 'too_small':
+      return 'outOfRange';
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'invalid_element':
+    case 'not_multiple_of':
+    case 'custom':
+      // A regex or an instant, an enum or a literal, a knowledge's node id, a clock, a path: the
+      // right type in the wrong form.
+      return 'badFormat';
+  }
+}
+
+const RULE_WORDS: Record<ManifestRule, string> = {
+  missing: 'required and missing',
+  unknownField: 'not a field of the manifest',
+  wrongType: 'of the wrong type',
+  badFormat: 'of the wrong form',
+  outOfRange: 'out of range',
+  tooDeep: 'nested too deep',
+  inconsistent: 'inconsistent',
+};
+
+/** The first of zod's issues as a named field and rule, with an English detail for support. */
+function malformed(error: z.ZodError, value: unknown): BundleProblem {
   const issue = error.issues[0];
-  const field = issue ? issue.path.map(String).join('.') : '';
-  const rule: ManifestRule =
-    issue?.code === 'unrecognized_keys'
-      ? 'unknownField'
-      : issue?.code === 'invalid_type'
-        ? 'wrongType'
-        : issue?.code === 'too_big' || issue?.code === 'too_small'
-          ? 'outOfRange'
-          : 'badFormat';
-  return { code: 'malformedManifest', field, rule, detail: issue ? `${field}: ${issue.message}` : 'invalid' };
+  if (!issue) return { code: 'malformedManifest', field: '', rule: 'badFormat', detail: 'invalid' };
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  const field = path.join('.');
+  const rule = ruleOf(issue, value);
+  return {
+    code: 'malformedManifest',
+    field,
+    rule,
+    detail: `${field || 'the manifest'}: ${RULE_WORDS[rule]} (${issue.message})`,
+  };
 }
 
 const inconsistent = (field: string, detail: string): BundleProblem => ({
@@ -186,7 +246,7 @@ function checkHead(value: unknown): BundleProblem | null {
     return { code: 'futureVersion', version };
   }
   const head = ManifestHeadSchema.safeParse(value);
-  if (!head.success) return malformed(head.error);
+  if (!head.success) return malformed(head.error, value);
   return null;
 }
 
@@ -263,6 +323,31 @@ function checkClocks(manifest: Manifest, now: number): BundleProblem | null {
   return null;
 }
 
+/**
+ * An incremental bundle carries only what its recipient lacked beyond `since` (§7): if this laptop
+ * holds less than `since` for some node, applying it would leave gaps. Nodes are taken in ascending
+ * order, so every reader names the same one whatever the key order of the file.
+ */
+function checkGap(manifest: Manifest, held: Knowledge, self: { node: string }): BundleProblem | null {
+  const { since, recipient } = manifest;
+  if (manifest.kind !== 'incremental' || !since || !recipient) return null;
+  for (const node of Object.keys(since).sort()) {
+    const needed = since[node] as string;
+    const mine = Object.hasOwn(held, node) ? held[node] : undefined;
+    if (mine === undefined || compareHlc(mine, needed) < 0) {
+      return {
+        code: 'incrementalGap',
+        recipient,
+        forThisLaptop: recipient.node === self.node,
+        node,
+        needed,
+        held: mine ?? null,
+      };
+    }
+  }
+  return null;
+}
+
 function trustOf(manifest: Manifest, trustedKeyOf: (node: string) => string | null): BundleTrust {
   const known = trustedKeyOf(manifest.source.node);
   if (known === null) return 'unknown';
@@ -282,15 +367,20 @@ async function check(input: BundleInput): Promise<BundleCheck> {
       actual: utf8ByteLength(text),
     });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return fail({
-      code: 'notJson',
-      detail: error instanceof Error ? error.message.slice(0, 200) : 'not JSON',
-    });
+  const parsed = parseStrictJson(text, MAX_MANIFEST_DEPTH);
+  if (!parsed.ok) {
+    if (parsed.problem === 'notJson') return fail({ code: 'notJson', detail: parsed.detail.slice(0, 200) });
+    if (parsed.problem === 'tooDeep') {
+      return fail({
+        code: 'malformedManifest',
+        field: parsed.place,
+        rule: 'tooDeep',
+        detail: `${parsed.place || 'the manifest'}: nested deeper than ${parsed.limit}`,
+      });
+    }
+    return fail({ code: 'repeatedKey', field: parsed.place, key: parsed.key });
   }
+  const value = parsed.value;
   const headProblem = checkHead(value);
   if (headProblem) return fail(headProblem);
   if (!isRecord(value) || value.signature === undefined || value.signature === null) {
@@ -298,7 +388,7 @@ async function check(input: BundleInput): Promise<BundleCheck> {
   }
 
   const shaped = ManifestShapeSchema.safeParse(value);
-  if (!shaped.success) return fail(malformed(shaped.error));
+  if (!shaped.success) return fail(malformed(shaped.error, value));
   const consistencyProblem = checkConsistency(shaped.data);
   if (consistencyProblem) return fail(consistencyProblem);
   // What is verified is the parsed manifest, the very object the import goes on to use.
@@ -307,7 +397,7 @@ async function check(input: BundleInput): Promise<BundleCheck> {
   const pathProblem = checkPaths(shaped.data, input.refused);
   if (pathProblem) return fail(pathProblem);
   const full = ManifestSchema.safeParse(shaped.data);
-  if (!full.success) return fail(malformed(full.error));
+  if (!full.success) return fail(malformed(full.error, shaped.data));
   const manifest = full.data;
 
   const unlisted = checkFiles(manifest, input.files);
@@ -318,6 +408,8 @@ async function check(input: BundleInput): Promise<BundleCheck> {
   if (!operationsEntry) return fail({ code: 'operationsMissing', path: manifest.operations.path });
   const clockProblem = checkClocks(manifest, input.now);
   if (clockProblem) return fail(clockProblem);
+  const gapProblem = checkGap(manifest, input.held, input.self);
+  if (gapProblem) return fail(gapProblem);
 
   return {
     ok: true,

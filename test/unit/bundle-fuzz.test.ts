@@ -11,13 +11,18 @@ import {
   knowledgeOfOperations,
   MAX_BUNDLE_FILE_BYTES,
   MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_DEPTH,
+  MAX_OPERATION_DEPTH,
   OPERATIONS_PATH,
   signingPayload,
   signManifest,
   verifyBundle,
   type BundleInput,
   type BundleProblemCode,
+  OPERATIONS_PROBLEMS,
+  type OperationsProblem,
   type DeviceKeys,
+  type Knowledge,
   type Manifest,
   type UnsignedManifest,
 } from '../../shared/bundle';
@@ -72,15 +77,22 @@ const PHOTOS = ['photos/p1/v1/进水口.jpg', 'photos/p1/v1/after.jpg', 'photos/
 
 const OPS: Operation[] = [
   { table: 'projects', rowId: 'p1', field: 'name', value: '思茅区污水处理厂', hlc: at(0), node: NODE },
-  { table: 'projects', rowId: 'p1', field: 'county', value: '思茅区', hlc: at(0), node: NODE },
+  { table: 'projects', rowId: 'p1', field: 'notes', value: '思茅区', hlc: at(0), node: NODE },
   { table: 'visits', rowId: 'v1', field: 'projectId', value: 'p1', hlc: at(1000), node: NODE },
-  { table: 'issues', rowId: 'i1', field: 'status', value: 'open', hlc: at(500, 0, PEER), node: PEER },
+  { table: 'issues', rowId: 'i1', field: 'status', value: 'issued', hlc: at(500, 0, PEER), node: PEER },
   { table: 'issues', rowId: 'i2', field: '_deleted', value: true, hlc: at(2000), node: NODE },
   {
-    table: 'targets',
-    rowId: 't1',
-    field: 'values',
-    value: { rate: 0.85, list: [1, null] },
+    table: 'projects',
+    rowId: 'p1',
+    field: 'scale',
+    value: {
+      areaM2: 12000.5,
+      completedAreaM2: null,
+      households: null,
+      capacity: { value: 0.85, unit: '万吨/日' },
+      landMu: 35,
+      description: '',
+    },
     hlc: at(2000, 1),
     node: NODE,
   },
@@ -102,6 +114,9 @@ interface Bundle {
   now: number;
   /** The key this laptop has on record for NODE. */
   trusted: string | null;
+  /** What this laptop holds, and its node (the bundle is made for it: PEER). */
+  held: Knowledge;
+  self: string;
 }
 
 /** Which public keys have signed which payload: the ground truth of what a key's owner signed. */
@@ -168,6 +183,8 @@ async function originalBundle(keys: Keys, random: Random): Promise<{ bundle: Bun
     refused: [],
     now: NOW,
     trusted: keys.source.publicKey,
+    held: { [PEER]: at(100, 0, PEER) },
+    self: PEER,
   };
   return { bundle, manifest };
 }
@@ -178,6 +195,10 @@ type Outcome = {
   codes: readonly BundleProblemCode[] | 'any';
   ok: 'never' | 'may' | 'must';
   opsInvalid?: true;
+  /** When refused: fields the problem must have (a rule, a place, a key). */
+  problem?: Readonly<Record<string, unknown>>;
+  /** When accepted: the problem the operations file must be refused with. */
+  opsProblem?: OperationsProblem;
 };
 const refuse = (...codes: BundleProblemCode[]): Outcome => ({ codes, ok: 'never' });
 const ANYTHING: Outcome = { codes: 'any', ok: 'may' };
@@ -298,7 +319,12 @@ async function recomputeOperationsEntry(bundle: Bundle, manifest: ManifestObject
 }
 
 /** The operations file changed, then the manifest kept as it was, updated, or updated and re-signed. */
-async function afterOperationsChange(bundle: Bundle, ctx: Context, opsInvalid: boolean): Promise<Outcome> {
+async function afterOperationsChange(
+  bundle: Bundle,
+  ctx: Context,
+  opsInvalid: boolean,
+  opsProblem?: OperationsProblem,
+): Promise<Outcome> {
   const mode = ctx.random.pick(['keep', 'keep', ...SIGN_MODES] as const);
   const manifest = parsed(bundle);
   if (mode === 'keep' || !manifest) return refuse('sizeMismatch', 'hashMismatch');
@@ -306,6 +332,7 @@ async function afterOperationsChange(bundle: Bundle, ctx: Context, opsInvalid: b
   await seal(bundle, manifest, mode, ctx);
   if (mode === 'none' || mode === 'impostorKeepKey') return refuse('badSignature');
   // A valid signature by a key (the impostor's: keyChanged; the source's: it did sign that).
+  if (opsProblem) return { ...MUST_PASS, opsInvalid: true, opsProblem };
   return opsInvalid ? { ...MUST_PASS, opsInvalid } : MUST_PASS;
 }
 
@@ -336,7 +363,160 @@ function structural(
   };
 }
 
+/** `[[[…]]]` nested `depth` deep: mostly a little past a limit, sometimes 10^5. */
+function deepValue(random: Random, limit: number): string {
+  const depth = random.chance(0.02) ? 100_000 : random.between(limit + 1, limit + 2000);
+  return random.chance(0.5)
+    ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`;
+}
+
+/**
+ * JSON text of a value in which the object at `place` names one of its keys twice (the repeat holds
+ * another value, or the same). Keys are written as JSON.stringify writes them.
+ */
+function withRepeatedKey(value: unknown, place: string, key: string, repeat: unknown, path = ''): string {
+  if (Array.isArray(value)) {
+    return `[${value.map((item, i) => withRepeatedKey(item, place, key, repeat, path ? `${path}.${i}` : String(i))).join(',')}]`;
+  }
+  if (!isRecord(value)) return JSON.stringify(value) ?? 'null';
+  const pairs = Object.entries(value).map(
+    ([k, v]) => `${JSON.stringify(k)}:${withRepeatedKey(v, place, key, repeat, path ? `${path}.${k}` : k)}`,
+  );
+  if (path === place) pairs.push(`${JSON.stringify(key)}:${JSON.stringify(repeat)}`);
+  return `{${pairs.join(',')}}`;
+}
+
+/** Every object of a value, by place, with its keys. */
+function objectsOf(value: unknown, path = '', into: [string, string[]][] = []): [string, string[]][] {
+  if (Array.isArray(value))
+    value.forEach((item, i) => objectsOf(item, path ? `${path}.${i}` : String(i), into));
+  else if (isRecord(value)) {
+    into.push([path, Object.keys(value)]);
+    for (const [k, v] of Object.entries(value)) objectsOf(v, path ? `${path}.${k}` : k, into);
+  }
+  return into;
+}
+
+/** The kinds of operation line a record's schema refuses, with the code each must get. */
+const LINE_BREAKS: readonly {
+  kind: string;
+  problem: OperationsProblem;
+  apply: (op: Record<string, unknown>, random: Random) => string;
+}[] = [
+  {
+    kind: 'a key named twice',
+    problem: 'repeatedKey',
+    apply: (op, random) => {
+      const objects = objectsOf(op).filter(([, keys]) => keys.length > 0);
+      const [place, keys] = random.pick(objects);
+      return withRepeatedKey(op, place, random.pick(keys), random.chance(0.5) ? 'x' : null);
+    },
+  },
+  {
+    kind: 'a field the table does not have',
+    problem: 'unknownField',
+    apply: (op, random) =>
+      JSON.stringify({ ...op, field: random.pick(['county', 'deleted', 'isAdmin', 'values', 'Name']) }),
+  },
+  {
+    kind: 'a tombstone that is not a boolean',
+    problem: 'invalidValue',
+    apply: (op, random) =>
+      JSON.stringify({ ...op, field: '_deleted', value: random.pick(['yes', 1, 0, null, 'true', {}]) }),
+  },
+  {
+    kind: 'a value of the wrong type',
+    problem: 'invalidValue',
+    apply: (op, random) => JSON.stringify({ ...op, value: random.pick([{ x: [1] }, [true], -1.5e300]) }),
+  },
+  {
+    kind: 'a value nested too deep',
+    problem: 'tooDeep',
+    apply: (op, random) =>
+      JSON.stringify({ ...op, value: 0 }).replace(
+        '"value":0',
+        `"value":${deepValue(random, MAX_OPERATION_DEPTH)}`,
+      ),
+  },
+  {
+    kind: 'a line ending in \\r\\n',
+    problem: 'notJson',
+    apply: (op) => `${JSON.stringify(op)}\r`,
+  },
+];
+
 const MUTATIONS: Mutation[] = [
+  {
+    name: 'manifest key repeated (top level or nested)',
+    weight: 4,
+    apply: (bundle, ctx) => {
+      const manifest = parsed(bundle);
+      if (!manifest) return Promise.resolve(ANYTHING);
+      const objects = objectsOf(manifest).filter(([, keys]) => keys.length > 0);
+      const [place, keys] = ctx.random.chance(0.4) ? objects[0]! : ctx.random.pick(objects);
+      const key = ctx.random.pick(keys);
+      const repeat = ctx.random.pick(['full', 'incremental', 0, null, '督查', { x: 1 }]);
+      bundle.manifestText = withRepeatedKey(manifest, place, key, repeat);
+      return Promise.resolve({ ...refuse('repeatedKey'), problem: { field: place, key } });
+    },
+  },
+  {
+    name: 'manifest nested too deep',
+    weight: 2,
+    apply: (bundle, ctx) => {
+      const manifest = parsed(bundle);
+      if (!manifest) return Promise.resolve(ANYTHING);
+      const key = ctx.random.pick(['app', 'team', 'since', 'trustMe']);
+      manifest[key] = 0;
+      const text = JSON.stringify(manifest);
+      bundle.manifestText = text.replace(
+        `"${key}":0`,
+        `"${key}":${deepValue(ctx.random, MAX_MANIFEST_DEPTH)}`,
+      );
+      return Promise.resolve({ ...refuse('malformedManifest'), problem: { rule: 'tooDeep' } });
+    },
+  },
+  {
+    name: 'operation line breaks its record schema',
+    weight: 10,
+    apply: async (bundle, ctx) => {
+      const lines = OPS_TEXT.split('\n').slice(0, -1);
+      const at = ctx.random.int(lines.length);
+      const line = JSON.parse(lines[at]!) as Record<string, unknown>;
+      const breaking = ctx.random.pick(LINE_BREAKS);
+      lines[at] = breaking.apply(line, ctx.random);
+      bundle.folder.set(OPERATIONS_PATH, utf8(`${lines.join('\n')}\n`));
+      return afterOperationsChange(bundle, ctx, true, breaking.problem);
+    },
+  },
+  {
+    name: 'this laptop lacks what the incremental bundle’s since names',
+    weight: 3,
+    apply: (bundle, ctx) => {
+      const change = ctx.random.int(3);
+      if (change === 0) bundle.held = {};
+      else if (change === 1) bundle.held = { [PEER]: at(99, 0, PEER), [NODE]: at(5000) };
+      else {
+        bundle.held = { [NODE]: at(0) }; // another laptop that never had PEER's changes
+        bundle.self = 'fedcba9876543210';
+      }
+      return Promise.resolve({
+        ...refuse('incrementalGap'),
+        problem: { node: PEER, forThisLaptop: change !== 2 },
+      });
+    },
+  },
+  structural('since names changes this laptop never had', 2, (manifest) => {
+    manifest.since = { ...(manifest.since as object), [NODE]: at(1000) };
+    return 'incrementalGap';
+  }),
+  structural('made a full bundle, for a laptop holding nothing', 2, (manifest, bundle) => {
+    manifest.kind = 'full';
+    manifest.since = null;
+    bundle.held = {};
+    return 'pass';
+  }),
   {
     name: 'manifest bytes flipped, inserted, deleted',
     weight: 8,
@@ -709,6 +889,8 @@ async function judge(bundle: Bundle, expected: Outcome, originalPayload: string)
       refused: bundle.refused,
       now: bundle.now,
       trustedKeyOf: (node) => (node === NODE ? bundle.trusted : null),
+      held: bundle.held,
+      self: { node: bundle.self },
     });
   } catch (error) {
     return { outcome: 'THREW', failure: `verifyBundle threw: ${String(error)}` };
@@ -724,6 +906,12 @@ async function judge(bundle: Bundle, expected: Outcome, originalPayload: string)
         outcome: code,
         failure: `expected ${expected.codes.join('|')}, got ${JSON.stringify(result.problem)}`,
       };
+    }
+    const problem = result.problem as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(expected.problem ?? {})) {
+      if (problem[key] !== value) {
+        return { outcome: code, failure: `expected ${key} ${String(value)}, got ${JSON.stringify(problem)}` };
+      }
     }
     return { outcome: code, failure: null };
   }
@@ -769,6 +957,12 @@ async function judge(bundle: Bundle, expected: Outcome, originalPayload: string)
     }
   }
   if (expected.opsInvalid && decoded.ok) return { outcome, failure: 'invalid operations were read as valid' };
+  if (expected.opsProblem && (decoded.ok || decoded.problem !== expected.opsProblem)) {
+    return {
+      outcome,
+      failure: `operations: expected ${expected.opsProblem}, got ${decoded.ok ? 'ok' : decoded.problem}`,
+    };
+  }
   return {
     outcome: decoded.ok ? outcome : `${outcome}, operations refused: ${decoded.problem}`,
     failure: null,
@@ -827,8 +1021,26 @@ describe('bundle fuzz', () => {
     );
     expect(failures.slice(0, 20)).toEqual([]);
     expect(counts.get('THREW') ?? 0).toBe(0);
+    // Coverage per code: the manifest's problems, and the operations file's once a bundle passed.
+    const coverage = new Map<string, number>();
+    for (const code of BUNDLE_PROBLEM_CODES) coverage.set(code, counts.get(code) ?? 0);
+    for (const code of OPERATIONS_PROBLEMS) {
+      let n = 0;
+      for (const [outcome, count] of counts) if (outcome.endsWith(`operations refused: ${code}`)) n += count;
+      coverage.set(`operations: ${code}`, n);
+    }
+    console.log(`bundle fuzz coverage by code:\n${table(coverage)}`);
     if (RUNS >= 1000) {
-      for (const code of BUNDLE_PROBLEM_CODES) expect(counts.get(code) ?? 0, code).toBeGreaterThan(0);
+      for (const code of BUNDLE_PROBLEM_CODES) expect(coverage.get(code), code).toBeGreaterThan(0);
+      for (const code of [
+        'repeatedKey',
+        'tooDeep',
+        'unknownField',
+        'invalidValue',
+        'notJson',
+        'invalidOperation',
+      ])
+        expect(coverage.get(`operations: ${code}`), code).toBeGreaterThan(0);
     }
   });
 });

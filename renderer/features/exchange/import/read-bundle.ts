@@ -26,6 +26,7 @@ export type ReadProblem =
       readonly detail: string;
       readonly table?: string;
       readonly field?: string;
+      readonly key?: string;
     };
 
 export interface ReadyBundle {
@@ -175,13 +176,19 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
     if (only) return readBundle(api, exchange, only.folder);
     return { status: 'candidates', candidates: scan.candidates };
   }
-  const trusted = await exchange.trustedKeys();
+  const [trusted, held, self] = await Promise.all([
+    exchange.trustedKeys(),
+    exchange.knowledge(),
+    exchange.identity(),
+  ]);
   const check = await verifyBundle({
     manifestText: scan.manifest,
     files: scan.files,
     refused: scan.refused,
     now: Date.now(),
     trustedKeyOf: (node) => trusted.get(node) ?? null,
+    held,
+    self: { node: self.node },
   });
   if (!check.ok) return { status: 'problem', problem: { kind: 'bundle', problem: check.problem } };
   const { manifest } = check;
@@ -202,8 +209,7 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
     throw error;
   }
   const decoded = decodeOperations(opsBytes, manifest.operations.count, { clockRange: manifest.clockRange });
-  if (!decoded.ok)
-    return { status: 'problem', problem: { kind: 'operations', ...decoded } };
+  if (!decoded.ok) return { status: 'problem', problem: { kind: 'operations', ...decoded } };
   const manifestSha256 = await sha256Hex(new TextEncoder().encode(scan.manifest));
   const [preview, earlier] = await Promise.all([
     exchange.preview(manifest, decoded.operations),
