@@ -1,12 +1,14 @@
 // What an import would do: the source and its trust, the counts, the conflicts with the side kept,
-// and the Apply import button (held back until an unknown laptop is trusted).
-import { Alert, Button, Checkbox, Descriptions, Space, Table, Typography } from 'antd';
+// per record what would change (shown before a laptop seen for the first time can be trusted, behind
+// "Show changes" otherwise), and the Apply import button (held back until an unknown laptop is trusted).
+import { Alert, Button, Checkbox, Collapse, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../ui/format-instant';
 import { useSession } from '../../../stores/session';
 import type { ImportConflict } from '../../../db';
 import { useFingerprint } from '../use-fingerprint';
+import { ImportChanges } from './ImportChanges';
 import type { ReadyBundle } from './read-bundle';
 
 const shown = (value: unknown): string => {
@@ -100,6 +102,24 @@ export function ImportPreviewView({
           type="error"
           showIcon
           message={t('exchange.import.invalid', { count: preview.invalid.length })}
+        />
+      )}
+      {needsTrust && (
+        <>
+          <Typography.Paragraph strong>{t('importPreview.beforeTrust')}</Typography.Paragraph>
+          <ImportChanges changes={preview.changes} />
+        </>
+      )}
+      {!needsTrust && preview.changes.length > 0 && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'changes',
+              label: t('importPreview.show'),
+              children: <ImportChanges changes={preview.changes} />,
+            },
+          ]}
         />
       )}
       {needsTrust && (
