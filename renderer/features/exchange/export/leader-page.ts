@@ -1,9 +1,12 @@
 // index.html of an export folder: one page a leader opens in any browser, with no app and no network —
 // the figures, the projects, the issues with their cards, and the photos (links into the folder).
-// Always in Chinese, like the reports: it is a document that circulates in the office.
+// In the language chosen at export (the app's, by default), unlike the reports and ledgers, which
+// are Chinese documents for the office files: the page is for whoever opens the stick. Its time is
+// the team's local time, as the folder's name is, never a raw UTC instant.
 import type { TFunction } from 'i18next';
 import { colourCard } from '../../../../shared/issues/colour-card';
 import type { ExportPhoto, LeaderPageSource } from '../../../db';
+import type { Language } from '../../../i18n';
 import { formatInstant } from '../../../ui/format-instant';
 
 const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
@@ -17,7 +20,12 @@ export interface LeaderPageInput {
   readonly photoPaths: ReadonlyMap<string, string>;
   readonly photos: readonly ExportPhoto[];
   readonly today: string;
+  /** When the export was made, an ISO 8601 instant; the page shows it on the team's clock. */
   readonly createdAt: string;
+  /** The team's time zone (Settings). */
+  readonly timeZone: string;
+  /** The page's language; `t` must speak it. */
+  readonly language: Language;
   readonly deviceName: string;
   readonly files: readonly { path: string; role: string }[];
 }
@@ -87,10 +95,10 @@ export function leaderPage(input: LeaderPageInput, t: TFunction): string {
     .map((f) => `<li><a href="${href(f.path)}">${esc(f.path.split('/').at(-1) ?? f.path)}</a></li>`)
     .join('');
   const l = (key: string) => esc(t(`exchange.page.${key}`));
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+  return `<!doctype html><html lang="${input.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'">
 <title>${l('title')}</title><style>${CSS}</style></head><body>
-<h1>${l('title')}</h1><p>${esc(t('exchange.page.madeBy', { device: input.deviceName, time: formatInstant(input.createdAt) }))}</p>
+<h1>${l('title')}</h1><p>${esc(t('exchange.page.madeBy', { device: input.deviceName, time: formatInstant(input.createdAt, input.language, input.timeZone) }))}</p>
 <h2>${l('figures')}</h2><div class="figures">${figure(t('exchange.page.projects'), source.projects.length)}${figure(
     t('exchange.page.visits'),
     source.visits.length,

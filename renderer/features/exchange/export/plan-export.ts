@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { encodeOperations } from '../../../../shared/bundle/operations-ndjson';
 import { OPERATIONS_PATH, type Knowledge } from '../../../../shared/bundle/manifest';
 import type { HostApi } from '../../../../shared/contract';
+import { i18next, type Language } from '../../../i18n';
 import { typicalProblems } from '../../../../shared/reports/bulletin-figures';
 import type { exchangeActions, ExportSnapshot, reportActions } from '../../../db';
 import { printPdf } from '../../../host/print-pdf';
@@ -19,6 +20,8 @@ export interface ExportChoices {
   readonly reports: boolean;
   readonly today: string;
   readonly timeZone: string;
+  /** The leader's page's language (the reports and ledgers stay Chinese documents). */
+  readonly pageLanguage: Language;
 }
 
 export interface PlannedExport {
@@ -150,10 +153,12 @@ export async function planExport(
       photos: snapshot.photos,
       today: choices.today,
       createdAt: new Date().toISOString(),
+      timeZone: choices.timeZone,
+      language: choices.pageLanguage,
       deviceName: identity.name,
       files,
     },
-    t,
+    i18next.getFixedT(choices.pageLanguage),
   );
   files.push(bytesFile('index.html', 'page', encoder.encode(html)));
   return { files, snapshot };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { useHost } from '../../../ui/host-context';
 import { exchangeActions, reportActions, useDatabase, useWorkingContext } from '../../../db';
-import { i18next } from '../../../i18n';
+import { i18next, parseLanguage } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';
 import { faultMessage } from '../problem-text';
 import { manifestText } from './make-manifest';
@@ -33,7 +33,7 @@ export interface ExportRequest {
 const stamp = (date: Date): string => formatInstantStamp(date.toISOString());
 
 export function useExport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useHost();
   const db = useDatabase();
   const workingTeam = useWorkingContext()?.team ?? null;
@@ -52,7 +52,14 @@ export function useExport() {
       const planned = await planExport(
         { exchange, reports: reportActions(db) },
         api,
-        { since, reports: request.reports, today, timeZone },
+        {
+          since,
+          reports: request.reports,
+          today,
+          timeZone,
+          // The leader's page in the app's language: whoever exports reads it as they read the app.
+          pageLanguage: parseLanguage(i18n.language) ?? 'zh-CN',
+        },
         documents,
         (step) => setState({ phase: 'preparing', step }),
       );
