@@ -291,6 +291,22 @@ describe('read problems', () => {
     expectActionable(readProblemMessage(problem, zh), readProblemMessage(problem, en), []);
   });
 
+  it('an incremental gap names the sender the reading found in the manifest', () => {
+    const gap: ReadProblem = {
+      kind: 'bundle',
+      source: '督查一组-笔记本2',
+      problem: {
+        code: 'incrementalGap',
+        recipient: { node: 'b1b2c3d4e5f60718', name: '督查二组-笔记本1' },
+        forThisLaptop: false,
+        node: NODE,
+        needed: CLOCK,
+        held: null,
+      },
+    };
+    expect(readProblemMessage(gap, en).message).toContain('Ask “督查一组-笔记本2” for a full bundle.');
+  });
+
   it('a changed key says to compare the fingerprint', () => {
     expect(readProblemMessage(samples.keyChanged, zh).message).toContain('核对其电脑上显示的密钥指纹');
     expect(readProblemMessage(samples.keyChanged, en).message).toContain('Compare the key fingerprint');

@@ -170,7 +170,7 @@ export function readProblemMessage(
 ): UserError {
   switch (problem.kind) {
     case 'bundle':
-      return bundleProblemMessage(problem.problem, t, context);
+      return bundleProblemMessage(problem.problem, t, { source: problem.source, ...context });
     case 'host':
       return faultMessage(problem.failure, t);
     case 'keyChanged':

@@ -16,7 +16,12 @@ type Exchange = ReturnType<typeof exchangeActions>;
 
 /** A problem with the bundle (named by the verifier) or with reading it (named by the host). */
 export type ReadProblem =
-  | { readonly kind: 'bundle'; readonly problem: BundleProblem }
+  | {
+      readonly kind: 'bundle';
+      readonly problem: BundleProblem;
+      /** The source laptop's name, for "ask 〈name〉 for a full bundle" (incrementalGap only). */
+      readonly source?: string;
+    }
   | { readonly kind: 'host'; readonly failure: ExchangeFailure }
   | { readonly kind: 'keyChanged'; readonly device: string }
   | {
@@ -168,6 +173,20 @@ const checkedBytes = async (api: ImportApi, folder: string, file: ManifestFile):
   return new Uint8Array(await new Blob(blobs.map((read) => read.blob)).arrayBuffer());
 };
 
+/**
+ * An incremental gap is found after the whole manifest was checked, so its source's name is sound to
+ * show; no other problem's manifest is read for it.
+ */
+function sourceOfGap(problem: BundleProblem, manifestText: string): { source?: string } {
+  if (problem.code !== 'incrementalGap') return {};
+  try {
+    const name: unknown = (JSON.parse(manifestText) as { source?: { name?: unknown } }).source?.name;
+    return typeof name === 'string' ? { source: name } : {};
+  } catch {
+    return {};
+  }
+}
+
 export async function readBundle(api: ImportApi, exchange: Exchange, folder: string): Promise<BundleReading> {
   const scan = await api.importScan({ folder });
   if (scan.status === 'failed') return { status: 'problem', problem: { kind: 'host', failure: scan } };
@@ -190,7 +209,11 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
     held,
     self: { node: self.node },
   });
-  if (!check.ok) return { status: 'problem', problem: { kind: 'bundle', problem: check.problem } };
+  if (!check.ok)
+    return {
+      status: 'problem',
+      problem: { kind: 'bundle', problem: check.problem, ...sourceOfGap(check.problem, scan.manifest) },
+    };
   const { manifest } = check;
   if (check.trust === 'keyChanged')
     return { status: 'problem', problem: { kind: 'keyChanged', device: manifest.source.name } };
