@@ -74,7 +74,7 @@ export async function signManifest(unsigned: UnsignedManifest, privateKey: Signi
 // The encodings of the points of small order (ignoring the sign bit), as libsodium lists them. A key
 // among them "verifies" signatures nobody made (the all-zero key accepts an all-zero signature on many
 // messages), so such a key proves nothing and is refused outright.
-const SMALL_ORDER_POINTS = [
+export const SMALL_ORDER_POINTS = [
   '0000000000000000000000000000000000000000000000000000000000000000',
   '0100000000000000000000000000000000000000000000000000000000000000',
   '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
