@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../ui/format-bytes';
 import { useDrives } from './use-drives';
 import { errorContent } from '../../ui/ErrorDetails';
+import { shownText } from './shown-text';
 import { describeError } from '../../ui/user-error';
 
 export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path: string) => void }) {
@@ -16,9 +17,17 @@ export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path
     const message = t('exchange.target.listFailed', { problem: described.message });
     return <Alert type="info" showIcon message={errorContent({ message, details: described.details })} />;
   }
+  // The lister's own words (lsblk's, PowerShell's) are English: details for support, not the message.
   if (listing.problem)
     return (
-      <Alert type="info" showIcon message={t('exchange.target.listFailed', { problem: listing.problem })} />
+      <Alert
+        type="info"
+        showIcon
+        message={errorContent({
+          message: t('exchange.target.listUnavailable'),
+          details: shownText(listing.problem, 300),
+        })}
+      />
     );
   if (listing.drives.length === 0)
     return <Typography.Paragraph type="secondary">{t('exchange.target.noDrives')}</Typography.Paragraph>;

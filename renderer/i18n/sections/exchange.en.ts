@@ -17,6 +17,7 @@ export const exchangeEn: Messages['exchange'] = {
     drives: 'Removable drives',
     noDrives: 'No USB stick or removable drive found. Plug one in and wait a moment, or choose a folder.',
     listFailed: 'Could not list removable drives ({{problem}}); choose a folder.',
+    listUnavailable: 'Could not list removable drives; choose a folder.',
     use: 'Export here',
     chosen: 'Target: {{path}}',
     none: 'No export target chosen yet',

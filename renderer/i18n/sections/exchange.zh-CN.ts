@@ -15,6 +15,8 @@ export const exchangeZhCN = {
     drives: '移动存储',
     noDrives: '未发现U盘或移动硬盘。可以插入后稍候，或选择一个文件夹。',
     listFailed: '无法列出移动存储（{{problem}}），请选择文件夹。',
+    /** The host's lister failed; its English words go to the details line. */
+    listUnavailable: '无法列出移动存储，请选择文件夹。',
     use: '导出到此处',
     chosen: '目标：{{path}}',
     none: '尚未选择导出位置',
