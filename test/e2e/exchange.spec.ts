@@ -166,7 +166,12 @@ test.describe('two laptops in English', () => {
     const leaderBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const leader = await leaderBrowser.newPage();
     await leader.goto(`file://${join(full, 'index.html')}`);
-    await expect(leader.getByRole('heading', { name: '督查数据汇总' })).toBeVisible();
+    // Exported from the English app, so in English, with the time on the team's clock.
+    await expect(leader.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(leader.getByRole('heading', { name: 'Supervision data summary' })).toBeVisible();
+    await expect(
+      leader.getByText(/^Exported by Team 1 laptop A at \d{4}-\d\d-\d\d \d\d:\d\d\./),
+    ).toBeVisible();
     await expect(leader.getByRole('table').first()).toContainText('思茅');
     const firstPhoto = leader.locator('img').first();
     await firstPhoto.scrollIntoViewIfNeeded();
