@@ -42,7 +42,14 @@ export { type TemplateSummary, TemplateVersionConflictError } from './repositori
 
 // Issues (问题清单), the joint meeting and the reminders
 export { issueActions } from './api/issues/actions';
-export { useIssue, useIssueHistory, useIssueList, useMeetingIssues, useReminders } from './api/issues/hooks';
+export {
+  useContradictedIssues,
+  useIssue,
+  useIssueHistory,
+  useIssueList,
+  useMeetingIssues,
+  useReminders,
+} from './api/issues/hooks';
 export { type BulkStepOutcome, IssueStepRefusedError } from './repositories/issue-steps';
 export { daysLeft, type IssueFilter } from './repositories/issue-list';
 export type { Reminders } from './repositories/reminders';

@@ -9,6 +9,7 @@ import { groupForMeeting, meetingTotals } from '../../../shared/issues/meeting';
 import { type Organization, useMeetingIssues, useOrganization, useProjects } from '../../db';
 import { useToday } from '../../stores/clock';
 import { useSession } from '../../stores/session';
+import { ContradictedIssues } from './ContradictedIssues';
 import { formatDay } from './format-day';
 import { type MeetingNames, MeetingGroupTable } from './MeetingGroupTable';
 import styles from './meeting.module.css';
@@ -97,6 +98,7 @@ export function MeetingPage() {
           {t('meeting.print')}
         </Button>
       </div>
+      <ContradictedIssues />
       {groups.length === 0 ? (
         <Empty
           description={county ? t('meeting.emptyCounty', { county: county.name }) : t('meeting.empty')}

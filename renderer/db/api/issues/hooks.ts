@@ -6,6 +6,7 @@ import type { IssueSort } from '../../../../shared/issues/filter-params';
 import { liveRecord } from '../../database';
 import { useDatabase } from '../../provider';
 import { type IssueFilter, listIssues } from '../../repositories/issue-list';
+import { contradictedIssues } from '../../repositories/contradictions';
 import { issueHistoryView } from '../../repositories/history-view';
 import { meetingIssues } from '../../repositories/meeting';
 import { readReminders } from '../../repositories/reminders';
@@ -46,4 +47,10 @@ export function useMeetingIssues() {
 export function useReminders(today: string) {
   const db = useDatabase();
   return useLiveQuery(() => readReminders(db, today), [db, today]);
+}
+
+/** Issues whose steps taken apart contradict each other, for the office; undefined while loading. */
+export function useContradictedIssues() {
+  const db = useDatabase();
+  return useLiveQuery(() => contradictedIssues(db), [db]);
 }

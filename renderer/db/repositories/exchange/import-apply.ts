@@ -7,6 +7,7 @@ import type { Operation } from '../../../../shared/sync/operation';
 import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 import type { DuchaDatabase, ImportReceiptRow, PhotoBlobRow } from '../../database';
 import { applyOperations } from '../../record-writer';
+import { issuesOfHistoryOperations, noteContradictions } from '../contradictions';
 import { recordSource } from './devices';
 import type { ImportPreview } from './import-preview';
 
@@ -43,6 +44,8 @@ export async function applyImport(
   ];
   return db.transaction('rw', tables, async () => {
     await applyOperations(db, input.operations, now.getTime());
+    // Another laptop's steps may contradict this one's (closed here, extended there): note them for the office.
+    await noteContradictions(db, issuesOfHistoryOperations(input.operations));
     const held = await db.photoBlobs.bulkGet(input.photos.map((p) => p.sha256));
     const fresh = input.photos.filter((_, i) => !held[i]);
     await db.photoBlobs.bulkPut(fresh);

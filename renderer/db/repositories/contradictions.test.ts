@@ -1,0 +1,103 @@
+// Two laptops step the same issue while apart, to different places; after the bundles cross both keep
+// both steps, both histories verify, both list the issue for the office, and a step that follows both
+// takes it off the list.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handOver } from '../../../test/fixtures/hand-over';
+import { makeProject } from '../../../test/fixtures/records';
+import { createDatabase, type DuchaDatabase } from '../database';
+import { contradictedIssues } from './contradictions';
+import { createIssue } from './issue-create';
+import { applyIssueStep, historyOfIssue, verifyIssueHistory } from './issue-steps';
+
+let counter = 0;
+const open: DuchaDatabase[] = [];
+async function laptop(): Promise<DuchaDatabase> {
+  const db = createDatabase(`contradictions-test-${String(++counter)}`);
+  await db.open();
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+const T0 = Date.parse('2026-12-01T01:00:00.000Z');
+
+describe('steps taken apart that contradict each other', () => {
+  it('are kept on both laptops, verify, are listed for the office, and leave the list once joined', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const issue = await createIssue(
+      a,
+      makeProject(),
+      null,
+      {
+        title: '污泥堆放未覆盖',
+        description: '',
+        category: 'environment',
+        severity: 'serious',
+        responsibleUnitIds: ['unit-env'],
+        deadline: '2026-12-20',
+        needsCoordination: false,
+      },
+      '王海涛',
+      T0,
+    );
+    await applyIssueStep(
+      a,
+      issue.id,
+      { kind: 'issued', actorName: '王海涛', note: '', noticeNumber: '督查〔2026〕1号' },
+      T0 + 1,
+    );
+    await applyIssueStep(a, issue.id, { kind: 'acknowledged', actorName: '县生态环境局', note: '' }, T0 + 2);
+    await handOver(a, b);
+
+    await applyIssueStep(
+      a,
+      issue.id,
+      { kind: 'rectificationReported', actorName: '县生态环境局', note: '已覆盖' },
+      T0 + 10,
+    );
+    await applyIssueStep(
+      b,
+      issue.id,
+      { kind: 'extensionRequested', actorName: '李明', note: '雨天无法施工', newDeadline: '2026-12-31' },
+      T0 + 20,
+    );
+    await handOver(a, b);
+    await handOver(b, a);
+
+    for (const db of [a, b]) {
+      const history = await historyOfIssue(db, issue.id);
+      expect(history.map((e) => e.kind)).toEqual([
+        'created',
+        'issued',
+        'acknowledged',
+        'rectificationReported',
+        'extensionRequested',
+      ]);
+      expect(await verifyIssueHistory(db, issue.id)).toEqual({ ok: true });
+      const listed = await contradictedIssues(db);
+      expect(listed.map((c) => c.issue.id)).toEqual([issue.id]);
+      expect(listed[0]?.pairs.map((p) => [p.first.kind, p.second.kind])).toEqual([
+        ['rectificationReported', 'extensionRequested'],
+      ]);
+    }
+    // The later clock's status stands; the office decides from there, and that step joins both.
+    expect((await a.issues.get(issue.id))?.status).toBe('extensionRequested');
+    await applyIssueStep(
+      a,
+      issue.id,
+      { kind: 'extensionRefused', actorName: '督查办', note: '先整改' },
+      T0 + 30,
+    );
+    const joined = (await historyOfIssue(a, issue.id)).at(-1);
+    expect(joined?.joins).toHaveLength(1);
+    expect(await verifyIssueHistory(a, issue.id)).toEqual({ ok: true });
+    expect(await contradictedIssues(a)).toEqual([]);
+    await handOver(a, b);
+    expect(await contradictedIssues(b)).toEqual([]);
+    expect(await verifyIssueHistory(b, issue.id)).toEqual({ ok: true });
+  });
+});

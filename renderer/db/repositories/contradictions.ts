@@ -1,0 +1,58 @@
+// Issues whose steps taken apart contradict each other (shared/issues/contradicting-steps), kept
+// findable for the office. Only a bundle (later, sync) can bring another laptop's steps, so the import
+// notes the issues it touched whose histories now hold such a pair; the list is this laptop's, in its
+// local meta, never synced. Each listed issue is checked again when read: a step taken since joins
+// the branches and drops it from the list without anyone having to clear it.
+import type { Issue } from '../../../shared/domain/issue';
+import { type ContradictingSteps, contradictingSteps } from '../../../shared/issues/contradicting-steps';
+import { type DuchaDatabase, liveRecord } from '../database';
+import { historyOfIssue } from './issue-steps';
+
+const KEY = 'contradictedIssues';
+
+const listed = async (db: DuchaDatabase): Promise<string[]> => {
+  const value = (await db.meta.get(KEY))?.value;
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+};
+
+/** Inside the import's transaction (issueEvents and meta): add or drop each touched issue. */
+export async function noteContradictions(db: DuchaDatabase, issueIds: Iterable<string>): Promise<void> {
+  const ids = new Set(await listed(db));
+  let changed = false;
+  for (const id of new Set(issueIds)) {
+    const contradicted = contradictingSteps(await historyOfIssue(db, id)).length > 0;
+    if (contradicted !== ids.has(id)) {
+      if (contradicted) ids.add(id);
+      else ids.delete(id);
+      changed = true;
+    }
+  }
+  if (changed) await db.meta.put({ key: KEY, value: [...ids] });
+}
+
+export interface ContradictedIssue {
+  readonly issue: Issue;
+  readonly pairs: ContradictingSteps[];
+}
+
+/** The listed issues that still hold contradicting steps, in the order they were noted. */
+export async function contradictedIssues(db: DuchaDatabase): Promise<ContradictedIssue[]> {
+  const out: ContradictedIssue[] = [];
+  for (const id of await listed(db)) {
+    const issue = liveRecord(await db.issues.get(id));
+    if (!issue) continue;
+    const pairs = contradictingSteps(await historyOfIssue(db, id));
+    if (pairs.length > 0) out.push({ issue, pairs });
+  }
+  return out;
+}
+
+/** The issue ids among operations that carry history entries. */
+export function issuesOfHistoryOperations(
+  operations: Iterable<{ table: string; field: string; value: unknown }>,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const op of operations)
+    if (op.table === 'issueEvents' && op.field === 'issueId' && typeof op.value === 'string') ids.add(op.value);
+  return ids;
+}
