@@ -32,7 +32,7 @@ export const importPreviewZhCN = {
     title: '标题',
     name: '名称',
     description: '说明',
-    deadline: '整改期限',
+    deadline: '整改时限',
     status: '状态',
     projectId: '项目',
     visitId: '督查记录',
