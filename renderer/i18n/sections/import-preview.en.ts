@@ -17,6 +17,7 @@ export const importPreviewEn: ImportPreviewMessages = {
   fields: 'Fields: {{count}}',
   noMatch: 'No change matches the search.',
   matches: 'Matching the search: {{count}} records',
+  colon: ': ',
   empty: '(empty)',
   yes: 'Yes',
   no: 'No',

@@ -16,6 +16,7 @@ export const importPreviewZhCN = {
   fields: '{{count}} 个字段',
   noMatch: '没有符合搜索条件的变更。',
   matches: '符合搜索：{{count}} 条记录',
+  colon: '：',
   empty: '（空）',
   yes: '是',
   no: '否',

@@ -38,7 +38,7 @@ function FieldLines({ lines, fresh }: { lines: readonly FieldLine[]; fresh: bool
       {lines.map((line) => (
         <li key={line.key}>
           <Typography.Text strong>{line.label}</Typography.Text>
-          {'：'}
+          {t('importPreview.colon')}
           {!fresh && (
             <>
               <Typography.Text type="secondary" delete>
