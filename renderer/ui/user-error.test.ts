@@ -202,8 +202,8 @@ const CASES: Case[] = [
   {
     name: 'a host fault answer',
     error: () => ({ status: 'failed', fault: 'readOnly', detail: 'EROFS: read-only file system' }),
-    zh: '目标只读（U盘可能带写保护开关），无法写入',
-    en: 'The target is read-only (the stick may have a write-protect switch)',
+    zh: '目标只读，无法写入。请关闭U盘上的写保护开关，或换一个U盘',
+    en: "The target is read-only. Turn off the stick's write-protect switch, or use another stick",
     details: 'readOnly: EROFS: read-only file system',
   },
   {

@@ -135,7 +135,7 @@ describe('bundle problems', () => {
     const inEn = bundleProblemMessage(problem, en);
     expectActionable(inZh, inEn, ['source.publicKey']);
     expect(inZh.message).toContain('来源电脑的公钥');
-    expect(inEn.message).toContain('the source laptop’s public key');
+    expect(inEn.message).toContain("the source laptop's public key");
     // The reader's English stays available for support, apart from the message.
     expect(inZh.details).toBe('source.publicKey: Invalid input: expected string, received number');
   });
@@ -173,7 +173,7 @@ describe('bundle problems', () => {
     const problem: BundleProblem = { code: 'link', path: 'bundle/x', kind };
     expect(bundleProblemMessage(problem, zh).message).toContain(`bundle/x 是${inZh}，不是普通文件`);
     expect(bundleProblemMessage(problem, en).message).toContain(
-      `bundle/x in the bundle’s folder is ${inEn},`,
+      `bundle/x in the bundle's folder is ${inEn},`,
     );
   });
 
@@ -193,14 +193,14 @@ describe('bundle problems', () => {
         '这个增量数据包是为“督查二组-笔记本1”制作的，不是给本机的。请让“督查一组-笔记本2”为本机导出全部数据。',
       );
       expect(bundleProblemMessage(gap(false), en, source).message).toBe(
-        'This bundle was made for “督查二组-笔记本1”, not for this laptop. Ask “督查一组-笔记本2” for a full bundle.',
+        'This bundle was made for "督查二组-笔记本1", not for this laptop. Ask "督查一组-笔记本2" for a full bundle.',
       );
     });
 
     it('made for this laptop, which holds less than the sender thought: a restored backup', () => {
       const inEn = bundleProblemMessage(gap(true), en, { source: 'Laptop A' });
       expect(inEn.message).toBe(
-        'This bundle was made for this laptop, but this laptop holds less than the sender thought (it may have been restored from a backup). Ask “Laptop A” for a full bundle.',
+        'This bundle was made for this laptop, but this laptop holds less than the sender thought (it may have been restored from a backup). Ask "Laptop A" for a full bundle.',
       );
       expect(inEn.details).toContain(NODE);
       expect(bundleProblemMessage(gap(true), zh).message).toContain('本机可能从备份恢复过');
@@ -304,7 +304,7 @@ describe('read problems', () => {
         held: null,
       },
     };
-    expect(readProblemMessage(gap, en).message).toContain('Ask “督查一组-笔记本2” for a full bundle.');
+    expect(readProblemMessage(gap, en).message).toContain('Ask "督查一组-笔记本2" for a full bundle.');
   });
 
   it('a changed key says to compare the fingerprint', () => {

@@ -66,11 +66,11 @@ export const exchangeEn: Messages['exchange'] = {
     notFound:
       'The target folder or drive is not there; the stick may have been pulled out. Plug it in and choose again',
     notAFolder: 'What was chosen is not a folder; choose a folder',
-    readOnly: 'The target is read-only. Turn off the stick’s write-protect switch, or use another stick',
+    readOnly: "The target is read-only. Turn off the stick's write-protect switch, or use another stick",
     noSpace: 'Not enough space: {{need}} needed, {{free}} free. Free some space or use a larger stick',
     noSpaceUnknown: 'The target is full. Free some space or use a larger stick',
     fileTooLarge:
-      'A file is larger than the target’s file system allows (4 GB on FAT32). Use a stick formatted as exFAT or NTFS',
+      "A file is larger than the target's file system allows (4 GB on FAT32). Use a stick formatted as exFAT or NTFS",
     exists: 'A folder of that name is already there. Export again in a minute, or choose another place',
     removed:
       'The stick was pulled out or disconnected while in use. Plug it in and try again; eject it safely before pulling it out',
@@ -123,30 +123,30 @@ export const exchangeEn: Messages['exchange'] = {
     failed: 'Import failed; nothing on this laptop changed: {{reason}}',
     unlisted: '{{count}} files in the folder are not in the manifest and were ignored.',
     keyChanged:
-      'The key of “{{device}}” differs from the one on record: the bundle may be forged, so it was refused. Compare the key fingerprint shown on that laptop in person or by phone; if Ducha was reinstalled there, have an administrator confirm it before importing.',
+      'The key of "{{device}}" differs from the one on record: the bundle may be forged, so it was refused. Compare the key fingerprint shown on that laptop in person or by phone; if Ducha was reinstalled there, have an administrator confirm it before importing.',
   },
   problems: {
     tooLargeManifest:
-      'The bundle’s manifest (bundle/manifest.json) is {{actual}}, beyond the limit of {{limit}}: not a bundle Ducha makes. Ask the sender for a new export.',
+      "The bundle's manifest (bundle/manifest.json) is {{actual}}, beyond the limit of {{limit}}: not a bundle Ducha makes. Ask the sender for a new export.",
     tooLargeFiles:
       'The files the manifest lists add up to {{actual}}, beyond the limit of {{limit}}. Ask the sender to export in parts, or only what is new.',
     notJson:
-      'The bundle’s manifest (bundle/manifest.json) is not valid JSON: the file is damaged or cut short. Ask the sender for a new export, and eject the stick safely before pulling it out.',
+      "The bundle's manifest (bundle/manifest.json) is not valid JSON: the file is damaged or cut short. Ask the sender for a new export, and eject the stick safely before pulling it out.",
     repeatedKey:
-      'In the {{place}} of the bundle’s manifest, the field {{key}} appears twice, so which value counts is unclear; the bundle was refused. Ask the sender for a new export from Ducha.',
+      "In the {{place}} of the bundle's manifest, the field {{key}} appears twice, so which value counts is unclear; the bundle was refused. Ask the sender for a new export from Ducha.",
     placeTop: 'top level',
     placeNamed: 'part {{field}}',
     notABundle:
       'The bundle/manifest.json in this folder is not the manifest of a Ducha bundle. Check that you chose a folder Ducha exported.',
     futureVersion:
-      'The bundle is in format version {{version}}, newer than this laptop’s Ducha can read. Update Ducha on this laptop first, then import.',
+      "The bundle is in format version {{version}}, newer than this laptop's Ducha can read. Update Ducha on this laptop first, then import.",
     unsigned:
       'The bundle is not signed, so which laptop made it cannot be confirmed; it was refused. Ask the sender for a new export from Ducha.',
     badSignature:
       'The signature does not match the manifest: the bundle was changed after it was signed, and was refused. Ask the sender for a new export, and hand the stick over in person.',
     unsafePath:
       'The file name {{path}} in the bundle is unsafe (it may leave the folder, or is not valid on Windows); the bundle was refused. Ask the sender for a new export.',
-    link: '{{path}} in the bundle’s folder is {{kind}}, not a regular file; Ducha does not open it, and the bundle was refused. Delete it, or ask the sender for a new export.',
+    link: "{{path}} in the bundle's folder is {{kind}}, not a regular file; Ducha does not open it, and the bundle was refused. Delete it, or ask the sender for a new export.",
     missingFile:
       'The file {{path}} listed in the manifest is missing; the copy may be incomplete. Copy the whole export folder again, or ask the sender for a new export.',
     sizeMismatch:
@@ -156,14 +156,14 @@ export const exchangeEn: Messages['exchange'] = {
     duplicatePath:
       'The manifest lists {{path}} and another file under one name (ignoring case), which would overwrite each other on a stick. Ask the sender for a new export.',
     operationsMissing:
-      'The bundle’s data file {{path}} is missing. Copy the whole export folder again, or ask the sender for a new export.',
+      "The bundle's data file {{path}} is missing. Copy the whole export folder again, or ask the sender for a new export.",
     clockAhead:
-      'A time in the bundle, {{time}}, is about {{hours}} hours ahead of this laptop’s clock. Check the date, time and time zone on both laptops, correct them, and export again.',
+      "A time in the bundle, {{time}}, is about {{hours}} hours ahead of this laptop's clock. Check the date, time and time zone on both laptops, correct them, and export again.",
     incrementalGapOther:
-      'This bundle was made for “{{recipient}}”, not for this laptop. Ask {{sender}} for a full bundle.',
+      'This bundle was made for "{{recipient}}", not for this laptop. Ask {{sender}} for a full bundle.',
     incrementalGapThis:
       'This bundle was made for this laptop, but this laptop holds less than the sender thought (it may have been restored from a backup). Ask {{sender}} for a full bundle.',
-    senderNamed: '“{{name}}”',
+    senderNamed: '"{{name}}"',
     senderUnknown: 'the laptop that made it',
   },
   notAFile: {
@@ -174,19 +174,19 @@ export const exchangeEn: Messages['exchange'] = {
     special: 'a special file',
   },
   manifestRules: {
-    missing: 'The bundle’s manifest lacks {{subject}}. Ask the sender for a new export from Ducha.',
+    missing: "The bundle's manifest lacks {{subject}}. Ask the sender for a new export from Ducha.",
     unknownField:
-      'The bundle’s manifest has {{subject}}, which the format does not define. It may come from a newer Ducha: update Ducha on this laptop, or ask the sender for a new export.',
+      "The bundle's manifest has {{subject}}, which the format does not define. It may come from a newer Ducha: update Ducha on this laptop, or ask the sender for a new export.",
     wrongType:
-      'In the bundle’s manifest, {{subject}} is of the wrong type. Ask the sender for a new export from Ducha.',
+      "In the bundle's manifest, {{subject}} is of the wrong type. Ask the sender for a new export from Ducha.",
     badFormat:
-      'In the bundle’s manifest, {{subject}} is not in the right form. Ask the sender for a new export from Ducha.',
+      "In the bundle's manifest, {{subject}} is not in the right form. Ask the sender for a new export from Ducha.",
     outOfRange:
-      'In the bundle’s manifest, {{subject}} is beyond what is allowed. Ask the sender for a new export from Ducha.',
+      "In the bundle's manifest, {{subject}} is beyond what is allowed. Ask the sender for a new export from Ducha.",
     tooDeep:
-      'In the bundle’s manifest, {{subject}} is nested too deep: not a manifest Ducha writes. Ask the sender for a new export from Ducha.',
+      "In the bundle's manifest, {{subject}} is nested too deep: not a manifest Ducha writes. Ask the sender for a new export from Ducha.",
     inconsistent:
-      'In the bundle’s manifest, {{subject}} contradicts other fields. Ask the sender for a new export from Ducha.',
+      "In the bundle's manifest, {{subject}} contradicts other fields. Ask the sender for a new export from Ducha.",
   },
   manifestSubject: {
     named: '{{what}} ({{field}})',
@@ -199,16 +199,16 @@ export const exchangeEn: Messages['exchange'] = {
     createdAt: 'the export time',
     app: 'the software version',
     source: 'the source laptop',
-    sourceNode: 'the source laptop’s device id',
-    sourceName: 'the source laptop’s name',
-    sourcePublicKey: 'the source laptop’s public key',
+    sourceNode: "the source laptop's device id",
+    sourceName: "the source laptop's name",
+    sourcePublicKey: "the source laptop's public key",
     team: 'the team',
-    teamId: 'the team’s id',
-    teamName: 'the team’s name',
+    teamId: "the team's id",
+    teamName: "the team's name",
     kind: 'the kind of export',
     recipient: 'the receiving laptop',
-    recipientNode: 'the receiving laptop’s device id',
-    recipientName: 'the receiving laptop’s name',
+    recipientNode: "the receiving laptop's device id",
+    recipientName: "the receiving laptop's name",
     since: 'what the receiving laptop holds',
     sinceEntry: 'a clock of what the receiving laptop holds',
     knowledge: 'what the source laptop holds',
@@ -217,7 +217,7 @@ export const exchangeEn: Messages['exchange'] = {
     clockRangeFrom: 'the earliest clock of the data',
     clockRangeTo: 'the latest clock of the data',
     operations: 'the data file',
-    operationsPath: 'the data file’s path',
+    operationsPath: "the data file's path",
     operationsCount: 'the number of data lines',
     files: 'the list of files',
     file: 'file {{n}}',
@@ -227,8 +227,8 @@ export const exchangeEn: Messages['exchange'] = {
     fileRole: 'the role of file {{n}}',
     fileMimeType: 'the type of file {{n}}',
     signature: 'the signature',
-    signatureAlgorithm: 'the signature’s algorithm',
-    signatureValue: 'the signature’s value',
+    signatureAlgorithm: "the signature's algorithm",
+    signatureValue: "the signature's value",
   },
   operationsProblems: {
     notUtf8:
