@@ -211,6 +211,10 @@ test.describe('two laptops apart, in Chinese', () => {
               .map((e) => `${e.kind}@${e.device}`)
               .sort(),
           ).toEqual([`closed@${LAPTOP_A}`, `sentBack@${LAPTOP_B}`].sort());
+          await page.screenshot({
+            path: testInfo.outputPath(`two-laptops-contradiction-${laptop}-zh-CN.png`),
+            fullPage: true,
+          });
         });
       }
       // The same merged status on both (the later step's), whichever it is.
