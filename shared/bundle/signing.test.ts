@@ -7,6 +7,7 @@ import {
   isWeakPublicKey,
   signingPayload,
   signManifest,
+  SMALL_ORDER_POINTS,
   verifyManifestSignature,
 } from './signing';
 
@@ -90,6 +91,27 @@ describe('device keys and the manifest signature', () => {
     identityWithSignBit[31] = 0x80;
     expect(isWeakPublicKey(identityWithSignBit)).toBe(true);
     expect(isWeakPublicKey(base64ToBytes((await generateDeviceKeys()).publicKey)!)).toBe(false);
+  });
+
+  it('refuses every one of the 14 small-order encodings (7 points, either sign bit), whatever the signature', async () => {
+    const signatures = [
+      new Uint8Array(64),
+      Uint8Array.from({ length: 64 }, (_, i) => (i < 32 ? 0 : i === 32 ? 1 : 0)),
+    ];
+    for (const point of SMALL_ORDER_POINTS) {
+      for (const signBit of [0, 0x80]) {
+        const raw = Uint8Array.from(point.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+        raw[31] = (raw[31] ?? 0) | signBit;
+        expect(isWeakPublicKey(raw)).toBe(true);
+        for (const signature of signatures) {
+          const manifest = {
+            ...unsignedManifest(bytesToBase64(raw)),
+            signature: { algorithm: 'Ed25519' as const, value: bytesToBase64(signature) },
+          };
+          expect(await verifyManifestSignature(manifest)).toBe(false);
+        }
+      }
+    }
   });
 });
 
