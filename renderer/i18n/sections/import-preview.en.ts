@@ -16,7 +16,7 @@ export const importPreviewEn: ImportPreviewMessages = {
   changes: 'Changes',
   fields: 'Fields: {{count}}',
   noMatch: 'No change matches the search.',
-  matches: 'Matching the search: {{count}} records',
+  matches: 'Records matching the search: {{count}}',
   colon: ': ',
   empty: '(empty)',
   yes: 'Yes',
