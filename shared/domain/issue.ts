@@ -87,6 +87,9 @@ export const ISSUE_EVENT_KINDS = [
   'deadlineChanged', // a new deadline set by the office, with its reason
   'coordinationFlagged', // raised at the joint meeting (调度会)
   'coordinationCleared',
+  // The office decides between steps taken apart that contradict each other (closed on one laptop,
+  // sent back on the other): the status the decision keeps, following both branches.
+  'stepsDecided',
 ] as const;
 export type IssueEventKind = (typeof ISSUE_EVENT_KINDS)[number];
 

@@ -146,6 +146,34 @@ describe('the rectification lifecycle', () => {
     expect(allowedSteps('closed', false)).toEqual([]);
   });
 
+  it('lets the office decide between contradicting steps from any status, keeping or undoing a close-out', () => {
+    const closed = { ...issue('closed'), closedAt: '2026-11-19T08:00:00.000Z' };
+    // Keeping the send-back made on the other laptop reopens the closed issue.
+    expect(
+      planStep(closed, step('stepsDecided', { note: '复查不彻底', decidedStatus: 'inProgress' }), AT),
+    ).toMatchObject({
+      ok: true,
+      changes: { status: 'inProgress', closedAt: null },
+      entry: { kind: 'stepsDecided', fromStatus: 'closed', toStatus: 'inProgress' },
+    });
+    // Keeping the close-out keeps its time.
+    const reopened = { ...issue('inProgress'), closedAt: '2026-11-19T08:00:00.000Z' };
+    expect(
+      planStep(reopened, step('stepsDecided', { note: '已整改到位', decidedStatus: 'closed' }), AT),
+    ).toMatchObject({ ok: true, changes: { status: 'closed', closedAt: '2026-11-19T08:00:00.000Z' } });
+    expect(planStep(closed, step('stepsDecided', { note: '裁定' }), AT)).toEqual({
+      ok: false,
+      refusal: 'decisionRequired',
+    });
+    expect(planStep(closed, step('stepsDecided', { decidedStatus: 'inProgress' }), AT)).toEqual({
+      ok: false,
+      refusal: 'noteRequired',
+    });
+    // Offered beside the contradiction only, never among the steps of a status.
+    for (const status of ['draft', 'issued', 'closed'] as const)
+      expect(allowedSteps(status)).not.toContain('stepsDecided');
+  });
+
   it('agrees with every path the sample campaign walks', () => {
     for (const [variant, script] of Object.entries(SCRIPTS)) {
       let status: IssueStatus = 'draft';

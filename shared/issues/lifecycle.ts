@@ -15,8 +15,11 @@ export type StepKind = Exclude<IssueEventKind, 'created'>;
 
 interface Rule {
   from: readonly IssueStatus[];
-  /** The status the step leads to; 'same' for office decisions that leave it where it is. */
-  to: IssueStatus | 'same';
+  /**
+   * The status the step leads to; 'same' for office decisions that leave it where it is; 'decided'
+   * for the office's decision between contradicting steps, which names the status it keeps.
+   */
+  to: IssueStatus | 'same' | 'decided';
 }
 
 const OPEN: readonly IssueStatus[] = ISSUE_STATUSES.filter((s) => s !== 'closed');
@@ -35,6 +38,9 @@ export const STEP_RULES: Record<StepKind, Rule> = {
   deadlineChanged: { from: OPEN, to: 'same' },
   coordinationFlagged: { from: OPEN, to: 'same' },
   coordinationCleared: { from: OPEN, to: 'same' },
+  // Offered only where steps taken apart contradict (shared/issues/contradicting-steps), from any status:
+  // a close-out on one laptop may be what has to be undone.
+  stepsDecided: { from: ISSUE_STATUSES, to: 'decided' },
 };
 
 export interface StepInput {
@@ -47,6 +53,8 @@ export interface StepInput {
   evidencePhotoSha256?: readonly string[];
   /** The document number of a rectification notice, when the step issues one. */
   noticeNumber?: string | null;
+  /** For stepsDecided: the status of the step the office keeps. */
+  decidedStatus?: IssueStatus | null;
 }
 
 export type StepRefusal =
@@ -59,6 +67,7 @@ export type StepRefusal =
   | 'notFlagged' // nothing to clear
   | 'afterPhotosRequired' // a close-out needs the re-inspection's after photos
   | 'actorRequired'
+  | 'decisionRequired' // the office's decision names the step it keeps
   | CloseOutRefusal; // … and a signed, finalized re-inspection (close-out.ts, checked where visits are at hand)
 
 export type StepPlan =
@@ -75,6 +84,7 @@ const NEEDS_NOTE: ReadonlySet<StepKind> = new Set([
   'extensionRefused',
   'sentBack',
   'deadlineChanged',
+  'stepsDecided',
 ]);
 
 /** The steps of the lifecycle proper (the status moves), as opposed to the office's decisions. */
@@ -88,6 +98,7 @@ export const allowedSteps = (status: IssueStatus, needsCoordination?: boolean): 
   (Object.keys(STEP_RULES) as StepKind[]).filter(
     (k) =>
       STEP_RULES[k].from.includes(status) &&
+      k !== 'stepsDecided' && // offered beside the contradiction it decides, not among the steps
       !(k === 'coordinationFlagged' && needsCoordination === true) &&
       !(k === 'coordinationCleared' && needsCoordination !== true),
   );
@@ -98,7 +109,7 @@ export const allowedSteps = (status: IssueStatus, needsCoordination?: boolean): 
  * its own date). `at` is the instant the step happens.
  */
 export function planStep(
-  issue: Pick<Issue, 'status' | 'deadline' | 'id'> & Partial<Pick<Issue, 'needsCoordination'>>,
+  issue: Pick<Issue, 'status' | 'deadline' | 'id'> & Partial<Pick<Issue, 'needsCoordination' | 'closedAt'>>,
   input: StepInput,
   at: string,
   pendingDeadline: string | null = null,
@@ -113,8 +124,12 @@ export function planStep(
   if (input.kind === 'closed' && evidence.length === 0) return { ok: false, refusal: 'afterPhotosRequired' };
 
   let newDeadline: string | null = null;
-  const to = rule.to === 'same' ? issue.status : rule.to;
+  const decided = input.decidedStatus ?? null;
+  if (rule.to === 'decided' && decided === null) return { ok: false, refusal: 'decisionRequired' };
+  const to = rule.to === 'same' ? issue.status : rule.to === 'decided' ? (decided ?? issue.status) : rule.to;
   const changes: Partial<Issue> = { status: to };
+  // Keeping a close-out keeps its time (already merged in); keeping any other step reopens the issue.
+  if (rule.to === 'decided') changes.closedAt = to === 'closed' ? (issue.closedAt ?? at) : null;
   if (input.kind === 'extensionRequested' || input.kind === 'extensionGranted') {
     newDeadline = input.newDeadline ?? (input.kind === 'extensionGranted' ? pendingDeadline : null);
     if (!newDeadline) return { ok: false, refusal: 'deadlineRequired' };

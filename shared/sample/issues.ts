@@ -301,6 +301,7 @@ export function buildIssues(
         case 'deadlineChanged':
         case 'coordinationFlagged':
         case 'coordinationCleared':
+        case 'stepsDecided':
           return team.leaderName;
         case 'acknowledged':
         case 'progressNoted':

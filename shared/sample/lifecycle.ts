@@ -81,6 +81,7 @@ export function statusAfter(kind: IssueEventKind): IssueStatus {
     case 'deadlineChanged':
     case 'coordinationFlagged':
     case 'coordinationCleared':
+    case 'stepsDecided':
       // Office decisions leave the status as it is; the sample's walks never contain them.
       throw new Error(`${kind} does not move an issue's status`);
   }

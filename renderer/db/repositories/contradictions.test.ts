@@ -100,4 +100,70 @@ describe('steps taken apart that contradict each other', () => {
     expect(await contradictedIssues(b)).toEqual([]);
     expect(await verifyIssueHistory(b, issue.id)).toEqual({ ok: true });
   });
+
+  it('the office decides for the step the merge did not keep, and the issue takes its status', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    const issue = await createIssue(
+      a,
+      makeProject(),
+      null,
+      {
+        title: '渗滤液收集池未加盖',
+        description: '',
+        category: 'environment',
+        severity: 'general',
+        responsibleUnitIds: ['unit-env'],
+        deadline: '2026-12-20',
+        needsCoordination: false,
+      },
+      '王海涛',
+      T0,
+    );
+    const at = (n: number) => T0 + n;
+    await applyIssueStep(
+      a,
+      issue.id,
+      { kind: 'issued', actorName: '王海涛', note: '', noticeNumber: '督查〔2026〕2号' },
+      at(1),
+    );
+    await applyIssueStep(a, issue.id, { kind: 'acknowledged', actorName: '县城管局', note: '' }, at(2));
+    await handOver(a, b);
+    await applyIssueStep(
+      a,
+      issue.id,
+      { kind: 'rectificationReported', actorName: '县城管局', note: '已加盖' },
+      at(10),
+    );
+    await applyIssueStep(
+      b,
+      issue.id,
+      { kind: 'progressNoted', actorName: '县城管局', note: '材料已进场' },
+      at(20),
+    );
+    await handOver(a, b);
+    await handOver(b, a);
+    expect((await b.issues.get(issue.id))?.status).toBe('inProgress'); // the later clock's step
+    await applyIssueStep(
+      b,
+      issue.id,
+      {
+        kind: 'stepsDecided',
+        actorName: '督查办',
+        note: '现场核实已加盖',
+        decidedStatus: 'rectificationReported',
+      },
+      at(30),
+    );
+    expect((await b.issues.get(issue.id))?.status).toBe('rectificationReported');
+    expect(await contradictedIssues(b)).toEqual([]);
+    await handOver(b, a);
+    expect((await a.issues.get(issue.id))?.status).toBe('rectificationReported');
+    expect(await contradictedIssues(a)).toEqual([]);
+    expect(await verifyIssueHistory(a, issue.id)).toEqual({ ok: true });
+    expect((await historyOfIssue(a, issue.id)).at(-1)).toMatchObject({
+      kind: 'stepsDecided',
+      joins: [expect.any(String)],
+    });
+  });
 });

@@ -3,7 +3,7 @@
 // Steps taken on two laptops while apart are both shown, in clock order, with who and on which
 // laptop; steps that contradict each other (closed on one, extended on the other) are named for the
 // office.
-import { Alert, Card, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IssueEvent, IssueStatus } from '../../../shared/domain/issue';
@@ -12,8 +12,18 @@ import { useIssueHistory } from '../../db';
 import type { Language } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { EvidencePhotos } from './EvidencePhotos';
+import type { Decision } from './StepDialog';
 
-export function IssueHistory({ issueId, status }: { issueId: string; status?: IssueStatus }) {
+export function IssueHistory({
+  issueId,
+  status,
+  onDecide,
+}: {
+  issueId: string;
+  status?: IssueStatus;
+  /** Offers, beside each contradiction, to keep one of its two steps (the office's decision). */
+  onDecide?: (decision: Decision) => void;
+}) {
   const { t } = useTranslation();
   const language = useSession((s) => s.language);
   const history = useIssueHistory(issueId);
@@ -52,6 +62,24 @@ export function IssueHistory({ issueId, status }: { issueId: string; status?: Is
               ...stepWords('second', second, place(second), t, language),
               status: status ? t(`issue.status.${status}`) : '',
             })}
+            action={
+              onDecide && (
+                <Space direction="vertical">
+                  {[first, second].map((event) => {
+                    const label = t(`issue.events.${event.kind}`);
+                    return (
+                      <Button
+                        key={event.id}
+                        size="small"
+                        onClick={() => onDecide({ label, status: event.toStatus })}
+                      >
+                        {t('issue.keepStep', { step: label })}
+                      </Button>
+                    );
+                  })}
+                </Space>
+              )
+            }
           />
         ))}
         <Timeline

@@ -17,7 +17,7 @@ import { useActorName } from '../../ui/ActorField';
 import { NoticeDocument } from '../reports';
 import { IssueHistory } from './IssueHistory';
 import { IssueReinspections } from './IssueReinspections';
-import { StepDialog } from './StepDialog';
+import { type Decision, StepDialog } from './StepDialog';
 
 export function IssuePage() {
   const { id = '' } = useParams();
@@ -36,6 +36,7 @@ function IssueView({ issue }: { issue: Issue }) {
   const project = useProject(issue.projectId);
   const organization = useOrganization();
   const [step, setStep] = useState<StepKind | null>(null);
+  const [decided, setDecided] = useState<Decision | null>(null);
   const actorName = useActorName();
   // The notice just given out from this page: its document is made (and saved as PDF) at once.
   const [issuedNow, setIssuedNow] = useState<string | null>(null);
@@ -157,7 +158,14 @@ function IssueView({ issue }: { issue: Issue }) {
         </Card>
       )}
       <IssueReinspections issue={issue} />
-      <IssueHistory issueId={issue.id} status={issue.status} />
+      <IssueHistory
+        issueId={issue.id}
+        status={issue.status}
+        onDecide={(decision) => {
+          setDecided(decision);
+          setStep('stepsDecided');
+        }}
+      />
       <Card title={t('issue.photos')}>
         <PhotoPanel
           link={{ projectId: issue.projectId, issueId: issue.id }}
@@ -168,8 +176,12 @@ function IssueView({ issue }: { issue: Issue }) {
         issue={issue}
         step={step}
         defaultActor={actorName}
-        onClose={() => setStep(null)}
+        onClose={() => {
+          setStep(null);
+          setDecided(null);
+        }}
         onIssued={setIssuedNow}
+        decided={decided}
       />
     </Space>
   );

@@ -5,7 +5,7 @@
 import { App, Button as AntButton, Checkbox, Form, Modal, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Issue } from '../../../shared/domain/issue';
+import type { Issue, IssueStatus } from '../../../shared/domain/issue';
 import type { StepKind } from '../../../shared/issues/lifecycle';
 import { issueActions, IssueStepRefusedError, useDatabase, useDraft, usePhotos } from '../../db';
 import { DraftAlert } from '../../ui/DraftAlert';
@@ -22,15 +22,29 @@ interface Props {
   onClose: () => void;
   /** A notice was given out by the "Issue notice" step, under this number. */
   onIssued?: (number: string) => void;
+  /** For the office's decision between contradicting steps: the step kept and its status. */
+  decided?: Decision | null;
 }
 
-export function StepDialog({ issue, step, defaultActor, onClose, onIssued }: Props) {
+export interface Decision {
+  /** The kept step's name, in the person's language. */
+  readonly label: string;
+  readonly status: IssueStatus;
+}
+
+export function StepDialog({ issue, step, defaultActor, onClose, onIssued, decided = null }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return (
     <Modal
       open={step !== null}
-      title={step ? t(`issue.steps.${step}`) : ''}
+      title={
+        step === 'stepsDecided' && decided
+          ? t('issue.keepStepTitle', { step: decided.label, status: t(`issue.status.${decided.status}`) })
+          : step
+            ? t(`issue.steps.${step}`)
+            : ''
+      }
       onCancel={onClose}
       footer={null}
       destroyOnHidden
@@ -47,13 +61,27 @@ export function StepDialog({ issue, step, defaultActor, onClose, onIssued }: Pro
           }}
         />
       ) : (
-        step && <StepForm issue={issue} step={step} defaultActor={defaultActor} onClose={onClose} />
+        step && (
+          <StepForm
+            issue={issue}
+            step={step}
+            defaultActor={defaultActor}
+            onClose={onClose}
+            decided={decided}
+          />
+        )
       )}
     </Modal>
   );
 }
 
-function StepForm({ issue, step, defaultActor, onClose }: Omit<Props, 'onIssued'> & { step: StepKind }) {
+function StepForm({
+  issue,
+  step,
+  defaultActor,
+  onClose,
+  decided,
+}: Omit<Props, 'onIssued'> & { step: StepKind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = issueActions(useDatabase());
@@ -97,6 +125,7 @@ function StepForm({ issue, step, defaultActor, onClose }: Omit<Props, 'onIssued'
         note,
         newDeadline: newDeadline || null,
         evidencePhotoSha256: evidence,
+        decidedStatus: decided?.status ?? null,
       });
       await draft.saved(null);
       void message.success(t('issue.dialog.done', { step: t(`issue.steps.${step}`) }));

@@ -86,6 +86,7 @@ export const issuesEn: IssuesMessages = {
     deadlineChanged: 'New deadline',
     coordinationFlagged: 'Flag for joint meeting',
     coordinationCleared: 'Remove from joint meeting',
+    stepsDecided: 'Decide between steps taken apart',
     issued: 'Issue notice',
     acknowledged: 'Acknowledge',
     progressNoted: 'Note progress',
@@ -101,6 +102,7 @@ export const issuesEn: IssuesMessages = {
     deadlineChanged: 'Deadline changed',
     coordinationFlagged: 'Flagged for the joint meeting',
     coordinationCleared: 'Removed from the joint meeting',
+    stepsDecided: 'Decided by the office',
     created: 'Problem found',
     issued: 'Rectification notice issued',
     acknowledged: 'Acknowledged by the unit',
@@ -137,6 +139,7 @@ export const issuesEn: IssuesMessages = {
     deadlineNotLater: 'The new deadline must be later than the current one.',
     afterPhotosRequired: 'Closing out needs the after photos taken at the re-inspection.',
     actorRequired: 'Enter who handled it.',
+    decisionRequired: 'Choose which step stands.',
     reinspectionMissing:
       'There is no re-inspection visit yet: start the re-inspection, sign and finalize it, then close the issue out.',
     reinspectionUnsigned:
@@ -157,6 +160,8 @@ export const issuesEn: IssuesMessages = {
   contradictionDetail:
     '{{firstPlace}}: {{firstActor}}, {{firstAt}}, “{{first}}”; {{secondPlace}}: {{secondActor}}, {{secondAt}}, “{{second}}”. The issue now shows “{{status}}” (the later step). The next step taken here follows both.',
   unknownPlace: 'Another laptop',
+  keepStep: 'Keep “{{step}}”',
+  keepStepTitle: 'Decide: keep “{{step}}” (status: {{status}})',
   newDeadlineLine: 'New deadline: {{date}}',
   evidenceLine: 'Photos attached: {{count}}',
   photos: 'Issue photos',
