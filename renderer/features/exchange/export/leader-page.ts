@@ -35,7 +35,7 @@ h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:2px solid #c00
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #bbb;padding:4px 6px;text-align:left}
 th{background:#f2f2f2}.figures{display:flex;flex-wrap:wrap;gap:12px}.figure{border:1px solid #ddd;padding:8px 14px;min-width:120px}
 .figure b{display:block;font-size:22px}.red{color:#fff;background:#cf1322}.yellow{background:#fadb14}.green{color:#fff;background:#389e0d}
-.card{padding:1px 6px;border-radius:3px}.photos{display:flex;flex-wrap:wrap;gap:8px}.photos figure{margin:0;width:220px}
+.card{padding:1px 6px;border-radius:3px;white-space:nowrap}.photos{display:flex;flex-wrap:wrap;gap:8px}.photos figure{margin:0;width:220px}
 .photos img{width:220px;height:165px;object-fit:cover;border:1px solid #ccc}figcaption{font-size:12px}`;
 
 export function leaderPage(input: LeaderPageInput, t: TFunction): string {
