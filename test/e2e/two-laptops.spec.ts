@@ -223,6 +223,36 @@ test.describe('two laptops apart, in Chinese', () => {
       await openIssue(b, y.id);
       await expect(b.getByTestId('issue-status')).toHaveText(yStatus);
 
+      // The office decides Y on B, for the step the merge did not keep: the issue takes that step's
+      // status, the contradiction is settled, and the decision follows both branches.
+      await test.step('the office decides issue Y on laptop B', async () => {
+        // The joint-meeting page lists it for the office first.
+        await b.goto(`${base(b)}#/meeting`);
+        const listed = b.getByRole('region', { name: '分开办理、相互矛盾的步骤：请裁定以哪一步为准' });
+        await expect(listed.getByTestId('contradicted-issue')).toHaveCount(1);
+        await listed.getByRole('link', { name: y.title }).click();
+        const yHistory = b.getByTestId('issue-history');
+        await expect(yHistory).toBeVisible();
+        const closedWon = yStatus === '已销号';
+        const keep = closedWon ? '复查未通过，退回整改' : '复查通过，销号';
+        await b
+          .getByTestId('steps-contradict')
+          .getByRole('button', { name: `以「${keep}」为准` })
+          .click();
+        const dialog = b.getByRole('dialog', { name: new RegExp(`^裁定：以「${keep}」为准`) });
+        await dialog.getByLabel(/经办人/).fill('督查办');
+        await dialog.getByLabel(/说明/).fill('经现场核实，以此为准');
+        await confirm(b, dialog, '确认');
+        await expect(b.getByTestId('issue-status')).toHaveText(closedWon ? '整改中' : '已销号');
+        await expect(b.getByTestId('steps-contradict')).toHaveCount(0);
+        const decision = yHistory.getByTestId('issue-event').last();
+        await expect(decision).toHaveAttribute('data-kind', 'stepsDecided');
+        await expect(decision).toContainText('合并两边');
+        await expectVerified(yHistory, yBefore + 3);
+        await b.goto(`${base(b)}#/meeting`);
+        await expect(b.getByTestId('contradicted-issue')).toHaveCount(0);
+      });
+
       // B's next step on X follows both branches: a join, still verified; and on A after the hand-over.
       let history = await openIssue(b, x.id);
       await confirm(b, await step(b, '记录整改进展', { actor: '县住建局', note: '已进场施工' }), '确认');
@@ -243,6 +273,12 @@ test.describe('two laptops apart, in Chinese', () => {
       await expect(history.getByTestId('issue-event').last()).toHaveAttribute('data-device', LAPTOP_B);
       await expect(history.getByTestId('issue-event').last()).toContainText('合并两边');
       await a.screenshot({ path: testInfo.outputPath('two-laptops-joined-zh-CN.png'), fullPage: true });
+      // B's decision on Y came across too: settled on A, in the same status, still verified.
+      const yOnA = await openIssue(a, y.id);
+      await expect(a.getByTestId('steps-contradict')).toHaveCount(0);
+      await expect(yOnA.getByTestId('issue-event').last()).toHaveAttribute('data-kind', 'stepsDecided');
+      await expectVerified(yOnA, yBefore + 3);
+      history = await openIssue(a, x.id);
 
       // Behind the app's back: A's deadline change on X gets another reason, its hash left as it was.
       const events = await shownEvents(history);
