@@ -53,7 +53,11 @@ describe('a history that forks and joins', () => {
 
     const merged = meet(a, b);
     expect(await verifyChain(merged)).toEqual({ ok: true });
-    expect(headsOf(merged).map((e) => e.id).sort()).toEqual([onA.id, onB.id].sort());
+    expect(
+      headsOf(merged)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([onA.id, onB.id].sort());
     const marks = branchMarks(merged);
     expect(marks.get(onA.id)).toEqual({ apart: true, join: false });
     expect(marks.get(merged[0]!.id)).toEqual({ apart: false, join: false });
@@ -91,7 +95,10 @@ describe('a history that forks and joins', () => {
     const last = merged.at(-1)!;
     const { hash: _h, ...rest } = last;
     const unsorted = { ...rest, joins: [...(last.joins ?? []), last.prevHash!] }; // names a parent twice
-    const forged = [...merged.slice(0, -1), { ...unsorted, hash: hashEntrySync(unsorted.prevHash, unsorted) }];
+    const forged = [
+      ...merged.slice(0, -1),
+      { ...unsorted, hash: hashEntrySync(unsorted.prevHash, unsorted) },
+    ];
     expect(await verifyChain(forged)).toMatchObject({ ok: false, entryId: last.id });
   });
 

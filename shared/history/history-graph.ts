@@ -98,9 +98,7 @@ export function ancestry(entries: readonly GraphEntry[]): Map<string, Set<string
 
 /** Two entries neither of which follows the other: steps taken apart, on different laptops. */
 export function concurrent(a: GraphEntry, b: GraphEntry, ancestors: Map<string, Set<string>>): boolean {
-  return (
-    a.hash !== b.hash && !ancestors.get(a.hash)?.has(b.hash) && !ancestors.get(b.hash)?.has(a.hash)
-  );
+  return a.hash !== b.hash && !ancestors.get(a.hash)?.has(b.hash) && !ancestors.get(b.hash)?.has(a.hash);
 }
 
 /** Whether some entry follows both (the branches were joined by a later step). */

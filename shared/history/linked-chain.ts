@@ -124,7 +124,11 @@ export function defineChain<E extends Linked>(schema: z.ZodObject, ownerKey: key
   const verifyChain = (entries: readonly E[]): Promise<ChainVerdict> => {
     const broken = firstBroken(entries);
     if (!broken) return Promise.resolve({ ok: true });
-    return Promise.resolve({ ok: false, brokenAt: inClockOrder(entries).indexOf(broken), entryId: broken.id });
+    return Promise.resolve({
+      ok: false,
+      brokenAt: inClockOrder(entries).indexOf(broken),
+      entryId: broken.id,
+    });
   };
 
   const sealChain = (entries: E[]): E[] => {

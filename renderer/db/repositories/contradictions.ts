@@ -53,6 +53,7 @@ export function issuesOfHistoryOperations(
 ): Set<string> {
   const ids = new Set<string>();
   for (const op of operations)
-    if (op.table === 'issueEvents' && op.field === 'issueId' && typeof op.value === 'string') ids.add(op.value);
+    if (op.table === 'issueEvents' && op.field === 'issueId' && typeof op.value === 'string')
+      ids.add(op.value);
   return ids;
 }

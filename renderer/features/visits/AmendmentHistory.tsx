@@ -32,12 +32,7 @@ export function AmendmentHistory({
         ) : verdict.ok ? (
           <Alert type="success" showIcon title={t('amend.intact', { count: entries.length })} />
         ) : (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('amend.broken', { n: verdict.brokenAt + 1 })}
-          />
+          <Alert type="error" showIcon role="alert" title={t('amend.broken', { n: verdict.brokenAt + 1 })} />
         )}
         {entries.length > 0 && (
           <Timeline

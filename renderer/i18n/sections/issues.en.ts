@@ -151,8 +151,7 @@ export const issuesEn: IssuesMessages = {
   historyIntact: 'History intact, verified (entries: {{count}})',
   historyBroken:
     'Entry {{n}} of the history differs from what was saved; it may have been altered. Ask an administrator to check.',
-  historyApart:
-    '{{count}} steps were taken on two laptops while they were apart; all are kept and verified.',
+  historyApart: '{{count}} steps were taken on two laptops while they were apart; all are kept and verified.',
   eventPlace: 'on {{device}}',
   apartTag: 'Taken apart',
   joinTag: 'Joins both',

@@ -3,7 +3,8 @@ import type { MeetingMessages } from './meeting.zh-CN';
 
 export const meetingEn: MeetingMessages = {
   contradicted: 'Steps taken apart that contradict each other: decide which stands',
-  contradictedPair: '“{{first}}” ({{firstActor}}, {{firstAt}}) and “{{second}}” ({{secondActor}}, {{secondAt}})',
+  contradictedPair:
+    '“{{first}}” ({{firstActor}}, {{firstAt}}) and “{{second}}” ({{secondActor}}, {{secondAt}})',
   title: 'Joint meeting on key projects: issues for coordination',
   date: 'Date: {{date}}',
   totals:

@@ -2,7 +2,8 @@
 // keys are the singular English needs (i18next picks them by `count`); Chinese says the same in both.
 export const meetingZhCN = {
   contradicted: '分开办理、相互矛盾的步骤：请裁定以哪一步为准',
-  contradictedPair: '「{{first}}」（{{firstActor}}，{{firstAt}}）与「{{second}}」（{{secondActor}}，{{secondAt}}）',
+  contradictedPair:
+    '「{{first}}」（{{firstActor}}，{{firstAt}}）与「{{second}}」（{{secondActor}}，{{secondAt}}）',
   title: '重点项目联席会议（调度会）待协调问题清单',
   date: '日期：{{date}}',
   totals:
