@@ -1,6 +1,7 @@
 // The Dexie database. Only renderer/db touches it; the rest of the app goes through repositories.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DerivativeKind } from '../../shared/photos/prepared';
+import type { Json } from '../../shared/sync/canonical-json';
 import type { Operation } from '../../shared/sync/operation';
 import type { RecordOf } from '../../shared/domain/records';
 import type { SyncedTable } from '../../shared/sync/tables';
@@ -104,6 +105,23 @@ export interface ImportReceiptRow {
     newPhotos: number;
     knownPhotos: number;
   };
+  /**
+   * The fields both laptops changed, each with both values and the side the merge kept, so the value
+   * that lost is not lost. Absent on receipts written before they were kept.
+   */
+  conflicts?: ImportConflict[];
+}
+
+/** A field two laptops changed without knowing of each other: both values, and which one stands. */
+export interface ImportConflict {
+  readonly table: SyncedTable;
+  readonly rowId: string;
+  /** The row's title or name, to show. */
+  readonly label: string;
+  readonly field: string;
+  readonly localValue: Json;
+  readonly incomingValue: Json;
+  readonly winner: 'local' | 'incoming';
 }
 
 /**

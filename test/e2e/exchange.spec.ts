@@ -1,8 +1,9 @@
 // Hand-over by USB between two laptops: two app instances, each with its own data folder and browser
 // profile (its own IndexedDB), exchanging export folders through a folder on disk — the "stick".
 // A exports everything; B verifies, trusts A and imports; B acknowledges an issue and exports only
-// what A lacks; A imports it; both end in the same state; importing again changes nothing; the
-// leader's index.html opens from the folder with no app. A tampered bundle is refused by name.
+// what A lacks; A, new to B, sees per record what it would change before trusting it, and imports it;
+// both end in the same state; importing the same or an older bundle again changes nothing and lists no
+// conflict; the leader's index.html opens from the folder with no app. A tampered bundle is refused by name.
 import { chromium, type Page, type TestInfo } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -95,13 +96,19 @@ async function chooseFolder(page: Page, tab: RegExp, path: string) {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function exportTo(page: Page, stick: string, options: { reports: boolean; recipient?: string }) {
+async function exportTo(
+  page: Page,
+  stick: string,
+  options: { reports: boolean; recipient?: string; pageLanguage?: string },
+) {
   await page.getByRole('tab', { name: EXPORT_TAB }).click();
   await chooseFolder(page, EXPORT_TAB, stick);
   if (options.recipient) {
     await page.getByRole('radio', { name: /incremental|增量/ }).check();
     await chooseOption(page, 'Receiving laptop', options.recipient);
   }
+  if (options.pageLanguage)
+    await chooseOption(page, "Language of the leader's page (index.html)", options.pageLanguage);
   const reports = page.getByRole('checkbox', { name: /reports|报告/ });
   if ((await reports.isChecked()) !== options.reports) await reports.click();
   await panelOf(page, EXPORT_TAB).getByRole('button', { name: EXPORT_TAB }).click();
@@ -209,17 +216,18 @@ test.describe('two laptops in English', () => {
       expectSame(await dataOf(b, false), await dataOf(a, false), 'after-first-import', testInfo);
 
       // B acknowledges an issued issue and sends back only that.
-      const issued = await b.evaluate(
+      const [issued, issuedTitle] = await b.evaluate(
         () =>
-          new Promise<string>((resolve, reject) => {
+          new Promise<[string, string]>((resolve, reject) => {
             const open = indexedDB.open('ducha');
             open.onsuccess = () => {
               const request = open.result
                 .transaction('issues')
                 .objectStore('issues')
                 .index('status')
-                .getAllKeys('issued', 1);
-              request.onsuccess = () => resolve(request.result[0] as string);
+                .getAll('issued', 1);
+              const first = () => request.result[0] as { id: string; title: string };
+              request.onsuccess = () => resolve([first().id, first().title]);
               request.onerror = () => reject(new Error('no issued issue'));
             };
           }),
@@ -229,7 +237,15 @@ test.describe('two laptops in English', () => {
       await confirm(b, await step(b, 'Acknowledge', { actor: 'County housing bureau' }), 'Confirm');
       await expect(b.getByTestId('issue-status')).toHaveText('Acknowledged');
       await openExchange(b);
-      const back = await exportTo(b, stick, { reports: false, recipient: 'Team 1 laptop A' });
+      const back = await exportTo(b, stick, {
+        reports: false,
+        recipient: 'Team 1 laptop A',
+        pageLanguage: '简体中文',
+      });
+      // The leader's page speaks the language chosen at export, not the app's (English here).
+      const backPage = readFileSync(join(back, 'index.html'), 'utf8');
+      expect(backPage).toContain('<html lang="zh-CN">');
+      expect(backPage).toContain('督查数据');
       const backManifest = JSON.parse(readFileSync(join(back, 'bundle', 'manifest.json'), 'utf8')) as {
         kind: string;
         operations: { count: number };
@@ -252,6 +268,39 @@ test.describe('two laptops in English', () => {
       await openExchange(a);
       await verifyFolder(a, back);
       await expect(a.getByTestId('import-preview')).toContainText('From: Office laptop B (incremental');
+      // B is new to A: before trust is given, the preview lists what B's bundle would change here.
+      const changes = a.getByRole('region', { name: 'Changes this import would make' });
+      const issueRow = changes.getByRole('row').filter({ hasText: issuedTitle });
+      await expect(issueRow).toContainText('Issue');
+      await expect(issueRow).toContainText('Status: Issued → Acknowledged');
+      await expect(
+        a.getByRole('checkbox', { name: 'I have compared it and trust this laptop' }),
+      ).not.toBeChecked();
+      await a.screenshot({ path: testInfo.outputPath('exchange-trust-changes-en.png'), fullPage: true });
+      await a.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
+      const changesZh = a.getByRole('region', { name: '导入将做的修改' });
+      await expect(changesZh.getByRole('row').filter({ hasText: issuedTitle })).toContainText(
+        '状态：已下发 → 已签收',
+      );
+      await a.screenshot({ path: testInfo.outputPath('exchange-trust-changes-zh-CN.png'), fullPage: true });
+      await a.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+      // The search narrows the list to what matches, and says when nothing does.
+      const rowsBefore = await changes.getByRole('row').count();
+      const search = changes.getByRole('searchbox', { name: 'Search changes' });
+      // The issue and its new history entry (titled by the issue) match its title; the entry alone
+      // matches the step's words.
+      await search.fill(issuedTitle);
+      await expect(issueRow).toBeVisible();
+      await expect(changes.getByRole('status')).toHaveText('Records matching the search: 2');
+      await search.fill('acknowledged by the unit');
+      await expect(changes.getByRole('status')).toHaveText('Records matching the search: 1');
+      await expect(issueRow).toHaveCount(0);
+      await expect(changes).toContainText('Issue history entry: 1 new');
+      await search.fill('没有这样的内容');
+      await expect(changes.getByRole('status')).toHaveText('No change matches the search.');
+      await expect(issueRow).toHaveCount(0);
+      await search.fill('');
+      await expect(changes.getByRole('row')).toHaveCount(rowsBefore);
       await a.getByRole('checkbox', { name: 'I have compared it and trust this laptop' }).check();
       await a.getByRole('button', { name: 'Apply import' }).click();
       await expect(a.getByTestId('import-outcome')).toContainText('Import complete');
@@ -266,11 +315,26 @@ test.describe('two laptops in English', () => {
       await expect(a.getByTestId('import-earlier')).toContainText('This bundle was imported on');
       await expect(a.getByTestId('import-newRows')).toHaveText('0');
       await expect(a.getByTestId('import-changedRows')).toHaveText('0');
+      await expect(a.getByTestId('import-conflicts')).toHaveText('0');
       await a.getByRole('button', { name: 'Apply import' }).click();
       await expect(a.getByTestId('import-outcome')).toContainText('0 new and 0 changed records');
+      await expect(a.getByTestId('import-outcome')).not.toContainText('both laptops changed');
       expectSame(await dataOf(a), before, 'after-second-import', testInfo);
       await a.getByRole('tab', { name: 'Import receipts' }).click();
       await expect(a.getByRole('table', { name: 'Import receipts' }).getByRole('row')).toHaveCount(3);
+
+      // B takes A's older full bundle again, after acknowledging the issue there: nothing new, and the
+      // acknowledgement only B made since is no conflict (it used to list the changed fields as such).
+      const beforeOld = await dataOf(b);
+      await openExchange(b);
+      await verifyFolder(b, full);
+      for (const count of ['import-newRows', 'import-changedRows', 'import-conflicts'])
+        await expect(b.getByTestId(count)).toHaveText('0');
+      await expect(b.getByRole('table', { name: /Fields both laptops changed/ })).toHaveCount(0);
+      await expect(b.getByRole('button', { name: 'Show changes' })).toHaveCount(0);
+      await b.getByRole('button', { name: 'Apply import' }).click();
+      await expect(b.getByTestId('import-outcome')).toContainText('0 new and 0 changed records');
+      expectSame(await dataOf(b), beforeOld, 'after-old-full-again', testInfo);
     } finally {
       await laptopB.close();
     }

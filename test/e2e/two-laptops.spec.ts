@@ -141,6 +141,20 @@ test.describe('two laptops apart, in Chinese', () => {
       // Both ways: B's changes to A, then A's (with B's) to B.
       const fromB = await exportTo(b, stick('2'), LAPTOP_A);
       await importFrom(a, fromB, { from: LAPTOP_B, trust: true });
+      // Both changed the deadline: the outcome says so, and A's receipt keeps the value that lost.
+      await expect(a.getByTestId('import-outcome')).toContainText('两台电脑都改过的字段');
+      await a.getByRole('tab', { name: '导入回执' }).click();
+      const receipts = a.getByRole('table', { name: '导入回执' });
+      await receipts
+        .getByRole('button', { name: /展开|Expand/ })
+        .first()
+        .click();
+      const kept = a
+        .getByRole('table', { name: /两台电脑都修改过的字段/ })
+        .getByRole('row', { name: /整改时限/ });
+      await expect(kept).toContainText(DEADLINE_A);
+      await expect(kept).toContainText(DEADLINE_B);
+      await a.screenshot({ path: testInfo.outputPath('receipt-conflicts-zh-CN.png'), fullPage: true });
       const fromA = await exportTo(a, stick('3'), LAPTOP_B);
       await importFrom(b, fromA, { from: LAPTOP_A, trust: false });
       expectSame(await dataOf(a), await dataOf(b), 'after-both-ways', testInfo);
@@ -279,6 +293,8 @@ test.describe('two laptops apart, in Chinese', () => {
       await expect(yOnA.getByTestId('issue-event').last()).toHaveAttribute('data-kind', 'stepsDecided');
       await expectVerified(yOnA, yBefore + 3);
       history = await openIssue(a, x.id);
+      // The page shows the history once read: wait for all of it before reading what it shows.
+      await expectVerified(history, xBefore + 5);
 
       // Behind the app's back: A's deadline change on X gets another reason, its hash left as it was.
       const events = await shownEvents(history);

@@ -7,6 +7,7 @@ import { downloadFile } from '../../ui/download';
 import { formatInstant } from '../../ui/format-instant';
 import { useSession } from '../../stores/session';
 import { type ImportReceiptRow, useImportReceipts } from '../../db';
+import { ConflictTable } from './import/ConflictTable';
 
 export function ReceiptsPanel() {
   const { t } = useTranslation();
@@ -34,6 +35,11 @@ export function ReceiptsPanel() {
         dataSource={receipts ?? []}
         locale={{ emptyText: t('exchange.receipts.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        // A receipt with conflicts opens to them: both values, and which one stands.
+        expandable={{
+          rowExpandable: (r) => (r.conflicts?.length ?? 0) > 0,
+          expandedRowRender: (r) => <ConflictTable conflicts={r.conflicts ?? []} />,
+        }}
         columns={[
           { title: t('exchange.receipts.when'), render: (_, r) => formatInstant(r.importedAt, language) },
           { title: t('exchange.receipts.from'), render: (_, r) => r.source.name },

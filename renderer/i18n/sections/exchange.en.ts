@@ -42,6 +42,7 @@ export const exchangeEn: Messages['exchange'] = {
     recipient: 'Receiving laptop',
     noRecipients: 'Nothing has been imported from another laptop yet, so only a full export is possible.',
     reports: 'Also export the reports (bulletin PDF) and ledgers (Excel)',
+    pageLanguage: "Language of the leader's page (index.html)",
   },
   export: 'Export',
   cancel: 'Cancel',
@@ -120,6 +121,8 @@ export const exchangeEn: Messages['exchange'] = {
     readingPhotos: 'Reading photos {{done}} of {{total}}',
     applied:
       'Import complete: {{newRows}} new and {{changedRows}} changed records, {{newPhotos}} new photos.',
+    appliedConflicts:
+      'Fields both laptops changed: {{count}}. The later change stands; the import receipt keeps both values.',
     failed: 'Import failed; nothing on this laptop changed: {{reason}}',
     unlisted: '{{count}} files in the folder are not in the manifest and were ignored.',
     keyChanged:

@@ -41,6 +41,7 @@ export const exchangeZhCN = {
     recipient: '接收电脑',
     noRecipients: '还没有从其他电脑导入过数据，只能全部导出。',
     reports: '同时导出报告（督查通报PDF）和台账（Excel）',
+    pageLanguage: '领导浏览页（index.html）的语言',
   },
   export: '导出',
   cancel: '取消',
@@ -111,6 +112,7 @@ export const exchangeZhCN = {
     invalid: '数据包中有 {{count}} 条记录合并后不完整，已拒绝导入，本机数据没有改变。',
     readingPhotos: '正在读取照片 {{done}} / {{total}}',
     applied: '导入完成：新增 {{newRows}} 条、更新 {{changedRows}} 条记录，{{newPhotos}} 张新照片。',
+    appliedConflicts: '两台电脑都改过的字段：{{count}} 个。以较晚的修改为准，导入回执保留了两边的值。',
     failed: '导入失败，本机数据没有改变：{{reason}}',
     unlisted: '文件夹中有 {{count}} 个清单外的文件，已忽略。',
     keyChanged:

@@ -71,6 +71,18 @@ describe('hand-over between two laptops', () => {
     const owner = preview.conflicts.find((c) => c.field === 'owner');
     expect(owner).toMatchObject({ localValue: '甲方A', incomingValue: '甲方B', winner: 'incoming' });
     await handOver(b, a, snapshot.knowledge);
+    // The receipt keeps the value that lost, beside the one that stands.
+    const receipts = await a.importReceipts.toArray();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.counts.conflicts).toBe(preview.conflicts.length);
+    expect(receipts[0]?.conflicts).toContainEqual(
+      expect.objectContaining({
+        field: 'owner',
+        localValue: '甲方A',
+        incomingValue: '甲方B',
+        winner: 'incoming',
+      }),
+    );
     await handOver(a, b);
     expect((await a.projects.get(project.id))?.owner).toBe('甲方B');
     expect(await state(a)).toEqual(await state(b));

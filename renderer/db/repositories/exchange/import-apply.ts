@@ -68,6 +68,7 @@ export async function applyImport(
         newPhotos: fresh.length,
         knownPhotos: input.photos.length - fresh.length + preview.knownPhotos,
       },
+      conflicts: preview.conflicts,
     };
     await db.importReceipts.add(receipt);
     return receipt;

@@ -10,21 +10,12 @@ import { mergeOperations, rowKey, splitRowKey, type SyncedRow } from '../../../.
 import type { Operation } from '../../../../shared/sync/operation';
 import type { SyncedTable } from '../../../../shared/sync/tables';
 import { describeIssues } from '../../../../shared/contract/result';
-import { type DuchaDatabase, recordOfStored } from '../../database';
+import { type DuchaDatabase, type ImportConflict, recordOfStored } from '../../database';
+
+export type { ImportConflict };
 import { readRows } from '../../record-writer';
 import { recordChanges, type RecordChange } from './import-changes';
 import { localKnowledge } from './local-knowledge';
-
-export interface ImportConflict {
-  readonly table: SyncedTable;
-  readonly rowId: string;
-  /** The row's title or name, to show. */
-  readonly label: string;
-  readonly field: string;
-  readonly localValue: Json;
-  readonly incomingValue: Json;
-  readonly winner: 'local' | 'incoming';
-}
 
 export interface InvalidRecord {
   readonly table: SyncedTable;

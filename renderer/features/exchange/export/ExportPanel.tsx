@@ -10,14 +10,18 @@ import { formatBytes } from '../../../ui/format-bytes';
 import { PlaceCard } from '../PlaceCard';
 import { ExportProgressView } from './ExportProgressView';
 import { useExport } from './use-export';
+import { type Language, parseLanguage } from '../../../i18n';
 
 export function ExportPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const devices = useKnownDevices();
   const [target, setTarget] = useState<string | null>(null);
   const [kind, setKind] = useState<'full' | 'incremental'>('full');
   const [recipientNode, setRecipient] = useState<string | null>(null);
   const [reports, setReports] = useState(true);
+  // The leader's page speaks what is chosen here; until then, the app's language.
+  const [pageLanguage, setPageLanguage] = useState<Language | null>(null);
+  const language = pageLanguage ?? parseLanguage(i18n.language) ?? 'zh-CN';
   const { state, start, cancel, failure } = useExport();
   const running = state.phase === 'preparing' || state.phase === 'writing' || state.phase === 'verifying';
   const recipient = devices?.find((d) => d.node === recipientNode) ?? null;
@@ -52,6 +56,19 @@ export function ExportPanel() {
           <Checkbox checked={reports} onChange={(e) => setReports(e.target.checked)}>
             {t('exchange.options.reports')}
           </Checkbox>
+          <Space wrap>
+            <Typography.Text id="export-page-language">{t('exchange.options.pageLanguage')}</Typography.Text>
+            <Select<Language>
+              aria-labelledby="export-page-language"
+              style={{ minWidth: 140 }}
+              value={language}
+              onChange={setPageLanguage}
+              options={[
+                { value: 'zh-CN', label: t('language.zhCN') },
+                { value: 'en', label: t('language.en') },
+              ]}
+            />
+          </Space>
         </Space>
       </Card>
       <Button
@@ -63,6 +80,7 @@ export function ExportPanel() {
           void start({
             targetDir: target,
             reports,
+            pageLanguage: language,
             recipient:
               kind === 'incremental' && recipient
                 ? { node: recipient.node, name: recipient.name, knowledge: recipient.knowledge }

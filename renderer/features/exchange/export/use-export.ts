@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { useHost } from '../../../ui/host-context';
 import { exchangeActions, reportActions, useDatabase, useWorkingContext } from '../../../db';
-import { i18next, parseLanguage } from '../../../i18n';
+import { i18next, type Language } from '../../../i18n';
 import { useTimeZone, useToday } from '../../../stores/clock';
 import { faultMessage } from '../problem-text';
 import { manifestText } from './make-manifest';
@@ -27,13 +27,15 @@ export interface ExportRequest {
   readonly targetDir: string;
   readonly recipient: { node: string; name: string; knowledge: Knowledge } | null;
   readonly reports: boolean;
+  /** The leader's page's language, chosen in the panel (the app's by default). */
+  readonly pageLanguage: Language;
 }
 
 // The folder is named by the team's clock (its time zone), as its people read the date and time.
 const stamp = (date: Date): string => formatInstantStamp(date.toISOString());
 
 export function useExport() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = useHost();
   const db = useDatabase();
   const workingTeam = useWorkingContext()?.team ?? null;
@@ -57,8 +59,7 @@ export function useExport() {
           reports: request.reports,
           today,
           timeZone,
-          // The leader's page in the app's language: whoever exports reads it as they read the app.
-          pageLanguage: parseLanguage(i18n.language) ?? 'zh-CN',
+          pageLanguage: request.pageLanguage,
         },
         documents,
         (step) => setState({ phase: 'preparing', step }),

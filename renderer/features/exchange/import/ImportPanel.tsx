@@ -85,6 +85,11 @@ export function ImportPanel() {
             changedRows: state.receipt.counts.changedRows,
             newPhotos: state.receipt.counts.newPhotos,
           })}
+          description={
+            state.receipt.counts.conflicts > 0
+              ? t('exchange.import.appliedConflicts', { count: state.receipt.counts.conflicts })
+              : undefined
+          }
         />
       )}
     </Space>

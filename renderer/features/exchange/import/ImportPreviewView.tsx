@@ -1,20 +1,15 @@
 // What an import would do: the source and its trust, the counts, the conflicts with the side kept,
 // per record what would change (shown before a laptop seen for the first time can be trusted, behind
 // "Show changes" otherwise), and the Apply import button (held back until an unknown laptop is trusted).
-import { Alert, Button, Checkbox, Collapse, Descriptions, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Collapse, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../../ui/format-instant';
 import { useSession } from '../../../stores/session';
-import type { ImportConflict } from '../../../db';
 import { useFingerprint } from '../use-fingerprint';
+import { ConflictTable } from './ConflictTable';
 import { ImportChanges } from './ImportChanges';
 import type { ReadyBundle } from './read-bundle';
-
-const shown = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-};
 
 export function ImportPreviewView({
   bundle,
@@ -76,27 +71,7 @@ export function ImportPreviewView({
         />
       )}
       {!earlier && nothingNew && <Alert type="info" showIcon message={t('exchange.import.nothingNew')} />}
-      {preview.conflicts.length > 0 && (
-        <Table<ImportConflict>
-          size="small"
-          aria-label={t('exchange.import.conflictTable')}
-          title={() => t('exchange.import.conflictTable')}
-          rowKey={(c) => `${c.table}/${c.rowId}/${c.field}`}
-          pagination={false}
-          dataSource={preview.conflicts}
-          columns={[
-            { title: t('exchange.import.record'), render: (_, c) => c.label || c.rowId },
-            { title: t('exchange.import.field'), dataIndex: 'field' },
-            { title: t('exchange.import.local'), render: (_, c) => shown(c.localValue) },
-            { title: t('exchange.import.incoming'), render: (_, c) => shown(c.incomingValue) },
-            {
-              title: t('exchange.import.winner'),
-              render: (_, c) =>
-                t(c.winner === 'local' ? 'exchange.import.local' : 'exchange.import.incoming'),
-            },
-          ]}
-        />
-      )}
+      {preview.conflicts.length > 0 && <ConflictTable conflicts={preview.conflicts} />}
       {preview.invalid.length > 0 && (
         <Alert
           type="error"
