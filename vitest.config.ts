@@ -8,6 +8,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'test/unit/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

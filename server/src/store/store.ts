@@ -1,0 +1,125 @@
+// What the server keeps, behind one interface with two implementations: SQLite (embedded, the
+// default) and PostgreSQL (at scale). Every method is one transaction. The contract suite
+// (server/test/store-contract.test.ts) runs the same tests on both, so they cannot drift apart.
+import type { Knowledge } from '../../../shared/bundle/manifest';
+import type { Operation } from '../../../shared/sync/operation';
+import type { Device, Person, Role, Team } from '../../../shared/sync/protocol';
+
+/** A person as stored: the protocol's Person plus the password's slow hash. */
+export interface StoredPerson extends Person {
+  /** scrypt hash in PHC-like form (`scrypt$N$r$p$salt$hash`), or null until a password is set. */
+  readonly passwordHash: string | null;
+}
+
+export interface NewPerson {
+  readonly id: string;
+  readonly login: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly teamId: string | null;
+  readonly passwordHash: string | null;
+}
+
+export interface EnrollmentCode {
+  /** SHA-256 (hex) of the code: the code itself is shown once and never stored. */
+  readonly codeHash: string;
+  readonly teamId: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+}
+
+/** A person signed in on a device: lasts until revoked, never expires with time. */
+export interface Binding {
+  /** SHA-256 (hex) of the binding secret the laptop keeps. */
+  readonly bindingHash: string;
+  readonly deviceId: string;
+  readonly personId: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** Who pushed a batch: kept with every operation stored from it. */
+export interface Pusher {
+  readonly deviceId: string;
+  readonly personId: string;
+}
+
+/** One operation of a push, already checked against its schema and the caller's rights. */
+export type PushOutcome =
+  | { readonly fate: 'stored'; readonly seq: number }
+  | { readonly fate: 'known' }
+  | { readonly fate: 'differentContent'; readonly storedValue: unknown }
+  | { readonly fate: 'otherTeam'; readonly ownerTeamId: string };
+
+export interface SequencedOperation {
+  readonly seq: number;
+  readonly operation: Operation;
+}
+
+export interface Store {
+  /** Creates the schema if missing; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** The epoch of this database's log; made at creation, changed by `newEpoch` after a restore. */
+  epoch(): Promise<string>;
+  newEpoch(): Promise<string>;
+  /** A value of the server's own (the one-time setup code's hash, say); null when unset. */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string | null): Promise<void>;
+
+  // Teams and people
+  createTeam(team: Team): Promise<void>;
+  teams(): Promise<Team[]>;
+  createPerson(person: NewPerson): Promise<void>;
+  personById(id: string): Promise<StoredPerson | null>;
+  personByLogin(login: string): Promise<StoredPerson | null>;
+  people(): Promise<StoredPerson[]>;
+  setPassword(personId: string, passwordHash: string): Promise<void>;
+  setDisabled(personId: string, disabled: boolean): Promise<void>;
+
+  // Devices
+  createEnrollmentCode(code: EnrollmentCode): Promise<void>;
+  /**
+   * Uses a code and enrolls the device in one step: null when the code is unknown, used or expired
+   * (at `now`), so a code never enrolls two devices, however many try at once.
+   */
+  enroll(codeHash: string, device: Device, now: string): Promise<Device | null>;
+  deviceById(id: string): Promise<Device | null>;
+  devices(): Promise<Device[]>;
+  /** Revokes the device and every binding on it; earlier operations stay. */
+  revokeDevice(id: string, at: string): Promise<void>;
+
+  // Challenges (single use) and bindings
+  saveChallenge(challenge: string, deviceId: string, expiresAt: string): Promise<void>;
+  /** Deletes the challenge and says whether it was there for this device and not expired at `now`. */
+  takeChallenge(challenge: string, deviceId: string, now: string): Promise<boolean>;
+  saveBinding(binding: Binding): Promise<void>;
+  bindingByHash(bindingHash: string): Promise<Binding | null>;
+
+  // The operation log
+  /**
+   * Stores a batch into a team's log, in one transaction: each operation once per identity (table,
+   * row, field, clock); an identity seen again with other content is kept aside, never replacing the
+   * first; a row first written in another team's log is refused. Stored operations take the team's
+   * next sequence numbers, gap-free, and the team's merged rows follow (shared/sync/merge).
+   */
+  push(teamId: string, operations: readonly Operation[], pusher: Pusher, at: string): Promise<PushOutcome[]>;
+  /** The team's operations after `afterSeq`, in order, at most `limit`. */
+  pull(teamId: string, afterSeq: number, limit: number): Promise<SequencedOperation[]>;
+  /** The team's last sequence number (0 when empty). */
+  lastSeq(teamId: string): Promise<number>;
+  /** Per node, the latest clock the team's log holds. */
+  knowledge(teamId: string): Promise<Knowledge>;
+  /** The team's merged rows as the winning operation of every field, and the seq they include. */
+  snapshot(teamId: string): Promise<{ seq: number; operations: Operation[] }>;
+  /** Operations kept aside because their identity was stored with other content. */
+  aside(teamId: string): Promise<{ operation: Operation; pusher: Pusher; at: string }[]>;
+  /** Whether a photo record of the team names this SHA-256 (its original or a derivative). */
+  teamReferencesBlob(teamId: string, sha256: string): Promise<boolean>;
+
+  /** A consistent copy of the whole database into `file` (SQLite's online backup). */
+  backup(file: string): Promise<void>;
+}

@@ -1,0 +1,209 @@
+// The sync protocol between a laptop and the central server: the bodies of every request and reply,
+// as zod schemas both sides import, so the server checks what the laptops send with the same types
+// the laptops were written against. The server's routes and their rules are in server/README.md.
+import { z } from 'zod';
+import { KnowledgeSchema } from '../bundle/manifest';
+import { OperationSchema } from './operation';
+
+/** Ids the server makes (uuidv7) and ids the app makes for teams and people: 1–64 characters. */
+export const ServerIdSchema = z.string().min(1).max(64);
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+export const Sha256Schema = z.string().regex(SHA256_HEX, 'not a SHA-256 (64 lowercase hex)');
+
+// ── Who is who ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * admin: people, teams and devices, no records. office: reads and writes every team's records.
+ * inspector: reads and writes their own team's records. leader: reads every team's, writes nothing.
+ */
+export const ROLES = ['admin', 'office', 'inspector', 'leader'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LoginSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'a login is 2–32 lowercase letters, digits, ".", "_" or "-"');
+/** At least 10 characters: a laptop keeps its sign-in for weeks, so the password is typed rarely. */
+export const PasswordSchema = z.string().min(10).max(200);
+
+export const TeamSchema = z.object({ id: ServerIdSchema, name: z.string().min(1).max(100) });
+export type Team = z.infer<typeof TeamSchema>;
+
+export const PersonSchema = z.object({
+  id: ServerIdSchema,
+  login: LoginSchema,
+  name: z.string().min(1).max(50),
+  role: RoleSchema,
+  /** The person's team: required for an inspector, null for the city's admin, office and leaders. */
+  teamId: ServerIdSchema.nullable(),
+  disabled: z.boolean(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const DeviceSchema = z.object({
+  id: ServerIdSchema,
+  name: z.string().min(1).max(100),
+  /** The team it was enrolled into; null for a laptop of the city office. */
+  teamId: ServerIdSchema.nullable(),
+  /** Ed25519 public key, raw 32 bytes in base64: the key it signs bundles with. */
+  publicKey: z.string().min(40).max(48),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+// ── Enrollment and sign-in ──────────────────────────────────────────────────────────────────────
+
+/** Enrollment codes are read aloud or typed from paper: 12 characters of an unambiguous alphabet. */
+export const EnrollmentCodeSchema = z.string().regex(/^[A-HJ-NP-Z2-9]{12}$/, 'not an enrollment code');
+
+export const EnrollRequestSchema = z.object({
+  code: EnrollmentCodeSchema,
+  name: z.string().min(1).max(100),
+  publicKey: z.string().min(40).max(48),
+});
+export const EnrollReplySchema = z.object({ device: DeviceSchema });
+
+/** A fresh random challenge, single use, for one device, valid for two minutes. */
+export const ChallengeRequestSchema = z.object({ deviceId: ServerIdSchema });
+export const ChallengeReplySchema = z.object({ challenge: z.string().min(32).max(64) });
+
+/** What the device signs: the purpose, the server's challenge, and the device, so no signature serves elsewhere. */
+export const sessionProof = (challenge: string, deviceId: string): Uint8Array<ArrayBuffer> =>
+  new TextEncoder().encode(`ducha-session\n${challenge}\n${deviceId}`);
+
+/** First sign-in of a person on a device: proves the device key and the person's password. */
+export const SignInRequestSchema = z.object({
+  deviceId: ServerIdSchema,
+  challenge: z.string().min(32).max(64),
+  /** Ed25519 signature of sessionProof(challenge, deviceId), base64. */
+  signature: z.string().min(80).max(96),
+  login: LoginSchema,
+  password: z.string().min(1).max(200),
+});
+/**
+ * The binding of a person to a device: kept by the laptop, it never expires with time (a laptop may
+ * be offline for weeks); it ends only when the device is revoked, the person disabled, or they sign out.
+ */
+export const SignInReplySchema = z.object({
+  binding: z.string().min(32).max(128),
+  session: z.string().min(32).max(128),
+  person: PersonSchema,
+  sessionExpiresAt: z.string(),
+});
+
+/** Every later connection: the device key proven again, the binding named; no password. */
+export const SessionRequestSchema = z.object({
+  deviceId: ServerIdSchema,
+  challenge: z.string().min(32).max(64),
+  signature: z.string().min(80).max(96),
+  binding: z.string().min(32).max(128),
+});
+export const SessionReplySchema = z.object({
+  session: z.string().min(32).max(128),
+  person: PersonSchema,
+  sessionExpiresAt: z.string(),
+});
+
+// ── Cursor ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Where a laptop stands in a team's log. The epoch changes when the server is restored from a backup:
+ * a cursor of another epoch means "send me what I lack" (see KnowledgeReply), then pull from 0.
+ */
+export const CursorSchema = z.object({ epoch: z.string().min(1).max(64), seq: z.number().int().min(0) });
+export type Cursor = z.infer<typeof CursorSchema>;
+
+// ── Push ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Small enough for every proxy between a hotel's Wi-Fi and the server. */
+export const PUSH_MAX_OPERATIONS = 1000;
+export const PUSH_MAX_BYTES = 1024 * 1024;
+
+export const PushRequestSchema = z.object({
+  operations: z.array(OperationSchema).min(1).max(PUSH_MAX_OPERATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+/** Why an operation was not stored. */
+export const PUSH_REFUSALS = [
+  /** The same identity (table, row, field, clock) is stored with another value or node: kept aside. */
+  'differentContent',
+  /** The row belongs to another team's records. */
+  'otherTeam',
+  /** The table's records have no such field. */
+  'unknownField',
+  /** The value is not one the record's schema allows for that field. */
+  'invalidValue',
+  /** The clock is more than a day ahead of the server's time: flagged, not stored. */
+  'clockAhead',
+] as const;
+export type PushRefusal = (typeof PUSH_REFUSALS)[number];
+
+/** Each operation's fate, in the order pushed. */
+export const FateSchema = z.discriminatedUnion('fate', [
+  z.object({ fate: z.literal('stored'), seq: z.number().int().positive() }),
+  z.object({ fate: z.literal('known') }),
+  z.object({ fate: z.literal('refused'), reason: z.enum(PUSH_REFUSALS), detail: z.string().max(300) }),
+]);
+export type Fate = z.infer<typeof FateSchema>;
+
+export const PushReplySchema = z.object({ fates: z.array(FateSchema), cursor: CursorSchema });
+export type PushReply = z.infer<typeof PushReplySchema>;
+
+// ── Pull ────────────────────────────────────────────────────────────────────────────────────────
+
+export const PULL_MAX_OPERATIONS = 1000;
+
+export const PullReplySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('operations'),
+    /** In the team's order; each with its sequence number, gap-free from the cursor on. */
+    operations: z.array(z.object({ seq: z.number().int().positive(), operation: OperationSchema })),
+    cursor: CursorSchema,
+    /** More operations wait after this page. */
+    more: z.boolean(),
+  }),
+  z.object({ kind: z.literal('epochChanged'), epoch: z.string() }),
+]);
+export type PullReply = z.infer<typeof PullReplySchema>;
+
+/** What the server holds of a team, per node: the latest clock of each (as bundles' `knowledge`). */
+export const KnowledgeReplySchema = z.object({ epoch: z.string(), knowledge: KnowledgeSchema });
+
+/**
+ * A new laptop's start: the team's merged rows, as the winning operation of every field (the same
+ * merge applies them), and the cursor they correspond to. Sent gzip-compressed.
+ */
+export const SnapshotReplySchema = z.object({
+  cursor: CursorSchema,
+  operations: z.array(OperationSchema),
+});
+
+// ── Photos ──────────────────────────────────────────────────────────────────────────────────────
+
+export const MISSING_MAX_HASHES = 5000;
+export const MissingRequestSchema = z.object({
+  hashes: z.array(Sha256Schema).min(1).max(MISSING_MAX_HASHES),
+});
+export const MissingReplySchema = z.object({ missing: z.array(Sha256Schema) });
+/** The largest chunk one PATCH may carry. */
+export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
+/** A photo original is at most this large; an upload declaring more is refused. */
+export const BLOB_MAX_BYTES = 200 * 1024 * 1024;
+
+// ── Errors ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every refusal: a stable code the laptop maps to words in the person's language, and an English
+ * message for logs and for people calling the API by hand.
+ */
+export const ErrorReplySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The fields of a malformed request, each with what is wrong. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
