@@ -1,5 +1,6 @@
 // Who is calling: set on the request by the session check (server/src/auth) from the session token,
 // read by every route. A route without a caller answers 401 before it reads the body.
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/sync/protocol';
 
 export interface Caller {
@@ -18,3 +19,6 @@ declare module 'fastify' {
     caller: Caller | null;
   }
 }
+
+/** A request the session check has passed: its caller is known. */
+export type SignedInRequest = FastifyRequest & { caller: Caller };
