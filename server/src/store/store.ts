@@ -98,6 +98,8 @@ export interface Store {
   takeChallenge(challenge: string, deviceId: string, now: string): Promise<boolean>;
   saveBinding(binding: Binding): Promise<void>;
   bindingByHash(bindingHash: string): Promise<Binding | null>;
+  /** Ends one binding (the person signs out on that laptop); a no-op when unknown or already ended. */
+  revokeBinding(bindingHash: string, at: string): Promise<void>;
 
   // The operation log
   /**
