@@ -1,0 +1,560 @@
+// The store at scale: PostgreSQL through a pool. A push is one transaction that first locks the team's
+// counter row, so a team's pushers take turns and sequence numbers commit in the order they are given:
+// a reader can never see seq k+1 while k is still uncommitted (a plain sequence allows that). The batch
+// is read and written with set-based statements (unnest of arrays), a handful of round trips per push.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Knowledge } from '../../../shared/bundle/manifest';
+import { rowKey, splitRowKey, type SyncedRow } from '../../../shared/sync/merge';
+import type { Operation } from '../../../shared/sync/operation';
+import type { Device, Team } from '../../../shared/sync/protocol';
+import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import {
+  asideContentHash,
+  identityKey,
+  planPush,
+  rowOperations,
+  type OwnedRow,
+  type PushPlan,
+  type StoredIdentity,
+} from './push-plan';
+import type {
+  Binding,
+  EnrollmentCode,
+  NewPerson,
+  PushOutcome,
+  Pusher,
+  SequencedOperation,
+  Store,
+  StoredPerson,
+} from './store';
+import {
+  bindingFromRow,
+  deviceFromRow,
+  integer,
+  operationFromRow,
+  personFromRow,
+  pusherFromRow,
+  teamFromRow,
+  type DbRow,
+} from './store-rows';
+
+const OPERATION_COLUMNS = 'table_name, row_id, field, value, hlc, node';
+/** Taken by migrate() so two servers starting at once do not both create the schema. */
+const MIGRATION_LOCK = 1_718_251_017;
+/** Deadlock and serialization failure: the transaction was rolled back whole and may simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 5;
+
+export const PG_DUMP_ADVICE =
+  'PostgreSQL is backed up with its own tools, not by the server: ' +
+  'pg_dump --format=custom --file=ducha.dump "$DUCHA_SERVER_DATABASE" ' +
+  '(restore with pg_restore --clean --if-exists --dbname="$DUCHA_SERVER_DATABASE" ducha.dump, then give the log a new epoch)';
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool; each push holds one for its transaction. */
+  readonly maxConnections?: number;
+  /** An idle connection failed (the database restarted, say); the pool replaces it. */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+const errorCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, options: PostgresStoreOptions = {}) {
+    this.pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+    // Without a listener an idle client's error would end the process.
+    const onIdleError =
+      options.onIdleError ?? ((error: Error) => console.error('PostgreSQL:', error.message));
+    this.pool.on('error', onIdleError);
+  }
+
+  /** One transaction on one connection; run again whole when PostgreSQL aborted it for a deadlock. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(begin);
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        const code = errorCode(error);
+        if (attempt < MAX_ATTEMPTS && code !== undefined && RETRYABLE.has(code)) continue;
+        throw error;
+      } finally {
+        // A connection whose rollback failed is closed, not handed to the next caller.
+        client.release(broken);
+      }
+    }
+  }
+
+  private async rows(text: string, params: unknown[] = []): Promise<DbRow[]> {
+    return (await this.pool.query<DbRow>(text, params)).rows;
+  }
+
+  private async row(text: string, params: unknown[] = []): Promise<DbRow | undefined> {
+    return (await this.rows(text, params))[0];
+  }
+
+  private async changes(text: string, params: unknown[] = []): Promise<number> {
+    return (await this.pool.query(text, params)).rowCount ?? 0;
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (
+           version integer PRIMARY KEY, why text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const { rows } = await client.query<DbRow>(
+        'SELECT coalesce(max(version), 0) AS version FROM schema_migrations',
+      );
+      const version = integer(rows[0]?.version ?? 0);
+      const latest = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
+      if (version > latest) {
+        throw new Error(
+          `this database has schema ${version}, newer than this server's ${latest}: update the server`,
+        );
+      }
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (migration.version <= version) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, why) VALUES ($1, $2)', [
+          migration.version,
+          migration.why,
+        ]);
+      }
+      await client.query("INSERT INTO settings (key, value) VALUES ('epoch', $1) ON CONFLICT DO NOTHING", [
+        randomUUID(),
+      ]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async epoch(): Promise<string> {
+    const epoch = await this.getSetting('epoch');
+    if (epoch === null) throw new Error('the database has no epoch: run migrate() first');
+    return epoch;
+  }
+
+  async newEpoch(): Promise<string> {
+    const epoch = randomUUID();
+    await this.setSetting('epoch', epoch);
+    return epoch;
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const row = await this.row('SELECT value FROM settings WHERE key = $1', [key]);
+    return row ? (row.value as string) : null;
+  }
+
+  async setSetting(key: string, value: string | null): Promise<void> {
+    if (value === null) await this.changes('DELETE FROM settings WHERE key = $1', [key]);
+    else {
+      await this.changes(
+        'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [key, value],
+      );
+    }
+  }
+
+  // ── Teams and people ───────────────────────────────────────────────────────────────────────────
+
+  async createTeam(team: Team): Promise<void> {
+    await this.changes('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+  }
+
+  async teams(): Promise<Team[]> {
+    return (await this.rows('SELECT id, name FROM teams ORDER BY name, id')).map(teamFromRow);
+  }
+
+  async createPerson(person: NewPerson): Promise<void> {
+    await this.changes(
+      `INSERT INTO people (id, login, name, role, team_id, disabled, password_hash)
+       VALUES ($1, $2, $3, $4, $5, false, $6)`,
+      [person.id, person.login, person.name, person.role, person.teamId, person.passwordHash],
+    );
+  }
+
+  async personById(id: string): Promise<StoredPerson | null> {
+    const row = await this.row('SELECT * FROM people WHERE id = $1', [id]);
+    return row ? personFromRow(row) : null;
+  }
+
+  async personByLogin(login: string): Promise<StoredPerson | null> {
+    const row = await this.row('SELECT * FROM people WHERE login = $1', [login]);
+    return row ? personFromRow(row) : null;
+  }
+
+  async people(): Promise<StoredPerson[]> {
+    return (await this.rows('SELECT * FROM people ORDER BY login')).map(personFromRow);
+  }
+
+  async setPassword(personId: string, passwordHash: string): Promise<void> {
+    if (
+      (await this.changes('UPDATE people SET password_hash = $1 WHERE id = $2', [passwordHash, personId])) ===
+      0
+    ) {
+      throw new Error(`no person ${personId}`);
+    }
+  }
+
+  async setDisabled(personId: string, disabled: boolean): Promise<void> {
+    if ((await this.changes('UPDATE people SET disabled = $1 WHERE id = $2', [disabled, personId])) === 0) {
+      throw new Error(`no person ${personId}`);
+    }
+  }
+
+  // ── Devices ────────────────────────────────────────────────────────────────────────────────────
+
+  async createEnrollmentCode(code: EnrollmentCode): Promise<void> {
+    await this.changes(
+      `INSERT INTO enrollment_codes (code_hash, team_id, created_by, created_at, expires_at, used_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [code.codeHash, code.teamId, code.createdBy, code.createdAt, code.expiresAt, code.usedAt],
+    );
+  }
+
+  enroll(codeHash: string, device: Device, now: string): Promise<Device | null> {
+    return this.transaction(async (client) => {
+      // A second enroller of the same code waits on this row, then finds used_at set: null.
+      const { rows } = await client.query<DbRow>(
+        `UPDATE enrollment_codes SET used_at = $1
+         WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING team_id`,
+        [now, codeHash],
+      );
+      const code = rows[0];
+      if (!code) return null;
+      // The code decides the team, whatever the caller put in the device.
+      const stored: Device = { ...device, teamId: code.team_id as string | null, revokedAt: null };
+      await client.query(
+        `INSERT INTO devices (id, name, team_id, public_key, enrolled_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, NULL)`,
+        [stored.id, stored.name, stored.teamId, stored.publicKey, stored.enrolledAt],
+      );
+      await client.query('UPDATE enrollment_codes SET device_id = $1 WHERE code_hash = $2', [
+        stored.id,
+        codeHash,
+      ]);
+      return stored;
+    });
+  }
+
+  async deviceById(id: string): Promise<Device | null> {
+    const row = await this.row('SELECT * FROM devices WHERE id = $1', [id]);
+    return row ? deviceFromRow(row) : null;
+  }
+
+  async devices(): Promise<Device[]> {
+    return (await this.rows('SELECT * FROM devices ORDER BY enrolled_at, id')).map(deviceFromRow);
+  }
+
+  async revokeDevice(id: string, at: string): Promise<void> {
+    await this.transaction(async (client) => {
+      // COALESCE: revoking twice keeps the first time.
+      const revoked = await client.query(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2',
+        [at, id],
+      );
+      if (revoked.rowCount === 0) throw new Error(`no device ${id}`);
+      await client.query('UPDATE bindings SET revoked_at = COALESCE(revoked_at, $1) WHERE device_id = $2', [
+        at,
+        id,
+      ]);
+    });
+  }
+
+  // ── Challenges and bindings ────────────────────────────────────────────────────────────────────
+
+  async saveChallenge(challenge: string, deviceId: string, expiresAt: string): Promise<void> {
+    await this.changes('INSERT INTO challenges (challenge, device_id, expires_at) VALUES ($1, $2, $3)', [
+      challenge,
+      deviceId,
+      expiresAt,
+    ]);
+  }
+
+  takeChallenge(challenge: string, deviceId: string, now: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<DbRow>(
+        'DELETE FROM challenges WHERE challenge = $1 RETURNING device_id, expires_at',
+        [challenge],
+      );
+      // Challenges nobody answered would pile up; each take clears the expired ones.
+      await client.query('DELETE FROM challenges WHERE expires_at <= $1', [now]);
+      const row = rows[0];
+      return row !== undefined && row.device_id === deviceId && (row.expires_at as string) > now;
+    });
+  }
+
+  async saveBinding(binding: Binding): Promise<void> {
+    await this.changes(
+      `INSERT INTO bindings (binding_hash, device_id, person_id, created_at, revoked_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [binding.bindingHash, binding.deviceId, binding.personId, binding.createdAt, binding.revokedAt],
+    );
+  }
+
+  async bindingByHash(bindingHash: string): Promise<Binding | null> {
+    const row = await this.row('SELECT * FROM bindings WHERE binding_hash = $1', [bindingHash]);
+    return row ? bindingFromRow(row) : null;
+  }
+
+  async revokeBinding(bindingHash: string, at: string): Promise<void> {
+    await this.changes('UPDATE bindings SET revoked_at = COALESCE(revoked_at, $1) WHERE binding_hash = $2', [
+      at,
+      bindingHash,
+    ]);
+  }
+
+  // ── The operation log ──────────────────────────────────────────────────────────────────────────
+
+  async push(
+    teamId: string,
+    operations: readonly Operation[],
+    pusher: Pusher,
+    at: string,
+  ): Promise<PushOutcome[]> {
+    if (operations.length === 0) return [];
+    return this.transaction(async (client) => {
+      // The team's turn: every other pusher of this team waits here until this transaction ends, and
+      // reads the counter as this one left it (READ COMMITTED re-reads a row it waited for).
+      await client.query(
+        'INSERT INTO team_counters (team_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING',
+        [teamId],
+      );
+      const counter = await client.query<DbRow>(
+        'SELECT last_seq FROM team_counters WHERE team_id = $1 FOR UPDATE',
+        [teamId],
+      );
+      const lastSeq = integer(counter.rows[0]?.last_seq ?? 0);
+      const owned = await this.claimRows(client, teamId, operations);
+      const identities = await this.storedIdentities(client, operations);
+      const plan = planPush(teamId, operations, lastSeq, {
+        identity: (op) => identities.get(identityKey(op)),
+        row: (table, rowId) => owned.get(rowKey(table, rowId)),
+      });
+      await this.write(client, teamId, plan, pusher, at);
+      return plan.outcomes;
+    });
+  }
+
+  /**
+   * Claims for the team every row of the batch that nobody owns yet, then reads who owns each. A row
+   * no log has touched can only receive stored operations, so claiming them all up front is exact.
+   * Another team's pusher claiming the same row waits for this transaction and then finds it taken.
+   * Rows are claimed in key order, so two teams' overlapping batches cannot deadlock on them.
+   */
+  private async claimRows(
+    client: pg.PoolClient,
+    teamId: string,
+    operations: readonly Operation[],
+  ): Promise<Map<string, OwnedRow>> {
+    const keys = [...new Set(operations.map((op) => rowKey(op.table, op.rowId)))].sort().map(splitRowKey);
+    const tables = keys.map((key) => key.table);
+    const rowIds = keys.map((key) => key.rowId);
+    const empties = rowIds.map((id) => JSON.stringify({ id, _clocks: {} }));
+    await client.query(
+      `INSERT INTO merged_rows (table_name, row_id, team_id, row)
+       SELECT k.t, k.r, $1, k.e FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(t, r, e, i)
+       ORDER BY k.i ON CONFLICT DO NOTHING`,
+      [teamId, tables, rowIds, empties],
+    );
+    const { rows } = await client.query<DbRow>(
+      `SELECT m.table_name, m.row_id, m.team_id, m.row FROM merged_rows m
+       JOIN unnest($1::text[], $2::text[]) AS k(t, r) ON m.table_name = k.t AND m.row_id = k.r`,
+      [tables, rowIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        rowKey(row.table_name as string, row.row_id as string),
+        { teamId: row.team_id as string, row: JSON.parse(row.row as string) as SyncedRow },
+      ]),
+    );
+  }
+
+  private async storedIdentities(
+    client: pg.PoolClient,
+    operations: readonly Operation[],
+  ): Promise<Map<string, StoredIdentity>> {
+    const { rows } = await client.query<DbRow>(
+      `SELECT o.table_name, o.row_id, o.field, o.hlc, o.team_id, o.node, o.value FROM operations o
+       JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k(t, r, f, h)
+         ON o.table_name = k.t AND o.row_id = k.r AND o.field = k.f AND o.hlc = k.h`,
+      [
+        operations.map((op) => op.table),
+        operations.map((op) => op.rowId),
+        operations.map((op) => op.field),
+        operations.map((op) => op.hlc),
+      ],
+    );
+    return new Map(
+      rows.map((row) => [
+        identityKey({
+          table: row.table_name as Operation['table'],
+          rowId: row.row_id as string,
+          field: row.field as string,
+          hlc: row.hlc as string,
+        }),
+        { teamId: row.team_id as string, node: row.node as string, valueJson: row.value as string },
+      ]),
+    );
+  }
+
+  private async write(
+    client: pg.PoolClient,
+    teamId: string,
+    plan: PushPlan,
+    pusher: Pusher,
+    at: string,
+  ): Promise<void> {
+    const { stored, changedRows, aside } = plan;
+    if (stored.length > 0) {
+      await client.query(
+        `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value,
+           pushed_by_device, pushed_by_person, pushed_at)
+         SELECT $1, k.s, k.t, k.r, k.f, k.h, k.n, k.v, $2, $3, $4
+         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS k(s, t, r, f, h, n, v)`,
+        [
+          teamId,
+          pusher.deviceId,
+          pusher.personId,
+          at,
+          stored.map((s) => s.seq),
+          stored.map((s) => s.operation.table),
+          stored.map((s) => s.operation.rowId),
+          stored.map((s) => s.operation.field),
+          stored.map((s) => s.operation.hlc),
+          stored.map((s) => s.operation.node),
+          stored.map((s) => s.valueJson),
+        ],
+      );
+    }
+    if (changedRows.length > 0) {
+      await client.query(
+        `UPDATE merged_rows m SET row = k.row FROM unnest($1::text[], $2::text[], $3::text[]) AS k(t, r, row)
+         WHERE m.table_name = k.t AND m.row_id = k.r`,
+        [
+          changedRows.map((c) => c.table),
+          changedRows.map((c) => c.rowId),
+          changedRows.map((c) => JSON.stringify(c.row)),
+        ],
+      );
+    }
+    if (aside.length > 0) {
+      await client.query(
+        `INSERT INTO operations_aside (team_id, table_name, row_id, field, hlc, node, value, content_hash,
+           pushed_by_device, pushed_by_person, pushed_at)
+         SELECT $1, k.t, k.r, k.f, k.h, k.n, k.v, k.c, $2, $3, $4
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           WITH ORDINALITY AS k(t, r, f, h, n, v, c, i)
+         ORDER BY k.i ON CONFLICT DO NOTHING`,
+        [
+          teamId,
+          pusher.deviceId,
+          pusher.personId,
+          at,
+          aside.map((a) => a.operation.table),
+          aside.map((a) => a.operation.rowId),
+          aside.map((a) => a.operation.field),
+          aside.map((a) => a.operation.hlc),
+          aside.map((a) => a.operation.node),
+          aside.map((a) => a.valueJson),
+          aside.map((a) => asideContentHash(a.operation.node, a.valueJson)),
+        ],
+      );
+    }
+    if (plan.knowledge.size > 0) {
+      await client.query(
+        `INSERT INTO team_knowledge (team_id, node, hlc) SELECT $1, k.n, k.h FROM unnest($2::text[], $3::text[]) AS k(n, h)
+         ON CONFLICT (team_id, node) DO UPDATE SET hlc = GREATEST(team_knowledge.hlc, excluded.hlc)`,
+        [teamId, [...plan.knowledge.keys()], [...plan.knowledge.values()]],
+      );
+    }
+    if (plan.blobs.size > 0) {
+      await client.query(
+        `INSERT INTO blob_refs (team_id, sha256) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+        [teamId, [...plan.blobs]],
+      );
+    }
+    if (stored.length > 0) {
+      await client.query('UPDATE team_counters SET last_seq = $2 WHERE team_id = $1', [teamId, plan.lastSeq]);
+    }
+  }
+
+  async pull(teamId: string, afterSeq: number, limit: number): Promise<SequencedOperation[]> {
+    const rows = await this.rows(
+      `SELECT seq, ${OPERATION_COLUMNS} FROM operations WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [teamId, afterSeq, limit],
+    );
+    return rows.map((row) => ({ seq: integer(row.seq), operation: operationFromRow(row) }));
+  }
+
+  async lastSeq(teamId: string): Promise<number> {
+    const row = await this.row('SELECT last_seq FROM team_counters WHERE team_id = $1', [teamId]);
+    return row ? integer(row.last_seq) : 0;
+  }
+
+  async knowledge(teamId: string): Promise<Knowledge> {
+    const rows = await this.rows('SELECT node, hlc FROM team_knowledge WHERE team_id = $1 ORDER BY node', [
+      teamId,
+    ]);
+    return Object.fromEntries(rows.map((row) => [row.node as string, row.hlc as string]));
+  }
+
+  snapshot(teamId: string): Promise<{ seq: number; operations: Operation[] }> {
+    // REPEATABLE READ: the rows and the seq come from one snapshot, however many pushes commit meanwhile.
+    return this.transaction(async (client) => {
+      const counter = await client.query<DbRow>('SELECT last_seq FROM team_counters WHERE team_id = $1', [
+        teamId,
+      ]);
+      const { rows } = await client.query<DbRow>(
+        'SELECT table_name, row FROM merged_rows WHERE team_id = $1 ORDER BY table_name, row_id',
+        [teamId],
+      );
+      const operations = rows.flatMap((row) =>
+        rowOperations(row.table_name as string, JSON.parse(row.row as string) as SyncedRow),
+      );
+      return { seq: integer(counter.rows[0]?.last_seq ?? 0), operations };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async aside(teamId: string): Promise<{ operation: Operation; pusher: Pusher; at: string }[]> {
+    const rows = await this.rows(
+      `SELECT ${OPERATION_COLUMNS}, pushed_by_device, pushed_by_person, pushed_at
+       FROM operations_aside WHERE team_id = $1 ORDER BY id`,
+      [teamId],
+    );
+    return rows.map((row) => ({
+      operation: operationFromRow(row),
+      pusher: pusherFromRow(row),
+      at: row.pushed_at as string,
+    }));
+  }
+
+  async teamReferencesBlob(teamId: string, sha256: string): Promise<boolean> {
+    return (
+      (await this.row('SELECT 1 FROM blob_refs WHERE team_id = $1 AND sha256 = $2', [teamId, sha256])) !==
+      undefined
+    );
+  }
+
+  backup(_file: string): Promise<void> {
+    return Promise.reject(new Error(PG_DUMP_ADVICE));
+  }
+}

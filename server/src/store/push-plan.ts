@@ -1,0 +1,159 @@
+// The decisions of one push, apart from any database: which operations are stored (and under which
+// sequence numbers), which are already known, which are kept aside, which touch another team's rows,
+// and what the team's merged rows become. Both stores read what the batch touches, call planPush, and
+// write the plan in the same transaction, so SQLite and PostgreSQL cannot decide differently.
+import { sha256HexSync } from '../../../shared/crypto/sha256';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
+import { applyOperation, rowKey, type SyncedRow } from '../../../shared/sync/merge';
+import type { Operation } from '../../../shared/sync/operation';
+import { compareHlc, decodeHlc } from '../../../shared/sync/hlc';
+import type { PushOutcome } from './store';
+
+/** An operation identity as the log holds it. */
+export interface StoredIdentity {
+  readonly teamId: string;
+  readonly node: string;
+  /** canonicalJson of the value: equal values give equal texts. */
+  readonly valueJson: string;
+}
+
+/** A merged row and the team that owns it (the team whose log first stored an operation on it). */
+export interface OwnedRow {
+  readonly teamId: string;
+  readonly row: SyncedRow;
+}
+
+/** What the plan needs to read; the stores answer from the database (SQLite) or from prefetched maps. */
+export interface PushLookups {
+  identity(op: Operation): StoredIdentity | undefined;
+  row(table: string, rowId: string): OwnedRow | undefined;
+}
+
+export interface PlannedOperation {
+  readonly seq: number;
+  readonly operation: Operation;
+  readonly valueJson: string;
+}
+
+export interface ChangedRow {
+  readonly table: string;
+  readonly rowId: string;
+  readonly row: SyncedRow;
+  /** Not in the database before this push (the batch claims it for the team). */
+  readonly isNew: boolean;
+}
+
+export interface PushPlan {
+  readonly outcomes: PushOutcome[];
+  /** In sequence order, numbered lastSeq + 1, lastSeq + 2, … with no gap. */
+  readonly stored: PlannedOperation[];
+  readonly aside: { readonly operation: Operation; readonly valueJson: string }[];
+  readonly changedRows: ChangedRow[];
+  /** Per node, the highest clock among the stored operations. */
+  readonly knowledge: Map<string, string>;
+  /** SHA-256 hashes named by stored photo and annotation operations: the team may download them. */
+  readonly blobs: Set<string>;
+  readonly lastSeq: number;
+}
+
+/** The tables whose `sha256` field names a blob (a photo original) the team may download. */
+const BLOB_TABLES: ReadonlySet<string> = new Set(['photos', 'photoAnnotations']);
+
+export const identityKey = (op: Pick<Operation, 'table' | 'rowId' | 'field' | 'hlc'>): string =>
+  `${op.table}\u0000${op.rowId}\u0000${op.field}\u0000${op.hlc}`;
+
+/**
+ * What tells apart two operations kept aside under one identity: retries of the same refused operation
+ * are kept once, each different content once. A hash, because PostgreSQL cannot index long values.
+ */
+export const asideContentHash = (node: string, valueJson: string): string =>
+  sha256HexSync(new TextEncoder().encode(`${node}\n${valueJson}`));
+
+/**
+ * Decides every operation's fate in order. A row owned by another team refuses the operation before
+ * its identity is looked at, so a team's pusher learns nothing of another team's log but the owner.
+ * Within the batch, an identity stored earlier counts as stored and a new row's first stored operation
+ * claims it, exactly as if the operations had come one push at a time.
+ */
+export function planPush(
+  teamId: string,
+  operations: readonly Operation[],
+  lastSeq: number,
+  lookups: PushLookups,
+): PushPlan {
+  const outcomes: PushOutcome[] = [];
+  const stored: PlannedOperation[] = [];
+  const aside: { operation: Operation; valueJson: string }[] = [];
+  const knowledge = new Map<string, string>();
+  const blobs = new Set<string>();
+  const batchIdentities = new Map<string, StoredIdentity>();
+  // The rows the batch has seen, as they stand after its stored operations so far; null = no such row yet.
+  const rows = new Map<string, { table: string; rowId: string; owned: OwnedRow | null; wasNew: boolean }>();
+  const changed = new Set<string>();
+  let seq = lastSeq;
+
+  for (const operation of operations) {
+    const key = rowKey(operation.table, operation.rowId);
+    let seen = rows.get(key);
+    if (seen === undefined) {
+      const owned = lookups.row(operation.table, operation.rowId) ?? null;
+      seen = { table: operation.table, rowId: operation.rowId, owned, wasNew: owned === null };
+      rows.set(key, seen);
+    }
+    if (seen.owned !== null && seen.owned.teamId !== teamId) {
+      outcomes.push({ fate: 'otherTeam', ownerTeamId: seen.owned.teamId });
+      continue;
+    }
+    const id = identityKey(operation);
+    const existing = batchIdentities.get(id) ?? lookups.identity(operation);
+    const valueJson = canonicalJson(operation.value);
+    if (existing !== undefined) {
+      if (existing.node === operation.node && existing.valueJson === valueJson) {
+        outcomes.push({ fate: 'known' });
+      } else {
+        outcomes.push({ fate: 'differentContent', storedValue: JSON.parse(existing.valueJson) as unknown });
+        aside.push({ operation, valueJson });
+      }
+      continue;
+    }
+    seq += 1;
+    stored.push({ seq, operation, valueJson });
+    batchIdentities.set(id, { teamId, node: operation.node, valueJson });
+    outcomes.push({ fate: 'stored', seq });
+    const before = seen.owned?.row;
+    const after = applyOperation(before, operation);
+    seen.owned = { teamId, row: after };
+    if (after !== before) changed.add(key);
+    const held = knowledge.get(operation.node);
+    if (held === undefined || compareHlc(operation.hlc, held) > 0)
+      knowledge.set(operation.node, operation.hlc);
+    if (
+      BLOB_TABLES.has(operation.table) &&
+      operation.field === 'sha256' &&
+      typeof operation.value === 'string'
+    ) {
+      blobs.add(operation.value);
+    }
+  }
+
+  const changedRows: ChangedRow[] = [];
+  for (const key of changed) {
+    const seen = rows.get(key);
+    if (seen?.owned) {
+      changedRows.push({ table: seen.table, rowId: seen.rowId, row: seen.owned.row, isNew: seen.wasNew });
+    }
+  }
+  return { outcomes, stored, aside, changedRows, knowledge, blobs, lastSeq: seq };
+}
+
+/** A merged row as the snapshot gives it: the winning operation of every field. */
+export function rowOperations(table: string, row: SyncedRow): Operation[] {
+  return Object.entries(row._clocks).map(([field, hlc]) => ({
+    table: table as Operation['table'],
+    rowId: row.id,
+    field,
+    value: (row[field] ?? null) as Operation['value'],
+    hlc,
+    node: decodeHlc(hlc).node,
+  }));
+}
