@@ -32,6 +32,8 @@ export function IssueHistory({
   const brokenFrom = verdict.ok ? Infinity : verdict.brokenAt;
   const apart = entries.filter((event) => marks.get(event.id)?.apart).length;
   const place = (event: IssueEvent) => places.get(event.id) ?? t('issue.unknownPlace');
+  // Where a step was taken matters once a history spans laptops; on one laptop it only repeats its name.
+  const manyPlaces = new Set(entries.map((event) => places.get(event.id) ?? '')).size > 1;
   return (
     <Card title={t('issue.history')} data-testid="issue-history">
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -98,8 +100,8 @@ export function IssueHistory({
                   <Typography.Text strong>{t(`issue.events.${event.kind}`)}</Typography.Text>
                   <Typography.Text type="secondary">
                     {' · '}
-                    {event.actorName} · {formatInstant(event.at, language)} ·{' '}
-                    {t('issue.eventPlace', { device: place(event) })}
+                    {event.actorName} · {formatInstant(event.at, language)}
+                    {manyPlaces && ` · ${t('issue.eventPlace', { device: place(event) })}`}
                   </Typography.Text>
                   {mark?.apart && (
                     <Tag color="orange" style={{ marginInlineStart: 8 }}>

@@ -23,6 +23,8 @@ export function AmendmentHistory({
   const people = new Map((organization?.people ?? []).map((p) => [p.id, p.name]));
   const personName = (id: string) => people.get(id) ?? id;
   const { entries, verdict, marks, places } = history;
+  // As in the issue's history: the laptop is named once the amendments span more than one.
+  const manyPlaces = new Set(entries.map((entry) => places.get(entry.id) ?? '')).size > 1;
 
   return (
     <Card title={t('amend.history')} data-testid="amendment-history">
@@ -48,7 +50,7 @@ export function AmendmentHistory({
                       at: formatInstant(entry.at, language),
                     })}
                   </Typography.Text>
-                  {places.has(entry.id) && (
+                  {manyPlaces && places.has(entry.id) && (
                     <Typography.Text type="secondary">
                       {' · '}
                       {t('issue.eventPlace', { device: places.get(entry.id) })}
