@@ -11,7 +11,7 @@ export type BlobAction = 'upload' | 'missing' | 'download';
 
 export interface AccessRefusal {
   readonly status: 403;
-  readonly code: 'roleNotAllowed' | 'notYourTeam';
+  readonly code: 'forbidden' | 'otherTeam';
   readonly message: string;
 }
 
@@ -24,16 +24,16 @@ export function blobAccess(caller: Caller, teamId: string | null, action: BlobAc
     case 'office':
       return null;
     case 'leader':
-      return action === 'download' ? null : refuse('roleNotAllowed', `a leader may not ${action} photos`);
+      return action === 'download' ? null : refuse('forbidden', `a leader may not ${action} photos`);
     case 'admin':
-      return refuse('roleNotAllowed', `an admin may not ${action} photos`);
+      return refuse('forbidden', `an admin may not ${action} photos`);
     case 'inspector': {
       const ownTeam = caller.personTeamId;
       if (ownTeam === null || caller.deviceTeamId !== ownTeam) {
-        return refuse('notYourTeam', "an inspector works on their own team's devices only");
+        return refuse('otherTeam', "an inspector works on their own team's devices only");
       }
       if (teamId !== null && teamId !== ownTeam) {
-        return refuse('notYourTeam', "an inspector reaches their own team's photos only");
+        return refuse('otherTeam', "an inspector reaches their own team's photos only");
       }
       return null;
     }

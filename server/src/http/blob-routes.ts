@@ -71,7 +71,7 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
     action: BlobAction,
   ): Promise<boolean> {
     if (!request.caller) {
-      void sendError(reply, 401, 'notSignedIn', 'sign in first: this route needs a session');
+      void sendError(reply, 401, 'unauthenticated', 'sign in first: this route needs a session');
       return false;
     }
     const refusal = await authorize(request as SignedInRequest, teamId, action);
@@ -108,12 +108,7 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
     const offset = byteCount(request.headers['upload-offset']);
     const length = byteCount(request.headers['upload-length']);
     if (offset === null || length === null) {
-      return sendError(
-        reply,
-        400,
-        'invalidRequest',
-        'Upload-Offset and Upload-Length: whole numbers of bytes',
-      );
+      return sendError(reply, 400, 'malformed', 'Upload-Offset and Upload-Length: whole numbers of bytes');
     }
     if (length > BLOB_MAX_BYTES) {
       return tooLarge(reply, 'blobTooLarge', `a photo is at most ${BLOB_MAX_BYTES} bytes`);
@@ -232,7 +227,7 @@ function tooLarge(reply: FastifyReply, code: UploadRefusal, message: string): Fa
 function invalid(reply: FastifyReply, where: string, error: z.ZodError): FastifyReply {
   const body: ErrorReply = {
     error: {
-      code: 'invalidRequest',
+      code: 'malformed',
       message: `the request's ${where} is malformed`,
       issues: error.issues.map((issue) => ({
         path: [where, ...issue.path].join('.'),
