@@ -287,6 +287,28 @@ export class ReferenceLaptop {
     }
   }
 
+  /** The team's whole log from seq 1, checked gap-free, leaving this laptop's state and cursor as they are. */
+  async readLog(): Promise<Operation[]> {
+    const log: Operation[] = [];
+    let cursor: Cursor = { epoch: this.cursor?.epoch ?? '', seq: 0 };
+    for (;;) {
+      const query = `epoch=${encodeURIComponent(cursor.epoch)}&after=${String(cursor.seq)}&limit=${String(PULL_MAX_OPERATIONS)}&wait=0`;
+      const reply = PullReplySchema.parse(await this.authed('GET', `/teams/${this.team()}/pull?${query}`));
+      if (reply.kind === 'epochChanged') {
+        if (log.length > 0) throw new Error('the epoch changed while reading the log');
+        cursor = { epoch: reply.epoch, seq: 0 };
+        continue;
+      }
+      for (const { seq, operation } of reply.operations) {
+        if (seq !== log.length + 1)
+          throw new Error(`the log skipped to ${String(seq)} after ${String(log.length)}`);
+        log.push(operation);
+      }
+      cursor = reply.cursor;
+      if (!reply.more) return log;
+    }
+  }
+
   /** After a restore: everything this laptop holds beyond the server's knowledge goes back up. */
   private async resendAfterRestore(): Promise<void> {
     const { knowledge } = KnowledgeReplySchema.parse(
