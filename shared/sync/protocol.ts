@@ -105,6 +105,43 @@ export const SessionReplySchema = z.object({
   sessionExpiresAt: z.string(),
 });
 
+// ── Administration ──────────────────────────────────────────────────────────────────────────────
+
+/** First start: the one-time setup code the server printed makes the city's admin. */
+export const SetupRequestSchema = z.object({
+  code: EnrollmentCodeSchema,
+  login: LoginSchema,
+  name: PersonSchema.shape.name,
+  password: PasswordSchema,
+});
+export const SetupReplySchema = z.object({ person: PersonSchema });
+
+/** A new team: the id the laptops already use for its record, or none and the server makes one. */
+export const NewTeamRequestSchema = z.object({ id: ServerIdSchema.optional(), name: TeamSchema.shape.name });
+export const TeamsReplySchema = z.object({ teams: z.array(TeamSchema) });
+
+/** A new person with a first password (they sign in with it on a laptop; an admin tells it to them). */
+export const NewPersonRequestSchema = z
+  .object({
+    id: ServerIdSchema.optional(),
+    login: LoginSchema,
+    name: PersonSchema.shape.name,
+    role: RoleSchema,
+    teamId: ServerIdSchema.nullable(),
+    password: PasswordSchema,
+  })
+  .refine((p) => (p.role === 'inspector') === (p.teamId !== null), {
+    message: 'an inspector belongs to a team; admin, office and leaders to none',
+    path: ['teamId'],
+  });
+export const PersonReplySchema = z.object({ person: PersonSchema });
+export const PeopleReplySchema = z.object({ people: z.array(PersonSchema) });
+
+/** An enrollment code for a laptop of a team, or of the city office (null). */
+export const EnrollmentCodeRequestSchema = z.object({ teamId: ServerIdSchema.nullable() });
+export const EnrollmentCodeReplySchema = z.object({ code: EnrollmentCodeSchema, expiresAt: z.string() });
+export const DevicesReplySchema = z.object({ devices: z.array(DeviceSchema) });
+
 // ── Cursor ───────────────────────────────────────────────────────────────────────────────────
 
 /**
