@@ -132,6 +132,12 @@ describe('FsBlobStore', () => {
     const beyond = await refusal(store.append(sha, 600, slowly(tooLong), data.length));
     expect([beyond.reason, beyond.offset]).toEqual(['beyondLength', 600]);
     expectSameBytes(await readFile(partialFile(sha)), data.subarray(0, 600));
+    // The refused pieces were hashed on their way; the hash must not keep them.
+    expect(await store.append(sha, 600, data.subarray(600), data.length)).toEqual({
+      offset: 1000,
+      complete: true,
+    });
+    expectSameBytes(await readFile(blobFile(sha)), data);
 
     // A first chunk refused leaves no upload at all.
     const { data: other, sha: otherSha } = photo(10);
@@ -184,14 +190,33 @@ describe('FsBlobStore', () => {
 
   it('recovers the states a kill can leave between two steps', async () => {
     const { data, sha } = photo(3000);
-    const store = await FsBlobStore.open(home);
+    await FsBlobStore.open(home);
 
-    // Killed after the sidecar was renamed into place, before the partial file was made.
-    await store.append(sha, 0, data.subarray(0, 1000), data.length);
+    // Killed during a first chunk: its bytes are there, its sidecar (written after them) is not.
+    await writeFile(partialFile(sha), data.subarray(0, 700));
+    const first = await FsBlobStore.open(home);
+    expect(await first.partial(sha)).toBeNull();
+    expect(await first.append(sha, 0, data.subarray(0, 1000), data.length)).toEqual({
+      offset: 1000,
+      complete: false,
+    });
+    expectSameBytes(await readFile(partialFile(sha)), data.subarray(0, 1000));
+
+    // A power cut lost the sidecar's bytes but not its name: the upload starts over.
+    await writeFile(join(home, 'blobs', 'partial', `${sha}.length`), '');
+    const cut = await FsBlobStore.open(home);
+    expect(await cut.partial(sha)).toBeNull();
+    expect(await cut.append(sha, 0, data.subarray(0, 1000), data.length)).toEqual({
+      offset: 1000,
+      complete: false,
+    });
+
+    // The partial file lost, its sidecar kept: the upload is at offset 0.
     await unlink(partialFile(sha));
     const reopened = await FsBlobStore.open(home);
     expect(await reopened.partial(sha)).toEqual({ offset: 0, length: 3000 });
     expect((await reopened.append(sha, 0, data, data.length)).complete).toBe(true);
+    expectSameBytes(await readFile(blobFile(sha)), data);
 
     // Killed after the publishing rename, before the sidecar was removed.
     await writeFile(join(home, 'blobs', 'partial', `${sha}.length`), '3000\n');
@@ -249,7 +274,12 @@ describe('FsBlobStore', () => {
       await utimes(file, longAgo, longAgo);
     }
     const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
-    expect(await store.removeIdlePartials(dayAgo)).toEqual([stale.sha]);
+    // A crash's leftover: a first chunk's bytes without their sidecar.
+    const orphan = photo(100);
+    await writeFile(partialFile(orphan.sha), orphan.data.subarray(0, 50));
+    await utimes(partialFile(orphan.sha), longAgo, longAgo);
+    expect((await store.removeIdlePartials(dayAgo)).sort()).toEqual([stale.sha, orphan.sha].sort());
+    expect((await partialFolder()).sort()).toEqual([fresh.sha, `${fresh.sha}.length`].sort());
     expect(await store.partial(stale.sha)).toBeNull();
     expect(await store.partial(fresh.sha)).toEqual({ offset: 10, length: 1000 });
   });

@@ -3,9 +3,11 @@
 // sidecar `<sha256>.length`. A blob becomes visible by one rename, after its SHA-256 matched, so a
 // reader (or a crash) never meets part of a blob under the blob's name.
 //
-// The partial file's size is the upload's offset: whatever was fsynced before a crash is where the
-// upload resumes, and a torn tail can only fail the final hash check, never become a visible blob.
-import { createHash } from 'node:crypto';
+// The partial file's size is the upload's offset. Every chunk is fsynced before its offset is
+// answered, but a partial upload is not a promise: after a power cut the laptop asks HEAD and goes on
+// from whatever the disk kept (or from 0); a torn tail can only fail the final hash check. So only the
+// publishing rename is made durable folder by folder; the partial's own folder entries are not.
+import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -16,10 +18,23 @@ import { UploadRefused } from './blob-store';
 import { KeyedLock } from './keyed-lock';
 
 const LENGTH_SUFFIX = '.length';
+const DRAFT_SUFFIX = '.tmp';
+
+/** The SHA-256 of a partial's first `offset` bytes, as this process wrote them. */
+interface RunningHash {
+  offset: number;
+  readonly hash: Hash;
+}
 
 export class FsBlobStore implements BlobStore {
   private readonly lock = new KeyedLock();
   private readonly partialDir: string;
+  /**
+   * Uploads this process has written from their first byte: their hash is taken as the bytes go to
+   * disk, so completing a 200 MB photo does not read it all again. Any doubt (a refused chunk, a
+   * restart, a write that failed) drops the entry, and the whole file is hashed from disk instead.
+   */
+  private readonly running = new Map<string, RunningHash>();
 
   private constructor(private readonly root: string) {
     this.partialDir = join(root, 'partial');
@@ -84,17 +99,22 @@ export class FsBlobStore implements BlobStore {
 
   /**
    * Ends uploads nobody has added to since `idleSince` (a laptop that was lost, or gave up), so a
-   * stale partial with a wrong declared length cannot block the photo's upload for good.
+   * stale partial with a wrong declared length cannot block the photo's upload for good; also the
+   * leftovers of a crash (a partial without its sidecar, a sidecar's draft).
    * Returns the hashes whose partial upload was removed.
    */
   async removeIdlePartials(idleSince: Date): Promise<string[]> {
-    const removed: string[] = [];
+    const hashes = new Set<string>();
     for (const name of await readdir(this.partialDir)) {
-      if (!name.endsWith(LENGTH_SUFFIX)) continue;
-      const sha256 = name.slice(0, -LENGTH_SUFFIX.length);
-      if (!SHA256_HEX.test(sha256) || this.lock.busy(sha256)) continue;
+      const sha256 = name.slice(0, 64);
+      if (SHA256_HEX.test(sha256)) hashes.add(sha256);
+    }
+    const removed: string[] = [];
+    for (const sha256 of hashes) {
+      if (this.lock.busy(sha256)) continue;
       await this.lock.run(sha256, async () => {
-        const touched = await lastTouched([this.partialPath(sha256), this.lengthPath(sha256)]);
+        const paths = [this.partialPath(sha256), this.lengthPath(sha256), this.draftPath(sha256)];
+        const touched = await lastTouched(paths);
         if (touched === null || touched >= idleSince.getTime()) return;
         await this.dropPartial(sha256);
         removed.push(sha256);
@@ -113,14 +133,12 @@ export class FsBlobStore implements BlobStore {
     if (size !== null) return this.alreadyComplete(sha256, size, offset, declaredLength);
 
     const length = await this.declaredLength(sha256);
-    let current: number;
     const begins = length === null;
+    let current = 0;
     if (begins) {
       if (offset !== 0) throw wrongOffset(0, null);
-      await this.beginPartial(sha256, declaredLength);
-      current = 0;
     } else {
-      current = (await fileSize(this.partialPath(sha256))) ?? (await this.recreatePartialFile(sha256));
+      current = (await fileSize(this.partialPath(sha256))) ?? 0;
       if (declaredLength !== length) {
         throw new UploadRefused(
           'lengthMismatch',
@@ -134,13 +152,20 @@ export class FsBlobStore implements BlobStore {
 
     let reached: number;
     try {
-      reached = await this.write(sha256, current, declaredLength, chunk);
+      reached = await this.write(sha256, current, declaredLength, chunk, begins);
     } catch (error) {
-      // A refused first chunk leaves no upload behind, as if it had never been sent.
-      if (begins && error instanceof UploadRefused) await this.dropPartial(sha256);
+      if (begins) {
+        // A refused first chunk leaves no upload behind, as if it had never been sent; one that
+        // broke off leaves what arrived, to resume from.
+        if (error instanceof UploadRefused) await this.dropPartial(sha256);
+        else await this.writeSidecar(sha256, declaredLength);
+      }
       throw error;
     }
-    if (reached < declaredLength) return { offset: reached, complete: false };
+    if (reached < declaredLength) {
+      if (begins) await this.writeSidecar(sha256, declaredLength);
+      return { offset: reached, complete: false };
+    }
     await this.verifyAndPublish(sha256, declaredLength);
     return { offset: declaredLength, complete: true };
   }
@@ -166,40 +191,27 @@ export class FsBlobStore implements BlobStore {
     return { offset: size, complete: true };
   }
 
-  /** The sidecar first (written whole, then renamed), so a partial file never lacks its length. */
-  private async beginPartial(sha256: string, length: number): Promise<void> {
-    const sidecar = this.lengthPath(sha256);
-    const draft = `${sidecar}.tmp`;
-    const handle = await open(draft, 'w');
-    try {
-      await handle.writeFile(`${length}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(draft, sidecar);
-    await (await open(this.partialPath(sha256), 'w')).close();
-    await syncDirectory(this.partialDir);
-  }
-
-  /** A crash between the sidecar's rename and the partial's creation: the upload is at offset 0. */
-  private async recreatePartialFile(sha256: string): Promise<number> {
-    await (await open(this.partialPath(sha256), 'w')).close();
-    await syncDirectory(this.partialDir);
-    return 0;
-  }
-
   /**
-   * Appends the chunk at `current` and fsyncs; returns the new offset. A refusal (too large, past the
-   * declared length) truncates back to `current`; a source that breaks off keeps what arrived.
+   * Writes the chunk at `current` (a first chunk makes the partial file anew) and fsyncs; returns the
+   * new offset. A refusal (too large, past the declared length) truncates back to `current`; a
+   * source that breaks off keeps what arrived.
    */
   private async write(
     sha256: string,
     current: number,
     length: number,
     chunk: AsyncIterable<Uint8Array> | Uint8Array,
+    begins: boolean,
   ): Promise<number> {
-    const handle = await open(this.partialPath(sha256), 'a');
+    const carried = this.running.get(sha256);
+    this.running.delete(sha256);
+    const hashing: RunningHash | null = begins
+      ? { offset: 0, hash: createHash('sha256') }
+      : carried?.offset === current
+        ? carried
+        : null;
+
+    const handle = await open(this.partialPath(sha256), begins ? 'w' : 'a');
     let written = 0;
     try {
       for await (const piece of pieces(chunk)) {
@@ -222,6 +234,10 @@ export class FsBlobStore implements BlobStore {
         }
         await writeAll(handle, piece);
         written += piece.length;
+        if (hashing) {
+          hashing.hash.update(piece);
+          hashing.offset = current + written;
+        }
       }
     } catch (error) {
       if (error instanceof UploadRefused) await handle.truncate(current);
@@ -234,13 +250,17 @@ export class FsBlobStore implements BlobStore {
         await handle.close();
       }
     }
+    // Only a chunk taken whole keeps its running hash (a refusal or a failed write has dropped it).
+    if (hashing) this.running.set(sha256, hashing);
     return current + written;
   }
 
-  /** Hashes the whole partial; only a match is renamed into place, a mismatch is deleted. */
+  /** Checks the SHA-256 of all the bytes; only a match is renamed into place, a mismatch is deleted. */
   private async verifyAndPublish(sha256: string, length: number): Promise<void> {
     const partial = this.partialPath(sha256);
-    const actual = await fileSha256(partial);
+    const carried = this.running.get(sha256);
+    this.running.delete(sha256);
+    const actual = carried?.offset === length ? carried.hash.digest('hex') : await fileSha256(partial);
     if (actual !== sha256) {
       await this.dropPartial(sha256);
       throw new UploadRefused(
@@ -254,23 +274,36 @@ export class FsBlobStore implements BlobStore {
     const folder = dirname(target);
     const firstMade = await mkdir(folder, { recursive: true });
     await rename(partial, target);
+    // The rename, and each folder made for it (an entry in its parent), must reach the disk.
     await syncDirectory(folder);
-    // New folders are entries in their parents: those must reach the disk too.
-    if (firstMade !== undefined) {
-      await syncDirectory(dirname(folder));
-      await syncDirectory(this.root);
+    if (firstMade !== undefined) await syncDirectory(dirname(folder));
+    if (firstMade !== undefined && firstMade !== folder) await syncDirectory(this.root);
+    await removeIfPresent(this.lengthPath(sha256));
+  }
+
+  /** The declared length, once an upload outlives its first request: written whole, then renamed. */
+  private async writeSidecar(sha256: string, length: number): Promise<void> {
+    const draft = this.draftPath(sha256);
+    const handle = await open(draft, 'w');
+    try {
+      await handle.writeFile(`${length}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await unlink(this.lengthPath(sha256));
-    await syncDirectory(this.partialDir);
+    await rename(draft, this.lengthPath(sha256));
   }
 
   /** The data first, then the sidecar: a sidecar alone reads as an upload at offset 0. */
   private async dropPartial(sha256: string): Promise<void> {
+    this.running.delete(sha256);
     await removeIfPresent(this.partialPath(sha256));
     await removeIfPresent(this.lengthPath(sha256));
+    await removeIfPresent(this.draftPath(sha256));
     await syncDirectory(this.partialDir);
   }
 
+  /** Null when there is no sidecar, or an unreadable one (a power cut before its bytes reached the disk). */
   private async declaredLength(sha256: string): Promise<number | null> {
     let text: string;
     try {
@@ -279,10 +312,7 @@ export class FsBlobStore implements BlobStore {
       if (isMissing(error)) return null;
       throw error;
     }
-    const length = /^\d{1,15}\n$/.test(text) ? Number(text.trimEnd()) : NaN;
-    if (!Number.isSafeInteger(length))
-      throw new Error(`unreadable upload length in ${this.lengthPath(sha256)}`);
-    return length;
+    return /^\d{1,15}\n$/.test(text) ? Number(text.trimEnd()) : null;
   }
 
   private blobPath(sha256: string): string {
@@ -295,6 +325,10 @@ export class FsBlobStore implements BlobStore {
 
   private lengthPath(sha256: string): string {
     return join(this.partialDir, `${sha256}${LENGTH_SUFFIX}`);
+  }
+
+  private draftPath(sha256: string): string {
+    return `${this.lengthPath(sha256)}${DRAFT_SUFFIX}`;
   }
 }
 
