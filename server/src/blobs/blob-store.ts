@@ -53,8 +53,9 @@ export interface BlobStore {
   /** The size of a complete blob; null when there is none (a partial upload has none). */
   size(sha256: string): Promise<number | null>;
   /**
-   * The upload under way for this blob, null when there is none (never begun, complete, or ended by
-   * a hash mismatch). Offset and length are read together so a HEAD never pairs two moments.
+   * The upload under way for this blob, null when there is none (never begun, its first chunk still
+   * arriving, complete, or ended by a hash mismatch). Offset and length are read together so a HEAD
+   * never pairs two moments.
    */
   partial(sha256: string): Promise<PartialUpload | null>;
   /**
