@@ -2,7 +2,8 @@
 // temporary home. It prints its address and a one-time setup code, answers /health, makes the admin,
 // logs requests with ids but no secrets, and shuts down on SIGTERM with its long polls answered.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +20,16 @@ interface Running {
   readonly exited: Promise<number | null>;
 }
 
-async function start(home: string): Promise<Running> {
+async function start(home: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, DUCHA_SERVER_HOME: home, DUCHA_SERVER_PORT: '0', DUCHA_SERVER_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DUCHA_SERVER_HOME: home,
+      DUCHA_SERVER_PORT: '0',
+      DUCHA_SERVER_HOST: '127.0.0.1',
+      ...env,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -171,6 +178,52 @@ describe('npm run server (dist/server/main.mjs)', () => {
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
+    }
+  }, 60_000);
+
+  it('serves HTTPS with the certificate files it is given', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ducha-server-tls-'));
+    homes.push(folder);
+    const cert = join(folder, 'cert.pem');
+    const key = join(folder, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'pipe' },
+    );
+    const server = await start(folder, { DUCHA_SERVER_TLS_CERT: cert, DUCHA_SERVER_TLS_KEY: key });
+    try {
+      expect(server.address).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const body = await new Promise<string>((resolve, reject) => {
+        const request = httpsGet(`${server.address}/health`, { ca: readFileSync(cert) }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        });
+        request.on('error', reject);
+      });
+      expect(JSON.parse(body)).toMatchObject({ ok: true });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
     }
   }, 60_000);
 });
