@@ -6,6 +6,7 @@
 // identity; pull pages without gaps and cursors that never went back; every laptop = the server = the
 // merge of every operation made. Bounded to about DUCHA_FAULT_SECONDS (default 20) per database; the
 // seed is printed, and DUCHA_FAULT_SEED replays a run.
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdmin } from '../src/cli';
 import { describeEachBackend } from './support/backends';
@@ -110,7 +111,36 @@ describeEachBackend('faults', (backend) => {
         ['team-1', new Set()],
         ['team-2', new Set()],
       ]);
-      const counts = { operations: 0, kills: 0, failedRequests: 0, pushes: 0, pulls: 0, relays: 0 };
+      const counts = {
+        operations: 0,
+        kills: 0,
+        failedRequests: 0,
+        pushes: 0,
+        pulls: 0,
+        relays: 0,
+        served: 0,
+        notYetServed: 0,
+      };
+      interface Photo {
+        readonly owner: ReferenceLaptop;
+        readonly team: string;
+        readonly bytes: Uint8Array<ArrayBuffer>;
+        readonly sha: string;
+        uploaded: boolean;
+        calls: number;
+      }
+      const photos: Photo[] = [];
+      const wrongServed: string[] = [];
+      const newPhoto = (owner: ReferenceLaptop, team: string): Photo => {
+        const bytes = new Uint8Array(randomBytes(random.between(100_000, 1_500_000)));
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        const op = owner.edit('photos', `photo-${sha.slice(0, 16)}`, 'sha256', sha);
+        made.get(team)?.push(op);
+        counts.operations += 1;
+        const photo: Photo = { owner, team, bytes, sha, uploaded: false, calls: 0 };
+        photos.push(photo);
+        return photo;
+      };
       const until = Date.now() + SECONDS * 1000;
 
       // The killer: SIGKILL at random moments, restarted on the same data after a short while.
@@ -134,7 +164,7 @@ describeEachBackend('faults', (backend) => {
         const team = teamOf[i] as string;
         const rows = Array.from({ length: 8 }, (_, r) => `${team}-row-${String(r)}`);
         while (Date.now() < until) {
-          const action = random.between(0, 9);
+          const action = random.between(0, 11);
           try {
             if (action <= 3) {
               for (let n = random.between(1, 30); n > 0; n -= 1) {
@@ -158,6 +188,28 @@ describeEachBackend('faults', (backend) => {
             } else if (action <= 8) {
               counts.pulls += 1;
               await laptop.pull();
+            } else if (action === 10) {
+              // A photo: a new one (its record names it), or the unfinished upload of an earlier one.
+              const unfinished = photos.filter((p) => p.owner === laptop && !p.uploaded);
+              const photo =
+                unfinished.length > 0 && random.chance(0.7)
+                  ? random.pick(unfinished)
+                  : newPhoto(laptop, team);
+              photo.calls += 1;
+              await laptop.uploadBlob(photo.bytes, random.pick([64 * 1024, 256 * 1024, 1024 * 1024]));
+              photo.uploaded = true;
+            } else if (action === 11) {
+              // Whatever the server serves is the whole photo, never a part or another's bytes.
+              const ofTeam = photos.filter((p) => p.team === team);
+              if (ofTeam.length > 0) {
+                const photo = random.pick(ofTeam);
+                const served = await laptop.downloadBlob(photo.sha);
+                if (served === null) counts.notYetServed += 1;
+                else {
+                  counts.served += 1;
+                  if (!Buffer.from(served).equals(photo.bytes)) wrongServed.push(photo.sha);
+                }
+              }
             } else {
               const peers = laptops.filter((other, j) => other !== laptop && teamOf[j] === team);
               if (peers.length > 0) {
@@ -195,12 +247,16 @@ describeEachBackend('faults', (backend) => {
         }
         for (const laptop of laptops) await healed(() => laptop.pull());
       }
+      for (const photo of photos)
+        if (!photo.uploaded) await healed(() => photo.owner.uploadBlob(photo.bytes));
 
       console.log(
         `[faults ${backend.name}] seed ${String(seed)}: ${String(counts.operations)} operations, ${String(counts.kills)} kills, ` +
           `${String(proxy.counts.droppedReplies)} replies dropped, ${String(proxy.counts.resets)} resets, ` +
           `${String(proxy.counts.delays)} delays, ${String(counts.failedRequests)} failed requests, ` +
-          `${String(counts.pushes)} pushes, ${String(counts.pulls)} pulls, ${String(counts.relays)} USB relays`,
+          `${String(counts.pushes)} pushes, ${String(counts.pulls)} pulls, ${String(counts.relays)} USB relays, ` +
+          `${String(photos.length)} photos (${String(photos.filter((p) => p.calls > 1).length)} uploads resumed), ` +
+          `${String(counts.served)} downloads served whole, ${String(counts.notYetServed)} not yet served`,
       );
 
       for (const team of ['team-1', 'team-2']) {
@@ -245,6 +301,14 @@ describeEachBackend('faults', (backend) => {
         await newcomer.startFromSnapshot();
         await newcomer.pull();
         expect(newcomer.stateText(), `a new laptop of ${team} from the snapshot`).toBe(expected);
+      }
+      expect(wrongServed, 'no partial or wrong photo was ever served').toEqual([]);
+      for (const photo of photos) {
+        const reader = laptops.find((l) => l.teamId === photo.team) as ReferenceLaptop;
+        const served = await reader.downloadBlob(photo.sha);
+        expect(served && Buffer.from(served).equals(photo.bytes), `photo ${photo.sha} served whole`).toBe(
+          true,
+        );
       }
       expect(counts.kills, 'the server was killed at least once').toBeGreaterThan(0);
     },

@@ -2,7 +2,7 @@
 // and the benchmarks: a device key, a person signed in, every operation it holds merged with the
 // shared merge, an outbox that loses an operation only on the server's acknowledgement, a cursor that
 // only moves forward, and USB hand-over to another simulated laptop (operations relayed).
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { knowledgeOfOperations, operationsBeyond } from '../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../shared/bundle/manifest';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
@@ -307,6 +307,75 @@ export class ReferenceLaptop {
       cursor = reply.cursor;
       if (!reply.more) return log;
     }
+  }
+
+  // ── Photos ────────────────────────────────────────────────────────────────────────────────────
+
+  /** A raw signed-in request (no JSON), renewing the session once when the server no longer knows it. */
+  private async raw(
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: Uint8Array<ArrayBuffer>,
+  ): Promise<Response> {
+    if (!this.session) await this.renewSession();
+    const send = () =>
+      fetch(`${this.options.baseUrl()}${path}`, {
+        method,
+        headers: { ...headers, authorization: `Bearer ${this.session ?? ''}` },
+        body,
+        signal: AbortSignal.timeout(this.options.fetchTimeoutMs ?? 40_000),
+      });
+    let response = await send();
+    if (response.status === 401) {
+      await response.arrayBuffer();
+      await this.renewSession();
+      response = await send();
+    }
+    return response;
+  }
+
+  /**
+   * Uploads a photo's bytes by content in chunks at the server's offset: asks HEAD where it stands, so
+   * a break anywhere (here, or on another laptop uploading the same photo) resumes from there.
+   * Returns how many bytes this call sent. Throws on a transport error; calling again resumes.
+   */
+  async uploadBlob(bytes: Uint8Array<ArrayBuffer>, chunk = 256 * 1024): Promise<number> {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    let sent = 0;
+    for (;;) {
+      const head = await this.raw('HEAD', `/blobs/${sha}`);
+      const offset = head.status === 404 ? 0 : Number(head.headers.get('upload-offset'));
+      if (head.status !== 404 && head.status !== 200)
+        throw new ServerRefusal(head.status, 'head', `HEAD ${String(head.status)}`);
+      if (offset >= bytes.length) return sent;
+      const piece = bytes.subarray(offset, Math.min(bytes.length, offset + chunk));
+      const patch = await this.raw(
+        'PATCH',
+        `/blobs/${sha}`,
+        {
+          'content-type': 'application/offset+octet-stream',
+          'upload-offset': String(offset),
+          'upload-length': String(bytes.length),
+        },
+        piece,
+      );
+      const text = await patch.text();
+      if (patch.status === 204) sent += piece.length;
+      else if (patch.status !== 409) throw new ServerRefusal(patch.status, 'upload', text.slice(0, 200));
+      // 409: another upload moved the offset; HEAD again.
+    }
+  }
+
+  /** The photo's bytes as the server serves them to this laptop's team, or null when it serves none. */
+  async downloadBlob(sha: string): Promise<Uint8Array | null> {
+    const response = await this.raw('GET', `/teams/${this.team()}/blobs/${sha}`);
+    if (response.status === 404) {
+      await response.arrayBuffer();
+      return null;
+    }
+    if (!response.ok) throw new ServerRefusal(response.status, 'download', await response.text());
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   /** After a restore: everything this laptop holds beyond the server's knowledge goes back up. */
