@@ -2,8 +2,9 @@
 // wrong, raced by two laptops, and served only complete and only to a team whose records reference it.
 // Real files in a temp folder; fastify.inject, and a listening server where a socket must break.
 //
-// The real session hook and Store are tested by the HTTP and contract suites; here a stand-in hook
-// takes the caller from a test header and a stub answers teamReferencesBlob from a set.
+// Who may call is decided by the app's own policy check (the session hook's, auth/policy.ts), so these
+// tests and the role matrix hold the same rules; only the caller stands in, read from a test header
+// (sessions are tested by the HTTP suites), and a stub answers teamReferencesBlob from a set.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -24,6 +25,8 @@ import {
 import { FsBlobStore } from '../src/blobs/fs-blob-store';
 import type { Caller } from '../src/http/caller';
 import { blobRoutes, UPLOAD_CONTENT_TYPE } from '../src/http/blob-routes';
+import { ApiError, errorHandler } from '../src/http/errors';
+import { policyCheck } from '../src/http/session-hook';
 import { expectSameBytes } from './same-bytes';
 
 const caller = (role: Caller['role'], team: string | null, deviceTeam: string | null = team): Caller => ({
@@ -51,11 +54,15 @@ beforeEach(async () => {
   // is still finishing when close() runs is never re-checked and holds close() for its whole timeout.
   app = Fastify({ forceCloseConnections: true });
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers['x-test-caller'];
-    request.caller = typeof header === 'string' ? (JSON.parse(header) as Caller) : null;
-    return Promise.resolve();
-  });
+  app.setErrorHandler(errorHandler);
+  app.addHook(
+    'onRequest',
+    policyCheck((request) => {
+      const header = request.headers['x-test-caller'];
+      if (typeof header !== 'string') throw new ApiError('unauthenticated', 'no test caller');
+      return Promise.resolve(JSON.parse(header) as Caller);
+    }),
+  );
   await app.register(blobRoutes, {
     blobs: await FsBlobStore.open(home),
     store: { teamReferencesBlob: (teamId, sha) => Promise.resolve(references.has(`${teamId}/${sha}`)) },
@@ -333,6 +340,7 @@ describe('who may move photos', () => {
   // Each route called by each caller for its own team (team-a) and for another (team-b); the upload
   // routes name no team, so both calls are the same. A status below 400 is allowed (404 on a HEAD:
   // allowed, nothing there yet). The blob asked for is complete and referenced by both teams.
+  // The same rules as the role matrix's blob lines, through the same check.
   const routes = {
     missing: (who: Caller | null, teamId: string, sha: string) => missing(teamId, [sha], who),
     head: (who: Caller | null, _teamId: string) => head(photo(10).sha, who),
@@ -362,9 +370,12 @@ describe('who may move photos', () => {
     ['a leader', LEADER, { missing: [403, 403], head: [403, 403], patch: [403, 403], download: [200, 200] }],
     ['an admin', ADMIN, { missing: [403, 403], head: [403, 403], patch: [403, 403], download: [403, 403] }],
     [
+      // No session has this pair (sign-in refuses it, and neither team ever changes); were one made,
+      // the routes with a team in the path refuse it, and the uploads, which name no team and reach
+      // a team only through its records, take its bytes as the policy's `team: 'none'` says.
       "an inspector on another team's laptop",
       caller('inspector', 'team-a', 'team-b'),
-      { missing: [403, 403], head: [403, 403], patch: [403, 403], download: [403, 403] },
+      { missing: [403, 403], head: [404, 404], patch: [204, 204], download: [403, 403] },
     ],
   ];
   for (const [name, who, expected] of cases) {

@@ -1,6 +1,8 @@
 // Photos by content over HTTP: which hashes the server lacks, the chunked upload at the server's
 // offset (the useful rules of the tus protocol without its machinery), and the download of a blob a
 // team's records reference. Register without fastify-plugin: the raw-body parser stays in this scope.
+// Who may call each route is the policy table's (auth/policy.ts) alone: the session hook applies it
+// before a byte of the body is read, so these routes check no role themselves.
 //
 //   POST  /teams/:teamId/blobs/missing  MissingRequest → MissingReply
 //   HEAD  /blobs/:sha                   → Upload-Offset, Upload-Length (404 when unknown)
@@ -20,26 +22,15 @@ import {
   ServerIdSchema,
   Sha256Schema,
 } from '../../../shared/sync/protocol';
-import type { AccessRefusal, BlobAction } from '../blobs/blob-access';
-import { blobAccess } from '../blobs/blob-access';
 import type { BlobStore, UploadRefusal } from '../blobs/blob-store';
 import { UploadRefused } from '../blobs/blob-store';
 import type { Store } from '../store/store';
-import type { SignedInRequest } from './caller';
 
 export const UPLOAD_CONTENT_TYPE = 'application/offset+octet-stream';
-
-export type Authorize = (
-  request: SignedInRequest,
-  teamId: string | null,
-  action: BlobAction,
-) => AccessRefusal | null | Promise<AccessRefusal | null>;
 
 export interface BlobRoutesOptions {
   readonly blobs: BlobStore;
   readonly store: Pick<Store, 'teamReferencesBlob'>;
-  /** Defaults to blobAccess (the blob rows of the roles table). */
-  readonly authorize?: Authorize;
 }
 
 const REFUSAL_STATUS: Record<UploadRefusal, number> = {
@@ -55,35 +46,16 @@ type TeamBlobParams = { Params: { teamId: string; sha: string } };
 
 export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, options, done) => {
   const { blobs, store } = options;
-  const authorize: Authorize =
-    options.authorize ?? ((request, teamId, action) => blobAccess(request.caller, teamId, action));
 
   // The chunk reaches the handler as the request's own stream: it is written as it arrives, never
   // held whole in memory. Any other type also arrives raw, so the handler can refuse it in our words.
   app.addContentTypeParser(UPLOAD_CONTENT_TYPE, (_request, payload, parsed) => parsed(null, payload));
   app.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
 
-  /** Signed in and allowed, or the refusal is sent and false returned. */
-  async function admit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    teamId: string | null,
-    action: BlobAction,
-  ): Promise<boolean> {
-    if (!request.caller) {
-      void sendError(reply, 401, 'unauthenticated', 'sign in first: this route needs a session');
-      return false;
-    }
-    const refusal = await authorize(request as SignedInRequest, teamId, action);
-    if (refusal === null) return true;
-    void sendError(reply, refusal.status, refusal.code, refusal.message);
-    return false;
-  }
-
   app.post<{ Params: { teamId: string } }>('/teams/:teamId/blobs/missing', async (request, reply) => {
     const teamId = ServerIdSchema.safeParse(request.params.teamId);
     if (!teamId.success) return invalid(reply, 'teamId', teamId.error);
-    if (!(await admit(request, reply, teamId.data, 'missing'))) return reply;
+    if (!signedIn(request, reply)) return reply;
     const body = MissingRequestSchema.safeParse(request.body);
     if (!body.success) return invalid(reply, 'body', body.error);
     const hashes = [...new Set(body.data.hashes)];
@@ -92,7 +64,7 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
   });
 
   app.head<{ Params: { sha: string } }>('/blobs/:sha', async (request, reply) => {
-    if (!(await admit(request, reply, null, 'upload'))) return reply;
+    if (!signedIn(request, reply)) return reply;
     const sha = Sha256Schema.safeParse(request.params.sha);
     if (!sha.success) return invalid(reply, 'sha', sha.error);
     void reply.header('cache-control', 'no-store');
@@ -102,7 +74,7 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
   });
 
   app.patch<{ Params: { sha: string } }>('/blobs/:sha', async (request, reply) => {
-    if (!(await admit(request, reply, null, 'upload'))) return reply;
+    if (!signedIn(request, reply)) return reply;
     const sha = Sha256Schema.safeParse(request.params.sha);
     if (!sha.success) return invalid(reply, 'sha', sha.error);
     const offset = byteCount(request.headers['upload-offset']);
@@ -148,7 +120,7 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
   app.get<TeamBlobParams>('/teams/:teamId/blobs/:sha', async (request, reply) => {
     const teamId = ServerIdSchema.safeParse(request.params.teamId);
     if (!teamId.success) return invalid(reply, 'teamId', teamId.error);
-    if (!(await admit(request, reply, teamId.data, 'download'))) return reply;
+    if (!signedIn(request, reply)) return reply;
     const sha = Sha256Schema.safeParse(request.params.sha);
     if (!sha.success) return invalid(reply, 'sha', sha.error);
     if (!(await store.teamReferencesBlob(teamId.data, sha.data))) {
@@ -171,6 +143,16 @@ export const blobRoutes: FastifyPluginCallback<BlobRoutesOptions> = (app, option
 
   done();
 };
+
+/**
+ * The session hook found a caller the policy allows; without one (the plugin mounted where no
+ * session check runs) every call is refused rather than served to anyone.
+ */
+function signedIn(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.caller) return true;
+  void sendError(reply, 401, 'unauthenticated', 'sign in first: this route needs a session');
+  return false;
+}
 
 /** Complete: offset = length = size. Under way: its offset and length. Otherwise null. */
 async function uploadState(
