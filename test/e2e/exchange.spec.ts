@@ -4,97 +4,23 @@
 // what A lacks; A, new to B, sees per record what it would change before trusting it, and imports it;
 // both end in the same state; importing the same or an older bundle again changes nothing and lists no
 // conflict; the leader's index.html opens from the folder with no app. A tampered bundle is refused by name.
-import { chromium, type Page, type TestInfo } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYNCED_TABLES } from '../../shared/sync/tables';
 import { chooseOption } from './support/antd';
 import { confirm, step } from './support/issue-steps';
 import { CHROMIUM_ARGS, expect, launchApp, test } from './support/fixtures';
 import { CHROMIUM } from './support/host-choice';
-
-/**
- * Every synced row, and the photo originals' keys and sizes: a laptop's data. With `clocks`, the
- * winning clock of every field too — equal only once each laptop has the other's changes.
- */
-function dataOf(page: Page, clocks = true): Promise<string> {
-  return page.evaluate(
-    ([tables, withClocks]) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('ducha');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction([...tables, 'photoBlobs'], 'readonly');
-          const out: Record<string, unknown> = {};
-          for (const table of tables) {
-            const request = tx.objectStore(table).getAll();
-            request.onsuccess = () => {
-              out[table] = withClocks
-                ? request.result
-                : (request.result as { _clocks?: unknown }[]).map(({ _clocks, ...row }) => row);
-            };
-          }
-          const blobs = tx.objectStore('photoBlobs').getAll();
-          blobs.onsuccess = () => {
-            out.photoBlobs = (blobs.result as { sha256: string; blob: Blob }[]).map((b) => [
-              b.sha256,
-              b.blob.size,
-            ]);
-          };
-          // Keys sorted: a merged row gets its fields in another order than the row it came from.
-          const sorted = (value: unknown): unknown =>
-            Array.isArray(value)
-              ? value.map(sorted)
-              : value && typeof value === 'object'
-                ? Object.fromEntries(
-                    Object.keys(value)
-                      .sort()
-                      .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
-                  )
-                : value;
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify(sorted(out)));
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
-    [[...SYNCED_TABLES], clocks] as const,
-  );
-}
-
-/** The tab's own panel: the other tab's panel stays in the page, hidden, with its own buttons. */
-const panelOf = (page: Page, tab: RegExp) => page.getByRole('tabpanel', { name: tab });
-const EXPORT_TAB = /^(Export|导出)$/;
-const IMPORT_TAB = /^(Import|导入)$/;
-
-/** Equal data, or the tables that differ (both dumps saved beside the test's output to compare). */
-function expectSame(one: string, other: string, label: string, testInfo: TestInfo) {
-  if (one === other) return;
-  writeFileSync(testInfo.outputPath(`${label}-1.json`), one);
-  writeFileSync(testInfo.outputPath(`${label}-2.json`), other);
-  const [a, b] = [JSON.parse(one) as Record<string, unknown>, JSON.parse(other) as Record<string, unknown>];
-  const differing = Object.keys(a).filter((table) => JSON.stringify(a[table]) !== JSON.stringify(b[table]));
-  expect(differing, `${label}: these tables differ`).toEqual([]);
-}
-
-async function chooseFolder(page: Page, tab: RegExp, path: string) {
-  await panelOf(page, tab)
-    .getByRole('button', { name: /Choose folder|选择文件夹/ })
-    .click();
-  const dialog = page.getByRole('dialog', { name: /Choose folder|选择文件夹/ });
-  // The home folder's listing arrives first; typing before it would be overwritten.
-  await expect(dialog.getByLabel(/Folder path|文件夹路径/)).not.toHaveValue('');
-  // Typed and taken at once, without Open: the typed folder is the one used, not the listed one.
-  await dialog.getByLabel(/Folder path|文件夹路径/).fill(path);
-  await dialog.getByRole('button', { name: /Use this folder|使用此文件夹/ }).click();
-  await expect(dialog).toBeHidden();
-  await expect(panelOf(page, tab).getByTestId(/-place$/)).toHaveText(new RegExp(`${escapeRegExp(path)}$`));
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import {
+  chooseFolder,
+  EXPORT_TAB,
+  IMPORT_TAB,
+  openExchange,
+  panelOf,
+  verifyFolder,
+} from './support/exchange-page';
+import { dataOf, expectSame } from './support/two-laptops';
 
 async function exportTo(
   page: Page,
@@ -116,19 +42,6 @@ async function exportTo(
   await expect(outcome).toBeVisible({ timeout: 180_000 });
   await expect(outcome).toContainText(/Export complete|导出完成/);
   return (await page.getByTestId('export-path').innerText()).trim();
-}
-
-async function verifyFolder(page: Page, folder: string) {
-  await page.getByRole('tab', { name: IMPORT_TAB }).click();
-  await chooseFolder(page, IMPORT_TAB, folder);
-  await panelOf(page, IMPORT_TAB)
-    .getByRole('button', { name: /^(Verify|校验)$/ })
-    .click();
-}
-
-async function openExchange(page: Page) {
-  await page.getByRole('menuitem', { name: /^(Exchange|导出导入)$/ }).click();
-  await expect(page.getByRole('heading', { name: /^(Exchange|导出导入)$/ })).toBeVisible();
 }
 
 test.describe('two laptops in English', () => {

@@ -1,12 +1,13 @@
 // Two laptops handing data over by USB, driven through the Exchange page as a person does: name the
 // laptop, export to a folder on disk (the stick), verify, trust and import; and a laptop's data read
 // straight from IndexedDB to compare both. Labels match either language.
-// (Copied from test/e2e/exchange.spec.ts, which another change was editing at the time; that spec can
-// use these instead of its own copies.)
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { SYNCED_TABLES } from '../../../shared/sync/tables';
 import { chooseOption } from './antd';
+import { chooseFolder, EXPORT_TAB, IMPORT_TAB, openExchange, panelOf } from './exchange-page';
+
+export { openExchange };
 
 /**
  * Every synced row, and the photo originals' keys and sizes: a laptop's data. With `clocks`, the
@@ -67,30 +68,6 @@ export function expectSame(one: string, other: string, label: string, testInfo: 
   const [a, b] = [JSON.parse(one) as Record<string, unknown>, JSON.parse(other) as Record<string, unknown>];
   const differing = Object.keys(a).filter((table) => JSON.stringify(a[table]) !== JSON.stringify(b[table]));
   expect(differing, `${label}: these tables differ`).toEqual([]);
-}
-
-/** The tab's own panel: the other tab's panel stays in the page, hidden, with its own buttons. */
-const panelOf = (page: Page, tab: RegExp) => page.getByRole('tabpanel', { name: tab });
-const EXPORT_TAB = /^(Export|导出)$/;
-const IMPORT_TAB = /^(Import|导入)$/;
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function chooseFolder(page: Page, tab: RegExp, path: string): Promise<void> {
-  await panelOf(page, tab)
-    .getByRole('button', { name: /Choose folder|选择文件夹/ })
-    .click();
-  const dialog = page.getByRole('dialog', { name: /Choose folder|选择文件夹/ });
-  // The home folder's listing arrives first; typing before it would be overwritten.
-  await expect(dialog.getByLabel(/Folder path|文件夹路径/)).not.toHaveValue('');
-  await dialog.getByLabel(/Folder path|文件夹路径/).fill(path);
-  await dialog.getByRole('button', { name: /Use this folder|使用此文件夹/ }).click();
-  await expect(dialog).toBeHidden();
-  await expect(panelOf(page, tab).getByTestId(/-place$/)).toHaveText(new RegExp(`${escapeRegExp(path)}$`));
-}
-
-export async function openExchange(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: /^(Exchange|导出导入)$/ }).click();
-  await expect(page.getByRole('heading', { name: /^(Exchange|导出导入)$/ })).toBeVisible();
 }
 
 /** Names this laptop on the Exchange page: the name other laptops and the history show. */
