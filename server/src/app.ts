@@ -18,6 +18,7 @@ import { sessionHook } from './http/session-hook';
 import { setupRoutes } from './http/setup-routes';
 import { teamRoutes } from './http/team-routes';
 import type { Store } from './store/store';
+import { startSweeps } from './sweeps';
 import { TeamNotifier } from './sync/team-notifier';
 
 /** A push of 1 MiB (PUSH_MAX_BYTES) plus room for JSON's own overhead; the chunk route raises its own. */
@@ -103,6 +104,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Who may call the photo routes: the session hook applies their lines of the policy table.
     await app.register(blobRoutes, { blobs: options.blobs, store: options.store });
   }
+  // What would pile up is cleared at start and then periodically, until the server closes.
+  const sweeps = await startSweeps({ ...(options.blobs ? { blobs: options.blobs } : {}), log: app.log });
+  app.addHook('onClose', () => sweeps.stop());
   await app.ready();
   return app;
 }

@@ -73,4 +73,9 @@ export interface BlobStore {
   ): Promise<AppendResult>;
   /** The bytes of a complete blob; null when there is none. Never part of an upload under way. */
   open(sha256: string): Promise<Readable | null>;
+  /**
+   * Ends the uploads nobody has added to since `idleSince` (a laptop lost, or one that gave up), so
+   * abandoned partials do not fill the disk; returns their hashes. The server calls it periodically.
+   */
+  removeIdlePartials(idleSince: Date): Promise<string[]>;
 }
