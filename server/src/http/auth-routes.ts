@@ -9,6 +9,7 @@ import {
   type Device,
 } from '../../../shared/sync/protocol';
 import { spendPasswordCheck, verifyPassword } from '../auth/password';
+import { WindowLimiter } from '../auth/rate-limit';
 import { newSecret, secretHash } from '../auth/secrets';
 import { verifySessionProof } from '../auth/signature';
 import type { StoredPerson } from '../store/store';
@@ -19,11 +20,30 @@ import { publicPerson } from './views';
 
 /** Long enough for a slow link to carry the challenge there and the signature back. */
 export const CHALLENGE_MS = 2 * 60 * 1000;
+/**
+ * Challenges one device may ask for within a challenge's lifetime, so at most this many of its
+ * challenges are unexpired at once (per server process): a laptop needs one per sign-in, a looping
+ * one must not fill the table. A restart forgets the count; the table still holds the older ones.
+ */
+export const CHALLENGES_PER_DEVICE = 20;
 
 export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const challengesAsked = new WindowLimiter(CHALLENGES_PER_DEVICE, CHALLENGE_MS);
+
   addRoute(app, 'challenge', async (request) => {
     const { deviceId } = parseWith(ChallengeRequestSchema, request.body, 'challenge request');
+    // An unknown or revoked device is refused here: it adds no row and no count.
     await liveDevice(ctx, deviceId);
+    const wait = challengesAsked.retryAfterSeconds([deviceId], ctx.now());
+    if (wait !== null) {
+      throw new ApiError(
+        'rateLimited',
+        `this device asked for ${String(CHALLENGES_PER_DEVICE)} challenges in ${String(CHALLENGE_MS / 60_000)} minutes: sign one it holds, or ask again in ${String(wait)} s`,
+        undefined,
+        wait,
+      );
+    }
+    challengesAsked.count([deviceId], ctx.now());
     const challenge = newSecret();
     await ctx.store.saveChallenge(challenge, deviceId, isoAt(ctx.now() + CHALLENGE_MS));
     return { challenge };
