@@ -105,7 +105,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(blobRoutes, { blobs: options.blobs, store: options.store });
   }
   // What would pile up is cleared at start and then periodically, until the server closes.
-  const sweeps = await startSweeps({ ...(options.blobs ? { blobs: options.blobs } : {}), log: app.log });
+  const sweeps = await startSweeps({
+    store: options.store,
+    ...(options.blobs ? { blobs: options.blobs } : {}),
+    now,
+    log: app.log,
+  });
   app.addHook('onClose', () => sweeps.stop());
   await app.ready();
   return app;

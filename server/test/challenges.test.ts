@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { ErrorReplySchema } from '../../shared/sync/protocol';
+import { buildServer } from '../src/app';
+import { newSecret } from '../src/auth/secrets';
 import { CHALLENGE_MS, CHALLENGES_PER_DEVICE } from '../src/http/auth-routes';
+import { isoAt } from '../src/http/context';
 import { SQLITE_FILE_NAME } from '../src/store/open-store';
+import { CHALLENGE_SWEEP_EVERY_MS } from '../src/sweeps';
 import { describeEachBackend, type FreshStore } from './support/backends';
 import { NORTH, PASSWORD, startCity, type City, type TestDevice } from './support/http-city';
 
@@ -90,6 +94,51 @@ describeEachBackend('challenges', (backend) => {
     const refused = await ask(revoked.id);
     expect([refused.statusCode, errorCode(refused)]).toEqual([403, 'deviceRevoked']);
     expect(await challengeRows(fresh)).toBe(before);
+  });
+
+  it('clears expired ones at start and every 10 minutes, while nobody signs in; never an unexpired one', async () => {
+    expect(CHALLENGE_SWEEP_EVERY_MS).toBe(10 * 60 * 1000);
+    const laptop = await city.enroll(NORTH);
+    const t0 = city.clock.ms + 3_600_000;
+    // Left by an earlier run of the server: one expired, one not.
+    await fresh.store.saveChallenge(newSecret(), laptop.id, isoAt(t0 - 1));
+    await fresh.store.saveChallenge(newSecret(), laptop.id, isoAt(t0 + 60_000));
+    expect(await challengeRows(fresh)).toBe(2);
+
+    // A server started on this store, its interval faked so ten minutes pass at once.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = { ms: t0 };
+    const app = await buildServer({ store: fresh.store, now: () => clock.ms });
+    try {
+      expect(await challengeRows(fresh)).toBe(1);
+      const askAt = async (at: number, count: number) => {
+        clock.ms = at;
+        for (let i = 0; i < count; i += 1) {
+          const response = await app.inject({
+            method: 'POST',
+            url: '/auth/challenge',
+            payload: { deviceId: laptop.id },
+          });
+          expect(response.statusCode).toBe(200);
+        }
+      };
+      await askAt(t0, 3);
+      await askAt(t0 + 60_000, 2);
+      // The earlier run's and the first three have expired, the last two have not; nobody signed.
+      clock.ms = t0 + CHALLENGE_MS + 1000;
+      expect(await challengeRows(fresh)).toBe(6);
+      await vi.advanceTimersByTimeAsync(CHALLENGE_SWEEP_EVERY_MS - 1);
+      expect(await challengeRows(fresh)).toBe(6);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(async () => expect(await challengeRows(fresh)).toBe(2), { interval: 10 });
+
+      clock.ms += CHALLENGE_MS;
+      await vi.advanceTimersByTimeAsync(CHALLENGE_SWEEP_EVERY_MS);
+      await vi.waitFor(async () => expect(await challengeRows(fresh)).toBe(0), { interval: 10 });
+    } finally {
+      await app.close();
+      vi.useRealTimers();
+    }
   });
 
   async function signInWith(device: TestDevice, challenge: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256HexSync } from '../../shared/crypto/sha256';
 import { buildServer } from '../src/app';
+import { SESSION_MS, SessionBook } from '../src/auth/sessions';
 import { FsBlobStore } from '../src/blobs/fs-blob-store';
 import { runPeriodically } from '../src/periodic';
 import { PARTIAL_IDLE_MS, PARTIAL_SWEEP_EVERY_MS } from '../src/sweeps';
@@ -64,6 +65,33 @@ describe('runPeriodically', () => {
   });
 });
 
+describe('sessions', () => {
+  it('are cleared as new ones are issued: a month of renewals holds little more than the last hour', () => {
+    const clock = { ms: Date.parse('2026-06-01T00:00:00Z') };
+    const book = new SessionBook(() => clock.ms);
+    // Forty laptops, each renewing its session every 15 minutes, day and night, for 30 days.
+    let first = '';
+    let mostHeld = 0;
+    for (let quarter = 0; quarter < 30 * 24 * 4; quarter += 1) {
+      for (let laptop = 0; laptop < 40; laptop += 1) {
+        const { token } = book.issue({
+          deviceId: `d${String(laptop)}`,
+          personId: `p${String(laptop)}`,
+          bindingHash: `b${String(laptop)}`,
+        });
+        first ||= token;
+      }
+      mostHeld = Math.max(mostHeld, book.size);
+      clock.ms += SESSION_MS;
+    }
+    // Live for 15 minutes, still told "expired" for an hour after: 5 quarters' worth, and the one
+    // being issued (the sweep runs at most once a minute).
+    expect(mostHeld).toBeLessThanOrEqual(6 * 40);
+    expect(book.size).toBeLessThanOrEqual(6 * 40);
+    expect(book.find(first)).toEqual({ kind: 'unknown' });
+  });
+});
+
 describe('the app clears photo uploads idle for a week', () => {
   const backend = sqliteBackend();
   let app: FastifyInstance | null = null;
@@ -106,7 +134,8 @@ describe('the app clears photo uploads idle for a week', () => {
     expect(await partials()).toEqual([resting, `${resting}.length`, fresh, `${fresh}.length`].sort());
     expect(await blobs.partial(abandoned)).toBeNull();
     expect(await blobs.partial(resting)).toEqual({ offset: 10, length: 1000 });
-    expect(vi.getTimerCount()).toBe(1);
+    // The photo sweep's interval and the challenges'.
+    expect(vi.getTimerCount()).toBe(2);
 
     // Two days later the resting one has been idle for eight: the next daily sweep ends it.
     await touchedAgo(resting, 8 * DAY_MS);
