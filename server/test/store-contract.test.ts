@@ -242,6 +242,66 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.knowledge(a.teamId)).toEqual({ [NODE_A]: aRow.hlc });
   });
 
+  it('gives each new row one owner when two teams push it at once; the other team’s operations on it are refused', async () => {
+    const { store } = await backend.fresh();
+    const teams = [await seedTeam(store, 'team-a', 1), await seedTeam(store, 'team-b', 1)] as const;
+    const random = seededRandom(23);
+    const rounds = 15;
+    const pushed: Operation[][] = [[], []];
+    const outcomes: PushOutcome[][] = [[], []];
+    for (let round = 0; round < rounds; round += 1) {
+      // Both teams' batches name the same new rows (in other orders), and rows of their own.
+      const shared = Array.from({ length: 6 }, (_, i) => `shared-${round}-${i}`);
+      const batches = teams.map((team, t) =>
+        shuffled(
+          [...shared, `own-${team.teamId}-${round}`].flatMap((rowId, i) =>
+            ['title', 'status'].map((field, f) =>
+              operation({
+                node: t === 0 ? NODE_A : NODE_B,
+                at: round * 100 + i * 2 + f,
+                rowId,
+                field,
+                value: `${team.teamId} ${rowId} ${field}`,
+              }),
+            ),
+          ),
+          random,
+        ),
+      );
+      const replies = await Promise.all(
+        teams.map((team, t) => store.push(team.teamId, batches[t]!, team.pushers[0]!, AT)),
+      );
+      replies.forEach((reply, t) => {
+        pushed[t]!.push(...batches[t]!);
+        outcomes[t]!.push(...reply);
+      });
+    }
+
+    // Each row's operations are all stored in one team's log or all refused with that team as owner.
+    const logs = await Promise.all(teams.map((team) => pullAll(store, team.teamId)));
+    const owner = new Map<string, string>();
+    logs.forEach((log, t) => {
+      const { teamId } = teams[t]!;
+      for (const { operation: op } of log) {
+        expect(owner.get(op.rowId) ?? teamId).toBe(teamId);
+        owner.set(op.rowId, teamId);
+      }
+    });
+    teams.forEach((team, t) => {
+      pushed[t]!.forEach((op, i) => {
+        const outcome = outcomes[t]![i];
+        if (owner.get(op.rowId) === team.teamId) expect(outcome?.fate).toBe('stored');
+        else expect(outcome).toEqual({ fate: 'otherTeam', ownerTeamId: owner.get(op.rowId) });
+      });
+      expect(logs[t]!.map((e) => e.seq)).toEqual(logs[t]!.map((_, i) => i + 1));
+    });
+    expect(owner.size).toBe(rounds * 8);
+    for (const [t, team] of teams.entries()) {
+      const snapshot = await store.snapshot(team.teamId);
+      expect(rowsOf(snapshot.operations)).toEqual(rowsOf(logs[t]!.map((e) => e.operation)));
+    }
+  });
+
   it('numbers stored operations 1..n without a gap, whatever else the batches hold; pull pages through them', async () => {
     const { store } = await backend.fresh();
     const team = await seedTeam(store, 'team-a');

@@ -58,6 +58,14 @@ export interface PostgresStoreOptions {
   readonly onIdleError?: (error: Error) => void;
 }
 
+/** A row this push read as nobody's was claimed by another team's push before this one could: run it again. */
+class RowClaimedMeanwhile extends Error {
+  override name = 'RowClaimedMeanwhile';
+}
+
+/** Byte order of row keys, the same on every pusher, so two teams insert shared new rows in one order. */
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const errorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
@@ -74,7 +82,10 @@ export class PostgresStore implements Store {
     this.pool.on('error', onIdleError);
   }
 
-  /** One transaction on one connection; run again whole when PostgreSQL aborted it for a deadlock. */
+  /**
+   * One transaction on one connection; run again whole when PostgreSQL aborted it for a deadlock, or
+   * when a push found a row it meant to claim taken meanwhile.
+   */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const client = await this.pool.connect();
@@ -89,7 +100,8 @@ export class PostgresStore implements Store {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         });
         const code = errorCode(error);
-        if (attempt < MAX_ATTEMPTS && code !== undefined && RETRYABLE.has(code)) continue;
+        const retryable = error instanceof RowClaimedMeanwhile || (code !== undefined && RETRYABLE.has(code));
+        if (attempt < MAX_ATTEMPTS && retryable) continue;
         throw error;
       } finally {
         // A connection whose rollback failed is closed, not handed to the next caller.
@@ -331,53 +343,43 @@ export class PostgresStore implements Store {
   ): Promise<PushOutcome[]> {
     if (operations.length === 0) return [];
     return this.transaction(async (client) => {
-      // The team's turn: every other pusher of this team waits here until this transaction ends, and
-      // reads the counter as this one left it (READ COMMITTED re-reads a row it waited for).
-      await client.query(
-        'INSERT INTO team_counters (team_id, last_seq) VALUES ($1, 0) ON CONFLICT DO NOTHING',
-        [teamId],
-      );
+      // The team's turn: every other pusher of this team waits on this row lock until this transaction
+      // ends, and then reads the counter as this one left it (READ COMMITTED re-reads a row it waited
+      // for). One statement makes the row if missing, locks it and says where the team's log stands.
       const counter = await client.query<DbRow>(
-        'SELECT last_seq FROM team_counters WHERE team_id = $1 FOR UPDATE',
+        `INSERT INTO team_counters (team_id, last_seq) VALUES ($1, 0)
+         ON CONFLICT (team_id) DO UPDATE SET last_seq = team_counters.last_seq RETURNING last_seq`,
         [teamId],
       );
       const lastSeq = integer(counter.rows[0]?.last_seq ?? 0);
-      const owned = await this.claimRows(client, teamId, operations);
-      const identities = await this.storedIdentities(client, operations);
+      const owned = await this.ownedRows(client, operations);
+      const identities = await this.storedIdentities(
+        client,
+        operations.filter((op) => owned.get(rowKey(op.table, op.rowId))?.teamId === teamId),
+      );
       const plan = planPush(teamId, operations, lastSeq, {
         identity: (op) => identities.get(identityKey(op)),
         row: (table, rowId) => owned.get(rowKey(table, rowId)),
       });
+      await this.claimNewRows(client, teamId, plan);
       await this.write(client, teamId, plan, pusher, at);
       return plan.outcomes;
     });
   }
 
-  /**
-   * Claims for the team every row of the batch that nobody owns yet, then reads who owns each. A row
-   * no log has touched can only receive stored operations, so claiming them all up front is exact.
-   * Another team's pusher claiming the same row waits for this transaction and then finds it taken.
-   * Rows are claimed in key order, so two teams' overlapping batches cannot deadlock on them.
-   */
-  private async claimRows(
+  /** The rows of the batch that exist, with their owners: one index probe per row, whatever the table's size. */
+  private async ownedRows(
     client: pg.PoolClient,
-    teamId: string,
     operations: readonly Operation[],
   ): Promise<Map<string, OwnedRow>> {
-    const keys = [...new Set(operations.map((op) => rowKey(op.table, op.rowId)))].sort().map(splitRowKey);
-    const tables = keys.map((key) => key.table);
-    const rowIds = keys.map((key) => key.rowId);
-    const empties = rowIds.map((id) => JSON.stringify({ id, _clocks: {} }));
-    await client.query(
-      `INSERT INTO merged_rows (table_name, row_id, team_id, row)
-       SELECT k.t, k.r, $1, k.e FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(t, r, e, i)
-       ORDER BY k.i ON CONFLICT DO NOTHING`,
-      [teamId, tables, rowIds, empties],
-    );
+    const keys = [...new Set(operations.map((op) => rowKey(op.table, op.rowId)))].map(splitRowKey);
+    // LATERAL … LIMIT 1 keeps the probe per key: a join of the unnested keys would let the planner hash
+    // the whole table, as it does while the table is small, and each push would then read all of it.
     const { rows } = await client.query<DbRow>(
-      `SELECT m.table_name, m.row_id, m.team_id, m.row FROM merged_rows m
-       JOIN unnest($1::text[], $2::text[]) AS k(t, r) ON m.table_name = k.t AND m.row_id = k.r`,
-      [tables, rowIds],
+      `SELECT m.table_name, m.row_id, m.team_id, m.row FROM unnest($1::text[], $2::text[]) AS k(t, r)
+       CROSS JOIN LATERAL (SELECT table_name, row_id, team_id, row FROM merged_rows
+         WHERE table_name = k.t AND row_id = k.r LIMIT 1) AS m`,
+      [keys.map((key) => key.table), keys.map((key) => key.rowId)],
     );
     return new Map(
       rows.map((row) => [
@@ -391,10 +393,12 @@ export class PostgresStore implements Store {
     client: pg.PoolClient,
     operations: readonly Operation[],
   ): Promise<Map<string, StoredIdentity>> {
+    if (operations.length === 0) return new Map();
     const { rows } = await client.query<DbRow>(
-      `SELECT o.table_name, o.row_id, o.field, o.hlc, o.team_id, o.node, o.value FROM operations o
-       JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k(t, r, f, h)
-         ON o.table_name = k.t AND o.row_id = k.r AND o.field = k.f AND o.hlc = k.h`,
+      `SELECT o.table_name, o.row_id, o.field, o.hlc, o.team_id, o.node, o.value
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k(t, r, f, h)
+       CROSS JOIN LATERAL (SELECT table_name, row_id, field, hlc, team_id, node, value FROM operations
+         WHERE table_name = k.t AND row_id = k.r AND field = k.f AND hlc = k.h LIMIT 1) AS o`,
       [
         operations.map((op) => op.table),
         operations.map((op) => op.rowId),
@@ -415,6 +419,27 @@ export class PostgresStore implements Store {
     );
   }
 
+  /**
+   * Writes the rows the batch makes, claiming them for the team. Another team's pusher may have
+   * claimed one since this transaction read it as missing: the insert waits for that transaction,
+   * finds the row taken, and this push is run again from the start (it now reads the owner and refuses
+   * the row's operations as otherTeam). Rows are inserted in key order, so two teams' overlapping
+   * batches cannot deadlock on them.
+   */
+  private async claimNewRows(client: pg.PoolClient, teamId: string, plan: PushPlan): Promise<void> {
+    const fresh = plan.changedRows
+      .filter((c) => c.isNew)
+      .sort((a, b) => compareKeys(rowKey(a.table, a.rowId), rowKey(b.table, b.rowId)));
+    if (fresh.length === 0) return;
+    const claimed = await client.query(
+      `INSERT INTO merged_rows (table_name, row_id, team_id, row)
+       SELECT k.t, k.r, $1, k.row FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(t, r, row, i)
+       ORDER BY k.i ON CONFLICT DO NOTHING`,
+      [teamId, fresh.map((c) => c.table), fresh.map((c) => c.rowId), fresh.map((c) => JSON.stringify(c.row))],
+    );
+    if (claimed.rowCount !== fresh.length) throw new RowClaimedMeanwhile();
+  }
+
   private async write(
     client: pg.PoolClient,
     teamId: string,
@@ -422,7 +447,8 @@ export class PostgresStore implements Store {
     pusher: Pusher,
     at: string,
   ): Promise<void> {
-    const { stored, changedRows, aside } = plan;
+    const { stored, aside } = plan;
+    const changedRows = plan.changedRows.filter((c) => !c.isNew);
     if (stored.length > 0) {
       await client.query(
         `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value,
@@ -446,10 +472,14 @@ export class PostgresStore implements Store {
       );
     }
     if (changedRows.length > 0) {
+      // Rows this team owns already (its pushers take turns on the counter row, so no one else writes
+      // them now); the conflict target makes each update one probe of the primary key.
       await client.query(
-        `UPDATE merged_rows m SET row = k.row FROM unnest($1::text[], $2::text[], $3::text[]) AS k(t, r, row)
-         WHERE m.table_name = k.t AND m.row_id = k.r`,
+        `INSERT INTO merged_rows (table_name, row_id, team_id, row)
+         SELECT k.t, k.r, $1, k.row FROM unnest($2::text[], $3::text[], $4::text[]) AS k(t, r, row)
+         ON CONFLICT (table_name, row_id) DO UPDATE SET row = excluded.row`,
         [
+          teamId,
           changedRows.map((c) => c.table),
           changedRows.map((c) => c.rowId),
           changedRows.map((c) => JSON.stringify(c.row)),

@@ -25,6 +25,12 @@ export interface OwnedRow {
 
 /** What the plan needs to read; the stores answer from the database (SQLite) or from prefetched maps. */
 export interface PushLookups {
+  /**
+   * Asked only for operations on a row this team owns already: a row is in merged_rows exactly when a
+   * team's log has stored an operation on it, so no identity of a row nobody owns can be stored, and
+   * a push of new records (the common case) reads no identity at all. Should that invariant ever be
+   * broken, the log's unique index on the identity still refuses a second copy (the push fails whole).
+   */
   identity(op: Operation): StoredIdentity | undefined;
   row(table: string, rowId: string): OwnedRow | undefined;
 }
@@ -105,7 +111,7 @@ export function planPush(
       continue;
     }
     const id = identityKey(operation);
-    const existing = batchIdentities.get(id) ?? lookups.identity(operation);
+    const existing = batchIdentities.get(id) ?? (seen.wasNew ? undefined : lookups.identity(operation));
     const valueJson = canonicalJson(operation.value);
     if (existing !== undefined) {
       if (existing.node === operation.node && existing.valueJson === valueJson) {
