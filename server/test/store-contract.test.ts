@@ -530,6 +530,41 @@ describeEachBackend('store contract', (backend) => {
     await expect(store.revokeDevice('no-such-device', at)).rejects.toThrow(/no device/);
   });
 
+  it('reads what a session stands on in one go: device, person and binding as stored, null when unknown', async () => {
+    const { store } = await backend.fresh();
+    const team = await seedTeam(store, 'team-a', 1);
+    const { deviceId } = team.pushers[0]!;
+    const hash = 'b'.repeat(64);
+    await store.saveBinding({
+      bindingHash: hash,
+      deviceId,
+      personId: team.personId,
+      createdAt: AT,
+      revokedAt: null,
+    });
+    const read = () => store.sessionStanding(deviceId, team.personId, hash);
+
+    expect(await read()).toEqual({
+      device: await store.deviceById(deviceId),
+      person: await store.personById(team.personId),
+      binding: await store.bindingByHash(hash),
+    });
+    expect((await read()).person).toMatchObject({ id: team.personId, role: 'inspector', disabled: false });
+    expect(await store.sessionStanding('no-device', 'no-person', 'c'.repeat(64))).toEqual({
+      device: null,
+      person: null,
+      binding: null,
+    });
+
+    // Each change shows at the next read: nothing is cached.
+    await store.revokeBinding(hash, AT);
+    expect((await read()).binding?.revokedAt).toBe(AT);
+    await store.setDisabled(team.personId, true);
+    expect((await read()).person?.disabled).toBe(true);
+    await store.revokeDevice(deviceId, AT);
+    expect((await read()).device?.revokedAt).toBe(AT);
+  });
+
   it('backs up (SQLite: a file that opens with the same data; PostgreSQL: says to use pg_dump)', async () => {
     const fresh = await backend.fresh();
     const { store } = fresh;

@@ -62,11 +62,11 @@ async function callerFromSession(ctx: ServerContext, authorization: string | und
   }
   const { session } = found;
   // Read every time, not cached with the session: a revocation or a disabled person takes effect at once.
-  const [device, person, binding] = await Promise.all([
-    ctx.store.deviceById(session.deviceId),
-    ctx.store.personById(session.personId),
-    ctx.store.bindingByHash(session.bindingHash),
-  ]);
+  const { device, person, binding } = await ctx.store.sessionStanding(
+    session.deviceId,
+    session.personId,
+    session.bindingHash,
+  );
   if (!device || device.revokedAt !== null) {
     throw new ApiError('deviceRevoked', 'this device has been revoked: ask an admin to enroll it again');
   }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { NewTeamRequestSchema } from '../../../shared/sync/protocol';
+import type { Store } from '../store/store';
 import type { ServerContext } from './context';
 import { ApiError, parseWith } from './errors';
 import { addRoute } from './route';
@@ -19,8 +20,18 @@ export function teamRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 }
 
+/**
+ * The teams each store is known to hold. Nothing deletes a team, so one found once needs no query on
+ * the next request (every push and pull asks); one not found is looked up again each time, since the
+ * admin command may add teams while the server runs.
+ */
+const knownTeams = new WeakMap<Store, Set<string>>();
+
 /** The team, or 404: an office device naming a team that does not exist gets told so. */
 export async function requireTeam(ctx: ServerContext, teamId: string): Promise<void> {
-  const teams = await ctx.store.teams();
-  if (!teams.some((team) => team.id === teamId)) throw new ApiError('notFound', `no team ${teamId}`);
+  let known = knownTeams.get(ctx.store);
+  if (known?.has(teamId)) return;
+  known = new Set((await ctx.store.teams()).map((team) => team.id));
+  knownTeams.set(ctx.store, known);
+  if (!known.has(teamId)) throw new ApiError('notFound', `no team ${teamId}`);
 }

@@ -25,6 +25,7 @@ import type {
   PushOutcome,
   Pusher,
   SequencedOperation,
+  SessionStanding,
   Store,
   StoredPerson,
 } from './store';
@@ -331,6 +332,23 @@ export class PostgresStore implements Store {
       at,
       bindingHash,
     ]);
+  }
+
+  async sessionStanding(deviceId: string, personId: string, bindingHash: string): Promise<SessionStanding> {
+    // One statement, so one snapshot and one round trip; a missing row gives null.
+    const row = await this.row(
+      `SELECT (SELECT row_to_json(d) FROM devices d WHERE d.id = $1) AS device,
+              (SELECT row_to_json(p) FROM people p WHERE p.id = $2) AS person,
+              (SELECT row_to_json(b) FROM bindings b WHERE b.binding_hash = $3) AS binding`,
+      [deviceId, personId, bindingHash],
+    );
+    const part = (key: string): DbRow | null => (row?.[key] as DbRow | null | undefined) ?? null;
+    const [device, person, binding] = [part('device'), part('person'), part('binding')];
+    return {
+      device: device ? deviceFromRow(device) : null,
+      person: person ? personFromRow(person) : null,
+      binding: binding ? bindingFromRow(binding) : null,
+    };
   }
 
   // ── The operation log ──────────────────────────────────────────────────────────────────────────

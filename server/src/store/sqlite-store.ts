@@ -17,6 +17,7 @@ import type {
   PushOutcome,
   Pusher,
   SequencedOperation,
+  SessionStanding,
   Store,
   StoredPerson,
 } from './store';
@@ -330,6 +331,22 @@ export class SqliteStore implements Store {
         bindingHash,
       );
     });
+  }
+
+  sessionStanding(deviceId: string, personId: string, bindingHash: string): Promise<SessionStanding> {
+    // One read transaction: the three rows of one moment, whatever the admin command commits meanwhile.
+    return settle(
+      this.db.transaction((): SessionStanding => {
+        const device = this.get('SELECT * FROM devices WHERE id = ?', deviceId);
+        const person = this.get('SELECT * FROM people WHERE id = ?', personId);
+        const binding = this.get('SELECT * FROM bindings WHERE binding_hash = ?', bindingHash);
+        return {
+          device: device ? deviceFromRow(device) : null,
+          person: person ? personFromRow(person) : null,
+          binding: binding ? bindingFromRow(binding) : null,
+        };
+      }),
+    );
   }
 
   // ── The operation log ──────────────────────────────────────────────────────────────────────────

@@ -40,6 +40,13 @@ export interface Binding {
   readonly revokedAt: string | null;
 }
 
+/** What a session rests on, read together on every request: each null when unknown. */
+export interface SessionStanding {
+  readonly device: Device | null;
+  readonly person: StoredPerson | null;
+  readonly binding: Binding | null;
+}
+
 /** Who pushed a batch: kept with every operation stored from it. */
 export interface Pusher {
   readonly deviceId: string;
@@ -100,6 +107,11 @@ export interface Store {
   bindingByHash(bindingHash: string): Promise<Binding | null>;
   /** Ends one binding (the person signs out on that laptop); a no-op when unknown or already ended. */
   revokeBinding(bindingHash: string, at: string): Promise<void>;
+  /**
+   * The device, person and binding of a session, as of one moment, in one read (every request reads
+   * them, so that a revocation takes effect at once; on PostgreSQL one query instead of three).
+   */
+  sessionStanding(deviceId: string, personId: string, bindingHash: string): Promise<SessionStanding>;
 
   // The operation log
   /**
