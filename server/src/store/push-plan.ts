@@ -6,7 +6,7 @@ import { sha256HexSync } from '../../../shared/crypto/sha256';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyOperation, rowKey, type SyncedRow } from '../../../shared/sync/merge';
 import type { Operation } from '../../../shared/sync/operation';
-import { compareHlc, decodeHlc } from '../../../shared/sync/hlc';
+import { compareHlc } from '../../../shared/sync/hlc';
 import type { PushOutcome } from './store';
 
 /** An operation identity as the log holds it. */
@@ -152,7 +152,14 @@ export function planPush(
   return { outcomes, stored, aside, changedRows, knowledge, blobs, lastSeq: seq };
 }
 
-/** A merged row as the snapshot gives it: the winning operation of every field. */
+/** The characters of an encoded clock that name its node: it ends with them (encodeHlc). */
+const NODE_CHARS = 16;
+
+/**
+ * A merged row as the snapshot gives it: the winning operation of every field. Each clock was checked
+ * when its operation was pushed, so its node is read off its end rather than decoded (a snapshot
+ * does this for every field of every row of the team).
+ */
 export function rowOperations(table: string, row: SyncedRow): Operation[] {
   return Object.entries(row._clocks).map(([field, hlc]) => ({
     table: table as Operation['table'],
@@ -160,6 +167,6 @@ export function rowOperations(table: string, row: SyncedRow): Operation[] {
     field,
     value: (row[field] ?? null) as Operation['value'],
     hlc,
-    node: decodeHlc(hlc).node,
+    node: hlc.slice(-NODE_CHARS),
   }));
 }
