@@ -36,8 +36,13 @@ export class BenchPostgres {
   }
 
   async drop() {
-    // FORCE: a server the bench had to kill may have left a connection open.
-    if (this.#database) await this.#admin(`DROP DATABASE IF EXISTS ${this.#database} WITH (FORCE)`);
+    if (!this.#database) return;
+    // FORCE: a server the bench had to kill may have left a connection open. FORCE refuses when an
+    // autovacuum worker is in the database (it runs as the cluster's superuser, which the bench's role
+    // may not end) — common after 100,000 inserts; a plain DROP ends autovacuum workers itself.
+    await this.#admin(`DROP DATABASE IF EXISTS ${this.#database} WITH (FORCE)`).catch(() =>
+      this.#admin(`DROP DATABASE IF EXISTS ${this.#database}`),
+    );
   }
 
   /** A new empty schema; resolves with the URL that makes it the search path, as DUCHA_SERVER_DATABASE takes it. */
