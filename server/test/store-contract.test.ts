@@ -212,6 +212,23 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.lastSeq(team.teamId)).toBe(1);
   });
 
+  it('tells a new row’s operation repeated in its first batch: known, or kept aside with other content', async () => {
+    // A new row's identities are not looked up in the log (none can be there): the batch's own count.
+    const { store } = await backend.fresh();
+    const team = await seedTeam(store, 'team-a');
+    const first = operation({ node: NODE_A, at: 1, rowId: 'new-row', field: 'title', value: 'first' });
+    const other = { ...first, value: 'other' };
+    const next = operation({ node: NODE_A, at: 2, rowId: 'new-row', field: 'status', value: 'open' });
+    expect(await store.push(team.teamId, [first, first, other, next], team.pushers[0]!, AT)).toEqual([
+      { fate: 'stored', seq: 1 },
+      { fate: 'known' },
+      { fate: 'differentContent', storedValue: 'first' },
+      { fate: 'stored', seq: 2 },
+    ]);
+    expect(await store.aside(team.teamId)).toEqual([{ operation: other, pusher: team.pushers[0], at: AT }]);
+    expect(rowsOf((await store.snapshot(team.teamId)).operations)).toEqual(rowsOf([first, next]));
+  });
+
   it('refuses operations on another team’s rows; a batch’s first stored operation claims a new row', async () => {
     const { store } = await backend.fresh();
     const a = await seedTeam(store, 'team-a');
