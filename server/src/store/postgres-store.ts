@@ -33,6 +33,7 @@ import {
   bindingFromRow,
   deviceFromRow,
   integer,
+  OPERATION_COLUMNS,
   operationFromRow,
   personFromRow,
   pusherFromRow,
@@ -40,7 +41,6 @@ import {
   type DbRow,
 } from './store-rows';
 
-const OPERATION_COLUMNS = 'table_name, row_id, field, value, hlc, node';
 /** Taken by migrate() so two servers starting at once do not both create the schema. */
 const MIGRATION_LOCK = 1_718_251_017;
 /** Deadlock and serialization failure: the transaction was rolled back whole and may simply run again. */

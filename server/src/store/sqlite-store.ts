@@ -25,14 +25,13 @@ import {
   bindingFromRow,
   deviceFromRow,
   integer,
+  OPERATION_COLUMNS,
   operationFromRow,
   personFromRow,
   pusherFromRow,
   teamFromRow,
   type DbRow,
 } from './store-rows';
-
-const OPERATION_COLUMNS = 'table_name, row_id, field, value, hlc, node';
 
 /** Runs synchronous work as a promise: what it throws becomes a rejection, as the Store's callers expect. */
 function settle<T>(work: () => T): Promise<T> {

@@ -4,6 +4,9 @@ import type { Operation } from '../../../shared/sync/operation';
 import type { Device, Role, Team } from '../../../shared/sync/protocol';
 import type { Binding, Pusher, StoredPerson } from './store';
 
+/** The columns operationFromRow reads, in the order both stores select them. */
+export const OPERATION_COLUMNS = 'table_name, row_id, field, value, hlc, node';
+
 export type DbRow = Record<string, unknown>;
 
 const text = (row: DbRow, column: string): string => {

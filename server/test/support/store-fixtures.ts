@@ -5,6 +5,7 @@ import type { Operation } from '../../../shared/sync/operation';
 import { encodeHlc } from '../../../shared/sync/hlc';
 import type { SyncedTable } from '../../../shared/sync/tables';
 import type { Pusher, Store } from '../../src/store/store';
+import { Random } from './random';
 
 export const BASE_WALL = Date.UTC(2026, 5, 1);
 
@@ -90,16 +91,10 @@ export function operation(spec: OperationSpec): Operation {
   };
 }
 
-/** A deterministic generator (mulberry32), so a failing case replays. */
+/** A deterministic generator (support/random.ts's mulberry32), so a failing case replays. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
