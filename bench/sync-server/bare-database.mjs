@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** The tables a push writes, in an order their foreign keys allow. */
-export const LOG_TABLES = ['operations', 'merged_rows', 'team_knowledge', 'team_counters'];
+export const LOG_TABLES = ['pushes', 'operations', 'merged_rows', 'team_knowledge', 'team_counters'];
 /** What those rows refer to. */
 const CITY_TABLES = ['teams', 'people', 'devices'];
 /** PostgreSQL allows 65,535 parameters per statement: rows per INSERT stay below it for 11 columns. */
@@ -92,7 +92,8 @@ export async function barePostgres(kit, rows, postgres) {
           return `(${marks.join(', ')})`;
         });
         await client.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
+          // The server's ids of pushes are generated ALWAYS; here they are copied as they were.
+          `INSERT INTO ${table} (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`,
           values,
         );
       }

@@ -121,4 +121,30 @@ CREATE TABLE blob_refs (
 );
 `,
   },
+  {
+    version: 2,
+    why: 'Who pushed is said once per push (a pushes row), not on every operation: a third fewer bytes per operation and one foreign key to check instead of three.',
+    // The old log's pusher columns become one push per distinct (team, device, person, time).
+    sql: `
+CREATE TABLE pushes (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  team_id text COLLATE "C" NOT NULL REFERENCES teams (id),
+  device_id text COLLATE "C" NOT NULL REFERENCES devices (id),
+  person_id text COLLATE "C" NOT NULL REFERENCES people (id),
+  pushed_at text NOT NULL
+);
+
+INSERT INTO pushes (team_id, device_id, person_id, pushed_at)
+  SELECT team_id, pushed_by_device, pushed_by_person, pushed_at FROM operations
+  GROUP BY team_id, pushed_by_device, pushed_by_person, pushed_at ORDER BY min(seq);
+
+ALTER TABLE operations ADD COLUMN push_id bigint REFERENCES pushes (id);
+UPDATE operations o SET push_id = p.id FROM pushes p
+  WHERE p.team_id = o.team_id AND p.device_id = o.pushed_by_device
+    AND p.person_id = o.pushed_by_person AND p.pushed_at = o.pushed_at;
+ALTER TABLE operations ALTER COLUMN push_id SET NOT NULL,
+  DROP CONSTRAINT operations_team_id_fkey,
+  DROP COLUMN pushed_by_device, DROP COLUMN pushed_by_person, DROP COLUMN pushed_at;
+`,
+  },
 ];

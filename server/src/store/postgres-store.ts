@@ -489,10 +489,15 @@ export class PostgresStore implements Store {
         stored.map((o) => o.operation.node),
         stored.map((o) => o.valueJson),
       );
+      // The push's row first (its id is read by the next part: a CTE's RETURNING is the only way one
+      // statement hands a generated id on), then its operations.
       parts.push(
-        `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value,
-           pushed_by_device, pushed_by_person, pushed_at)
-         SELECT $1, k.s, k.t, k.r, k.f, k.h, k.n, k.v, $2, $3, $4
+        `INSERT INTO pushes (team_id, device_id, person_id, pushed_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      );
+      const pushCte = `w${String(parts.length - 1)}`;
+      parts.push(
+        `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value, push_id)
+         SELECT $1, k.s, k.t, k.r, k.f, k.h, k.n, k.v, (SELECT id FROM ${pushCte})
          FROM unnest(${s}::bigint[], ${t}::text[], ${r}::text[], ${f}::text[], ${h}::text[], ${n}::text[], ${v}::text[])
            AS k(s, t, r, f, h, n, v)`,
       );

@@ -122,4 +122,45 @@ CREATE TABLE blob_refs (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    why: 'Who pushed is said once per push (a pushes row), not on every operation; the log is keyed by (team, seq) without a rowid. A push writes one B-tree less and a third fewer bytes per operation.',
+    // The old log is copied, each distinct (team, device, person, time) becoming one push; then it is
+    // replaced. The foreign keys of operations now go through its push, which names the team.
+    sql: `
+CREATE TABLE pushes (
+  id INTEGER PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams (id),
+  device_id TEXT NOT NULL REFERENCES devices (id),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  pushed_at TEXT NOT NULL
+) STRICT;
+
+INSERT INTO pushes (team_id, device_id, person_id, pushed_at)
+  SELECT team_id, pushed_by_device, pushed_by_person, pushed_at FROM operations
+  GROUP BY team_id, pushed_by_device, pushed_by_person, pushed_at ORDER BY min(seq);
+
+CREATE TABLE operations_log (
+  team_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  hlc TEXT NOT NULL,
+  node TEXT NOT NULL,
+  value TEXT NOT NULL,
+  push_id INTEGER NOT NULL REFERENCES pushes (id),
+  PRIMARY KEY (team_id, seq),
+  UNIQUE (table_name, row_id, field, hlc)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO operations_log (team_id, seq, table_name, row_id, field, hlc, node, value, push_id)
+  SELECT o.team_id, o.seq, o.table_name, o.row_id, o.field, o.hlc, o.node, o.value, p.id
+  FROM operations o JOIN pushes p ON p.team_id = o.team_id AND p.device_id = o.pushed_by_device
+    AND p.person_id = o.pushed_by_person AND p.pushed_at = o.pushed_at;
+
+DROP TABLE operations;
+ALTER TABLE operations_log RENAME TO operations;
+`,
+  },
 ];

@@ -42,6 +42,10 @@ function settle<T>(work: () => T): Promise<T> {
   }
 }
 
+/** Operations per INSERT statement (9 parameters each, far below SQLite's 32,766). */
+const OPERATIONS_PER_INSERT = 100;
+const OPERATION_TUPLE = ', (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -392,22 +396,21 @@ export class SqliteStore implements Store {
   }
 
   private write(teamId: string, plan: PushPlan, pusher: Pusher, at: string): void {
-    for (const { seq, operation: op, valueJson } of plan.stored) {
-      this.run(
-        `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value,
-           pushed_by_device, pushed_by_person, pushed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        teamId,
-        seq,
-        op.table,
-        op.rowId,
-        op.field,
-        op.hlc,
-        op.node,
-        valueJson,
-        pusher.deviceId,
-        pusher.personId,
-        at,
-      );
+    if (plan.stored.length > 0) {
+      const pushId = this.sql(
+        'INSERT INTO pushes (team_id, device_id, person_id, pushed_at) VALUES (?, ?, ?, ?)',
+      ).run(teamId, pusher.deviceId, pusher.personId, at).lastInsertRowid;
+      // Many rows per statement: a call into SQLite per operation costs more than the row itself.
+      for (let from = 0; from < plan.stored.length; from += OPERATIONS_PER_INSERT) {
+        const chunk = plan.stored.slice(from, from + OPERATIONS_PER_INSERT);
+        const params: unknown[] = [];
+        for (const { seq, operation: op, valueJson } of chunk) {
+          params.push(teamId, seq, op.table, op.rowId, op.field, op.hlc, op.node, valueJson, pushId);
+        }
+        this.sql(
+          `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value, push_id) VALUES ${OPERATION_TUPLE.repeat(chunk.length).slice(2)}`,
+        ).run(params);
+      }
     }
     for (const { table, rowId, row } of plan.changedRows) {
       this.run(

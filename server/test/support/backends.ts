@@ -4,12 +4,13 @@
 // place of its own (SQLite: a folder; PostgreSQL: a schema, named in the URL's search_path).
 // Without DUCHA_TEST_PG the PostgreSQL half is skipped with a printed reason, except in CI, where it fails.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openStore } from '../../src/store/open-store';
+import { openStore, SQLITE_FILE_NAME } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 
 export interface FreshStore {
@@ -30,6 +31,19 @@ export interface StoreBackend {
   tearDown(): Promise<void>;
   /** An empty, migrated store of its own. */
   fresh(): Promise<FreshStore>;
+  /** A database of its own with no schema at all, and raw SQL into it (to build an old schema by hand). */
+  blank(): Promise<BlankDatabase>;
+}
+
+export interface BlankDatabase {
+  readonly databaseSetting: string | undefined;
+  readonly home: string;
+  exec(sql: string): Promise<void>;
+  /** Raw rows of a query. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+  /** Opens it as the server does (migrating it to the latest schema). */
+  open(): Promise<Store>;
 }
 
 const suffix = (): string => randomBytes(6).toString('hex');
@@ -73,6 +87,20 @@ class SqliteBackend extends BaseBackend implements StoreBackend {
     const home = join(this.root, this.nextName());
     const store = await this.track(openStore(undefined, home));
     return { store, databaseSetting: undefined, home, reopen: () => this.track(openStore(undefined, home)) };
+  }
+
+  blank(): Promise<BlankDatabase> {
+    const home = join(this.root, this.nextName());
+    mkdirSync(home, { recursive: true });
+    const db = new Database(join(home, SQLITE_FILE_NAME));
+    return Promise.resolve({
+      databaseSetting: undefined,
+      home,
+      exec: (sql) => Promise.resolve(void db.exec(sql)),
+      rows: (sql) => Promise.resolve(db.prepare(sql).all() as Record<string, unknown>[]),
+      close: () => Promise.resolve(void db.close()),
+      open: () => this.track(openStore(undefined, home)),
+    });
   }
 }
 
@@ -118,6 +146,25 @@ class PostgresBackend extends BaseBackend implements StoreBackend {
     return { store, databaseSetting: setting, home, reopen: () => this.track(openStore(setting, home)) };
   }
 
+  async blank(): Promise<BlankDatabase> {
+    const schema = this.nextName();
+    const url = new URL(this.databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const setting = url.toString();
+    const client = new pg.Client({ connectionString: setting });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    const home = join(this.root, schema);
+    return {
+      databaseSetting: setting,
+      home,
+      exec: async (sql) => void (await client.query(sql)),
+      rows: async (sql) => (await client.query<Record<string, unknown>>(sql)).rows,
+      close: () => client.end(),
+      open: () => this.track(openStore(setting, home)),
+    };
+  }
+
   private async admin(sql: string): Promise<void> {
     const client = new pg.Client({ connectionString: this.adminUrl });
     await client.connect();
@@ -147,6 +194,9 @@ class MissingPostgres implements StoreBackend {
     return Promise.resolve();
   }
   fresh(): Promise<FreshStore> {
+    return Promise.reject(new Error(this.reason));
+  }
+  blank(): Promise<BlankDatabase> {
     return Promise.reject(new Error(this.reason));
   }
 }
