@@ -29,6 +29,18 @@ export function applyOperation(row: SyncedRow | undefined, op: Operation): Synce
   return { ...base, [op.field]: op.value, _clocks: { ...base._clocks, [op.field]: op.hlc } };
 }
 
+/**
+ * The same decision as applyOperation, written into `row` itself; true when it changed. For a caller
+ * that owns a private copy of the row (the server's push plan copies each row once per push rather
+ * than once per operation).
+ */
+export function applyOperationInPlace(row: SyncedRow, op: Operation): boolean {
+  if (!wins(op, row)) return false;
+  row[op.field] = op.value;
+  row._clocks[op.field] = op.hlc;
+  return true;
+}
+
 export const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 
 /** The table and row id a rowKey was made of. */

@@ -4,7 +4,7 @@
 // write the plan in the same transaction, so SQLite and PostgreSQL cannot decide differently.
 import { sha256HexSync } from '../../../shared/crypto/sha256';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
-import { applyOperation, rowKey, type SyncedRow } from '../../../shared/sync/merge';
+import { applyOperationInPlace, rowKey, type SyncedRow } from '../../../shared/sync/merge';
 import type { Operation } from '../../../shared/sync/operation';
 import { compareHlc } from '../../../shared/sync/hlc';
 import type { PushOutcome } from './store';
@@ -94,7 +94,10 @@ export function planPush(
   const blobs = new Set<string>();
   const batchIdentities = new Map<string, StoredIdentity>();
   // The rows the batch has seen, as they stand after its stored operations so far; null = no such row yet.
-  const rows = new Map<string, { table: string; rowId: string; owned: OwnedRow | null; wasNew: boolean }>();
+  const rows = new Map<
+    string,
+    { table: string; rowId: string; owned: OwnedRow | null; wasNew: boolean; copied: boolean }
+  >();
   const changed = new Set<string>();
   let seq = lastSeq;
 
@@ -103,7 +106,7 @@ export function planPush(
     let seen = rows.get(key);
     if (seen === undefined) {
       const owned = lookups.row(operation.table, operation.rowId) ?? null;
-      seen = { table: operation.table, rowId: operation.rowId, owned, wasNew: owned === null };
+      seen = { table: operation.table, rowId: operation.rowId, owned, wasNew: owned === null, copied: false };
       rows.set(key, seen);
     }
     if (seen.owned !== null && seen.owned.teamId !== teamId) {
@@ -126,10 +129,19 @@ export function planPush(
     stored.push({ seq, operation, valueJson });
     batchIdentities.set(id, { teamId, node: operation.node, valueJson });
     outcomes.push({ fate: 'stored', seq });
-    const before = seen.owned?.row;
-    const after = applyOperation(before, operation);
-    seen.owned = { teamId, row: after };
-    if (after !== before) changed.add(key);
+    // The row is copied once, on its first stored operation of this push, and then changed in place:
+    // the looked-up row stays as it was read.
+    let owned = seen.owned;
+    if (!seen.copied || owned === null) {
+      const read = owned?.row;
+      owned = {
+        teamId,
+        row: read ? { ...read, _clocks: { ...read._clocks } } : { id: operation.rowId, _clocks: {} },
+      };
+      seen.owned = owned;
+      seen.copied = true;
+    }
+    if (applyOperationInPlace(owned.row, operation)) changed.add(key);
     const held = knowledge.get(operation.node);
     if (held === undefined || compareHlc(operation.hlc, held) > 0)
       knowledge.set(operation.node, operation.hlc);
