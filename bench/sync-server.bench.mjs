@@ -22,6 +22,7 @@
 //   BENCH_POUCH_SERVER=leveldb|memory   where express-pouchdb keeps its databases (default leveldb)
 //   BENCH_DB_OPERATIONS=n      part 2's operations (default 100000)
 //   BENCH_DB_BATCH=n           part 2's push size (default the protocol's largest, 1000)
+//   BENCH_PUSHES_IN_FLIGHT=n   parts 1 and 2: pushes the laptop has in flight at once (default 2)
 //   BENCH_LAPTOPS=n, BENCH_LAPTOP_ROUNDS=n, BENCH_LAPTOP_OPERATIONS=n   part 3 (default 50, 20, 100)
 //   DUCHA_BENCH_PHOTO_MB=n     part 4's megabytes of photos (10^6 bytes; default 1000)
 //   DUCHA_TEST_PG=postgres://… also run on PostgreSQL (`.ci/postgres.sh` starts it and prints the URL);
@@ -54,6 +55,7 @@ const settings = {
   pouchServer: env.BENCH_POUCH_SERVER === 'memory' ? 'memory' : 'leveldb',
   databaseOperations: number('BENCH_DB_OPERATIONS', 100_000),
   databaseBatch: env.BENCH_DB_BATCH ? number('BENCH_DB_BATCH') : undefined,
+  pushesInFlight: number('BENCH_PUSHES_IN_FLIGHT', 2),
   laptops: number('BENCH_LAPTOPS', 50),
   laptopRounds: number('BENCH_LAPTOP_ROUNDS', 20),
   laptopOperations: number('BENCH_LAPTOP_OPERATIONS', 100),

@@ -11,10 +11,10 @@ import { editOnLaptop, FIELDS_PER_RECORD, unitRecords } from './workload.mjs';
 export const DATABASE_TARGET = 0.5;
 const TEAM = 'team-db';
 
-async function duchaRun(kit, backend, records, batchSize) {
+async function duchaRun(kit, backend, records, batchSize, pushesInFlight) {
   const city = await DuchaCity.start(kit, backend, { teams: [TEAM], label: 'db' });
   try {
-    const laptop = await city.laptop(TEAM, 'pushing laptop', { pushBatch: batchSize });
+    const laptop = await city.laptop(TEAM, 'pushing laptop', { pushBatch: batchSize, pushesInFlight });
     editOnLaptop(laptop, records);
     const operations = laptop.outbox.size;
     const cpu = cpuMeter({ serverPid: city.serverPid, databaseName: backend.postgres?.name });
@@ -48,7 +48,7 @@ export async function againstDatabase({ kit, backends, settings, say }) {
     let written = null;
     for (let run = 0; run < settings.runs; run += 1) {
       say(`against the database: run ${run + 1} of ${settings.runs}, ${backend.name}`);
-      const result = await duchaRun(kit, backend, records, batchSize);
+      const result = await duchaRun(kit, backend, records, batchSize, settings.pushesInFlight);
       ours.push(result.pushMs);
       oursCpu.push(result.pushCpu);
       written = result.rows;

@@ -21,10 +21,10 @@ export const PEER_TARGET = 3;
 const TEAM = 'team-peer';
 
 /** One Ducha run on `backend`: push the records' operations, then a new laptop's snapshot + pull. */
-async function duchaRun(kit, backend, records, batchSize) {
+async function duchaRun(kit, backend, records, batchSize, pushesInFlight) {
   const city = await DuchaCity.start(kit, backend, { teams: [TEAM], label: 'peer' });
   try {
-    const laptop = await city.laptop(TEAM, 'pushing laptop', { pushBatch: batchSize });
+    const laptop = await city.laptop(TEAM, 'pushing laptop', { pushBatch: batchSize, pushesInFlight });
     const newLaptop = await city.laptop(TEAM, 'new laptop');
     editOnLaptop(laptop, records);
     const operations = laptop.outbox.size;
@@ -81,6 +81,7 @@ export async function againstPeer({ kit, backends, settings, say }) {
               backends.find((b) => b.name === side),
               records,
               settings.duchaBatch,
+              settings.pushesInFlight,
             );
       for (const key of ['push', 'pull']) {
         results[side][key].push(result[`${key}Ms`]);

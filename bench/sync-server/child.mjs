@@ -11,7 +11,9 @@ const KEEP_CHARS = 20_000;
  * its output matches `ready`; resolves with the match, the output's tail and a stop function.
  */
 export function startChild(file, { args = [], env = {}, ready, label, timeoutMs = 60_000 }) {
-  const child = spawn(process.execPath, [file, ...args], {
+  // BENCH_CHILD_NODE_ARGS (for example `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the servers.
+  const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, file, ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,6 +54,11 @@ export interface ClientOptions {
   /** This laptop's clock error: its idea of now is the real time plus this (days, in the fault runs). */
   readonly clockOffsetMs?: number;
   readonly pushBatch?: number;
+  /**
+   * Pushes in flight at once (default 1). With 2 the laptop prepares and sends the next batch while the
+   * server stores the previous one, as a sync engine on a long link would; fates still come per batch.
+   */
+  readonly pushesInFlight?: number;
   readonly fetchTimeoutMs?: number;
 }
 
@@ -235,22 +240,40 @@ export class ReferenceLaptop {
    */
   async push(): Promise<number> {
     let acknowledged = 0;
-    const batch = this.options.pushBatch ?? 500;
+    const size = this.options.pushBatch ?? 500;
+    const inFlight = this.options.pushesInFlight ?? 1;
     while (this.outbox.size > 0) {
-      const ops = [...this.outbox.values()].slice(0, batch);
-      const reply = PushReplySchema.parse(
-        await this.authed('POST', `/teams/${this.team()}/push`, { operations: ops }),
-      );
-      if (reply.fates.length !== ops.length) throw new Error('a fate per operation expected');
-      reply.fates.forEach((fate, i) => {
-        const op = ops[i] as Operation;
-        const id = identityOf(op);
-        if (fate.fate === 'refused') this.refused.set(id, fate.reason);
-        this.outbox.delete(id);
-        acknowledged += 1;
-      });
+      // The outbox as it stands, cut into batches once (not copied whole for every batch).
+      const batches: Operation[][] = [];
+      for (const op of this.outbox.values()) {
+        const last = batches.at(-1);
+        if (last && last.length < size) last.push(op);
+        else batches.push([op]);
+      }
+      let next = 0;
+      const sender = async (): Promise<void> => {
+        for (let ops = batches[next++]; ops; ops = batches[next++]) {
+          const n = await this.pushBatch(ops); // not `acknowledged += await …`: that reads it before waiting
+          acknowledged += n;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(inFlight, batches.length) }, sender));
     }
     return acknowledged;
+  }
+
+  /** One push; returns how many of its operations the server acknowledged (all, or it throws). */
+  private async pushBatch(ops: readonly Operation[]): Promise<number> {
+    const reply = PushReplySchema.parse(
+      await this.authed('POST', `/teams/${this.team()}/push`, { operations: ops }),
+    );
+    if (reply.fates.length !== ops.length) throw new Error('a fate per operation expected');
+    reply.fates.forEach((fate, i) => {
+      const id = identityOf(ops[i] as Operation);
+      if (fate.fate === 'refused') this.refused.set(id, fate.reason);
+      this.outbox.delete(id);
+    });
+    return ops.length;
   }
 
   /** Pulls pages until nothing more; on a new epoch re-sends what the server lacks and starts over. */
