@@ -366,11 +366,10 @@ export class ReferenceLaptop {
   async uploadBlob(bytes: Uint8Array<ArrayBuffer>, chunk = 256 * 1024): Promise<number> {
     const sha = createHash('sha256').update(bytes).digest('hex');
     let sent = 0;
+    // Sent from 0 without asking first: if the server holds part of it (an upload that broke off),
+    // it answers 409 with its offset, and the upload goes on from there.
+    let offset = 0;
     for (;;) {
-      const head = await this.raw('HEAD', `/blobs/${sha}`);
-      const offset = head.status === 404 ? 0 : Number(head.headers.get('upload-offset'));
-      if (head.status !== 404 && head.status !== 200)
-        throw new ServerRefusal(head.status, 'head', `HEAD ${String(head.status)}`);
       if (offset >= bytes.length) return sent;
       const piece = bytes.subarray(offset, Math.min(bytes.length, offset + chunk));
       const patch = await this.raw(
@@ -385,8 +384,11 @@ export class ReferenceLaptop {
       );
       const text = await patch.text();
       if (patch.status === 204) sent += piece.length;
-      else if (patch.status !== 409) throw new ServerRefusal(patch.status, 'upload', text.slice(0, 200));
-      // 409: another upload moved the offset; HEAD again.
+      else if (patch.status !== 409 || text.includes('lengthMismatch'))
+        throw new ServerRefusal(patch.status, 'upload', text.slice(0, 200));
+      const told = Number(patch.headers.get('upload-offset'));
+      if (!Number.isSafeInteger(told)) throw new ServerRefusal(patch.status, 'upload', 'no Upload-Offset');
+      offset = told;
     }
   }
 
