@@ -143,6 +143,15 @@ export interface DraftRow {
   savedAt: string;
 }
 
+/** An operation the sync server refused, with its reason; the Sync page lists them. */
+export interface SyncRefusalRow {
+  id?: number;
+  operation: Operation;
+  reason: string;
+  detail: string;
+  refusedAt: string;
+}
+
 export const DATABASE_NAME = 'ducha';
 
 type SyncedTables = { [T in SyncedTable]: EntityTable<Stored<RecordOf<T>>, 'id'> };
@@ -156,6 +165,7 @@ export type DuchaDatabase = Dexie &
     devices: EntityTable<DeviceRow, 'node'>;
     importReceipts: EntityTable<ImportReceiptRow, 'id'>;
     drafts: Table<DraftRow, [string, string]>;
+    syncRefusals: EntityTable<SyncRefusalRow, 'id'>;
   };
 
 export function createDatabase(

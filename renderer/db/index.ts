@@ -89,6 +89,12 @@ export type { FieldChange, RecordChange } from './repositories/exchange/import-c
 export { type ImportToApply, InvalidImportError } from './repositories/exchange/import-apply';
 export type { LeaderPageSource } from './repositories/exchange/leader-page-source';
 
+// Sync with the city's server (同步)
+export { syncActions } from './api/sync/actions';
+export { useSyncRefusals, useSyncState } from './api/sync/hooks';
+export type { SyncEnrollment, SyncSignIn, SyncState, SyncSuccess } from './repositories/sync/sync-state';
+export type { SyncRefusalRow } from './database';
+
 // Settings: the first run, the organization, this laptop
 export { settingsActions } from './api/settings/actions';
 export {

@@ -96,6 +96,13 @@ export const MIGRATIONS: readonly Migration[] = [
       drafts: '[formKey+recordId], recordId',
     },
   },
+  {
+    version: 9,
+    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show, never pushed again and never lost.',
+    stores: {
+      syncRefusals: '++id, refusedAt',
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,14 @@
+// Sync, live: this laptop's standing with its server, and what the server refused.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDatabase } from '../../provider';
+import { syncState } from '../../repositories/sync/sync-state';
+
+export function useSyncState() {
+  const db = useDatabase();
+  return useLiveQuery(() => syncState(db), [db]);
+}
+
+export function useSyncRefusals() {
+  const db = useDatabase();
+  return useLiveQuery(() => db.syncRefusals.orderBy('refusedAt').reverse().limit(200).toArray(), [db]);
+}

@@ -1,0 +1,67 @@
+// The sync round's view of this laptop's database (shared/sync/client/replica.ts), over Dexie. Each
+// method is one transaction; pulled operations go through the same merge as local writes and USB
+// imports (record-writer's applyOperations), and the cursor is saved with the operations it covers.
+import { knowledgeOfOperations, mergeKnowledge } from '../../../../shared/bundle/knowledge';
+import type { Knowledge } from '../../../../shared/bundle/manifest';
+import type { SyncReplica, WaitingOperation } from '../../../../shared/sync/client/replica';
+import type { Operation } from '../../../../shared/sync/operation';
+import type { Cursor, Fate } from '../../../../shared/sync/protocol';
+import { SYNCED_TABLES } from '../../../../shared/sync/tables';
+import type { DuchaDatabase, OutboxRow } from '../../database';
+import { applyOperations } from '../../record-writer';
+import { exportSnapshot } from '../exchange/export-snapshot';
+import { readCursor, saveCursor, SYNC_CURSOR_KEY } from './sync-state';
+
+/** What this laptop has received from the server, per node: part of what it is known to hold. */
+export const SYNC_KNOWLEDGE_KEY = 'syncKnowledge';
+
+export const syncedKnowledge = async (db: DuchaDatabase): Promise<Knowledge> =>
+  ((await db.meta.get(SYNC_KNOWLEDGE_KEY))?.value as Knowledge | undefined) ?? {};
+
+function waitingOf(row: OutboxRow): WaitingOperation {
+  const { seq, ...operation } = row;
+  if (seq === undefined) throw new Error('an outbox row without its key');
+  return { key: seq, operation };
+}
+
+export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date()): SyncReplica {
+  return {
+    async waiting(limit) {
+      return (await db.outbox.orderBy('seq').limit(limit).toArray()).map(waitingOf);
+    },
+
+    async acknowledge(settled: readonly { waiting: WaitingOperation; fate: Fate }[]) {
+      const refusedAt = now().toISOString();
+      await db.transaction('rw', [db.outbox, db.syncRefusals], async () => {
+        await db.outbox.bulkDelete(settled.map((s) => s.waiting.key));
+        const refusals = settled.flatMap(({ waiting, fate }) =>
+          fate.fate === 'refused'
+            ? [{ operation: waiting.operation, reason: fate.reason, detail: fate.detail, refusedAt }]
+            : [],
+        );
+        if (refusals.length > 0) await db.syncRefusals.bulkAdd(refusals);
+      });
+    },
+
+    cursor: () => readCursor(db),
+
+    async receive(operations: readonly Operation[], cursor: Cursor) {
+      const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.meta];
+      return db.transaction('rw', tables, async () => {
+        const changed = await applyOperations(db, operations);
+        const held = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
+        await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: held });
+        await db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
+        return changed;
+      });
+    },
+
+    saveCursor: (cursor) => saveCursor(db, cursor),
+
+    async requeueBeyond(knowledge: Knowledge) {
+      const { operations } = await exportSnapshot(db, knowledge);
+      await db.outbox.bulkAdd(operations);
+      return operations.length;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// This laptop's standing with its sync server, kept in `meta` (local, never synced): the server's
+// address, the enrollment (the device id the server gave, the team), the person signed in with their
+// binding, the cursor, the last success, and whether sync runs by itself. The binding is a secret:
+// it is kept like the device key, on this laptop only, and never shown.
+import type { Cursor, Person } from '../../../../shared/sync/protocol';
+import type { DuchaDatabase } from '../../database';
+
+const KEYS = {
+  server: 'syncServer',
+  enrollment: 'syncEnrollment',
+  signIn: 'syncSignIn',
+  cursor: 'syncCursor',
+  lastSuccess: 'syncLastSuccess',
+  automatic: 'syncAutomatic',
+} as const;
+
+export interface SyncEnrollment {
+  /** The server it was enrolled with: a different address later means enrolling again. */
+  readonly serverUrl: string;
+  readonly deviceId: string;
+  /** The team whose log it syncs; null for a laptop of the city office. */
+  readonly teamId: string | null;
+  readonly enrolledAt: string;
+}
+
+export interface SyncSignIn {
+  readonly person: Person;
+  readonly binding: string;
+  readonly signedInAt: string;
+}
+
+export interface SyncSuccess {
+  readonly at: string;
+  readonly pushed: number;
+  readonly received: number;
+}
+
+export interface SyncState {
+  readonly serverUrl: string | null;
+  readonly enrollment: SyncEnrollment | null;
+  readonly signIn: SyncSignIn | null;
+  readonly cursor: Cursor | null;
+  readonly lastSuccess: SyncSuccess | null;
+  /** On by default once a person has signed in. */
+  readonly automatic: boolean;
+}
+
+async function read<T>(db: DuchaDatabase, key: string): Promise<T | null> {
+  return ((await db.meta.get(key))?.value as T | undefined) ?? null;
+}
+
+export async function syncState(db: DuchaDatabase): Promise<SyncState> {
+  return db.transaction('r', db.meta, async () => ({
+    serverUrl: await read<string>(db, KEYS.server),
+    enrollment: await read<SyncEnrollment>(db, KEYS.enrollment),
+    signIn: await read<SyncSignIn>(db, KEYS.signIn),
+    cursor: await read<Cursor>(db, KEYS.cursor),
+    lastSuccess: await read<SyncSuccess>(db, KEYS.lastSuccess),
+    automatic: (await read<boolean>(db, KEYS.automatic)) ?? true,
+  }));
+}
+
+export const saveServerUrl = async (db: DuchaDatabase, url: string): Promise<void> => {
+  await db.meta.put({ key: KEYS.server, value: url });
+};
+
+/**
+ * A new enrollment replaces the old one and everything that hung on it: the person's binding and the
+ * cursor belong to the old device id (and perhaps another server or team).
+ */
+export async function saveEnrollment(db: DuchaDatabase, enrollment: SyncEnrollment): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: KEYS.server, value: enrollment.serverUrl });
+    await db.meta.put({ key: KEYS.enrollment, value: enrollment });
+    await db.meta.bulkDelete([KEYS.signIn, KEYS.cursor, KEYS.lastSuccess]);
+  });
+}
+
+export const saveSignIn = async (db: DuchaDatabase, signIn: SyncSignIn): Promise<void> => {
+  await db.meta.put({ key: KEYS.signIn, value: signIn });
+};
+
+export const forgetSignIn = async (db: DuchaDatabase): Promise<void> => {
+  await db.meta.delete(KEYS.signIn);
+};
+
+export const saveCursor = async (db: DuchaDatabase, cursor: Cursor): Promise<void> => {
+  await db.meta.put({ key: KEYS.cursor, value: cursor });
+};
+
+export const readCursor = (db: DuchaDatabase): Promise<Cursor | null> => read<Cursor>(db, KEYS.cursor);
+
+export const saveSuccess = async (db: DuchaDatabase, success: SyncSuccess): Promise<void> => {
+  await db.meta.put({ key: KEYS.lastSuccess, value: success });
+};
+
+export const saveAutomatic = async (db: DuchaDatabase, automatic: boolean): Promise<void> => {
+  await db.meta.put({ key: KEYS.automatic, value: automatic });
+};
+
+export const SYNC_CURSOR_KEY = KEYS.cursor;

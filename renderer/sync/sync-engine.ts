@@ -1,0 +1,270 @@
+// The laptop's sync engine: enrollment and sign-in, and rounds (push the outbox, pull from the cursor)
+// run when asked, when the laptop comes online, every few minutes, and shortly after a local change —
+// one round at a time, with back-off and jitter after failures that may pass by themselves. Its status
+// goes to a listener (the Zustand store the header and the Sync page read). No Dexie here: the data
+// layer's syncActions do the local work, the transport reaches the server (the host's relay in the app).
+import { SyncFailure, type SyncTransport } from '../../shared/sync/client/answers';
+import { TRANSIENT_PROBLEMS, type SyncProblem } from '../../shared/sync/client/problems';
+import { runSyncRound, type RoundProgress, type RoundResult } from '../../shared/sync/client/round';
+import { enrollDevice, openSession, signInPerson } from '../../shared/sync/client/session';
+import type { DuchaDatabase, SyncState } from '../db';
+import { syncActions } from '../db';
+import { retryDelayMs } from './backoff';
+
+export type SyncPhase = 'notSetUp' | 'idle' | 'syncing' | 'offline' | 'problem';
+
+export interface SyncStatus {
+  readonly phase: SyncPhase;
+  readonly problem: { readonly code: SyncProblem; readonly detail: string } | null;
+  readonly progress: RoundProgress | null;
+  /** Operations waiting in the outbox. */
+  readonly waiting: number;
+  readonly lastRound: RoundResult | null;
+  /** When the engine will try again by itself (ms since the epoch), after a failure. */
+  readonly retryAt: number | null;
+}
+
+export interface EngineOptions {
+  /** Periodic rounds while automatic sync is on. */
+  readonly everyMs?: number;
+  /** The pause after a local change before its round (changes in a burst go together). */
+  readonly afterChangeMs?: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  /** Whether the laptop thinks it has a network (navigator.onLine in the page). */
+  readonly online?: () => boolean;
+}
+
+const EVERY_MS = 3 * 60_000;
+const AFTER_CHANGE_MS = 1_500;
+
+export class SyncEngine {
+  private readonly actions;
+  private status: SyncStatus = {
+    phase: 'notSetUp',
+    problem: null,
+    progress: null,
+    waiting: 0,
+    lastRound: null,
+    retryAt: null,
+  };
+  private session: string | null = null;
+  private running: Promise<RoundResult | null> | null = null;
+  private again = false;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopWatching: (() => void) | null = null;
+  private started = false;
+
+  constructor(
+    db: DuchaDatabase,
+    private readonly transportFor: (serverUrl: string) => SyncTransport,
+    private readonly listener: (status: SyncStatus) => void,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.actions = syncActions(db);
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private publish(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    this.listener(this.status);
+  }
+
+  /** Begins automatic work: watches the outbox, and syncs now if set up. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    let first = true;
+    this.stopWatching = this.actions.watchOutbox((waiting) => {
+      const grew = waiting > this.status.waiting;
+      this.publish({ waiting });
+      if (first) {
+        first = false;
+        void this.refreshPhase().then(() => this.schedule(0));
+      } else if (grew) this.schedule(this.options.afterChangeMs ?? AFTER_CHANGE_MS);
+    });
+  }
+
+  stop(): void {
+    this.started = false;
+    this.stopWatching?.();
+    this.stopWatching = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The laptop came online (the page's `online` event): a round at once. */
+  cameOnline(): void {
+    this.failures = 0;
+    this.schedule(0);
+  }
+
+  wentOffline(): void {
+    if (this.status.phase !== 'notSetUp') this.publish({ phase: 'offline', retryAt: null });
+  }
+
+  /** Sets the phase from the stored state (not set up / idle) when no round is running. */
+  private async refreshPhase(): Promise<SyncState> {
+    const state = await this.actions.state();
+    if (!state.enrollment || !state.signIn) this.publish({ phase: 'notSetUp' });
+    else if (this.status.phase === 'notSetUp') this.publish({ phase: 'idle' });
+    return state;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.automaticRound();
+    }, delayMs);
+  }
+
+  private async automaticRound(): Promise<void> {
+    const state = await this.actions.state();
+    if (!state.automatic || !state.enrollment || !state.signIn) return;
+    if (this.options.online && !this.options.online()) {
+      this.publish({ phase: 'offline' });
+      return;
+    }
+    await this.syncNow().catch(() => undefined);
+  }
+
+  /**
+   * One round now (or, if one is running, one more right after it). Resolves with the round's result,
+   * or null when this laptop is not set up; rejects with a SyncFailure (also published).
+   */
+  syncNow(): Promise<RoundResult | null> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.round().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      }
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<RoundResult | null> {
+    const state = await this.refreshPhase();
+    const { enrollment, signIn } = state;
+    if (!enrollment || !signIn || enrollment.teamId === null) return null;
+    const transport = this.transportFor(enrollment.serverUrl);
+    const signer = await this.actions.signer(enrollment.deviceId);
+    const renewSession = async (): Promise<string> => {
+      this.session = (await openSession(transport, signer, signIn.binding)).session;
+      return this.session;
+    };
+    this.publish({ phase: 'syncing', problem: null, progress: null, retryAt: null });
+    try {
+      const result = await runSyncRound({
+        transport,
+        replica: this.actions.replica(),
+        teamId: enrollment.teamId,
+        session: async () => this.session ?? (await renewSession()),
+        renewSession,
+        onProgress: (progress) => this.publish({ progress }),
+      });
+      this.failures = 0;
+      await this.actions.saveSuccess({
+        at: new Date(this.now()).toISOString(),
+        pushed: result.pushed,
+        received: result.received,
+      });
+      this.publish({ phase: 'idle', progress: null, lastRound: result });
+      if (state.automatic) this.schedule(this.options.everyMs ?? EVERY_MS);
+      return result;
+    } catch (error) {
+      const failure =
+        error instanceof SyncFailure
+          ? error
+          : new SyncFailure('badReply', error instanceof Error ? error.message : String(error));
+      this.failed(failure, state.automatic);
+      throw failure;
+    }
+  }
+
+  private failed(failure: SyncFailure, automatic: boolean): void {
+    const transient = TRANSIENT_PROBLEMS.has(failure.problem);
+    let retryAt: number | null = null;
+    if (transient && automatic) {
+      this.failures += 1;
+      const wait = Math.max(
+        retryDelayMs(this.failures, (this.options.random ?? Math.random)()),
+        (failure.retryAfterSeconds ?? 0) * 1000,
+      );
+      retryAt = this.now() + wait;
+      this.schedule(wait);
+    }
+    const offline = failure.problem === 'unreachable' && this.options.online && !this.options.online();
+    this.publish({
+      phase: offline ? 'offline' : 'problem',
+      problem: { code: failure.problem, detail: failure.detail },
+      progress: null,
+      retryAt,
+    });
+  }
+
+  /** Enrolls this laptop with the server under a one-time code from the admin or the office. */
+  async enroll(serverUrl: string, code: string): Promise<void> {
+    const identity = await this.actions.identity();
+    const transport = this.transportFor(serverUrl);
+    const device = await enrollDevice(transport, {
+      code: code.trim().toUpperCase(),
+      name: identity.name,
+      publicKey: identity.publicKey,
+    });
+    this.session = null;
+    await this.actions.saveEnrollment({
+      serverUrl,
+      deviceId: device.id,
+      teamId: device.teamId,
+      enrolledAt: new Date(this.now()).toISOString(),
+    });
+    await this.refreshPhase();
+  }
+
+  /** A person of the team signs in on this laptop (once; the binding then lasts until sign-out). */
+  async signIn(login: string, password: string): Promise<void> {
+    const { enrollment } = await this.actions.state();
+    if (!enrollment) throw new SyncFailure('signInAgain', 'this laptop is not enrolled');
+    const transport = this.transportFor(enrollment.serverUrl);
+    const reply = await signInPerson(transport, await this.actions.signer(enrollment.deviceId), {
+      login: login.trim(),
+      password,
+    });
+    this.session = reply.session;
+    await this.actions.saveSignIn({
+      person: reply.person,
+      binding: reply.binding,
+      signedInAt: new Date(this.now()).toISOString(),
+    });
+    await this.refreshPhase();
+    this.failures = 0;
+    this.schedule(0);
+  }
+
+  async signOut(): Promise<void> {
+    this.session = null;
+    await this.actions.forgetSignIn();
+    await this.refreshPhase();
+  }
+
+  async setAutomatic(automatic: boolean): Promise<void> {
+    await this.actions.saveAutomatic(automatic);
+    if (automatic) this.schedule(0);
+    else if (this.timer) clearTimeout(this.timer);
+  }
+
+  current(): SyncStatus {
+    return this.status;
+  }
+}

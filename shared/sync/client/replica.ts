@@ -1,0 +1,31 @@
+// What a sync round needs of the laptop's own data, whatever holds it (Dexie in the app, fake-indexeddb
+// in tests): the outbox in order, a way to settle what the server acknowledged, the cursor, and the one
+// merge for what is pulled. Each method is one local transaction: a round broken off anywhere leaves
+// the laptop consistent, and the next round goes on from what was saved.
+import type { Knowledge } from '../../bundle/manifest';
+import type { Operation } from '../operation';
+import type { Cursor, Fate } from '../protocol';
+
+export interface WaitingOperation {
+  /** The outbox's key: settled by it, so an operation queued meanwhile is not touched. */
+  readonly key: number;
+  readonly operation: Operation;
+}
+
+export interface SyncReplica {
+  /** The oldest operations waiting for the server, at most `limit`. */
+  waiting(limit: number): Promise<WaitingOperation[]>;
+  /**
+   * Settles a push: stored and known operations leave the outbox; refused ones leave it into the
+   * list of refusals shown to the person (never pushed again, never lost).
+   */
+  acknowledge(settled: readonly { waiting: WaitingOperation; fate: Fate }[]): Promise<void>;
+  /** Where this laptop stands in its team's log; null before its first sync. */
+  cursor(): Promise<Cursor | null>;
+  /** Merges pulled operations through the one merge and saves the cursor with them, in one transaction. */
+  receive(operations: readonly Operation[], cursor: Cursor): Promise<number>;
+  /** Saves the cursor alone (after a restored server's restart from 0). */
+  saveCursor(cursor: Cursor): Promise<void>;
+  /** Queues again everything this laptop holds beyond `knowledge` (a server restored from a backup). */
+  requeueBeyond(knowledge: Knowledge): Promise<number>;
+}

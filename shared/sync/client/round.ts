@@ -1,0 +1,200 @@
+// One sync round: push the outbox, then pull from the saved cursor until the team's log is exhausted.
+// Every step is saved as it completes (an operation leaves the outbox only on the server's fate; the
+// cursor moves with the operations it covers), so a round broken off at any point is simply run again.
+import {
+  KnowledgeReplySchema,
+  PULL_MAX_OPERATIONS,
+  PullReplySchema,
+  PushReplySchema,
+  SnapshotReplySchema,
+  type Cursor,
+} from '../protocol';
+import type { z } from 'zod';
+import { expectReply, SyncFailure, type SyncRequest, type SyncTransport } from './answers';
+import type { SyncReplica } from './replica';
+
+/** Operations per push: well below the protocol's 1,000 and its 1 MiB, whatever the values. */
+export const PUSH_BATCH = 500;
+
+export type RoundPhase = 'push' | 'snapshot' | 'pull' | 'restore';
+
+export interface RoundProgress {
+  readonly phase: RoundPhase;
+  /** Operations sent or received so far in this phase. */
+  readonly done: number;
+}
+
+export interface RoundContext {
+  readonly transport: SyncTransport;
+  readonly replica: SyncReplica;
+  readonly teamId: string;
+  /** The current session token (opened when missing). */
+  readonly session: () => Promise<string>;
+  /** A new session after the server forgot the old one (it restarted, or 15 minutes passed). */
+  readonly renewSession: () => Promise<string>;
+  readonly onProgress?: (progress: RoundProgress) => void;
+}
+
+export interface RoundResult {
+  readonly pushed: number;
+  readonly refused: number;
+  readonly received: number;
+  /** The server had been restored from a backup: this laptop sent back what it lacked and pulled anew. */
+  readonly serverRestored: boolean;
+  readonly cursor: Cursor;
+}
+
+/** A request with the session; once renewed and retried when the server no longer knows the session. */
+async function authed<S extends z.ZodType>(
+  ctx: RoundContext,
+  request: Omit<SyncRequest, 'session'>,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
+  const first = await ctx.transport({ ...request, session: await ctx.session() });
+  if (first.kind === 'reply' && first.status === 401) {
+    const again = await ctx.transport({ ...request, session: await ctx.renewSession() });
+    return expectReply(again, schema, what);
+  }
+  return expectReply(first, schema, what);
+}
+
+async function pushOutbox(ctx: RoundContext): Promise<{ pushed: number; refused: number }> {
+  let pushed = 0;
+  let refused = 0;
+  for (;;) {
+    const batch = await ctx.replica.waiting(PUSH_BATCH);
+    if (batch.length === 0) return { pushed, refused };
+    const reply = await authed(
+      ctx,
+      {
+        method: 'POST',
+        path: `/teams/${encodeURIComponent(ctx.teamId)}/push`,
+        body: { operations: batch.map((w) => w.operation) },
+      },
+      PushReplySchema,
+      'push',
+    );
+    if (reply.fates.length !== batch.length) {
+      throw new SyncFailure(
+        'badReply',
+        `push: ${String(reply.fates.length)} fates for ${String(batch.length)} operations`,
+      );
+    }
+    await ctx.replica.acknowledge(
+      batch.map((waiting, i) => ({ waiting, fate: reply.fates[i] ?? { fate: 'known' } })),
+    );
+    pushed += batch.length;
+    refused += reply.fates.filter((f) => f.fate === 'refused').length;
+    ctx.onProgress?.({ phase: 'push', done: pushed });
+  }
+}
+
+const teamPath = (ctx: RoundContext, rest: string): string =>
+  `/teams/${encodeURIComponent(ctx.teamId)}/${rest}`;
+
+/** A laptop's first sync with its team: the merged rows at once, then the log from their cursor. */
+async function takeSnapshot(ctx: RoundContext): Promise<{ received: number; cursor: Cursor }> {
+  ctx.onProgress?.({ phase: 'snapshot', done: 0 });
+  const snapshot = await authed(
+    ctx,
+    { method: 'GET', path: teamPath(ctx, 'snapshot') },
+    SnapshotReplySchema,
+    'snapshot',
+  );
+  const received = await ctx.replica.receive(snapshot.operations, snapshot.cursor);
+  ctx.onProgress?.({ phase: 'snapshot', done: snapshot.operations.length });
+  return { received, cursor: snapshot.cursor };
+}
+
+/**
+ * The server was restored from a backup (its epoch changed): it may lack what this laptop sent since
+ * the backup. Everything beyond the server's knowledge goes back in the outbox and up; then the log is
+ * read again from its start (the merge takes what it already has as no change).
+ */
+async function afterRestore(ctx: RoundContext, epoch: string): Promise<Cursor> {
+  ctx.onProgress?.({ phase: 'restore', done: 0 });
+  const { knowledge } = await authed(
+    ctx,
+    { method: 'GET', path: teamPath(ctx, 'knowledge') },
+    KnowledgeReplySchema,
+    'knowledge',
+  );
+  await ctx.replica.requeueBeyond(knowledge);
+  await pushOutbox(ctx);
+  const cursor = { epoch, seq: 0 };
+  await ctx.replica.saveCursor(cursor);
+  return cursor;
+}
+
+async function pullLog(
+  ctx: RoundContext,
+  start: Cursor,
+): Promise<{ received: number; cursor: Cursor; serverRestored: boolean }> {
+  let cursor = start;
+  let received = 0;
+  let serverRestored = false;
+  for (;;) {
+    const query = `epoch=${encodeURIComponent(cursor.epoch)}&after=${String(cursor.seq)}&limit=${String(PULL_MAX_OPERATIONS)}&wait=0`;
+    const reply = await authed(
+      ctx,
+      { method: 'GET', path: teamPath(ctx, `pull?${query}`) },
+      PullReplySchema,
+      'pull',
+    );
+    if (reply.kind === 'epochChanged') {
+      if (serverRestored) throw new SyncFailure('badReply', 'pull: the epoch changed twice in one round');
+      serverRestored = true;
+      cursor = await afterRestore(ctx, reply.epoch);
+      continue;
+    }
+    // A page must go on exactly where the cursor stands, without a gap, and end where it says.
+    let expected = cursor.seq + 1;
+    for (const { seq } of reply.operations) {
+      if (seq !== expected) {
+        throw new SyncFailure(
+          'badReply',
+          `pull: expected operation ${String(expected)}, the server sent ${String(seq)}`,
+        );
+      }
+      expected += 1;
+    }
+    if (reply.cursor.epoch !== cursor.epoch || reply.cursor.seq !== expected - 1) {
+      throw new SyncFailure(
+        'badReply',
+        `pull: the page ends at ${String(expected - 1)} but its cursor says ${String(reply.cursor.seq)}`,
+      );
+    }
+    if (reply.operations.length > 0) {
+      await ctx.replica.receive(
+        reply.operations.map((o) => o.operation),
+        reply.cursor,
+      );
+      received += reply.operations.length;
+      ctx.onProgress?.({ phase: 'pull', done: received });
+    }
+    cursor = reply.cursor;
+    if (!reply.more) return { received, cursor, serverRestored };
+    if (reply.operations.length === 0) throw new SyncFailure('badReply', 'pull: "more" with an empty page');
+  }
+}
+
+/** Push, then pull to the end of the team's log. Throws SyncFailure; what was saved stays saved. */
+export async function runSyncRound(ctx: RoundContext): Promise<RoundResult> {
+  const { pushed, refused } = await pushOutbox(ctx);
+  let received = 0;
+  let cursor = await ctx.replica.cursor();
+  if (cursor === null) {
+    const first = await takeSnapshot(ctx);
+    received += first.received;
+    cursor = first.cursor;
+  }
+  const pulled = await pullLog(ctx, cursor);
+  return {
+    pushed,
+    refused,
+    received: received + pulled.received,
+    serverRestored: pulled.serverRestored,
+    cursor: pulled.cursor,
+  };
+}

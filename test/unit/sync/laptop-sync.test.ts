@@ -1,0 +1,152 @@
+// Laptop sync through the real engine, the real Dexie data layer (on fake-indexeddb) and a real server
+// listening on loopback: records go from one laptop to another through the server, the outbox empties
+// only on the server's fates, a refusal is kept and shown, and a wrong answer changes nothing.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../../shared/domain/project';
+import type { SyncTransport } from '../../../shared/sync/client/answers';
+import { SyncFailure } from '../../../shared/sync/client/answers';
+import { liveRecord, type Stored } from '../../../renderer/db/database';
+import { writeRecords } from '../../../renderer/db/record-writer';
+import { SyncEngine } from '../../../renderer/sync/sync-engine';
+import { makeProject } from '../../fixtures/records';
+import { fetchTransport, LaptopCity } from './laptop-city';
+
+const PROJECT = '019a0000-0000-7000-8000-00000000aa01';
+const project = (overrides: Partial<Project> = {}): Project => makeProject({ id: PROJECT, ...overrides });
+
+let city: LaptopCity;
+
+beforeAll(async () => {
+  city = await LaptopCity.start();
+});
+afterAll(async () => {
+  await city.close();
+});
+
+describe('laptop sync through the server', () => {
+  it("takes a project from A's outbox to B, and both laptops hold the same record", async () => {
+    const a = await city.laptop('a-one');
+    const b = await city.laptop('b-one');
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: project({ notes: '道路未通' }) }]);
+    const waiting = await a.db.outbox.count();
+    expect(waiting).toBeGreaterThan(10);
+
+    const pushed = await a.engine.syncNow();
+    expect(pushed?.pushed).toBe(waiting);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(a.engine.current().phase).toBe('idle');
+
+    const pulled = await b.engine.syncNow();
+    expect(pulled?.received).toBeGreaterThan(0);
+    const onB = liveRecord((await b.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
+    expect(onB).toEqual(project({ notes: '道路未通' }));
+  });
+
+  it('merges edits of two laptops made apart: different fields both stand, the same field converges', async () => {
+    const a = await city.laptop('a-two');
+    const b = await city.laptop('b-two');
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await writeRecords(a.db, [
+      { table: 'projects', id: PROJECT, fields: { phase: 'completed', notes: 'A 的说明' } },
+    ]);
+    await writeRecords(b.db, [
+      { table: 'projects', id: PROJECT, fields: { owner: '普洱市水务局', notes: 'B 的说明' } },
+    ]);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    const onA = liveRecord((await a.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
+    const onB = liveRecord((await b.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
+    expect(onA).toEqual(onB);
+    expect(onA?.phase).toBe('completed');
+    expect(onA?.owner).toBe('普洱市水务局');
+    // B wrote its note later: its clock is higher on both laptops.
+    expect(onA?.notes).toBe('B 的说明');
+  });
+
+  it('keeps an operation the server refused (a clock two days ahead) with its reason, out of the outbox', async () => {
+    const a = await city.laptop('a-three');
+    await a.engine.syncNow();
+    const ahead = Date.now() + 2 * 86_400_000;
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: { notes: '明天的说明' } }], ahead);
+    const result = await a.engine.syncNow();
+    expect(result?.refused).toBe(1);
+    expect(await a.db.outbox.count()).toBe(0);
+    const refusals = await a.db.syncRefusals.toArray();
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]?.reason).toBe('clockAhead');
+    expect(refusals[0]?.operation.value).toBe('明天的说明');
+  });
+
+  it('refuses a pull page that skips an operation, and keeps its data and cursor as they were', async () => {
+    const a = await city.laptop('a-four');
+    await a.engine.syncNow();
+    await writeRecords(a.db, [
+      { table: 'projects', id: PROJECT, fields: { notes: '新的说明', planYear: 2027 } },
+    ]);
+    await a.engine.syncNow();
+
+    // B's server "loses" the first operation of every page it sends.
+    const skipping = (url: string): SyncTransport => {
+      const real = fetchTransport(url);
+      return async (request) => {
+        const answer = await real(request);
+        if (!request.path.includes('/pull?') || answer.kind !== 'reply' || answer.status !== 200)
+          return answer;
+        const body = answer.body as { kind: string; operations?: unknown[] };
+        if (body.kind !== 'operations' || !body.operations?.length) return answer;
+        return { ...answer, body: { ...body, operations: body.operations.slice(1) } };
+      };
+    };
+    const b = await city.laptop('b-four', undefined, skipping);
+    // Its first round takes the snapshot (not a pull page) and pulls nothing new: fine.
+    await b.engine.syncNow();
+    const cursorBefore = (await b.db.meta.get('syncCursor'))?.value;
+    const rowBefore: unknown = await b.db.table('projects').get(PROJECT);
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: { notes: '再次修改' } }]);
+    await a.engine.syncNow();
+
+    const failure = await b.engine.syncNow().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SyncFailure);
+    expect((failure as SyncFailure).problem).toBe('badReply');
+    expect(b.engine.current().phase).toBe('problem');
+    expect((await b.db.meta.get('syncCursor'))?.value).toEqual(cursorBefore);
+    expect(await b.db.table('projects').get(PROJECT)).toEqual(rowBefore);
+  });
+
+  it('says the server is unreachable and keeps every operation waiting', async () => {
+    const enrolled = await city.laptop('a-five');
+    // The same laptop, its server gone: nothing listens on the discard port.
+    const a = {
+      db: enrolled.db,
+      engine: new SyncEngine(
+        enrolled.db,
+        () => fetchTransport('http://127.0.0.1:9'),
+        () => undefined,
+      ),
+    };
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: project({ notes: '离线时写的' }) }]);
+    const waiting = await a.db.outbox.count();
+    const failure = await a.engine.syncNow().catch((error: unknown) => error);
+    expect((failure as SyncFailure).problem).toBe('unreachable');
+    expect(await a.db.outbox.count()).toBe(waiting);
+    expect(a.engine.current().problem?.code).toBe('unreachable');
+  });
+
+  it('opens a new session by itself when the server has forgotten the old one', async () => {
+    const a = await city.laptop('a-six');
+    await a.engine.syncNow();
+    // Sessions last 15 minutes; the binding does not.
+    city.city.clock.ms += 20 * 60_000;
+    await writeRecords(
+      a.db,
+      [{ table: 'projects', id: PROJECT, fields: { notes: '二十分钟后' } }],
+      city.city.clock.ms,
+    );
+    const result = await a.engine.syncNow();
+    expect(result?.pushed).toBe(1);
+    expect(result?.refused).toBe(0);
+  });
+});
