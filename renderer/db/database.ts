@@ -3,6 +3,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DerivativeKind } from '../../shared/photos/prepared';
 import type { Json } from '../../shared/sync/canonical-json';
 import type { Operation } from '../../shared/sync/operation';
+import type { HeldOperation } from '../../shared/sync/client/incoming';
 import type { RecordOf } from '../../shared/domain/records';
 import type { SyncedTable } from '../../shared/sync/tables';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -152,6 +153,12 @@ export interface SyncRefusalRow {
   refusedAt: string;
 }
 
+/** An operation of a table a newer app added: kept whole until this app knows the table. */
+export interface SyncHeldBackRow {
+  id?: number;
+  operation: HeldOperation;
+}
+
 export const DATABASE_NAME = 'ducha';
 
 type SyncedTables = { [T in SyncedTable]: EntityTable<Stored<RecordOf<T>>, 'id'> };
@@ -166,6 +173,7 @@ export type DuchaDatabase = Dexie &
     importReceipts: EntityTable<ImportReceiptRow, 'id'>;
     drafts: Table<DraftRow, [string, string]>;
     syncRefusals: EntityTable<SyncRefusalRow, 'id'>;
+    syncHeldBack: EntityTable<SyncHeldBackRow, 'id'>;
   };
 
 export function createDatabase(

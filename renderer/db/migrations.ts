@@ -98,9 +98,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show, never pushed again and never lost.',
+    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show; and operations of tables a newer app added, held back until this one is updated. Neither is ever lost.',
     stores: {
       syncRefusals: '++id, refusedAt',
+      syncHeldBack: '++id',
     },
   },
 ];

@@ -78,6 +78,7 @@ export class SyncEngine {
   start(): void {
     if (this.started) return;
     this.started = true;
+    void this.actions.mergeHeldBack().catch(() => undefined);
     let first = true;
     this.stopWatching = this.actions.watchOutbox((waiting) => {
       const grew = waiting > this.status.waiting;

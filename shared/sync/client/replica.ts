@@ -5,6 +5,7 @@
 import type { Knowledge } from '../../bundle/manifest';
 import type { Operation } from '../operation';
 import type { Cursor, Fate } from '../protocol';
+import type { HeldOperation } from './incoming';
 
 export interface WaitingOperation {
   /** The outbox's key: settled by it, so an operation queued meanwhile is not touched. */
@@ -22,8 +23,11 @@ export interface SyncReplica {
   acknowledge(settled: readonly { waiting: WaitingOperation; fate: Fate }[]): Promise<void>;
   /** Where this laptop stands in its team's log; null before its first sync. */
   cursor(): Promise<Cursor | null>;
-  /** Merges pulled operations through the one merge and saves the cursor with them, in one transaction. */
-  receive(operations: readonly Operation[], cursor: Cursor): Promise<number>;
+  /**
+   * Merges pulled operations through the one merge, keeps those of tables this app does not know yet
+   * (`held`, merged after an update), and saves the cursor with them — one transaction.
+   */
+  receive(operations: readonly Operation[], cursor: Cursor, held: readonly HeldOperation[]): Promise<number>;
   /** Saves the cursor alone (after a restored server's restart from 0). */
   saveCursor(cursor: Cursor): Promise<void>;
   /** Queues again everything this laptop holds beyond `knowledge` (a server restored from a backup). */

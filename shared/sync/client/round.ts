@@ -1,17 +1,30 @@
 // One sync round: push the outbox, then pull from the saved cursor until the team's log is exhausted.
 // Every step is saved as it completes (an operation leaves the outbox only on the server's fate; the
 // cursor moves with the operations it covers), so a round broken off at any point is simply run again.
+import { z } from 'zod';
 import {
+  CursorSchema,
   KnowledgeReplySchema,
   PULL_MAX_OPERATIONS,
-  PullReplySchema,
   PushReplySchema,
-  SnapshotReplySchema,
   type Cursor,
 } from '../protocol';
-import type { z } from 'zod';
 import { expectReply, SyncFailure, type SyncRequest, type SyncTransport } from './answers';
+import { sortIncoming } from './incoming';
 import type { SyncReplica } from './replica';
+
+// The pull page and the snapshot as the client reads them: each operation checked by sortIncoming,
+// so that one of a table a newer app added is held back instead of failing the whole page.
+const PullPageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('operations'),
+    operations: z.array(z.object({ seq: z.number().int().positive(), operation: z.unknown() })),
+    cursor: CursorSchema,
+    more: z.boolean(),
+  }),
+  z.object({ kind: z.literal('epochChanged'), epoch: z.string().min(1).max(64) }),
+]);
+const SnapshotPageSchema = z.object({ cursor: CursorSchema, operations: z.array(z.unknown()) });
 
 /** Operations per push: well below the protocol's 1,000 and its 1 MiB, whatever the values. */
 export const PUSH_BATCH = 500;
@@ -99,10 +112,11 @@ async function takeSnapshot(ctx: RoundContext): Promise<{ received: number; curs
   const snapshot = await authed(
     ctx,
     { method: 'GET', path: teamPath(ctx, 'snapshot') },
-    SnapshotReplySchema,
+    SnapshotPageSchema,
     'snapshot',
   );
-  const received = await ctx.replica.receive(snapshot.operations, snapshot.cursor);
+  const sorted = sortIncoming(snapshot.operations, 'snapshot');
+  const received = await ctx.replica.receive(sorted.known, snapshot.cursor, sorted.held);
   ctx.onProgress?.({ phase: 'snapshot', done: snapshot.operations.length });
   return { received, cursor: snapshot.cursor };
 }
@@ -139,7 +153,7 @@ async function pullLog(
     const reply = await authed(
       ctx,
       { method: 'GET', path: teamPath(ctx, `pull?${query}`) },
-      PullReplySchema,
+      PullPageSchema,
       'pull',
     );
     if (reply.kind === 'epochChanged') {
@@ -166,10 +180,11 @@ async function pullLog(
       );
     }
     if (reply.operations.length > 0) {
-      await ctx.replica.receive(
+      const sorted = sortIncoming(
         reply.operations.map((o) => o.operation),
-        reply.cursor,
+        'pull',
       );
+      await ctx.replica.receive(sorted.known, reply.cursor, sorted.held);
       received += reply.operations.length;
       ctx.onProgress?.({ phase: 'pull', done: received });
     }

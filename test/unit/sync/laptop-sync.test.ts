@@ -149,4 +149,32 @@ describe('laptop sync through the server', () => {
     expect(result?.pushed).toBe(1);
     expect(result?.refused).toBe(0);
   });
+
+  it('holds back operations of a table a newer app added, merges the rest, and keeps syncing', async () => {
+    const future = {
+      table: 'inspectionRoutes',
+      rowId: 'route-1',
+      field: 'name',
+      value: '思茅—宁洱',
+      hlc: '001796000000000-000000-0123456789abcdef',
+      node: '0123456789abcdef',
+    };
+    // A newer laptop's operation in the snapshot this (older) laptop receives.
+    const newer = (url: string): SyncTransport => {
+      const real = fetchTransport(url);
+      return async (request) => {
+        const answer = await real(request);
+        if (!request.path.endsWith('/snapshot') || answer.kind !== 'reply' || answer.status !== 200)
+          return answer;
+        const body = answer.body as { operations: unknown[] };
+        return { ...answer, body: { ...body, operations: [...body.operations, future] } };
+      };
+    };
+    const old = await city.laptop('old-app', undefined, newer);
+    const result = await old.engine.syncNow();
+    expect(result?.received).toBeGreaterThan(0);
+    expect(old.engine.current().phase).toBe('idle');
+    expect((await old.db.syncHeldBack.toArray()).map((r) => r.operation)).toEqual([future]);
+    expect(await old.db.table('projects').get(PROJECT)).toBeDefined();
+  });
 });

@@ -4,7 +4,7 @@ import { liveQuery } from 'dexie';
 import type { DuchaDatabase } from '../../database';
 import { deviceIdentity } from '../../repositories/exchange/device-identity';
 import { deviceSigner } from '../../repositories/sync/device-signer';
-import { dexieReplica } from '../../repositories/sync/replica';
+import { dexieReplica, mergeHeldBack } from '../../repositories/sync/replica';
 import {
   forgetSignIn,
   saveAutomatic,
@@ -23,6 +23,8 @@ export const syncActions = (db: DuchaDatabase) => ({
   identity: () => deviceIdentity(db),
   signer: (deviceId: string) => deviceSigner(db, deviceId),
   replica: () => dexieReplica(db),
+  /** Operations held back for tables this app did not know, merged once it does (after an update). */
+  mergeHeldBack: () => mergeHeldBack(db),
   saveServerUrl: (url: string) => saveServerUrl(db, url),
   saveEnrollment: (enrollment: SyncEnrollment) => saveEnrollment(db, enrollment),
   saveSignIn: (signIn: SyncSignIn) => saveSignIn(db, signIn),

@@ -3,6 +3,7 @@
 // imports (record-writer's applyOperations), and the cursor is saved with the operations it covers.
 import { knowledgeOfOperations, mergeKnowledge } from '../../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
+import { type HeldOperation, nowKnown } from '../../../../shared/sync/client/incoming';
 import type { SyncReplica, WaitingOperation } from '../../../../shared/sync/client/replica';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { Cursor, Fate } from '../../../../shared/sync/protocol';
@@ -45,12 +46,13 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
 
     cursor: () => readCursor(db),
 
-    async receive(operations: readonly Operation[], cursor: Cursor) {
-      const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.meta];
+    async receive(operations: readonly Operation[], cursor: Cursor, held: readonly HeldOperation[]) {
+      const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.meta, db.syncHeldBack];
       return db.transaction('rw', tables, async () => {
         const changed = await applyOperations(db, operations);
-        const held = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
-        await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: held });
+        if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
+        const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
+        await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: holds });
         await db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
         return changed;
       });
@@ -64,4 +66,25 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
       return operations.length;
     },
   };
+}
+
+/**
+ * After an update: merges the held-back operations whose tables this app now knows, and lets them go.
+ * Returns how many were merged.
+ */
+export async function mergeHeldBack(db: DuchaDatabase): Promise<number> {
+  const rows = await db.syncHeldBack.toArray();
+  if (rows.length === 0) return 0;
+  const known = nowKnown(rows.map((r) => r.operation));
+  if (known.length === 0) return 0;
+  const knownIds = rows.filter((r) => nowKnown([r.operation]).length > 0).map((r) => r.id as number);
+  await db.transaction(
+    'rw',
+    [...SYNCED_TABLES.map((t) => db.table(t)), db.meta, db.syncHeldBack],
+    async () => {
+      await applyOperations(db, known);
+      await db.syncHeldBack.bulkDelete(knownIds);
+    },
+  );
+  return known.length;
 }

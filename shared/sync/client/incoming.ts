@@ -1,0 +1,58 @@
+// Operations as they come from the server, sorted before anything is written: those of tables this
+// app knows are merged; those of a table a newer app added are held back, whole, to be merged once
+// this laptop's app is updated (never dropped, never a reason to stop syncing); anything else that
+// does not fit the protocol refuses the whole page.
+import { z } from 'zod';
+import { OperationSchema, type Operation } from '../operation';
+import { SYNCED_TABLES } from '../tables';
+import { SyncFailure } from './answers';
+
+/** An operation of a table this app does not know yet: the protocol's shape with any table name. */
+export const HeldOperationSchema = z.object({
+  table: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/),
+  rowId: OperationSchema.shape.rowId,
+  field: OperationSchema.shape.field,
+  value: OperationSchema.shape.value,
+  hlc: OperationSchema.shape.hlc,
+  node: OperationSchema.shape.node,
+});
+export type HeldOperation = z.infer<typeof HeldOperationSchema>;
+
+const KNOWN_TABLES: ReadonlySet<string> = new Set(SYNCED_TABLES);
+
+export interface SortedOperations {
+  readonly known: Operation[];
+  readonly held: HeldOperation[];
+}
+
+/** Sorts a page's operations, or throws a SyncFailure (badReply) naming the first that fits neither. */
+export function sortIncoming(raw: readonly unknown[], what: string): SortedOperations {
+  const known: Operation[] = [];
+  const held: HeldOperation[] = [];
+  raw.forEach((item, i) => {
+    const table = (item as { table?: unknown } | null)?.table;
+    if (typeof table === 'string' && !KNOWN_TABLES.has(table)) {
+      const parsed = HeldOperationSchema.safeParse(item);
+      if (parsed.success) {
+        held.push(parsed.data);
+        return;
+      }
+    } else {
+      const parsed = OperationSchema.safeParse(item);
+      if (parsed.success) {
+        known.push(parsed.data);
+        return;
+      }
+    }
+    throw new SyncFailure('badReply', `${what}: operation ${String(i + 1)} does not fit the protocol`);
+  });
+  return { known, held };
+}
+
+/** Of operations held back earlier, those this app now knows (after an update). */
+export function nowKnown(held: readonly HeldOperation[]): Operation[] {
+  return held.flatMap((op) => {
+    const parsed = OperationSchema.safeParse(op);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
