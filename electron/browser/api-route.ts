@@ -10,6 +10,7 @@ import {
   isChannelName,
   MAX_PRINT_HTML_LENGTH,
 } from '../../shared/contract';
+import { CHUNK_MAX_BYTES } from '../../shared/sync/protocol';
 import { dispatch, errorMessage } from '../../shared/contract/dispatch';
 import { STATUS_OF_ERROR, sendBytes, sendError, sendJson } from './http-reply';
 import { type BodyRead, readBody } from './read-body';
@@ -24,6 +25,10 @@ const BODY_LIMIT_OF_CHANNEL: Partial<Record<ChannelName, number>> = {
   printPdf: MAX_PRINT_HTML_LENGTH + 1024 * 1024,
   /** One piece of an export file (the page sends at most 16 MiB at a time). */
   exportWrite: 64 * 1024 * 1024,
+  /** A push of up to 1 MiB of operations, wrapped in the relay's request. */
+  syncCall: 2 * 1024 * 1024,
+  /** One chunk of a photo going up (its fields travel in a header). */
+  syncUpload: CHUNK_MAX_BYTES,
 };
 
 export interface ApiRoute {

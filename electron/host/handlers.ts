@@ -6,6 +6,7 @@ import { createAppHandlers } from './app-handlers';
 import { createExchangeHandlers } from './exchange/exchange-handlers';
 import type { HostOptions } from './host-options';
 import { createPrintHandlers } from './print/print-handlers';
+import { createSyncHandlers } from './sync/sync-handlers';
 
 export type { HostOptions } from './host-options';
 
@@ -14,5 +15,6 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     ...createAppHandlers(options),
     ...createPrintHandlers({ printer: options.printer, fontsDir: options.fontsDir }),
     ...createExchangeHandlers({ chooseFolder: options.chooseFolder }),
+    ...createSyncHandlers(),
   };
 }

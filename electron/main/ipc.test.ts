@@ -41,6 +41,10 @@ const notUsedHere = {
   importScan: notHere,
   importRead: notHere,
   importReadFiles: notHere,
+  syncCall: notHere,
+  syncUploadOffset: notHere,
+  syncUpload: notHere,
+  syncDownload: notHere,
 } satisfies Partial<HostHandlers>;
 
 function setUp(isTrustedSender = createTrustedSenderCheck((sender) => sender.id === OUR_WEB_CONTENTS_ID)) {

@@ -26,6 +26,10 @@ const unusedExchange = {
   importScan: notHere,
   importRead: notHere,
   importReadFiles: notHere,
+  syncCall: notHere,
+  syncUploadOffset: notHere,
+  syncUpload: notHere,
+  syncDownload: notHere,
 } satisfies Partial<HostHandlers>;
 
 const handlers = (overrides: Partial<HostHandlers> = {}): HostHandlers => ({

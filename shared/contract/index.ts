@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import { appChannels } from './app-channels';
 import { exchangeChannels } from './exchange-channels';
 import { reportChannels } from './report-channels';
+import { syncChannels } from './sync-channels';
 import type { ChannelSpec } from './channel';
 
 export const hostContract = {
   ...appChannels,
   ...reportChannels,
   ...exchangeChannels,
+  ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type HostContract = typeof hostContract;
@@ -41,5 +43,6 @@ export const httpPathOf = (name: ChannelName): string => `/api/${name}`;
 export * from './app-channels';
 export * from './report-channels';
 export * from './exchange-channels';
+export * from './sync-channels';
 export * from './channel';
 export * from './result';
