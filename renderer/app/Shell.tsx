@@ -7,6 +7,7 @@ import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
 import { useNeedsSetup, WorkingPersonSelect } from '../features/organization';
 import { ReminderBell } from '../features/reminders/ReminderBell';
+import { SyncIndicator } from '../features/sync';
 import { usePreferences } from '../stores/preferences';
 import { useSession } from '../stores/session';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '../ui/icons';
@@ -109,6 +110,7 @@ export function Shell() {
             {t('app.fullName')}
           </Typography.Text>
           {host && <Tag data-testid="host-kind">{t(`host.${host}`)}</Tag>}
+          <SyncIndicator />
           <WorkingPersonSelect />
           <ReminderBell />
           <LanguageSwitch />

@@ -32,9 +32,7 @@ const DashboardPage = lazyPage(() =>
 );
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
 const ExchangePage = lazyPage(() => import('../features/exchange/ExchangePage').then((m) => m.ExchangePage));
-const PlaceholderPage = lazyPage(() =>
-  import('../features/placeholders/PlaceholderPage').then((m) => m.PlaceholderPage),
-);
+const SyncPage = lazyPage(() => import('../features/sync/SyncPage').then((m) => m.SyncPage));
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 const OrganizationPage = lazyPage(() =>
   import('../features/organization/OrganizationPage').then((m) => m.OrganizationPage),
@@ -60,7 +58,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/dashboard', element: <DashboardPage /> },
   { path: '/reports', element: <ReportsPage /> },
   { path: '/exchange', element: <ExchangePage /> },
-  { path: '/sync', element: <PlaceholderPage section="sync" /> },
+  { path: '/sync', element: <SyncPage /> },
   { path: '/organization', element: <OrganizationPage /> },
   { path: '/setup', element: <SetupPage /> },
   { path: '/settings', element: <SettingsPage /> },

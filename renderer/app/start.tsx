@@ -15,6 +15,7 @@ import { setDatabaseState } from '../stores/database';
 import { usePreferences } from '../stores/preferences';
 import { startClock } from '../stores/clock';
 import { useSession } from '../stores/session';
+import { startSync } from '../sync/start-sync';
 import { App } from './App';
 import { resolveLanguage } from './language';
 import { preloadRoute } from './routes';
@@ -52,6 +53,7 @@ export async function start(opening: Promise<OpenResult>): Promise<void> {
   const onOpened = (opened: OpenResult) => {
     if (opened.ok) {
       setDatabaseState({ status: 'ready', db: opened.db });
+      startSync(opened.db, host.api);
     } else {
       setDatabaseState({ status: 'failed', failure: opened.failure });
       void host.api

@@ -1,5 +1,6 @@
 import { listsEn } from './sections/lists.en';
 import { exchangeEn } from './sections/exchange.en';
+import { syncEn } from './sections/sync.en';
 import { reportsEn } from './sections/reports.en';
 import { issuesEn } from './sections/issues.en';
 import { meetingEn } from './sections/meeting.en';
@@ -43,6 +44,7 @@ export const en: Messages = {
   dashboard: dashboardEn,
   reports: reportsEn,
   exchange: exchangeEn,
+  sync: syncEn,
   errors: errorsEn,
   drafts: draftsEn,
   shell: shellEn,
@@ -393,11 +395,6 @@ export const en: Messages = {
     exportTitle: '{{year}} key projects ledger',
     exported: '{{count}} projects exported',
     exportFailed: 'Export failed: {{reason}}',
-  },
-  placeholder: {
-    sync: 'Sync will exchange data with the central server whenever a network is available.',
-    comingLater: 'This part is being built.',
-    pendingOps: '{{count}} changes on this computer are waiting to be synced or exported.',
   },
   settings: {
     title: 'Settings',

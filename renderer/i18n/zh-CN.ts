@@ -1,6 +1,7 @@
 // 简体中文 — the first language of Ducha. en.ts must have exactly the same keys.
 import { listsZhCN } from './sections/lists.zh-CN';
 import { exchangeZhCN } from './sections/exchange.zh-CN';
+import { syncZhCN } from './sections/sync.zh-CN';
 import { reportsZhCN } from './sections/reports.zh-CN';
 import { issuesZhCN } from './sections/issues.zh-CN';
 import { meetingZhCN } from './sections/meeting.zh-CN';
@@ -43,6 +44,7 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
   exchange: exchangeZhCN,
+  sync: syncZhCN,
   errors: errorsZhCN,
   drafts: draftsZhCN,
   shell: shellZhCN,
@@ -384,11 +386,6 @@ export const zhCN = {
     exportTitle: '{{year}}年重点项目台账',
     exported: '已导出 {{count}} 个项目',
     exportFailed: '导出失败：{{reason}}',
-  },
-  placeholder: {
-    sync: '同步将在有网络时与中心服务器交换数据。',
-    comingLater: '此功能正在建设中。',
-    pendingOps: '本机有 {{count}} 条修改等待同步或导出。',
   },
   settings: {
     title: '设置',

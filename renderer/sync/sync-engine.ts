@@ -3,7 +3,8 @@
 // one round at a time, with back-off and jitter after failures that may pass by themselves. Its status
 // goes to a listener (the Zustand store the header and the Sync page read). No Dexie here: the data
 // layer's syncActions do the local work, the transport reaches the server (the host's relay in the app).
-import { SyncFailure, type SyncTransport } from '../../shared/sync/client/answers';
+import { expectReply, SyncFailure, type SyncTransport } from '../../shared/sync/client/answers';
+import { TeamsReplySchema } from '../../shared/sync/protocol';
 import { TRANSIENT_PROBLEMS, type SyncProblem } from '../../shared/sync/client/problems';
 import { runSyncRound, type RoundProgress, type RoundResult } from '../../shared/sync/client/round';
 import { enrollDevice, openSession, signInPerson } from '../../shared/sync/client/session';
@@ -248,9 +249,26 @@ export class SyncEngine {
       binding: reply.binding,
       signedInAt: new Date(this.now()).toISOString(),
     });
+    await this.learnTeamName(transport, enrollment.teamId, reply.session);
     await this.refreshPhase();
     this.failures = 0;
     this.schedule(0);
+  }
+
+  /** The team's name as the server has it, to show; a failure here only leaves the id shown. */
+  private async learnTeamName(
+    transport: SyncTransport,
+    teamId: string | null,
+    session: string,
+  ): Promise<void> {
+    if (teamId === null) return;
+    const answer = await transport({ method: 'GET', path: '/teams', session });
+    try {
+      const name = expectReply(answer, TeamsReplySchema, 'teams').teams.find((t) => t.id === teamId)?.name;
+      if (name) await this.actions.saveTeamName(name);
+    } catch {
+      // Shown by id until the next sign-in.
+    }
   }
 
   async signOut(): Promise<void> {

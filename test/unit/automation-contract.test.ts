@@ -34,6 +34,7 @@ const ROLES = new Set([
   'searchbox',
   'spinbutton',
   'status',
+  'switch',
   'tab',
   'table',
   'tabpanel',

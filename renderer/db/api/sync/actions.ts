@@ -12,6 +12,7 @@ import {
   saveServerUrl,
   saveSignIn,
   saveSuccess,
+  saveTeamName,
   type SyncEnrollment,
   type SyncSignIn,
   type SyncSuccess,
@@ -29,6 +30,7 @@ export const syncActions = (db: DuchaDatabase) => ({
   saveEnrollment: (enrollment: SyncEnrollment) => saveEnrollment(db, enrollment),
   saveSignIn: (signIn: SyncSignIn) => saveSignIn(db, signIn),
   forgetSignIn: () => forgetSignIn(db),
+  saveTeamName: (name: string) => saveTeamName(db, name),
   saveSuccess: (success: SyncSuccess) => saveSuccess(db, success),
   saveAutomatic: (automatic: boolean) => saveAutomatic(db, automatic),
   /** Calls back with the number of operations waiting, now and whenever it changes. */

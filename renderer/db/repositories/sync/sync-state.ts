@@ -12,6 +12,7 @@ const KEYS = {
   cursor: 'syncCursor',
   lastSuccess: 'syncLastSuccess',
   automatic: 'syncAutomatic',
+  teamName: 'syncTeamName',
 } as const;
 
 export interface SyncEnrollment {
@@ -43,6 +44,8 @@ export interface SyncState {
   readonly lastSuccess: SyncSuccess | null;
   /** On by default once a person has signed in. */
   readonly automatic: boolean;
+  /** The team's name as the server has it (learnt at sign-in); null until then. */
+  readonly teamName: string | null;
 }
 
 async function read<T>(db: DuchaDatabase, key: string): Promise<T | null> {
@@ -57,6 +60,7 @@ export async function syncState(db: DuchaDatabase): Promise<SyncState> {
     cursor: await read<Cursor>(db, KEYS.cursor),
     lastSuccess: await read<SyncSuccess>(db, KEYS.lastSuccess),
     automatic: (await read<boolean>(db, KEYS.automatic)) ?? true,
+    teamName: await read<string>(db, KEYS.teamName),
   }));
 }
 
@@ -72,12 +76,16 @@ export async function saveEnrollment(db: DuchaDatabase, enrollment: SyncEnrollme
   await db.transaction('rw', db.meta, async () => {
     await db.meta.put({ key: KEYS.server, value: enrollment.serverUrl });
     await db.meta.put({ key: KEYS.enrollment, value: enrollment });
-    await db.meta.bulkDelete([KEYS.signIn, KEYS.cursor, KEYS.lastSuccess]);
+    await db.meta.bulkDelete([KEYS.signIn, KEYS.cursor, KEYS.lastSuccess, KEYS.teamName]);
   });
 }
 
 export const saveSignIn = async (db: DuchaDatabase, signIn: SyncSignIn): Promise<void> => {
   await db.meta.put({ key: KEYS.signIn, value: signIn });
+};
+
+export const saveTeamName = async (db: DuchaDatabase, name: string): Promise<void> => {
+  await db.meta.put({ key: KEYS.teamName, value: name });
 };
 
 export const forgetSignIn = async (db: DuchaDatabase): Promise<void> => {

@@ -1,0 +1,2 @@
+// The sync feature's public face: its page and the header's indicator.
+export { SyncIndicator } from './SyncIndicator';

@@ -1,0 +1,97 @@
+// Sync — with the city office's central server.
+import type { Messages } from '../zh-CN';
+
+export const syncEn: Messages['sync'] = {
+  title: 'Sync',
+  intro:
+    'Whenever there is a network (a hotel’s Wi-Fi, a phone’s hotspot, the office LAN), this laptop exchanges records with the central server: its changes go up, the changes of the team’s other laptops come down. Without a network everything is recorded as usual and goes up once online.',
+  server: {
+    title: 'Server',
+    address: 'Server address',
+    addressHint: 'From the city office, for example https://ducha.example.gov.cn',
+    code: 'Enrollment code',
+    codeHint: 'The one-time code (12 characters) an admin or the office gave for this laptop',
+    enroll: 'Enroll this laptop',
+    enrolled: 'This laptop is enrolled with {{server}}',
+    team: 'Team: {{team}}',
+    officeLaptop: 'City office laptop (every team)',
+    deviceId: 'This laptop’s id on the server: {{id}}',
+    enrollAgain: 'Enroll again',
+    enrolledOk: 'This laptop is enrolled. Sign in next.',
+  },
+  signIn: {
+    title: 'Sign in',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Sign in',
+    signedInAs: 'Signed in: {{name}} ({{role}})',
+    signOut: 'Sign out',
+    hint: 'Each person signs in on this laptop once; however long it is offline afterwards, no password is asked again.',
+    signedInOk: 'Signed in; syncing.',
+  },
+  roles: { admin: 'admin', office: 'city office', inspector: 'inspector', leader: 'leader' },
+  status: {
+    title: 'Sync status',
+    lastSuccess: 'Last successful sync',
+    never: 'Not synced yet',
+    waiting: 'Changes waiting to go up',
+    waitingCount: '{{count}}',
+    refused: 'Changes the server did not take',
+    moving: 'Now',
+    phase: {
+      push: 'Sending changes: {{done}} so far',
+      snapshot: 'Receiving all of the team’s records…',
+      pull: 'Receiving changes: {{done}} so far',
+      restore: 'The server was restored from a backup: sending this laptop’s changes again',
+    },
+    syncNow: 'Sync now',
+    automatic: 'Automatic sync',
+    automaticHint: 'Syncs when online, after changes, and every few minutes',
+    done: 'Synced: {{pushed}} sent, {{received}} received.',
+    retryAt: 'Trying again by itself at {{time}}.',
+  },
+  indicator: {
+    label: 'Sync status: {{state}}',
+    notSetUp: 'Sync not set up',
+    synced: 'Synced',
+    waiting: '{{count}} waiting',
+    syncing: 'Syncing',
+    offline: 'Offline',
+    problem: 'Sync problem',
+  },
+  problem: {
+    unreachable:
+      'The server cannot be reached. Check the network and the server address; it tries again by itself once online.',
+    timeout: 'The server did not answer in time. It tries again by itself shortly.',
+    badReply:
+      'The answer did not come from the Ducha server (perhaps a hotel network’s login page, or a wrong address). Nothing on this laptop changed; it tries again by itself shortly.',
+    deviceRevoked:
+      'An admin has revoked this laptop: it can no longer sync. Its data stays here; ask the admin to enroll it again.',
+    personDisabled: 'The person signed in has been disabled. Sign in as someone else or ask the admin.',
+    signInAgain: 'The server no longer accepts this laptop’s sign-in. Sign in again.',
+    codeInvalid: 'The enrollment code is wrong, used or expired. Ask the admin for a new one.',
+    badCredentials: 'Login or password is wrong.',
+    rateLimited: 'Too many tries. Wait a moment and try again.',
+    forbidden: 'The person signed in may not do this.',
+    serverError: 'The server failed for now. It tries again by itself shortly.',
+  },
+  refusals: {
+    title: 'Changes the server did not take',
+    intro: 'They stay on this laptop, are not lost, and are not sent again.',
+    record: 'Record',
+    field: 'Field',
+    value: 'Value',
+    reason: 'Reason',
+    when: 'When',
+    reasons: {
+      clockAhead:
+        'This laptop’s clock was more than a day ahead of the server’s: set the date, then edit again',
+      invalidValue: 'The value is not one the record allows',
+      unknownField: 'The record has no such field (an update may be needed)',
+      otherTeam: 'The record belongs to another team',
+      differentContent: 'The server holds this change with other content (this one is kept aside)',
+    },
+  },
+  addressInvalid: 'Enter a whole address beginning with http:// or https://',
+  details: 'Details',
+};

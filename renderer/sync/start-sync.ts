@@ -1,0 +1,28 @@
+// Starts the sync engine once the database is open: requests go through the host's relay (the page
+// itself talks only to its host), the status goes to the store, and the browser's online and offline
+// events start a round or say so.
+import type { HostApi } from '../../shared/contract';
+import type { SyncTransport } from '../../shared/sync/client/answers';
+import type { DuchaDatabase } from '../db';
+import { useSync } from '../stores/sync';
+import { SyncEngine } from './sync-engine';
+
+/** The relay as the engine's transport: the server's address goes with every request. */
+export const relayTransport =
+  (api: HostApi, server: string): SyncTransport =>
+  (request) =>
+    api.syncCall({ server, ...request });
+
+export function startSync(db: DuchaDatabase, api: HostApi): SyncEngine {
+  const engine = new SyncEngine(
+    db,
+    (server) => relayTransport(api, server),
+    (status) => useSync.setState({ status }),
+    { online: () => navigator.onLine },
+  );
+  useSync.setState({ engine, status: engine.current() });
+  window.addEventListener('online', () => engine.cameOnline());
+  window.addEventListener('offline', () => engine.wentOffline());
+  engine.start();
+  return engine;
+}
