@@ -170,6 +170,7 @@ describeEachBackend('push and pull over HTTP', (backend) => {
     expect(caughtUp).toEqual({
       kind: 'operations',
       operations: [],
+      pushes: {},
       cursor: { epoch, seq: last },
       more: false,
     });

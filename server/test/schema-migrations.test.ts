@@ -60,7 +60,32 @@ describeEachBackend('schema migrations', (backend) => {
       const store = await db.open();
 
       expect(await store.epoch()).toBe('epoch-of-version-one');
-      expect(await store.pull('team-1', 0, 10)).toEqual(ops.map((op, i) => ({ seq: i + 1, operation: op })));
+      // The two version 1 pushes (by 李明, then by 王芳) in seq order, said to know nothing.
+      expect(await store.pull('team-1', 0, 10)).toEqual(
+        ops.map((op, i) => ({ seq: i + 1, operation: op, push: i < 2 ? 1 : 2 })),
+      );
+      expect(await store.pushes('team-1', [1, 2])).toEqual(
+        new Map([
+          [
+            1,
+            {
+              at: FIRST_AT,
+              deviceId: 'device-1',
+              person: { id: 'person-li', name: '李明' },
+              knowledge: null,
+            },
+          ],
+          [
+            2,
+            {
+              at: LATER_AT,
+              deviceId: 'device-1',
+              person: { id: 'person-wang', name: '王芳' },
+              knowledge: null,
+            },
+          ],
+        ]),
+      );
       const attributed = await db.rows(
         `SELECT o.seq, p.device_id, p.person_id, p.pushed_at FROM operations o
          JOIN pushes p ON p.id = o.push_id ORDER BY o.seq`,

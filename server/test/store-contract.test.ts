@@ -348,9 +348,9 @@ describeEachBackend('store contract', (backend) => {
       expect(log.map((e) => e.operation)).toEqual(expected);
     }
     expect(await store.pull(team.teamId, all.length, 10)).toEqual([]);
-    expect(await store.pull(team.teamId, all.length - 2, 10)).toEqual(
-      expected.slice(-2).map((op, i) => ({ seq: all.length - 1 + i, operation: op })),
-    );
+    expect(
+      (await store.pull(team.teamId, all.length - 2, 10)).map(({ seq, operation }) => ({ seq, operation })),
+    ).toEqual(expected.slice(-2).map((op, i) => ({ seq: all.length - 1 + i, operation: op })));
     expect(await store.lastSeq('team-without-log')).toBe(0);
   });
 
@@ -365,6 +365,70 @@ describeEachBackend('store contract', (backend) => {
       await store.push(team.teamId, batch, team.pushers[0]!, AT);
     }
     expect(await store.knowledge(team.teamId)).toEqual(knowledgeOfOperations(ops));
+  });
+
+  it('says of each pulled operation which push stored it, and of each push who, when and what they knew', async () => {
+    const { store } = await backend.fresh();
+    const team = await seedTeam(store, 'team-a');
+    const other = await seedTeam(store, 'team-z', 1);
+    await store.createPerson({
+      id: 'p-wang',
+      login: 'wang.fang',
+      name: '王芳',
+      role: 'inspector',
+      teamId: team.teamId,
+      passwordHash: null,
+    });
+    const [first, second] = team.pushers as [(typeof team.pushers)[0], (typeof team.pushers)[0]];
+    const byWang = { deviceId: second.deviceId, personId: 'p-wang' };
+    const random = seededRandom(31);
+    const fromA = editsOf([NODE_A], 4, random);
+    const fromB = editsOf([NODE_B], 3, random);
+    // Laptop A knew its own edits and some of C's; the keys out of order, as a laptop may build them.
+    const knewA = {
+      [NODE_C]: operation({ node: NODE_C, at: 7, rowId: 'row-9', field: 'title', value: 'c' }).hlc,
+      ...knowledgeOfOperations(fromA),
+    };
+    const LATER = '2026-06-02T09:15:00.000Z';
+
+    await store.push(team.teamId, fromA, first, AT, knewA);
+    await store.push(team.teamId, fromB, byWang, LATER); // an older laptop: no knowledge
+    // A retry stores nothing, so it makes no push a page could name.
+    await store.push(team.teamId, fromA, byWang, LATER, knewA);
+    const theirOp = operation({ node: NODE_C, at: 1, rowId: 'theirs', field: 'title', value: 'z' });
+    await store.push(other.teamId, [theirOp], other.pushers[0]!, AT, { [NODE_C]: theirOp.hlc });
+
+    const page = await store.pull(team.teamId, 0, 100);
+    expect(page.map((e) => e.operation)).toEqual([...fromA, ...fromB]);
+    const [pushA, pushB] = [page[0]!.push, page[fromA.length]!.push];
+    expect(pushA).not.toBe(pushB);
+    expect(page.map((e) => e.push)).toEqual([...fromA.map(() => pushA), ...fromB.map(() => pushB)]);
+
+    const pushes = await store.pushes(team.teamId, [pushA, pushB]);
+    expect(pushes).toEqual(
+      new Map([
+        [
+          pushA,
+          {
+            at: AT,
+            deviceId: first.deviceId,
+            person: { id: team.personId, name: 'Inspector of team-a' },
+            knowledge: knewA,
+          },
+        ],
+        [
+          pushB,
+          { at: LATER, deviceId: second.deviceId, person: { id: 'p-wang', name: '王芳' }, knowledge: null },
+        ],
+      ]),
+    );
+    // Kept as canonical JSON: the nodes come back in byte order, whatever order they were sent in.
+    expect(Object.keys(pushes.get(pushA)?.knowledge ?? {})).toEqual([NODE_A, NODE_C]);
+    // A page of one push is one entry; another team's pushes are not this team's to describe.
+    expect([...(await store.pushes(team.teamId, [pushB])).keys()]).toEqual([pushB]);
+    const theirs = (await store.pull(other.teamId, 0, 10))[0]!.push;
+    expect(await store.pushes(team.teamId, [theirs])).toEqual(new Map());
+    expect(await store.pushes(team.teamId, [])).toEqual(new Map());
   });
 
   it('gives as snapshot the shared merge of everything stored, with the seq it includes', async () => {

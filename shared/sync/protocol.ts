@@ -157,8 +157,27 @@ export type Cursor = z.infer<typeof CursorSchema>;
 export const PUSH_MAX_OPERATIONS = 1000;
 export const PUSH_MAX_BYTES = 1024 * 1024;
 
+/**
+ * A pusher's knowledge names at most this many nodes: a city has tens of laptops, not thousands, so
+ * more is a fault, and the cap keeps one push's vector (about 60 B a node) well inside PUSH_MAX_BYTES.
+ */
+export const KNOWLEDGE_MAX_NODES = 10_000;
+
+/** A version vector as a push carries it and a pull page returns it: the bundles' knowledge, bounded. */
+export const PushKnowledgeSchema = KnowledgeSchema.refine(
+  (knowledge) => Object.keys(knowledge).length <= KNOWLEDGE_MAX_NODES,
+  `knowledge names at most ${String(KNOWLEDGE_MAX_NODES)} nodes`,
+);
+
 export const PushRequestSchema = z.object({
   operations: z.array(OperationSchema).min(1).max(PUSH_MAX_OPERATIONS),
+  /**
+   * What this laptop held when it made these operations (per node the latest clock). A laptop pushes
+   * its outbox before it pulls, so its knowledge at push time is what its people saw when they edited;
+   * another laptop compares it with its own operations to tell a conflict (neither knew of the other)
+   * from a later change. Absent from older laptops: their operations' knowledge is unknown (null).
+   */
+  knowledge: PushKnowledgeSchema.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
@@ -192,15 +211,53 @@ export type PushReply = z.infer<typeof PushReplySchema>;
 
 export const PULL_MAX_OPERATIONS = 1000;
 
+/** Who stored a push and what they held then: the "who, when" a conflict shows for each value. */
+export const PushAuthorshipSchema = z.object({
+  /** The server's time when it stored the push. */
+  at: z.string(),
+  deviceId: ServerIdSchema,
+  /** The person signed in on the laptop that pushed (not necessarily the author of a relayed operation). */
+  person: z.object({ id: ServerIdSchema, name: PersonSchema.shape.name }),
+  /** The push's knowledge, or null when the laptop sent none. */
+  knowledge: PushKnowledgeSchema.nullable(),
+});
+export type PushAuthorship = z.infer<typeof PushAuthorshipSchema>;
+
+/** A push's id as a key of a page's `pushes` (JSON keys are strings). */
+const PushKeySchema = z.string().regex(/^[1-9][0-9]{0,15}$/, 'not a push id');
+
 export const PullReplySchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('operations'),
-    /** In the team's order; each with its sequence number, gap-free from the cursor on. */
-    operations: z.array(z.object({ seq: z.number().int().positive(), operation: OperationSchema })),
-    cursor: CursorSchema,
-    /** More operations wait after this page. */
-    more: z.boolean(),
-  }),
+  z
+    .object({
+      kind: z.literal('operations'),
+      /** In the team's order; each with its sequence number, gap-free from the cursor on. */
+      operations: z.array(
+        z.object({
+          seq: z.number().int().positive(),
+          operation: OperationSchema,
+          /** The push that stored it: a key of `pushes`. Optional for older servers; ours always sends it. */
+          push: z.number().int().positive().optional(),
+        }),
+      ),
+      /** Each push named on this page, once, by id. */
+      pushes: z.record(PushKeySchema, PushAuthorshipSchema).optional(),
+      cursor: CursorSchema,
+      /** More operations wait after this page. */
+      more: z.boolean(),
+    })
+    .superRefine((page, ctx) => {
+      // A push named without its authorship would leave a conflict without its "who": a broken page.
+      const index = page.operations.findIndex(
+        (item) => item.push !== undefined && !Object.hasOwn(page.pushes ?? {}, String(item.push)),
+      );
+      if (index >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['operations', index, 'push'],
+          message: 'the page names a push it does not describe',
+        });
+      }
+    }),
   z.object({ kind: z.literal('epochChanged'), epoch: z.string() }),
 ]);
 export type PullReply = z.infer<typeof PullReplySchema>;

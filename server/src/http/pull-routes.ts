@@ -1,10 +1,12 @@
 // What a laptop reads of a team: pull pages after its cursor (long-polling when nothing is new), the
 // team's knowledge (to re-send what a restored server lacks), and a gzip snapshot for a new laptop.
+// A page says which push stored each operation, and who pushed it knowing what (conflicts show it).
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PULL_MAX_OPERATIONS, type PullReply } from '../../../shared/sync/protocol';
+import { PULL_MAX_OPERATIONS, type PullReply, type PushAuthorship } from '../../../shared/sync/protocol';
+import type { PushRecord, SequencedOperation } from '../store/store';
 import type { ServerContext } from './context';
 import { parseWith } from './errors';
 import { addRoute, param } from './route';
@@ -22,6 +24,26 @@ const PullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PULL_MAX_OPERATIONS).default(PULL_MAX_OPERATIONS),
   wait: z.coerce.number().min(0).max(PULL_MAX_WAIT_SECONDS).default(0),
 });
+
+/**
+ * Who made each push a page names, and what they knew: a second read for the page's distinct pushes
+ * (a page of 1,000 operations comes from a handful of pushes), not a join repeated on every operation.
+ */
+async function pushesOfPage(
+  ctx: ServerContext,
+  teamId: string,
+  page: readonly SequencedOperation[],
+): Promise<Record<string, PushAuthorship>> {
+  const ids = [...new Set(page.map((entry) => entry.push))];
+  const records = ids.length > 0 ? await ctx.store.pushes(teamId, ids) : new Map<number, PushRecord>();
+  const pushes: Record<string, PushAuthorship> = {};
+  for (const id of ids) {
+    const record = records.get(id);
+    if (!record) throw new Error(`push ${String(id)} of team ${teamId} has no row`);
+    pushes[String(id)] = record;
+  }
+  return pushes;
+}
 
 export function pullRoutes(app: FastifyInstance, ctx: ServerContext): void {
   addRoute(app, 'pull', async (request, reply): Promise<PullReply> => {
@@ -47,7 +69,8 @@ export function pullRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const last = operations.at(-1)?.seq ?? query.after;
     return {
       kind: 'operations',
-      operations: operations.map(({ seq, operation }) => ({ seq, operation })),
+      operations: operations.map(({ seq, operation, push }) => ({ seq, operation, push })),
+      pushes: await pushesOfPage(ctx, teamId, operations),
       cursor: { epoch, seq: last },
       more: page.length > query.limit,
     };

@@ -1,6 +1,7 @@
 // POST /teams/:teamId/push: a batch of operations into a team's log. Each gets a fate, in the order
 // pushed: stored (with its sequence number), known (already had: retries and relays are harmless), or
-// refused with a reason. Nothing is stored unless the batch as a whole is well-formed.
+// refused with a reason. Nothing is stored unless the batch as a whole is well-formed. The push's
+// knowledge (what the laptop held) is kept with it, for pull pages to say who knew what.
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
 import type { Operation } from '../../../shared/sync/operation';
@@ -35,6 +36,7 @@ export function pushRoutes(app: FastifyInstance, ctx: ServerContext): void {
           toStore,
           { deviceId: caller.deviceId, personId: caller.personId },
           isoAt(now),
+          body.knowledge ?? null,
         )
       : [];
     let next = 0;

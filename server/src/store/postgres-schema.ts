@@ -123,7 +123,7 @@ CREATE TABLE blob_refs (
   },
   {
     version: 2,
-    why: 'Who pushed is said once per push (a pushes row), not on every operation: a third fewer bytes per operation and one foreign key to check instead of three.',
+    why: 'Who pushed is said once per push (a pushes row, with what the laptop knew then), not on every operation: a third fewer bytes per operation and one foreign key to check instead of three.',
     // The old log's pusher columns become one push per distinct (team, device, person, time).
     sql: `
 CREATE TABLE pushes (
@@ -131,7 +131,9 @@ CREATE TABLE pushes (
   team_id text COLLATE "C" NOT NULL REFERENCES teams (id),
   device_id text COLLATE "C" NOT NULL REFERENCES devices (id),
   person_id text COLLATE "C" NOT NULL REFERENCES people (id),
-  pushed_at text NOT NULL
+  pushed_at text NOT NULL,
+  -- What the laptop held when it pushed (canonical JSON of a version vector); NULL when it said nothing.
+  knowledge text
 );
 
 INSERT INTO pushes (team_id, device_id, person_id, pushed_at)

@@ -24,6 +24,7 @@ import type {
   NewPerson,
   PushOutcome,
   Pusher,
+  PushRecord,
   SequencedOperation,
   SessionStanding,
   Store,
@@ -33,9 +34,12 @@ import {
   bindingFromRow,
   deviceFromRow,
   integer,
+  knowledgeText,
   OPERATION_COLUMNS,
   operationFromRow,
   personFromRow,
+  PUSH_RECORD_COLUMNS,
+  pushRecordFromRow,
   pusherFromRow,
   teamFromRow,
   type DbRow,
@@ -358,6 +362,7 @@ export class PostgresStore implements Store {
     operations: readonly Operation[],
     pusher: Pusher,
     at: string,
+    knowledge: Knowledge | null = null,
   ): Promise<PushOutcome[]> {
     if (operations.length === 0) return [];
     return this.transaction(async (client) => {
@@ -380,7 +385,7 @@ export class PostgresStore implements Store {
         row: (table, rowId) => owned.get(rowKey(table, rowId)),
       });
       await this.claimNewRows(client, teamId, plan);
-      await this.write(client, teamId, plan, pusher, at);
+      await this.write(client, teamId, plan, pusher, at, knowledgeText(knowledge));
       return plan.outcomes;
     });
   }
@@ -468,6 +473,7 @@ export class PostgresStore implements Store {
     plan: PushPlan,
     pusher: Pusher,
     at: string,
+    knowledge: string | null,
   ): Promise<void> {
     const { stored, aside } = plan;
     const changedRows = plan.changedRows.filter((c) => !c.isNew);
@@ -480,7 +486,8 @@ export class PostgresStore implements Store {
         return `$${String(params.length)}`;
       });
     if (stored.length > 0) {
-      const [s, t, r, f, h, n, v] = placeholders(
+      const [k, s, t, r, f, h, n, v] = placeholders(
+        knowledge,
         stored.map((o) => o.seq),
         stored.map((o) => o.operation.table),
         stored.map((o) => o.operation.rowId),
@@ -492,7 +499,7 @@ export class PostgresStore implements Store {
       // The push's row first (its id is read by the next part: a CTE's RETURNING is the only way one
       // statement hands a generated id on), then its operations.
       parts.push(
-        `INSERT INTO pushes (team_id, device_id, person_id, pushed_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+        `INSERT INTO pushes (team_id, device_id, person_id, pushed_at, knowledge) VALUES ($1, $2, $3, $4, ${k}::text) RETURNING id`,
       );
       const pushCte = `w${String(parts.length - 1)}`;
       parts.push(
@@ -559,10 +566,24 @@ export class PostgresStore implements Store {
 
   async pull(teamId: string, afterSeq: number, limit: number): Promise<SequencedOperation[]> {
     const rows = await this.rows(
-      `SELECT seq, ${OPERATION_COLUMNS} FROM operations WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      `SELECT seq, ${OPERATION_COLUMNS}, push_id FROM operations WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [teamId, afterSeq, limit],
     );
-    return rows.map((row) => ({ seq: integer(row.seq), operation: operationFromRow(row) }));
+    return rows.map((row) => ({
+      seq: integer(row.seq),
+      operation: operationFromRow(row),
+      push: integer(row.push_id),
+    }));
+  }
+
+  async pushes(teamId: string, ids: readonly number[]): Promise<Map<number, PushRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows(
+      `SELECT ${PUSH_RECORD_COLUMNS} FROM pushes p JOIN people pe ON pe.id = p.person_id
+       WHERE p.team_id = $1 AND p.id = ANY($2::bigint[])`,
+      [teamId, ids],
+    );
+    return new Map(rows.map((row) => [integer(row.id), pushRecordFromRow(row)]));
   }
 
   async lastSeq(teamId: string): Promise<number> {

@@ -124,7 +124,7 @@ CREATE TABLE blob_refs (
   },
   {
     version: 2,
-    why: 'Who pushed is said once per push (a pushes row), not on every operation; the log is keyed by (team, seq) without a rowid. A push writes one B-tree less and a third fewer bytes per operation.',
+    why: 'Who pushed is said once per push (a pushes row, with what the laptop knew then), not on every operation; the log is keyed by (team, seq) without a rowid. A push writes one B-tree less and a third fewer bytes per operation.',
     // The old log is copied, each distinct (team, device, person, time) becoming one push; then it is
     // replaced. The foreign keys of operations now go through its push, which names the team.
     sql: `
@@ -133,7 +133,9 @@ CREATE TABLE pushes (
   team_id TEXT NOT NULL REFERENCES teams (id),
   device_id TEXT NOT NULL REFERENCES devices (id),
   person_id TEXT NOT NULL REFERENCES people (id),
-  pushed_at TEXT NOT NULL
+  pushed_at TEXT NOT NULL,
+  -- What the laptop held when it pushed (canonical JSON of a version vector); NULL when it said nothing.
+  knowledge TEXT
 ) STRICT;
 
 INSERT INTO pushes (team_id, device_id, person_id, pushed_at)

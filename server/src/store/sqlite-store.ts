@@ -16,6 +16,7 @@ import type {
   NewPerson,
   PushOutcome,
   Pusher,
+  PushRecord,
   SequencedOperation,
   SessionStanding,
   Store,
@@ -25,9 +26,12 @@ import {
   bindingFromRow,
   deviceFromRow,
   integer,
+  knowledgeText,
   OPERATION_COLUMNS,
   operationFromRow,
   personFromRow,
+  PUSH_RECORD_COLUMNS,
+  pushRecordFromRow,
   pusherFromRow,
   teamFromRow,
   type DbRow,
@@ -354,7 +358,13 @@ export class SqliteStore implements Store {
 
   // ── The operation log ──────────────────────────────────────────────────────────────────────────
 
-  push(teamId: string, operations: readonly Operation[], pusher: Pusher, at: string): Promise<PushOutcome[]> {
+  push(
+    teamId: string,
+    operations: readonly Operation[],
+    pusher: Pusher,
+    at: string,
+    knowledge: Knowledge | null = null,
+  ): Promise<PushOutcome[]> {
     if (operations.length === 0) return Promise.resolve([]);
     return settle(() =>
       this.db
@@ -388,18 +398,18 @@ export class SqliteStore implements Store {
               );
             },
           });
-          this.write(teamId, plan, pusher, at);
+          this.write(teamId, plan, pusher, at, knowledgeText(knowledge));
           return plan.outcomes;
         })
         .immediate(),
     );
   }
 
-  private write(teamId: string, plan: PushPlan, pusher: Pusher, at: string): void {
+  private write(teamId: string, plan: PushPlan, pusher: Pusher, at: string, knowledge: string | null): void {
     if (plan.stored.length > 0) {
       const pushId = this.sql(
-        'INSERT INTO pushes (team_id, device_id, person_id, pushed_at) VALUES (?, ?, ?, ?)',
-      ).run(teamId, pusher.deviceId, pusher.personId, at).lastInsertRowid;
+        'INSERT INTO pushes (team_id, device_id, person_id, pushed_at, knowledge) VALUES (?, ?, ?, ?, ?)',
+      ).run(teamId, pusher.deviceId, pusher.personId, at, knowledge).lastInsertRowid;
       // Many rows per statement: a call into SQLite per operation costs more than the row itself.
       for (let from = 0; from < plan.stored.length; from += OPERATIONS_PER_INSERT) {
         const chunk = plan.stored.slice(from, from + OPERATIONS_PER_INSERT);
@@ -470,11 +480,30 @@ export class SqliteStore implements Store {
   pull(teamId: string, afterSeq: number, limit: number): Promise<SequencedOperation[]> {
     return settle(() =>
       this.all(
-        `SELECT seq, ${OPERATION_COLUMNS} FROM operations WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+        `SELECT seq, ${OPERATION_COLUMNS}, push_id FROM operations WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
         teamId,
         afterSeq,
         limit,
-      ).map((row) => ({ seq: integer(row.seq), operation: operationFromRow(row) })),
+      ).map((row) => ({
+        seq: integer(row.seq),
+        operation: operationFromRow(row),
+        push: integer(row.push_id),
+      })),
+    );
+  }
+
+  pushes(teamId: string, ids: readonly number[]): Promise<Map<number, PushRecord>> {
+    // The ids as one JSON array parameter: one prepared statement whatever their number.
+    return settle(
+      () =>
+        new Map(
+          this.all(
+            `SELECT ${PUSH_RECORD_COLUMNS} FROM pushes p JOIN people pe ON pe.id = p.person_id
+             WHERE p.team_id = ? AND p.id IN (SELECT value FROM json_each(?))`,
+            teamId,
+            JSON.stringify(ids),
+          ).map((row) => [integer(row.id), pushRecordFromRow(row)]),
+        ),
     );
   }
 

@@ -1,8 +1,10 @@
 // Database rows to the protocol's types. Both dialects use the same column names; they differ only in
 // how they return booleans (SQLite 0/1, PostgreSQL true/false) and big integers (pg gives int8 as text).
+import type { Knowledge } from '../../../shared/bundle/manifest';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
 import type { Operation } from '../../../shared/sync/operation';
 import type { Device, Role, Team } from '../../../shared/sync/protocol';
-import type { Binding, Pusher, StoredPerson } from './store';
+import type { Binding, Pusher, PushRecord, StoredPerson } from './store';
 
 /** The columns operationFromRow reads, in the order both stores select them. */
 export const OPERATION_COLUMNS = 'table_name, row_id, field, value, hlc, node';
@@ -67,3 +69,21 @@ export const pusherFromRow = (row: DbRow): Pusher => ({
   deviceId: text(row, 'pushed_by_device'),
   personId: text(row, 'pushed_by_person'),
 });
+
+/** A push's knowledge as stored: canonical JSON (equal vectors, equal text), or NULL when it carried none. */
+export const knowledgeText = (knowledge: Knowledge | null | undefined): string | null =>
+  knowledge ? canonicalJson(knowledge) : null;
+
+/** The columns pushRecordFromRow reads: a push joined to its person (aliases `p` and `pe`). */
+export const PUSH_RECORD_COLUMNS =
+  'p.id, p.pushed_at, p.device_id, p.person_id, pe.name AS person_name, p.knowledge';
+
+export const pushRecordFromRow = (row: DbRow): PushRecord => {
+  const knowledge = textOrNull(row, 'knowledge');
+  return {
+    at: text(row, 'pushed_at'),
+    deviceId: text(row, 'device_id'),
+    person: { id: text(row, 'person_id'), name: text(row, 'person_name') },
+    knowledge: knowledge === null ? null : (JSON.parse(knowledge) as Knowledge),
+  };
+};

@@ -63,6 +63,17 @@ export type PushOutcome =
 export interface SequencedOperation {
   readonly seq: number;
   readonly operation: Operation;
+  /** The id of the push that stored it (its row in `pushes`). */
+  readonly push: number;
+}
+
+/** Who made a push and what they held then: what a pull page says of each push it names. */
+export interface PushRecord {
+  readonly at: string;
+  readonly deviceId: string;
+  readonly person: { readonly id: string; readonly name: string };
+  /** The knowledge the push carried, or null when it carried none. */
+  readonly knowledge: Knowledge | null;
 }
 
 export interface Store {
@@ -118,11 +129,20 @@ export interface Store {
    * Stores a batch into a team's log, in one transaction: each operation once per identity (table,
    * row, field, clock); an identity seen again with other content is kept aside, never replacing the
    * first; a row first written in another team's log is refused. Stored operations take the team's
-   * next sequence numbers, gap-free, and the team's merged rows follow (shared/sync/merge).
+   * next sequence numbers, gap-free, and the team's merged rows follow (shared/sync/merge). The
+   * push's row keeps who pushed, when, and `knowledge` (what the laptop held; null or absent: unknown).
    */
-  push(teamId: string, operations: readonly Operation[], pusher: Pusher, at: string): Promise<PushOutcome[]>;
-  /** The team's operations after `afterSeq`, in order, at most `limit`. */
+  push(
+    teamId: string,
+    operations: readonly Operation[],
+    pusher: Pusher,
+    at: string,
+    knowledge?: Knowledge | null,
+  ): Promise<PushOutcome[]>;
+  /** The team's operations after `afterSeq`, in order, at most `limit`, each with its push's id. */
   pull(teamId: string, afterSeq: number, limit: number): Promise<SequencedOperation[]>;
+  /** The team's pushes of these ids, with the pusher's name: one read for a whole pull page. */
+  pushes(teamId: string, ids: readonly number[]): Promise<Map<number, PushRecord>>;
   /** The team's last sequence number (0 when empty). */
   lastSeq(teamId: string): Promise<number>;
   /** Per node, the latest clock the team's log holds. */

@@ -243,7 +243,9 @@ export class ReferenceLaptop {
     const size = this.options.pushBatch ?? 500;
     const inFlight = this.options.pushesInFlight ?? 1;
     while (this.outbox.size > 0) {
-      // The outbox as it stands, cut into batches once (not copied whole for every batch).
+      // The outbox as it stands, cut into batches once (not copied whole for every batch); each push
+      // says what this laptop holds now, as the app's engine does (it pushes before it pulls).
+      const knowledge = this.knowledge();
       const batches: Operation[][] = [];
       for (const op of this.outbox.values()) {
         const last = batches.at(-1);
@@ -253,7 +255,7 @@ export class ReferenceLaptop {
       let next = 0;
       const sender = async (): Promise<void> => {
         for (let ops = batches[next++]; ops; ops = batches[next++]) {
-          const n = await this.pushBatch(ops); // not `acknowledged += await …`: that reads it before waiting
+          const n = await this.pushBatch(ops, knowledge); // not `acknowledged += await …`: that reads it before waiting
           acknowledged += n;
         }
       };
@@ -263,9 +265,9 @@ export class ReferenceLaptop {
   }
 
   /** One push; returns how many of its operations the server acknowledged (all, or it throws). */
-  private async pushBatch(ops: readonly Operation[]): Promise<number> {
+  private async pushBatch(ops: readonly Operation[], knowledge: Knowledge): Promise<number> {
     const reply = PushReplySchema.parse(
-      await this.authed('POST', `/teams/${this.team()}/push`, { operations: ops }),
+      await this.authed('POST', `/teams/${this.team()}/push`, { operations: ops, knowledge }),
     );
     if (reply.fates.length !== ops.length) throw new Error('a fate per operation expected');
     reply.fates.forEach((fate, i) => {
