@@ -153,6 +153,38 @@ export interface SyncRefusalRow {
   refusedAt: string;
 }
 
+/** One side of a conflict: a value, its clock, and who set it when (as far as this laptop knows). */
+export interface ConflictSide {
+  value: Json;
+  hlc: string;
+  /** The person's name; null when this laptop does not know it (a change relayed by another laptop). */
+  who: string | null;
+  /** When it reached the server (the other side) or was made here; null when unknown. */
+  at: string | null;
+  /** Made on this laptop. */
+  here: boolean;
+}
+
+/**
+ * A field two laptops changed without knowing of each other. The merge has kept `winner` (the later
+ * clock); `loser` is kept here so that nothing is lost, until a person confirms one of them.
+ */
+export interface SyncConflictRow {
+  id?: number;
+  table: SyncedTable;
+  rowId: string;
+  field: string;
+  /** The record's title or name when it was found, to show. */
+  label: string;
+  winner: ConflictSide;
+  loser: ConflictSide;
+  /** How the other value arrived. */
+  via: 'sync' | 'usb';
+  detectedAt: string;
+  /** Set once a person confirmed a value: which, who, when. */
+  decided: { kept: 'winner' | 'loser'; by: string | null; at: string } | null;
+}
+
 /** An operation of a table a newer app added: kept whole until this app knows the table. */
 export interface SyncHeldBackRow {
   id?: number;
@@ -174,6 +206,7 @@ export type DuchaDatabase = Dexie &
     drafts: Table<DraftRow, [string, string]>;
     syncRefusals: EntityTable<SyncRefusalRow, 'id'>;
     syncHeldBack: EntityTable<SyncHeldBackRow, 'id'>;
+    syncConflicts: EntityTable<SyncConflictRow, 'id'>;
   };
 
 export function createDatabase(

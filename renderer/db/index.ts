@@ -91,9 +91,10 @@ export type { LeaderPageSource } from './repositories/exchange/leader-page-sourc
 
 // Sync with the city's server (同步)
 export { syncActions } from './api/sync/actions';
-export { useSyncRefusals, useSyncState } from './api/sync/hooks';
+export { useSyncConflicts, useSyncRefusals, useSyncState } from './api/sync/hooks';
+export { ConflictGoneError } from './repositories/sync/conflict-decisions';
 export type { SyncEnrollment, SyncSignIn, SyncState, SyncSuccess } from './repositories/sync/sync-state';
-export type { SyncRefusalRow } from './database';
+export type { ConflictSide, SyncConflictRow, SyncRefusalRow } from './database';
 
 // Settings: the first run, the organization, this laptop
 export { settingsActions } from './api/settings/actions';

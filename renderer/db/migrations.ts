@@ -98,10 +98,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show; and operations of tables a newer app added, held back until this one is updated. Neither is ever lost.',
+    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show; operations of tables a newer app added, held back until this one is updated; and the fields two laptops changed without knowing of each other, both values kept for a person to confirm. None is ever lost.',
     stores: {
       syncRefusals: '++id, refusedAt',
       syncHeldBack: '++id',
+      syncConflicts: '++id, [table+rowId], detectedAt',
     },
   },
 ];

@@ -3,6 +3,7 @@
 // this laptop's app is updated (never dropped, never a reason to stop syncing); anything else that
 // does not fit the protocol refuses the whole page.
 import { z } from 'zod';
+import { KnowledgeSchema } from '../../bundle/manifest';
 import { OperationSchema, type Operation } from '../operation';
 import { SYNCED_TABLES } from '../tables';
 import { SyncFailure } from './answers';
@@ -20,14 +21,33 @@ export type HeldOperation = z.infer<typeof HeldOperationSchema>;
 
 const KNOWN_TABLES: ReadonlySet<string> = new Set(SYNCED_TABLES);
 
+/**
+ * Who pushed an operation, when, and what their laptop held then (the server sends it with each pull
+ * page). The knowledge tells a change made without knowing this laptop's from a later one.
+ */
+export const PushAuthorSchema = z.object({
+  at: z.string().max(64),
+  deviceId: z.string().max(64),
+  person: z.object({ id: z.string().max(64), name: z.string().max(100) }),
+  knowledge: KnowledgeSchema.nullable(),
+});
+export type PushAuthor = z.infer<typeof PushAuthorSchema>;
+
 export interface SortedOperations {
   readonly known: Operation[];
+  /** For each of `known`, who pushed it, when the server said so; null otherwise. */
+  readonly authors: (PushAuthor | null)[];
   readonly held: HeldOperation[];
 }
 
 /** Sorts a page's operations, or throws a SyncFailure (badReply) naming the first that fits neither. */
-export function sortIncoming(raw: readonly unknown[], what: string): SortedOperations {
+export function sortIncoming(
+  raw: readonly unknown[],
+  what: string,
+  authorOf: (index: number) => PushAuthor | null = () => null,
+): SortedOperations {
   const known: Operation[] = [];
+  const authors: (PushAuthor | null)[] = [];
   const held: HeldOperation[] = [];
   raw.forEach((item, i) => {
     const table = (item as { table?: unknown } | null)?.table;
@@ -41,12 +61,13 @@ export function sortIncoming(raw: readonly unknown[], what: string): SortedOpera
       const parsed = OperationSchema.safeParse(item);
       if (parsed.success) {
         known.push(parsed.data);
+        authors.push(authorOf(i));
         return;
       }
     }
     throw new SyncFailure('badReply', `${what}: operation ${String(i + 1)} does not fit the protocol`);
   });
-  return { known, held };
+  return { known, authors, held };
 }
 
 /** Of operations held back earlier, those this app now knows (after an update). */

@@ -5,7 +5,7 @@
 import type { Knowledge } from '../../bundle/manifest';
 import type { Operation } from '../operation';
 import type { Cursor, Fate } from '../protocol';
-import type { HeldOperation } from './incoming';
+import type { HeldOperation, PushAuthor } from './incoming';
 
 export interface WaitingOperation {
   /** The outbox's key: settled by it, so an operation queued meanwhile is not touched. */
@@ -27,7 +27,14 @@ export interface SyncReplica {
    * Merges pulled operations through the one merge, keeps those of tables this app does not know yet
    * (`held`, merged after an update), and saves the cursor with them — one transaction.
    */
-  receive(operations: readonly Operation[], cursor: Cursor, held: readonly HeldOperation[]): Promise<number>;
+  receive(
+    operations: readonly Operation[],
+    cursor: Cursor,
+    held: readonly HeldOperation[],
+    authors?: readonly (PushAuthor | null)[],
+  ): Promise<number>;
+  /** What this laptop holds, per node: sent with a push, so others can tell what it knew. */
+  knowledge(): Promise<Knowledge>;
   /** Saves the cursor alone (after a restored server's restart from 0). */
   saveCursor(cursor: Cursor): Promise<void>;
   /** Queues again everything this laptop holds beyond `knowledge` (a server restored from a backup). */

@@ -10,7 +10,7 @@ import {
   type Cursor,
 } from '../protocol';
 import { expectReply, SyncFailure, type SyncRequest, type SyncTransport } from './answers';
-import { sortIncoming } from './incoming';
+import { PushAuthorSchema, sortIncoming } from './incoming';
 import type { SyncReplica } from './replica';
 
 // The pull page and the snapshot as the client reads them: each operation checked by sortIncoming,
@@ -18,9 +18,17 @@ import type { SyncReplica } from './replica';
 const PullPageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('operations'),
-    operations: z.array(z.object({ seq: z.number().int().positive(), operation: z.unknown() })),
+    operations: z.array(
+      z.object({
+        seq: z.number().int().positive(),
+        operation: z.unknown(),
+        push: z.number().int().positive().optional(),
+      }),
+    ),
     cursor: CursorSchema,
     more: z.boolean(),
+    /** Who pushed the page's operations (by push id); a server that sends none leaves conflicts unseen. */
+    pushes: z.record(z.string(), PushAuthorSchema).optional(),
   }),
   z.object({ kind: z.literal('epochChanged'), epoch: z.string().min(1).max(64) }),
 ]);
@@ -75,6 +83,8 @@ async function authed<S extends z.ZodType>(
 async function pushOutbox(ctx: RoundContext): Promise<{ pushed: number; refused: number }> {
   let pushed = 0;
   let refused = 0;
+  // What this laptop held before this round's pull: what it knew when it made what it pushes now.
+  const knowledge = await ctx.replica.knowledge();
   for (;;) {
     const batch = await ctx.replica.waiting(PUSH_BATCH);
     if (batch.length === 0) return { pushed, refused };
@@ -83,7 +93,7 @@ async function pushOutbox(ctx: RoundContext): Promise<{ pushed: number; refused:
       {
         method: 'POST',
         path: `/teams/${encodeURIComponent(ctx.teamId)}/push`,
-        body: { operations: batch.map((w) => w.operation) },
+        body: { operations: batch.map((w) => w.operation), knowledge },
       },
       PushReplySchema,
       'push',
@@ -180,11 +190,16 @@ async function pullLog(
       );
     }
     if (reply.operations.length > 0) {
+      const pushes = reply.pushes ?? {};
       const sorted = sortIncoming(
         reply.operations.map((o) => o.operation),
         'pull',
+        (i) => {
+          const push = reply.operations[i]?.push;
+          return push === undefined ? null : (pushes[String(push)] ?? null);
+        },
       );
-      await ctx.replica.receive(sorted.known, reply.cursor, sorted.held);
+      await ctx.replica.receive(sorted.known, reply.cursor, sorted.held, sorted.authors);
       received += reply.operations.length;
       ctx.onProgress?.({ phase: 'pull', done: received });
     }

@@ -8,6 +8,7 @@ import type { SyncTransport } from '../../../shared/sync/client/answers';
 import { SyncFailure } from '../../../shared/sync/client/answers';
 import { liveRecord, type Stored } from '../../../renderer/db/database';
 import { writeRecords } from '../../../renderer/db/record-writer';
+import { decideConflict } from '../../../renderer/db/repositories/sync/conflict-decisions';
 import { SyncEngine } from '../../../renderer/sync/sync-engine';
 import { makeProject } from '../../fixtures/records';
 import { fetchTransport, LaptopCity } from './laptop-city';
@@ -64,6 +65,35 @@ describe('laptop sync through the server', () => {
     expect(onA?.owner).toBe('普洱市水务局');
     // B wrote its note later: its clock is higher on both laptops.
     expect(onA?.notes).toBe('B 的说明');
+
+    // Both laptops changed the note without knowing of each other: each keeps the value that lost,
+    // with who set each; the fields only one of them changed are no conflict.
+    for (const [laptop, mine] of [
+      [a, 'a-two'],
+      [b, 'b-two'],
+    ] as const) {
+      const conflicts = await laptop.db.syncConflicts.toArray();
+      expect(conflicts.map((c) => [c.table, c.rowId, c.field, c.winner.value, c.loser.value])).toEqual([
+        ['projects', PROJECT, 'notes', 'B 的说明', 'A 的说明'],
+      ]);
+      const [conflict] = conflicts;
+      const theirs = conflict?.winner.here ? conflict.loser : conflict?.winner;
+      expect(theirs?.who).toBe(mine === 'a-two' ? 'b-two' : 'a-two');
+      expect(theirs?.at).not.toBeNull();
+    }
+
+    // A picks the value that lost: a new change, which B takes too; the conflict is decided on A.
+    const [onA1] = await a.db.syncConflicts.toArray();
+    await decideConflict(a.db, onA1?.id ?? 0, 'loser', 'a-two');
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    for (const laptop of [a, b]) {
+      const row = liveRecord((await laptop.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
+      expect(row?.notes).toBe('A 的说明');
+    }
+    expect((await a.db.syncConflicts.get(onA1?.id ?? 0))?.decided?.kept).toBe('loser');
+    // A later change made knowing the other value is no new conflict on B.
+    expect(await b.db.syncConflicts.count()).toBe(1);
   });
 
   it('keeps an operation the server refused (a clock two days ahead) with its reason, out of the outbox', async () => {

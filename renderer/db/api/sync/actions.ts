@@ -3,7 +3,9 @@
 import { liveQuery } from 'dexie';
 import type { DuchaDatabase } from '../../database';
 import { deviceIdentity } from '../../repositories/exchange/device-identity';
+import { decideConflict } from '../../repositories/sync/conflict-decisions';
 import { deviceSigner } from '../../repositories/sync/device-signer';
+import { dexiePhotoLibrary } from '../../repositories/sync/photos';
 import { dexieReplica, mergeHeldBack } from '../../repositories/sync/replica';
 import {
   forgetSignIn,
@@ -24,6 +26,8 @@ export const syncActions = (db: DuchaDatabase) => ({
   identity: () => deviceIdentity(db),
   signer: (deviceId: string) => deviceSigner(db, deviceId),
   replica: () => dexieReplica(db),
+  /** The photos photo sync moves: originals to send, records waiting for theirs. */
+  photoLibrary: () => dexiePhotoLibrary(db),
   /** Operations held back for tables this app did not know, merged once it does (after an update). */
   mergeHeldBack: () => mergeHeldBack(db),
   saveServerUrl: (url: string) => saveServerUrl(db, url),
@@ -31,6 +35,9 @@ export const syncActions = (db: DuchaDatabase) => ({
   saveSignIn: (signIn: SyncSignIn) => saveSignIn(db, signIn),
   forgetSignIn: () => forgetSignIn(db),
   saveTeamName: (name: string) => saveTeamName(db, name),
+  /** Confirms the value the merge kept, or writes the one that lost again as a new change. */
+  decideConflict: (id: number, kept: 'winner' | 'loser', by: string | null) =>
+    decideConflict(db, id, kept, by),
   saveSuccess: (success: SyncSuccess) => saveSuccess(db, success),
   saveAutomatic: (automatic: boolean) => saveAutomatic(db, automatic),
   /** Calls back with the number of operations waiting, now and whenever it changes. */

@@ -1,6 +1,7 @@
 // Sync, live: this laptop's standing with its server, and what the server refused.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '../../provider';
+import { listConflicts } from '../../repositories/sync/conflict-decisions';
 import { syncState } from '../../repositories/sync/sync-state';
 
 export function useSyncState() {
@@ -11,4 +12,10 @@ export function useSyncState() {
 export function useSyncRefusals() {
   const db = useDatabase();
   return useLiveQuery(() => db.syncRefusals.orderBy('refusedAt').reverse().limit(200).toArray(), [db]);
+}
+
+/** Conflicts kept for a person to confirm: open ones first. */
+export function useSyncConflicts() {
+  const db = useDatabase();
+  return useLiveQuery(() => listConflicts(db), [db]);
 }

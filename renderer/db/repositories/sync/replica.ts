@@ -3,15 +3,18 @@
 // imports (record-writer's applyOperations), and the cursor is saved with the operations it covers.
 import { knowledgeOfOperations, mergeKnowledge } from '../../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
-import { type HeldOperation, nowKnown } from '../../../../shared/sync/client/incoming';
+import { type HeldOperation, nowKnown, type PushAuthor } from '../../../../shared/sync/client/incoming';
 import type { SyncReplica, WaitingOperation } from '../../../../shared/sync/client/replica';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { Cursor, Fate } from '../../../../shared/sync/protocol';
 import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 import type { DuchaDatabase, OutboxRow } from '../../database';
-import { applyOperations } from '../../record-writer';
+import { ensureDevice } from '../../device-clock';
+import { applyOperations, readRows } from '../../record-writer';
+import { localKnowledge } from '../exchange/local-knowledge';
+import { conflictsOfPage } from './conflicts';
 import { exportSnapshot } from '../exchange/export-snapshot';
-import { readCursor, saveCursor, SYNC_CURSOR_KEY } from './sync-state';
+import { readCursor, saveCursor, SYNC_CURSOR_KEY, syncState } from './sync-state';
 
 /** What this laptop has received from the server, per node: part of what it is known to hold. */
 export const SYNC_KNOWLEDGE_KEY = 'syncKnowledge';
@@ -46,9 +49,36 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
 
     cursor: () => readCursor(db),
 
-    async receive(operations: readonly Operation[], cursor: Cursor, held: readonly HeldOperation[]) {
-      const tables = [...SYNCED_TABLES.map((t) => db.table(t)), db.meta, db.syncHeldBack];
+    async receive(
+      operations: readonly Operation[],
+      cursor: Cursor,
+      held: readonly HeldOperation[],
+      authors: readonly (PushAuthor | null)[] = [],
+    ) {
+      const tables = [
+        ...SYNCED_TABLES.map((t) => db.table(t)),
+        db.meta,
+        db.syncHeldBack,
+        db.syncConflicts,
+        db.devices,
+      ];
       return db.transaction('rw', tables, async () => {
+        if (authors.some((a) => a !== null)) {
+          const state = await syncState(db);
+          const local = {
+            node: await ensureDevice(db),
+            person: state.signIn?.person.name ?? null,
+            held: await localKnowledge(db),
+          };
+          const found = conflictsOfPage(
+            await readRows(db, operations),
+            operations,
+            authors,
+            local,
+            now().toISOString(),
+          );
+          if (found.length > 0) await db.syncConflicts.bulkAdd(found);
+        }
         const changed = await applyOperations(db, operations);
         if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
         const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
@@ -59,6 +89,8 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
     },
 
     saveCursor: (cursor) => saveCursor(db, cursor),
+
+    knowledge: () => localKnowledge(db),
 
     async requeueBeyond(knowledge: Knowledge) {
       const { operations } = await exportSnapshot(db, knowledge);

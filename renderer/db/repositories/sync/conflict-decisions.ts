@@ -1,0 +1,44 @@
+// A person settles a conflict: confirming the value the merge kept changes no record; picking the one
+// that lost writes it again as a new change (a new operation, with a clock later than both), which
+// every laptop then takes by the same merge. Either way the conflict is marked decided, by whom, when.
+import type { SyncedTable } from '../../../../shared/sync/tables';
+import type { DuchaDatabase, SyncConflictRow } from '../../database';
+import { writeRecords } from '../../record-writer';
+
+export class ConflictGoneError extends Error {
+  override name = 'ConflictGoneError';
+}
+
+export async function decideConflict(
+  db: DuchaDatabase,
+  id: number,
+  kept: 'winner' | 'loser',
+  by: string | null,
+  now: number = Date.now(),
+): Promise<void> {
+  const tables = [db.table('syncConflicts'), db.outbox, db.meta];
+  await db.transaction('rw', [...tables, ...(await tablesOf(db, id))], async () => {
+    const conflict = await db.syncConflicts.get(id);
+    if (!conflict || conflict.decided)
+      throw new ConflictGoneError(`conflict ${String(id)} is no longer open`);
+    if (kept === 'loser') {
+      await writeRecords(
+        db,
+        [{ table: conflict.table, id: conflict.rowId, fields: { [conflict.field]: conflict.loser.value } }],
+        now,
+      );
+    }
+    await db.syncConflicts.update(id, { decided: { kept, by, at: new Date(now).toISOString() } });
+  });
+}
+
+async function tablesOf(db: DuchaDatabase, id: number) {
+  const conflict = await db.syncConflicts.get(id);
+  return conflict ? [db.table(conflict.table as SyncedTable)] : [];
+}
+
+/** Open conflicts first (newest first), then the decided ones of the last weeks. */
+export async function listConflicts(db: DuchaDatabase): Promise<SyncConflictRow[]> {
+  const all = await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray();
+  return [...all.filter((c) => !c.decided), ...all.filter((c) => c.decided)];
+}
