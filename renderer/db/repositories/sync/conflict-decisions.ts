@@ -1,7 +1,6 @@
 // A person settles a conflict: confirming the value the merge kept changes no record; picking the one
 // that lost writes it again as a new change (a new operation, with a clock later than both), which
 // every laptop then takes by the same merge. Either way the conflict is marked decided, by whom, when.
-import type { SyncedTable } from '../../../../shared/sync/tables';
 import type { DuchaDatabase, SyncConflictRow } from '../../database';
 import { writeRecords } from '../../record-writer';
 
@@ -34,7 +33,7 @@ export async function decideConflict(
 
 async function tablesOf(db: DuchaDatabase, id: number) {
   const conflict = await db.syncConflicts.get(id);
-  return conflict ? [db.table(conflict.table as SyncedTable)] : [];
+  return conflict ? [db.table(conflict.table)] : [];
 }
 
 /** Open conflicts first (newest first), then the decided ones of the last weeks. */
