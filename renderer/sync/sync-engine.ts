@@ -11,6 +11,7 @@ import { enrollDevice, openSession, signInPerson } from '../../shared/sync/clien
 import type { DuchaDatabase, SyncState } from '../db';
 import { syncActions } from '../db';
 import { retryDelayMs } from './backoff';
+import { type LaptopPhotos, type PhotoProgress, type PhotoWaiting, syncLaptopPhotos } from './photo-sync';
 
 export type SyncPhase = 'notSetUp' | 'idle' | 'syncing' | 'offline' | 'problem';
 
@@ -18,6 +19,10 @@ export interface SyncStatus {
   readonly phase: SyncPhase;
   readonly problem: { readonly code: SyncProblem; readonly detail: string } | null;
   readonly progress: RoundProgress | null;
+  /** Photos still to move either way after the last photo step; null before the first. */
+  readonly photos: PhotoWaiting | null;
+  /** The photo moving now, with the speed. */
+  readonly photoProgress: PhotoProgress | null;
   /** Operations waiting in the outbox. */
   readonly waiting: number;
   readonly lastRound: RoundResult | null;
@@ -34,6 +39,8 @@ export interface EngineOptions {
   readonly random?: () => number;
   /** Whether the laptop thinks it has a network (navigator.onLine in the page). */
   readonly online?: () => boolean;
+  /** Photos both ways after each round; without it a round moves records only. */
+  readonly photos?: LaptopPhotos;
 }
 
 const EVERY_MS = 3 * 60_000;
@@ -45,6 +52,8 @@ export class SyncEngine {
     phase: 'notSetUp',
     problem: null,
     progress: null,
+    photos: null,
+    photoProgress: null,
     waiting: 0,
     lastRound: null,
     retryAt: null,
@@ -181,6 +190,16 @@ export class SyncEngine {
         pushed: result.pushed,
         received: result.received,
       });
+      if (this.options.photos)
+        await syncLaptopPhotos(this.options.photos, {
+          serverUrl: enrollment.serverUrl,
+          teamId: enrollment.teamId,
+          epoch: result.cursor.epoch,
+          library: this.actions.photoLibrary(),
+          session: async () => this.session ?? (await renewSession()),
+          renewSession,
+          publish: (change) => this.publish(change),
+        });
       this.publish({ phase: 'idle', progress: null, lastRound: result });
       if (state.automatic) this.schedule(this.options.everyMs ?? EVERY_MS);
       return result;
@@ -211,6 +230,7 @@ export class SyncEngine {
       phase: offline ? 'offline' : 'problem',
       problem: { code: failure.problem, detail: failure.detail },
       progress: null,
+      photoProgress: null,
       retryAt,
     });
   }

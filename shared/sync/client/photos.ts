@@ -1,0 +1,206 @@
+// Photos both ways, after a round has pushed and pulled the records: this laptop's originals the
+// server lacks go up by content hash through the chunk protocol, and the originals of photo records
+// that arrived without them come down, one at a time, smallest first. Pure: the transport and the
+// local library are injected (the app's relay and Dexie; the tests' own), like runSyncRound's.
+//
+// What the server confirmed holding is remembered per server epoch, not asked about every round: a
+// laptop with thousands of photos would otherwise send every hash every few minutes. A server
+// restored from a backup has a new epoch and may lack photos again, so the memory of an older epoch
+// is not trusted, and everything is asked about once more.
+import type { DerivedImages } from '../../photos/derive-protocol';
+import { MISSING_MAX_HASHES, MissingReplySchema } from '../protocol';
+import { expectReply } from './answers';
+import { uploadPhoto } from './photo-upload';
+import { failWith, type PhotoTransport, withSession } from './photo-transport';
+
+/** A photo's original by its hash and size. */
+export interface PhotoSize {
+  readonly sha256: string;
+  readonly byteLength: number;
+}
+
+/** This laptop's photos as the photo sync sees them (Dexie in the app). */
+export interface PhotoLibrary {
+  /** Originals held here that the server has not confirmed holding in this epoch. */
+  unconfirmed(epoch: string): Promise<PhotoSize[]>;
+  /** Remembers that the server (of this epoch) holds these originals. */
+  confirm(epoch: string, hashes: readonly string[]): Promise<void>;
+  /** An original held here, or undefined. */
+  original(sha256: string): Promise<Blob | undefined>;
+  /** Photo records here whose original is not, one per hash, smallest first. */
+  lacking(): Promise<PhotoSize[]>;
+  /** Keeps an original that came from the server, with its copies when they could be made. */
+  keep(sha256: string, original: Blob, copies: DerivedImages | null): Promise<void>;
+}
+
+export type PhotoDirection = 'photoUp' | 'photoDown';
+
+/** The photo moving now. */
+export interface PhotoProgress {
+  readonly direction: PhotoDirection;
+  readonly sha256: string;
+  /** Bytes of this photo sent or received so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  /** This direction's speed in this round so far; null before anything has moved. */
+  readonly bytesPerSecond: number | null;
+}
+
+/** Photos still to move either way, and their bytes. */
+export interface PhotoWaiting {
+  readonly waiting: number;
+  readonly waitingBytes: number;
+}
+
+export interface PhotoContext {
+  readonly transport: PhotoTransport;
+  readonly library: PhotoLibrary;
+  readonly teamId: string;
+  /** The server's epoch, as the round's cursor has it. */
+  readonly epoch: string;
+  readonly session: () => Promise<string>;
+  readonly renewSession: () => Promise<string>;
+  /** Makes the thumbnail and display copy of an original (the app's image workers); may reject. */
+  readonly derive: (original: Blob) => Promise<DerivedImages>;
+  readonly onProgress?: (progress: PhotoProgress | null) => void;
+  readonly onWaiting?: (waiting: PhotoWaiting) => void;
+  readonly now?: () => number;
+}
+
+export interface PhotoResult {
+  readonly uploaded: number;
+  readonly downloaded: number;
+  /** Photos the server does not have complete yet (another laptop is still sending them). */
+  readonly notYetOnServer: number;
+}
+
+/** Sends the photos the server lacks, then fetches the originals this laptop lacks. Throws SyncFailure. */
+export async function syncPhotos(ctx: PhotoContext): Promise<PhotoResult> {
+  const up = await missingOnServer(ctx);
+  const down = await ctx.library.lacking();
+  const waiting = new Waiting([...up, ...down], ctx.onWaiting);
+  const speed = new Speed(ctx.now ?? Date.now);
+
+  let uploaded = 0;
+  for (const photo of up) {
+    const original = await ctx.library.original(photo.sha256);
+    if (original) {
+      speed.start('photoUp');
+      await uploadPhoto(ctx, photo.sha256, original, (done, sent) => {
+        speed.count('photoUp', sent);
+        ctx.onProgress?.(speed.progress('photoUp', photo.sha256, done, original.size));
+      });
+      uploaded += 1;
+    }
+    await ctx.library.confirm(ctx.epoch, [photo.sha256]);
+    waiting.moved(photo);
+  }
+
+  let downloaded = 0;
+  let notYetOnServer = 0;
+  for (const photo of down) {
+    speed.start('photoDown');
+    ctx.onProgress?.(speed.progress('photoDown', photo.sha256, 0, photo.byteLength));
+    const original = await downloadPhoto(ctx, photo.sha256);
+    if (original === null) {
+      notYetOnServer += 1;
+      continue;
+    }
+    speed.count('photoDown', original.size);
+    await ctx.library.keep(photo.sha256, original, await ctx.derive(original).catch(() => null));
+    // What this laptop got from the server, the server holds: never asked about again this epoch.
+    await ctx.library.confirm(ctx.epoch, [photo.sha256]);
+    ctx.onProgress?.(speed.progress('photoDown', photo.sha256, original.size, original.size));
+    waiting.moved(photo);
+    downloaded += 1;
+  }
+  ctx.onProgress?.(null);
+  return { uploaded, downloaded, notYetOnServer };
+}
+
+/** The unconfirmed originals the server lacks; those it holds are remembered as confirmed. */
+async function missingOnServer(ctx: PhotoContext): Promise<PhotoSize[]> {
+  const unconfirmed = await ctx.library.unconfirmed(ctx.epoch);
+  const missing: PhotoSize[] = [];
+  for (let at = 0; at < unconfirmed.length; at += MISSING_MAX_HASHES) {
+    const batch = unconfirmed.slice(at, at + MISSING_MAX_HASHES);
+    const reply = await withSession(ctx, async (session) =>
+      ctx.transport.call({
+        method: 'POST',
+        path: `/teams/${encodeURIComponent(ctx.teamId)}/blobs/missing`,
+        session,
+        body: { hashes: batch.map((p) => p.sha256) },
+      }),
+    );
+    const lacks = new Set(expectReply(reply, MissingReplySchema, 'photos missing').missing);
+    await ctx.library.confirm(
+      ctx.epoch,
+      batch.filter((p) => !lacks.has(p.sha256)).map((p) => p.sha256),
+    );
+    missing.push(...batch.filter((p) => lacks.has(p.sha256)));
+  }
+  // Small ones first: more photos reach the other laptops sooner on a slow connection.
+  return missing.sort((a, b) => a.byteLength - b.byteLength);
+}
+
+/** The original from the server, or null when it has none complete yet (404: try in a later round). */
+async function downloadPhoto(ctx: PhotoContext, sha256: string): Promise<Blob | null> {
+  const answer = await withSession(ctx, (session) =>
+    ctx.transport.download({ teamId: ctx.teamId, sha256, session }),
+  );
+  if (answer.kind === 'photo') {
+    const { bytes } = answer;
+    return bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  }
+  if (answer.kind === 'reply' && answer.status === 404) return null;
+  return failWith(answer, 'photo download');
+}
+
+/** The count and bytes still to move, told whenever they change. */
+class Waiting {
+  private count: number;
+  private bytes: number;
+  constructor(
+    photos: readonly PhotoSize[],
+    private readonly tell: ((waiting: PhotoWaiting) => void) | undefined,
+  ) {
+    this.count = photos.length;
+    this.bytes = photos.reduce((sum, p) => sum + p.byteLength, 0);
+    this.publish();
+  }
+  moved(photo: PhotoSize): void {
+    this.count -= 1;
+    this.bytes -= photo.byteLength;
+    this.publish();
+  }
+  private publish(): void {
+    this.tell?.({ waiting: this.count, waitingBytes: Math.max(0, this.bytes) });
+  }
+}
+
+/** Bytes per second in each direction over this round: a steadier figure than one chunk's. */
+class Speed {
+  private readonly since = new Map<PhotoDirection, number>();
+  private readonly bytes = new Map<PhotoDirection, number>();
+  constructor(private readonly now: () => number) {}
+
+  /** Starts the clock of a direction at its first photo. */
+  start(direction: PhotoDirection): void {
+    if (!this.since.has(direction)) this.since.set(direction, this.now());
+  }
+  count(direction: PhotoDirection, bytes: number): void {
+    this.start(direction);
+    this.bytes.set(direction, (this.bytes.get(direction) ?? 0) + bytes);
+  }
+  progress(direction: PhotoDirection, sha256: string, done: number, total: number): PhotoProgress {
+    const seconds = (this.now() - (this.since.get(direction) ?? this.now())) / 1000;
+    const bytes = this.bytes.get(direction) ?? 0;
+    return {
+      direction,
+      sha256,
+      done,
+      total,
+      bytesPerSecond: seconds > 0 && bytes > 0 ? bytes / seconds : null,
+    };
+  }
+}
