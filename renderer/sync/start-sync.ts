@@ -5,6 +5,8 @@ import type { HostApi } from '../../shared/contract';
 import type { SyncTransport } from '../../shared/sync/client/answers';
 import type { DuchaDatabase } from '../db';
 import { useSync } from '../stores/sync';
+import { deriveImages } from '../features/photos/derive';
+import { relayPhotoTransport } from './relay-photo-transport';
 import { SyncEngine } from './sync-engine';
 
 /** The relay as the engine's transport: the server's address goes with every request. */
@@ -18,7 +20,11 @@ export function startSync(db: DuchaDatabase, api: HostApi): SyncEngine {
     db,
     (server) => relayTransport(api, server),
     (status) => useSync.setState({ status }),
-    { online: () => navigator.onLine },
+    {
+      online: () => navigator.onLine,
+      // Photos through the relay's photo channels; copies made by the same workers as at intake.
+      photos: { transportFor: (server) => relayPhotoTransport(api, server), derive: deriveImages },
+    },
   );
   useSync.setState({ engine, status: engine.current() });
   window.addEventListener('online', () => engine.cameOnline());
