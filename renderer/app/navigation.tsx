@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
   UsbOutlined,
 } from '../ui/icons';
@@ -30,6 +31,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined aria-hidden /> },
   { path: '/exchange', labelKey: 'nav.exchange', icon: <UsbOutlined aria-hidden /> },
   { path: '/sync', labelKey: 'nav.sync', icon: <CloudSyncOutlined aria-hidden /> },
+  { path: '/conflicts', labelKey: 'nav.conflicts', icon: <SwapOutlined aria-hidden /> },
   { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined aria-hidden /> },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
 ];

@@ -32,6 +32,7 @@ const DashboardPage = lazyPage(() =>
 );
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
 const ExchangePage = lazyPage(() => import('../features/exchange/ExchangePage').then((m) => m.ExchangePage));
+const ConflictsPage = lazyPage(() => import('../features/sync/ConflictsPage').then((m) => m.ConflictsPage));
 const SyncPage = lazyPage(() => import('../features/sync/SyncPage').then((m) => m.SyncPage));
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
 const OrganizationPage = lazyPage(() =>
@@ -59,6 +60,7 @@ export const ROUTES: RouteObject[] = [
   { path: '/reports', element: <ReportsPage /> },
   { path: '/exchange', element: <ExchangePage /> },
   { path: '/sync', element: <SyncPage /> },
+  { path: '/conflicts', element: <ConflictsPage /> },
   { path: '/organization', element: <OrganizationPage /> },
   { path: '/setup', element: <SetupPage /> },
   { path: '/settings', element: <SettingsPage /> },

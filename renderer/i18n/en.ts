@@ -30,6 +30,7 @@ export const en: Messages = {
     reports: 'Reports',
     exchange: 'Exchange',
     sync: 'Sync',
+    conflicts: 'Conflicts',
     organization: 'Organization',
     settings: 'Settings',
   },

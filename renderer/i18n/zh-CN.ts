@@ -30,6 +30,7 @@ export const zhCN = {
     reports: '报告',
     exchange: '导出导入',
     sync: '同步',
+    conflicts: '冲突',
     organization: '组织',
     settings: '设置',
   },

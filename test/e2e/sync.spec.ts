@@ -78,6 +78,14 @@ async function recordsOf(page: Page): Promise<string> {
   return JSON.stringify(data);
 }
 
+async function renameTeam(page: Page, label: string, save: string, name: string): Promise<void> {
+  const organization = label === 'Team name' ? 'Organization' : '组织';
+  await page.getByRole('menuitem', { name: organization }).click();
+  await page.getByLabel(label, { exact: true }).fill(name);
+  await page.getByRole('button', { name: save }).click();
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(name);
+}
+
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
 }
@@ -137,6 +145,48 @@ test('two laptops of a team converge through the server, and get over a server k
     expectSame(await recordsOf(b), await recordsOf(a), 'after-the-server-came-back', testInfo);
     await b.getByRole('menuitem', { name: 'Organization' }).click();
     await expect(b.getByLabel('Team name', { exact: true })).toHaveValue('普洱市第一督查组（二组合并）');
+
+    // Automatic sync off on both; apart, both rename the team. After syncing, both list the conflict
+    // with both names; B keeps the name that lost, and both laptops end with it.
+    for (const [page, words] of [
+      [a, ZH],
+      [b, EN],
+    ] as const) {
+      await page.getByRole('menuitem', { name: words.menu }).click();
+      await page.getByRole('switch', { name: words === ZH ? '自动同步' : 'Automatic sync' }).click();
+    }
+    await renameTeam(a, '督查组名称', '保存督查组', '普洱市第一督查组（甲）');
+    await renameTeam(b, 'Team name', 'Save team', '普洱市第一督查组（乙）');
+    for (const [page, words] of [
+      [a, ZH],
+      [b, EN],
+      [a, ZH],
+    ] as const) {
+      await page.getByRole('menuitem', { name: words.menu }).click();
+      await syncNow(page, words);
+    }
+    await b.getByRole('menuitem', { name: 'Conflicts' }).click();
+    await expect(b.getByRole('heading', { name: 'Conflicts' })).toBeVisible();
+    const conflict = b.getByTestId('conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict.getByTestId('conflict-winner')).toContainText('普洱市第一督查组（乙）');
+    await expect(conflict.getByTestId('conflict-loser')).toContainText('普洱市第一督查组（甲）');
+    await expect(conflict.getByTestId('conflict-loser')).toContainText('李明');
+    await shoot(b, testInfo, 'conflicts-en.png');
+    await a.getByRole('menuitem', { name: '冲突' }).click();
+    await expect(a.getByTestId('conflict')).toHaveCount(1);
+    await expect(a.getByTestId('conflict').getByTestId('conflict-winner')).toContainText('王芳');
+    await shoot(a, testInfo, 'conflicts-zh-CN.png');
+
+    await conflict.getByTestId('conflict-loser').getByRole('button', { name: 'Keep this value' }).click();
+    await expect(b.getByTestId('conflict-decided')).toBeVisible();
+    await b.getByRole('menuitem', { name: EN.menu }).click();
+    await syncNow(b, EN);
+    await a.getByRole('menuitem', { name: ZH.menu }).click();
+    await syncNow(a, ZH);
+    expectSame(await recordsOf(b), await recordsOf(a), 'after-the-conflict', testInfo);
+    await a.getByRole('menuitem', { name: '组织' }).click();
+    await expect(a.getByLabel('督查组名称', { exact: true })).toHaveValue('普洱市第一督查组（甲）');
   } finally {
     await laptopB.close();
   }

@@ -12,6 +12,12 @@ import { rowKey, type SyncedRow } from '../../../../shared/sync/merge';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { ConflictSide, SyncConflictRow } from '../../database';
 
+/**
+ * Fields every save writes as bookkeeping (when the record was last changed): two saves apart always
+ * differ there, and no one would choose between two timestamps. The merge keeps the later one.
+ */
+const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updatedAt']);
+
 const labelOf = (row: SyncedRow): string => {
   const value = row.title ?? row.name ?? row.fileName ?? '';
   return typeof value === 'string' ? value : '';
@@ -37,7 +43,7 @@ export function conflictsOfPage(
   const found: SyncConflictRow[] = [];
   operations.forEach((op, i) => {
     const author = authors[i];
-    if (!author || isKnown(local.held, op.hlc)) return;
+    if (!author || BOOKKEEPING_FIELDS.has(op.field) || isKnown(local.held, op.hlc)) return;
     const row = before.get(rowKey(op.table, op.rowId));
     const localClock = row?._clocks[op.field];
     if (!row || localClock === undefined || localClock === op.hlc) return;
