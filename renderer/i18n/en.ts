@@ -297,6 +297,8 @@ export const en: Messages = {
     busy: 'Photos are being added; add more once this batch is done.',
     noTime: 'No time taken',
     missing: 'This photo is not on this computer',
+    /** Its record came by sync, its original not yet. */
+    onItsWay: 'On its way',
     progress: {
       label: 'Adding photos',
       count: '{{done}} of {{total}} files done',

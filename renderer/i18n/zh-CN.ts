@@ -293,6 +293,8 @@ export const zhCN = {
     busy: '正在添加照片，请等这一批完成后再添加。',
     noTime: '无拍摄时间',
     missing: '本机没有这张照片',
+    /** 记录已同步到本机，原图还在路上。 */
+    onItsWay: '传输中',
     progress: {
       label: '添加照片进度',
       count: '已处理 {{done}} / {{total}} 个文件',

@@ -38,6 +38,13 @@ export const syncEn: Messages['sync'] = {
     waitingCount: '{{count}}',
     refused: 'Changes the server did not take',
     moving: 'Now',
+    photosWaiting: 'Photos waiting',
+    photosWaitingCount: '{{count}} ({{size}})',
+    photoMoving: {
+      photoUp: 'Sending a photo: {{done}} of {{total}}',
+      photoDown: 'Receiving a photo of {{total}}',
+    },
+    photoSpeed: '{{speed}}/s, about {{minutes}} min left',
     phase: {
       push: 'Sending changes: {{done}} so far',
       snapshot: 'Receiving all of the team’s records…',

@@ -36,6 +36,13 @@ export const syncZhCN = {
     waitingCount: '{{count}} 条',
     refused: '服务器未接受的修改',
     moving: '正在进行',
+    photosWaiting: '待传照片',
+    photosWaitingCount: '{{count}} 张（{{size}}）',
+    photoMoving: {
+      photoUp: '正在上传照片：{{done}} / {{total}}',
+      photoDown: '正在下载照片（{{total}}）',
+    },
+    photoSpeed: '{{speed}}/秒，约剩 {{minutes}} 分钟',
     phase: {
       push: '上传修改：已 {{done}} 条',
       snapshot: '下载组内全部记录…',
