@@ -8,6 +8,7 @@ import { useSession } from '../../stores/session';
 import { useSync } from '../../stores/sync';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { formatInstant } from '../../ui/format-instant';
+import { photoMovingText, photosWaitingText } from './photo-status';
 
 export function StatusCard({ state, refused }: { state: SyncState; refused: number }) {
   const { t } = useTranslation();
@@ -28,6 +29,8 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
   };
   const progress = status?.progress;
   const problem = status?.problem;
+  const photosWaiting = photosWaitingText(t, status);
+  const photoMoving = photoMovingText(t, status);
 
   return (
     <Card size="small" title={t('sync.status.title')}>
@@ -45,6 +48,18 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
         {refused > 0 && (
           <Descriptions.Item label={t('sync.status.refused')}>
             {t('sync.status.waitingCount', { count: refused })}
+          </Descriptions.Item>
+        )}
+        {photosWaiting !== null && (
+          <Descriptions.Item label={t('sync.status.photosWaiting')}>
+            <span data-testid="sync-photos-waiting">{photosWaiting}</span>
+          </Descriptions.Item>
+        )}
+        {photoMoving !== null && (
+          <Descriptions.Item label={t('sync.status.moving')}>
+            <span aria-live="polite" data-testid="sync-photo-moving">
+              {photoMoving}
+            </span>
           </Descriptions.Item>
         )}
         {progress && (
