@@ -3,6 +3,7 @@
 import { FileImageOutlined } from '../../ui/icons';
 import { useTranslation } from 'react-i18next';
 import { usePhotoDerivativeUrl } from '../../db';
+import { useAbsentPhotoText } from '../photos';
 
 const SIZE = { width: 96, height: 72 };
 
@@ -19,13 +20,19 @@ export function EvidencePhotos({ hashes }: { hashes: readonly string[] }) {
 function EvidencePhoto({ sha256, n }: { sha256: string; n: number }) {
   const { t } = useTranslation();
   const url = usePhotoDerivativeUrl(sha256, 'thumbnail');
+  const absent = useAbsentPhotoText();
   const label = t('reinspection.evidencePhoto', { n });
   const frame = { ...SIZE, borderRadius: 4, background: '#f5f5f5', display: 'block' } as const;
   // A photo this device does not have (yet) keeps its place, so the count still reads true.
   return url ? (
     <img src={url} alt={label} style={{ ...frame, objectFit: 'cover' }} />
   ) : (
-    <span role="img" aria-label={label} style={{ ...frame, textAlign: 'center', lineHeight: '72px' }}>
+    <span
+      role="img"
+      aria-label={`${label}: ${absent}`}
+      title={absent}
+      style={{ ...frame, textAlign: 'center', lineHeight: '72px' }}
+    >
       <FileImageOutlined style={{ color: '#bfbfbf' }} />
     </span>
   );

@@ -8,6 +8,7 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../db';
+import { useAbsentPhotoText } from './use-absent-photo-text';
 import { formatTakenAt, GALLERY_GAP, galleryLayout, photoName } from '../../ui/photo-format';
 import styles from './photos.module.css';
 import { useElementSize } from './use-element-size';
@@ -119,6 +120,7 @@ function Thumbnail(props: {
   const { photo, index } = props;
   const { t } = useTranslation();
   const url = usePhotoDerivativeUrl(photo.sha256, 'thumbnail');
+  const absent = useAbsentPhotoText();
   const name = photoName(photo);
   return (
     <div role="listitem" aria-posinset={index + 1} aria-setsize={props.total} className={styles.cell}>
@@ -133,8 +135,9 @@ function Thumbnail(props: {
           {url ? (
             <img src={url} alt="" draggable={false} decoding="async" />
           ) : url === null ? (
-            <span className={styles.missing} title={t('photos.missing')}>
+            <span className={styles.missing} title={absent}>
               <FileImageOutlined />
+              <span className={styles.missingText}>{absent}</span>
             </span>
           ) : (
             <Spin size="small" />

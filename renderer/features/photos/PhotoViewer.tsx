@@ -45,6 +45,7 @@ import {
   stepZoom,
 } from '../../ui/photo-format';
 import styles from './photos.module.css';
+import { useAbsentPhotoText } from './use-absent-photo-text';
 import { useElementSize } from './use-element-size';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
@@ -103,6 +104,7 @@ interface BodyProps {
 function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
   const { t } = useTranslation();
   const url = usePhotoDerivativeUrl(photo.sha256, 'display');
+  const absent = useAbsentPhotoText();
   const [zoom, setZoom] = useState(1);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -274,7 +276,7 @@ function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
                   )}
                 </div>
               ) : url === null ? (
-                <Typography.Text className={styles.stageEmpty}>{t('photos.missing')}</Typography.Text>
+                <Typography.Text className={styles.stageEmpty}>{absent}</Typography.Text>
               ) : (
                 <Spin className={styles.stageEmpty} />
               )}

@@ -3,6 +3,7 @@
 export { IntakeStatus } from './IntakeStatus';
 export { PhotoPanel } from './PhotoPanel';
 export { PhotoViewer } from './PhotoViewer';
+export { useAbsentPhotoText } from './use-absent-photo-text';
 export { usePhotoDropZone } from './use-photo-drop-zone';
 export { type PhotoIntake, usePhotoIntake } from './use-photo-intake';
 export { WebcamButton } from './WebcamButton';

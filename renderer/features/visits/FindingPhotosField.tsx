@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
 import type { Visit } from '../../../shared/domain/visit';
 import { usePhotoDerivativeUrl, usePhotos } from '../../db';
+import { useAbsentPhotoText } from '../photos';
 import { AddPhotosButton } from './AddPhotosButton';
 import { useFreshPhotos } from './use-fresh-photos';
 
@@ -73,6 +74,7 @@ function PhotoChoice(props: {
   onToggle: (on: boolean) => void;
 }) {
   const url = usePhotoDerivativeUrl(props.photo.sha256, 'thumbnail');
+  const absent = useAbsentPhotoText();
   const frame = { ...THUMB, borderRadius: 4, background: '#f5f5f5', display: 'block' } as const;
   return (
     <Checkbox
@@ -84,7 +86,7 @@ function PhotoChoice(props: {
         {url ? (
           <img src={url} alt="" style={{ ...frame, objectFit: 'cover' }} />
         ) : (
-          <span aria-hidden style={{ ...frame, textAlign: 'center', lineHeight: `${THUMB.height}px` }}>
+          <span title={absent} style={{ ...frame, textAlign: 'center', lineHeight: `${THUMB.height}px` }}>
             <FileImageOutlined style={{ color: '#bfbfbf' }} />
           </span>
         )}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../../db';
+import { useAbsentPhotoText } from '../../photos';
 import { formatTakenAt, photoName } from '../../../ui/photo-format';
 import styles from './reinspection.module.css';
 
@@ -55,6 +56,7 @@ function ComparePane(props: { label: string; empty: string; photos: readonly Pho
   const [index, setIndex] = useState(Math.min(props.start, Math.max(0, photos.length - 1)));
   const photo = photos[index];
   const url = usePhotoDerivativeUrl(photo?.sha256, 'display');
+  const absent = useAbsentPhotoText();
   return (
     <section aria-label={label}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -88,7 +90,7 @@ function ComparePane(props: { label: string; empty: string; photos: readonly Pho
           ) : url ? (
             <img src={url} alt={photoName(photo)} />
           ) : url === null ? (
-            <span className={styles.stageEmpty}>{t('photos.missing')}</span>
+            <span className={styles.stageEmpty}>{absent}</span>
           ) : (
             <Spin />
           )}

@@ -5,6 +5,7 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../shared/domain/photo';
 import { usePhotoDerivativeUrl } from '../../../db';
+import { useAbsentPhotoText } from '../../photos';
 import { formatTakenAt, photoName } from '../../../ui/photo-format';
 import styles from './reinspection.module.css';
 
@@ -12,6 +13,7 @@ export function PhotoTile({ photo, column, onOpen }: { photo: Photo; column: str
   const { t } = useTranslation();
   // The display copy, not the 320-pixel thumbnail: the point is to see whether the spot was fixed.
   const url = usePhotoDerivativeUrl(photo.sha256, 'display');
+  const absent = useAbsentPhotoText();
   const name = photoName(photo);
   return (
     <button type="button" className={styles.tile} aria-label={`${column}: ${name}`} onClick={onOpen}>
@@ -19,8 +21,9 @@ export function PhotoTile({ photo, column, onOpen }: { photo: Photo; column: str
         {url ? (
           <img src={url} alt="" draggable={false} decoding="async" />
         ) : url === null ? (
-          <span className={styles.missing} title={t('photos.missing')}>
+          <span className={styles.missing} title={absent}>
             <FileImageOutlined />
+            <span className={styles.missingText}>{absent}</span>
           </span>
         ) : (
           <Spin size="small" />
