@@ -135,7 +135,7 @@ function Thumbnail(props: {
           {url ? (
             <img src={url} alt="" draggable={false} decoding="async" />
           ) : url === null ? (
-            <span className={styles.missing} title={absent}>
+            <span className={styles.missing} role="img" aria-label={absent} title={absent}>
               <FileImageOutlined />
               <span className={styles.missingText}>{absent}</span>
             </span>
