@@ -31,6 +31,8 @@ const TECHNICAL: Readonly<Record<string, string>> = {
   'renderer/features/photos/derivatives.worker.ts':
     'the worker hands the decoder’s words to the page as DeriveError detail',
   'renderer/features/photos/intake.ts': 'PhotoIntakeError.detail is for the log; the kind picks the message',
+  'renderer/features/sync/problem-text.ts':
+    'an unexpected failure’s text goes to the details line only; the sync problem picks the message',
   'renderer/features/projects/excel/read-workbook.ts':
     'WorkbookReadError’s message is technical; its kind picks the message',
 };

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../../shared/domain/project';
 import type { SyncTransport } from '../../../shared/sync/client/answers';
 import { SyncFailure } from '../../../shared/sync/client/answers';
-import { liveRecord, type Stored } from '../../../renderer/db/database';
+import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/database';
 import { writeRecords } from '../../../renderer/db/record-writer';
 import { decideConflict } from '../../../renderer/db/repositories/sync/conflict-decisions';
 import { SyncEngine } from '../../../renderer/sync/sync-engine';
+import { handOver } from '../../fixtures/hand-over';
 import { makeProject } from '../../fixtures/records';
 import { fetchTransport, LaptopCity } from './laptop-city';
 
@@ -206,5 +207,42 @@ describe('laptop sync through the server', () => {
     expect(old.engine.current().phase).toBe('idle');
     expect((await old.db.syncHeldBack.toArray()).map((r) => r.operation)).toEqual([future]);
     expect(await old.db.table('projects').get(PROJECT)).toBeDefined();
+  });
+
+  it('relays what came by USB: a laptop that never syncs hands a stick to one that does, and it reaches the server', async () => {
+    const offline = createDatabase('never-syncs');
+    await offline.open();
+    const RELAYED = '019a0000-0000-7000-8000-00000000bb01';
+    await writeRecords(offline, [
+      { table: 'projects', id: RELAYED, fields: makeProject({ id: RELAYED, notes: '山区' }) },
+    ]);
+    const carrier = await city.laptop('carrier');
+    await carrier.engine.syncNow();
+    await handOver(offline, carrier.db);
+    const relayed = await carrier.engine.syncNow();
+    expect(relayed?.pushed).toBeGreaterThan(0);
+    expect(relayed?.refused).toBe(0);
+    const reader = await city.laptop('reader');
+    await reader.engine.syncNow();
+    const row = liveRecord((await reader.db.table('projects').get(RELAYED)) as Stored<Project> | undefined);
+    expect(row?.notes).toBe('山区');
+  });
+
+  it('lists a conflict that came by USB on the same Conflicts list', async () => {
+    const a = await city.laptop('usb-a');
+    await a.engine.syncNow();
+    const other = createDatabase('usb-other');
+    await other.open();
+    await handOver(a.db, other);
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: { notes: '甲写的' } }]);
+    await writeRecords(other, [{ table: 'projects', id: PROJECT, fields: { notes: '乙写的' } }]);
+    await handOver(other, a.db);
+    const conflicts = await a.db.syncConflicts.toArray();
+    expect(conflicts.map((c) => [c.via, c.field, [c.winner.value, c.loser.value].sort()])).toEqual([
+      ['usb', 'notes', ['乙写的', '甲写的'].sort()],
+    ]);
+    // The value that stands is the one the merge kept on this laptop.
+    const row = liveRecord((await a.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
+    expect(conflicts[0]?.winner.value).toBe(row?.notes);
   });
 });

@@ -5,7 +5,14 @@ import type { Manifest } from '../../../../shared/bundle/manifest';
 import { uuidv7 } from '../../../../shared/ids/uuidv7';
 import type { Operation } from '../../../../shared/sync/operation';
 import { SYNCED_TABLES } from '../../../../shared/sync/tables';
-import type { DuchaDatabase, ImportReceiptRow, PhotoBlobRow } from '../../database';
+import type {
+  ConflictSide,
+  DuchaDatabase,
+  ImportConflict,
+  ImportReceiptRow,
+  PhotoBlobRow,
+  SyncConflictRow,
+} from '../../database';
 import { applyOperations } from '../../record-writer';
 import { issuesOfHistoryOperations, noteContradictions } from '../contradictions';
 import { recordSource } from './devices';
@@ -41,9 +48,17 @@ export async function applyImport(
     db.meta,
     db.devices,
     db.importReceipts,
+    db.outbox,
+    db.syncConflicts,
   ];
   return db.transaction('rw', tables, async () => {
     await applyOperations(db, input.operations, now.getTime());
+    // What came by stick goes on to the server from here too (stored once there: a copy it already
+    // has is answered "known"), so a laptop that syncs relays the changes of one that does not.
+    await db.outbox.bulkAdd(input.operations.map((op) => ({ ...op })));
+    // Its conflicts join sync's, to be confirmed on the Conflicts page like any other.
+    if (input.preview.conflicts.length > 0)
+      await db.syncConflicts.bulkAdd(usbConflicts(input.preview.conflicts, input.manifest, at));
     // Another laptop's steps may contradict this one's (closed here, extended there): note them for the office.
     await noteContradictions(db, issuesOfHistoryOperations(input.operations));
     const held = await db.photoBlobs.bulkGet(input.photos.map((p) => p.sha256));
@@ -72,6 +87,35 @@ export async function applyImport(
     };
     await db.importReceipts.add(receipt);
     return receipt;
+  });
+}
+
+function usbConflicts(
+  conflicts: readonly ImportConflict[],
+  manifest: Manifest,
+  at: string,
+): SyncConflictRow[] {
+  return conflicts.map((c) => {
+    const local: ConflictSide = { value: c.localValue, hlc: '', who: null, at: null, here: true };
+    const incoming: ConflictSide = {
+      value: c.incomingValue,
+      hlc: '',
+      who: manifest.source.name,
+      at: manifest.createdAt,
+      here: false,
+    };
+    const incomingWins = c.winner === 'incoming';
+    return {
+      table: c.table,
+      rowId: c.rowId,
+      field: c.field,
+      label: c.label,
+      winner: incomingWins ? incoming : local,
+      loser: incomingWins ? local : incoming,
+      via: 'usb',
+      detectedAt: at,
+      decided: null,
+    };
   });
 }
 

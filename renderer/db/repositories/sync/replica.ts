@@ -11,6 +11,7 @@ import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 import type { DuchaDatabase, OutboxRow } from '../../database';
 import { ensureDevice } from '../../device-clock';
 import { applyOperations, readRows } from '../../record-writer';
+import { issuesOfHistoryOperations, noteContradictions } from '../contradictions';
 import { localKnowledge } from '../exchange/local-knowledge';
 import { conflictsOfPage } from './conflicts';
 import { exportSnapshot } from '../exchange/export-snapshot';
@@ -80,6 +81,9 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
           if (found.length > 0) await db.syncConflicts.bulkAdd(found);
         }
         const changed = await applyOperations(db, operations);
+        // Another laptop's steps may contradict this one's (closed here, extended there): note them
+        // for the office, as a USB import does.
+        await noteContradictions(db, issuesOfHistoryOperations(operations));
         if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
         const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
         await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: holds });
