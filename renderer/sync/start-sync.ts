@@ -4,6 +4,7 @@
 import type { HostApi } from '../../shared/contract';
 import type { SyncTransport } from '../../shared/sync/client/answers';
 import type { DuchaDatabase } from '../db';
+import { useSession } from '../stores/session';
 import { useSync } from '../stores/sync';
 import { deriveImages } from '../features/photos/derive';
 import { relayPhotoTransport } from './relay-photo-transport';
@@ -22,6 +23,7 @@ export function startSync(db: DuchaDatabase, api: HostApi): SyncEngine {
     (status) => useSync.setState({ status }),
     {
       online: () => navigator.onLine,
+      appVersion: useSession.getState().appInfo?.version,
       // Photos through the relay's photo channels; copies made by the same workers as at intake.
       photos: { transportFor: (server) => relayPhotoTransport(api, server), derive: deriveImages },
     },

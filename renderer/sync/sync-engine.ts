@@ -37,6 +37,8 @@ export interface EngineOptions {
   readonly afterChangeMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** This app's version: a server that syncs only with newer ones is told apart (appTooOld). */
+  readonly appVersion?: string;
   /** Whether the laptop thinks it has a network (navigator.onLine in the page). */
   readonly online?: () => boolean;
   /** Photos both ways after each round; without it a round moves records only. */
@@ -178,6 +180,7 @@ export class SyncEngine {
     try {
       const result = await runSyncRound({
         transport,
+        ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
         replica: this.actions.replica(),
         teamId: enrollment.teamId,
         session: async () => this.session ?? (await renewSession()),

@@ -36,6 +36,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean | string;
   /** Where photos live; without it the photo routes are not served (tests of other routes). */
   readonly blobs?: BlobStore;
+  /** The oldest app version laptops may sync with (GET /health says it); any when absent. */
+  readonly minAppVersion?: string;
 }
 
 /** Never logged: the session token travels in this header (bodies are never logged at all). */
@@ -58,6 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }) as unknown as FastifyInstance;
 
   const ctx: ServerContext = {
+    minAppVersion: options.minAppVersion,
     store: options.store,
     sessions: new SessionBook(now),
     signInFailures: new FailureLimiter(),

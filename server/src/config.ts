@@ -1,6 +1,7 @@
 // The server's settings, from the environment only (a systemd unit or a shell sets them).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { APP_VERSION } from '../../shared/sync/protocol';
 
 export interface ServerConfig {
   /** The data folder: the SQLite file, the photos, and nothing else. */
@@ -13,6 +14,8 @@ export interface ServerConfig {
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
   /** DUCHA_SERVER_TRUST_PROXY: "1" or the proxy's addresses, so limits see the laptop's address. */
   readonly trustProxy: boolean | string;
+  /** DUCHA_SERVER_MIN_APP_VERSION: laptops with an older app are told to update (they keep working offline). */
+  readonly minAppVersion?: string | undefined;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -30,6 +33,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error('set both DUCHA_SERVER_TLS_CERT and DUCHA_SERVER_TLS_KEY, or neither');
   }
   const trust = env.DUCHA_SERVER_TRUST_PROXY?.trim();
+  const minAppVersion = env.DUCHA_SERVER_MIN_APP_VERSION?.trim() || undefined;
+  if (minAppVersion !== undefined && !APP_VERSION.test(minAppVersion)) {
+    throw new Error(`DUCHA_SERVER_MIN_APP_VERSION must be a version like 1.4.0, not ${minAppVersion}`);
+  }
   return {
     home: env.DUCHA_SERVER_HOME?.trim() || join(homedir(), '.ducha-server'),
     port,
@@ -37,5 +44,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     database: env.DUCHA_SERVER_DATABASE?.trim() || undefined,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     trustProxy: !trust ? false : trust === '1' || trust === 'true' ? true : trust,
+    minAppVersion,
   };
 }

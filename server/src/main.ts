@@ -20,6 +20,7 @@ async function serve(config: ServerConfig): Promise<void> {
     blobs: await FsBlobStore.open(config.home),
     logger: { level: process.env.DUCHA_SERVER_LOG_LEVEL ?? 'info' },
     trustProxy: config.trustProxy,
+    minAppVersion: config.minAppVersion,
     ...(config.tls
       ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }
       : {}),

@@ -52,6 +52,9 @@ describe('npm run server -- admin', () => {
     });
     expect(() => configFromEnv({ DUCHA_SERVER_PORT: 'eighty' })).toThrow(/port/);
     expect(() => configFromEnv({ DUCHA_SERVER_TLS_CERT: '/c.pem' })).toThrow(/both/);
+    expect(configFromEnv({}).minAppVersion).toBeUndefined();
+    expect(configFromEnv({ DUCHA_SERVER_MIN_APP_VERSION: '1.4.0' }).minAppVersion).toBe('1.4.0');
+    expect(() => configFromEnv({ DUCHA_SERVER_MIN_APP_VERSION: 'latest' })).toThrow(/version like/);
   });
 
   it('adds and lists teams and people; a password is printed once or read from DUCHA_PASSWORD', async () => {

@@ -3,6 +3,7 @@
 // another team, revoked devices, disabled people, the rate limit — with nothing stored by a refusal.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SETTINGS, prepareCity } from '../src/city';
+import { buildServer } from '../src/app';
 import { describeEachBackend } from './support/backends';
 import { NORTH, PASSWORD, SOUTH, TestDevice, startCity, type City } from './support/http-city';
 
@@ -26,6 +27,16 @@ describeEachBackend('sign-in over HTTP', (backend) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ok: true, epoch: await city.store.epoch() });
     expect(response.headers['request-id'] ?? 'none').toBe('none');
+  });
+
+  it('GET /health names the oldest app version it syncs with, when one is set', async () => {
+    const app = await buildServer({ store: city.store, minAppVersion: '1.4.0' });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/health' });
+      expect(response.json()).toEqual({ ok: true, epoch: await city.store.epoch(), minAppVersion: '1.4.0' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('enrolls a device with a one-time code into the code’s team, once', async () => {

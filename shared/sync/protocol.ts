@@ -286,6 +286,29 @@ export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
 /** A photo original is at most this large; an upload declaring more is refused. */
 export const BLOB_MAX_BYTES = 200 * 1024 * 1024;
 
+// ── The server itself ─────────────────────────────────────────────────────────────────────────
+
+/** An app version as laptops carry it: major.minor.patch. */
+export const APP_VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
+
+/** GET /health: the server runs, its log's epoch, and the oldest app version it syncs with. */
+export const HealthReplySchema = z.object({
+  ok: z.literal(true),
+  epoch: z.string(),
+  /** Laptops with an older app say so and keep working offline until updated; absent = any. */
+  minAppVersion: z.string().regex(APP_VERSION).optional(),
+});
+
+/** -1, 0 or 1 as version a is older than, equal to or newer than b (both major.minor.patch). */
+export function compareAppVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < 3; i += 1) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -81,6 +81,8 @@ export const syncEn: Messages['sync'] = {
     rateLimited: 'Too many tries. Wait a moment and try again.',
     forbidden: 'The person signed in may not do this.',
     serverError: 'The server failed for now. It tries again by itself shortly.',
+    appTooOld:
+      'The server syncs only with a newer Ducha. Update this laptop’s app; until then everything is recorded as usual and goes up after the update.',
   },
   refusals: {
     title: 'Changes the server did not take',

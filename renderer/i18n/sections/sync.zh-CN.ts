@@ -77,6 +77,7 @@ export const syncZhCN = {
     rateLimited: '尝试次数太多，请稍候再试。',
     forbidden: '当前登录人员的角色不能做这件事。',
     serverError: '服务器暂时出错，稍后会自动重试。',
+    appTooOld: '服务器只与更新版本的督查软件同步。请更新本机软件；在此之前一切照常记录，更新后自动补传。',
   },
   refusals: {
     title: '服务器未接受的修改',

@@ -14,6 +14,7 @@ export interface ServerContext {
   readonly notifier: TeamNotifier;
   /** The server's time in ms; tests move it. */
   readonly now: () => number;
+  readonly minAppVersion?: string | undefined;
 }
 
 export const isoAt = (ms: number): string => new Date(ms).toISOString();

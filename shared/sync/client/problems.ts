@@ -24,6 +24,8 @@ export const SYNC_PROBLEMS = [
   'forbidden',
   /** The server failed or is unavailable for now. Retried by itself. */
   'serverError',
+  /** The server syncs only with a newer app: update it (everything keeps working offline). */
+  'appTooOld',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 

@@ -3,7 +3,9 @@
 // cursor moves with the operations it covers), so a round broken off at any point is simply run again.
 import { z } from 'zod';
 import {
+  compareAppVersions,
   CursorSchema,
+  HealthReplySchema,
   KnowledgeReplySchema,
   PULL_MAX_OPERATIONS,
   PushReplySchema,
@@ -47,6 +49,8 @@ export interface RoundProgress {
 
 export interface RoundContext {
   readonly transport: SyncTransport;
+  /** This app's version, checked against the oldest the server syncs with before anything moves. */
+  readonly appVersion?: string;
   readonly replica: SyncReplica;
   readonly teamId: string;
   /** The current session token (opened when missing). */
@@ -209,8 +213,25 @@ async function pullLog(
   }
 }
 
+/** Refuses to sync (appTooOld) when the server asks for a newer app than this one. */
+async function checkAppVersion(ctx: RoundContext): Promise<void> {
+  if (!ctx.appVersion) return;
+  const health = expectReply(
+    await ctx.transport({ method: 'GET', path: '/health' }),
+    HealthReplySchema,
+    'health',
+  );
+  if (health.minAppVersion && compareAppVersions(ctx.appVersion, health.minAppVersion) < 0) {
+    throw new SyncFailure(
+      'appTooOld',
+      `the server syncs with Ducha ${health.minAppVersion} or newer; this laptop runs ${ctx.appVersion}`,
+    );
+  }
+}
+
 /** Push, then pull to the end of the team's log. Throws SyncFailure; what was saved stays saved. */
 export async function runSyncRound(ctx: RoundContext): Promise<RoundResult> {
+  await checkAppVersion(ctx);
   const { pushed, refused } = await pushOutbox(ctx);
   let received = 0;
   let cursor = await ctx.replica.cursor();

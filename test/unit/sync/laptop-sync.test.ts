@@ -245,4 +245,29 @@ describe('laptop sync through the server', () => {
     const row = liveRecord((await a.db.table('projects').get(PROJECT)) as Stored<Project> | undefined);
     expect(conflicts[0]?.winner.value).toBe(row?.notes);
   });
+
+  it('says the app is too old for the server and keeps every change waiting, offline as before', async () => {
+    const enrolled = await city.laptop('old-version');
+    // The server asks for 9.0.0 or newer (DUCHA_SERVER_MIN_APP_VERSION); this laptop runs 0.1.0.
+    const strict = (url: string): SyncTransport => {
+      const real = fetchTransport(url);
+      return async (request) => {
+        const answer = await real(request);
+        if (request.path !== '/health' || answer.kind !== 'reply') return answer;
+        return { ...answer, body: { ...(answer.body as object), minAppVersion: '9.0.0' } };
+      };
+    };
+    const engine = new SyncEngine(enrolled.db, strict, () => undefined, { appVersion: '0.1.0' });
+    await writeRecords(enrolled.db, [
+      { table: 'projects', id: PROJECT, fields: project({ notes: '旧版本' }) },
+    ]);
+    const waiting = await enrolled.db.outbox.count();
+    const failure = await engine.syncNow().catch((error: unknown) => error);
+    expect((failure as SyncFailure).problem).toBe('appTooOld');
+    expect((failure as SyncFailure).detail).toContain('9.0.0');
+    expect(await enrolled.db.outbox.count()).toBe(waiting);
+    // The same laptop with a new enough app syncs.
+    const updated = new SyncEngine(enrolled.db, strict, () => undefined, { appVersion: '9.0.1' });
+    expect((await updated.syncNow())?.pushed).toBe(waiting);
+  });
 });
