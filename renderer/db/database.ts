@@ -185,6 +185,13 @@ export interface SyncConflictRow {
   decided: { kept: 'winner' | 'loser'; by: string | null; at: string } | null;
 }
 
+/** On an office laptop: the team whose log a row came from (its changes go back into that log). */
+export interface SyncRowTeamRow {
+  /** rowKey(table, rowId). */
+  key: string;
+  teamId: string;
+}
+
 /** An operation of a table a newer app added: kept whole until this app knows the table. */
 export interface SyncHeldBackRow {
   id?: number;
@@ -207,6 +214,7 @@ export type DuchaDatabase = Dexie &
     syncRefusals: EntityTable<SyncRefusalRow, 'id'>;
     syncHeldBack: EntityTable<SyncHeldBackRow, 'id'>;
     syncConflicts: EntityTable<SyncConflictRow, 'id'>;
+    syncRowTeams: EntityTable<SyncRowTeamRow, 'key'>;
   };
 
 export function createDatabase(

@@ -21,7 +21,7 @@ const RELEASED: Record<number, string> = {
   6: 'issues=id, status, deadline, [status+deadline], projectId, regionId, *responsibleUnitIds, category, severity, visitId, *_grams, noticeNumber',
   7: 'devices=node|importReceipts=id, importedAt, manifestSha256',
   8: 'drafts=[formKey+recordId], recordId',
-  9: 'syncRefusals=++id, refusedAt|syncHeldBack=++id|syncConflicts=++id, [table+rowId], detectedAt',
+  9: 'syncRefusals=++id, refusedAt|syncHeldBack=++id|syncConflicts=++id, [table+rowId], detectedAt|syncRowTeams=key',
 };
 
 const fingerprint = (m: Migration) =>

@@ -98,11 +98,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show; operations of tables a newer app added, held back until this one is updated; and the fields two laptops changed without knowing of each other, both values kept for a person to confirm. None is ever lost.',
+    why: 'Sync: the operations the server refused (a clock a day ahead, a value the record does not allow, another team’s row), kept with the reason to show; operations of tables a newer app added, held back until this one is updated; and the fields two laptops changed without knowing of each other, both values kept for a person to confirm. None is ever lost. An office laptop also notes which team’s log each row came from, to send changes back there.',
     stores: {
       syncRefusals: '++id, refusedAt',
       syncHeldBack: '++id',
       syncConflicts: '++id, [table+rowId], detectedAt',
+      syncRowTeams: 'key',
     },
   },
 ];

@@ -6,7 +6,12 @@
 import { expectReply, SyncFailure, type SyncTransport } from '../../shared/sync/client/answers';
 import { TeamsReplySchema } from '../../shared/sync/protocol';
 import { TRANSIENT_PROBLEMS, type SyncProblem } from '../../shared/sync/client/problems';
-import { runSyncRound, type RoundProgress, type RoundResult } from '../../shared/sync/client/round';
+import {
+  type RoundContext,
+  runSyncRound,
+  type RoundProgress,
+  type RoundResult,
+} from '../../shared/sync/client/round';
 import { enrollDevice, openSession, signInPerson } from '../../shared/sync/client/session';
 import type { DuchaDatabase, SyncState } from '../db';
 import { syncActions } from '../db';
@@ -169,7 +174,7 @@ export class SyncEngine {
   private async round(): Promise<RoundResult | null> {
     const state = await this.refreshPhase();
     const { enrollment, signIn } = state;
-    if (!enrollment || !signIn || enrollment.teamId === null) return null;
+    if (!enrollment || !signIn) return null;
     const transport = this.transportFor(enrollment.serverUrl);
     const signer = await this.actions.signer(enrollment.deviceId);
     const renewSession = async (): Promise<string> => {
@@ -178,12 +183,15 @@ export class SyncEngine {
     };
     this.publish({ phase: 'syncing', problem: null, progress: null, retryAt: null });
     try {
+      const session = async () => this.session ?? (await renewSession());
+      const teams = await this.teamsToFollow(transport, enrollment.teamId, session, renewSession);
       const result = await runSyncRound({
         transport,
         ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
         replica: this.actions.replica(),
-        teamId: enrollment.teamId,
-        session: async () => this.session ?? (await renewSession()),
+        ...teams,
+        readOnly: signIn.person.role === 'leader',
+        session,
         renewSession,
         onProgress: (progress) => this.publish({ progress }),
       });
@@ -193,7 +201,7 @@ export class SyncEngine {
         pushed: result.pushed,
         received: result.received,
       });
-      if (this.options.photos)
+      if (this.options.photos && enrollment.teamId !== null)
         await syncLaptopPhotos(this.options.photos, {
           serverUrl: enrollment.serverUrl,
           teamId: enrollment.teamId,
@@ -276,6 +284,31 @@ export class SyncEngine {
     await this.refreshPhase();
     this.failures = 0;
     this.schedule(0);
+  }
+
+  /**
+   * What a round follows. A team's laptop: its team's log. An office laptop (enrolled for no team):
+   * every team's log, each with a cursor of its own, and each change sent back into the log its row
+   * came from (a new row into the first team's, until the page lets the office choose).
+   */
+  private async teamsToFollow(
+    transport: SyncTransport,
+    teamId: string | null,
+    session: () => Promise<string>,
+    renewSession: () => Promise<string>,
+  ): Promise<Pick<RoundContext, 'teamId' | 'logs' | 'pushTeamOf'>> {
+    if (teamId !== null) return { teamId };
+    let answer = await transport({ method: 'GET', path: '/teams', session: await session() });
+    if (answer.kind === 'reply' && answer.status === 401)
+      answer = await transport({ method: 'GET', path: '/teams', session: await renewSession() });
+    const { teams } = expectReply(answer, TeamsReplySchema, 'teams');
+    const first = teams[0];
+    if (!first) throw new SyncFailure('badReply', 'the server has no team to sync with yet');
+    return {
+      teamId: first.id,
+      logs: teams.map((team) => ({ teamId: team.id, replica: this.actions.teamReplica(team.id) })),
+      pushTeamOf: (op) => this.actions.teamOfRow(op.table, op.rowId),
+    };
   }
 
   /** The team's name as the server has it, to show; a failure here only leaves the id shown. */

@@ -13,7 +13,8 @@ import {
 } from '../protocol';
 import { expectReply, SyncFailure, type SyncRequest, type SyncTransport } from './answers';
 import { PushAuthorSchema, sortIncoming } from './incoming';
-import type { SyncReplica } from './replica';
+import type { Operation } from '../operation';
+import type { SyncReplica, WaitingOperation } from './replica';
 
 // The pull page and the snapshot as the client reads them: each operation checked by sortIncoming,
 // so that one of a table a newer app added is held back instead of failing the whole page.
@@ -47,12 +48,26 @@ export interface RoundProgress {
   readonly done: number;
 }
 
+/** One team's log as this laptop follows it: its cursor and merge (a replica keyed to the team). */
+export interface TeamLog {
+  readonly teamId: string;
+  readonly replica: SyncReplica;
+}
+
 export interface RoundContext {
   readonly transport: SyncTransport;
   /** This app's version, checked against the oldest the server syncs with before anything moves. */
   readonly appVersion?: string;
+  /** The outbox (and, for a team's laptop, its one log). */
   readonly replica: SyncReplica;
+  /** A team's laptop: its team. An office laptop: the team new records go to when no log names one. */
   readonly teamId: string;
+  /** The logs to pull (an office laptop follows every team's); a team's laptop: its own only. */
+  readonly logs?: readonly TeamLog[];
+  /** The team whose log an operation goes into (the one its row came from); default teamId. */
+  readonly pushTeamOf?: (operation: Operation) => Promise<string | null>;
+  /** A leader reads everything and writes nothing: nothing is pushed. */
+  readonly readOnly?: boolean;
   /** The current session token (opened when missing). */
   readonly session: () => Promise<string>;
   /** A new session after the server forgot the old one (it restarted, or 15 minutes passed). */
@@ -87,50 +102,67 @@ async function authed<S extends z.ZodType>(
 async function pushOutbox(ctx: RoundContext): Promise<{ pushed: number; refused: number }> {
   let pushed = 0;
   let refused = 0;
+  if (ctx.readOnly) return { pushed, refused };
   // What this laptop held before this round's pull: what it knew when it made what it pushes now.
   const knowledge = await ctx.replica.knowledge();
   for (;;) {
     const batch = await ctx.replica.waiting(PUSH_BATCH);
     if (batch.length === 0) return { pushed, refused };
-    const reply = await authed(
-      ctx,
-      {
-        method: 'POST',
-        path: `/teams/${encodeURIComponent(ctx.teamId)}/push`,
-        body: { operations: batch.map((w) => w.operation), knowledge },
-      },
-      PushReplySchema,
-      'push',
-    );
-    if (reply.fates.length !== batch.length) {
-      throw new SyncFailure(
-        'badReply',
-        `push: ${String(reply.fates.length)} fates for ${String(batch.length)} operations`,
+    for (const [teamId, group] of await byTeam(ctx, batch)) {
+      const reply = await authed(
+        ctx,
+        {
+          method: 'POST',
+          path: `/teams/${encodeURIComponent(teamId)}/push`,
+          body: { operations: group.map((w) => w.operation), knowledge },
+        },
+        PushReplySchema,
+        'push',
       );
+      if (reply.fates.length !== group.length) {
+        throw new SyncFailure(
+          'badReply',
+          `push: ${String(reply.fates.length)} fates for ${String(group.length)} operations`,
+        );
+      }
+      await ctx.replica.acknowledge(
+        group.map((waiting, i) => ({ waiting, fate: reply.fates[i] ?? { fate: 'known' } })),
+      );
+      pushed += group.length;
+      refused += reply.fates.filter((f) => f.fate === 'refused').length;
+      ctx.onProgress?.({ phase: 'push', done: pushed });
     }
-    await ctx.replica.acknowledge(
-      batch.map((waiting, i) => ({ waiting, fate: reply.fates[i] ?? { fate: 'known' } })),
-    );
-    pushed += batch.length;
-    refused += reply.fates.filter((f) => f.fate === 'refused').length;
-    ctx.onProgress?.({ phase: 'push', done: pushed });
   }
 }
 
-const teamPath = (ctx: RoundContext, rest: string): string =>
-  `/teams/${encodeURIComponent(ctx.teamId)}/${rest}`;
+/** A batch split by the team each operation goes to, in outbox order within each. */
+async function byTeam(
+  ctx: RoundContext,
+  batch: readonly WaitingOperation[],
+): Promise<Map<string, WaitingOperation[]>> {
+  const groups = new Map<string, WaitingOperation[]>();
+  for (const waiting of batch) {
+    const teamId = (await ctx.pushTeamOf?.(waiting.operation)) ?? ctx.teamId;
+    const group = groups.get(teamId);
+    if (group) group.push(waiting);
+    else groups.set(teamId, [waiting]);
+  }
+  return groups;
+}
+
+const teamPath = (log: TeamLog, rest: string): string => `/teams/${encodeURIComponent(log.teamId)}/${rest}`;
 
 /** A laptop's first sync with its team: the merged rows at once, then the log from their cursor. */
-async function takeSnapshot(ctx: RoundContext): Promise<{ received: number; cursor: Cursor }> {
+async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received: number; cursor: Cursor }> {
   ctx.onProgress?.({ phase: 'snapshot', done: 0 });
   const snapshot = await authed(
     ctx,
-    { method: 'GET', path: teamPath(ctx, 'snapshot') },
+    { method: 'GET', path: teamPath(log, 'snapshot') },
     SnapshotPageSchema,
     'snapshot',
   );
   const sorted = sortIncoming(snapshot.operations, 'snapshot');
-  const received = await ctx.replica.receive(sorted.known, snapshot.cursor, sorted.held);
+  const received = await log.replica.receive(sorted.known, snapshot.cursor, sorted.held);
   ctx.onProgress?.({ phase: 'snapshot', done: snapshot.operations.length });
   return { received, cursor: snapshot.cursor };
 }
@@ -140,23 +172,24 @@ async function takeSnapshot(ctx: RoundContext): Promise<{ received: number; curs
  * the backup. Everything beyond the server's knowledge goes back in the outbox and up; then the log is
  * read again from its start (the merge takes what it already has as no change).
  */
-async function afterRestore(ctx: RoundContext, epoch: string): Promise<Cursor> {
+async function afterRestore(ctx: RoundContext, log: TeamLog, epoch: string): Promise<Cursor> {
   ctx.onProgress?.({ phase: 'restore', done: 0 });
   const { knowledge } = await authed(
     ctx,
-    { method: 'GET', path: teamPath(ctx, 'knowledge') },
+    { method: 'GET', path: teamPath(log, 'knowledge') },
     KnowledgeReplySchema,
     'knowledge',
   );
   await ctx.replica.requeueBeyond(knowledge);
   await pushOutbox(ctx);
   const cursor = { epoch, seq: 0 };
-  await ctx.replica.saveCursor(cursor);
+  await log.replica.saveCursor(cursor);
   return cursor;
 }
 
 async function pullLog(
   ctx: RoundContext,
+  log: TeamLog,
   start: Cursor,
 ): Promise<{ received: number; cursor: Cursor; serverRestored: boolean }> {
   let cursor = start;
@@ -166,14 +199,14 @@ async function pullLog(
     const query = `epoch=${encodeURIComponent(cursor.epoch)}&after=${String(cursor.seq)}&limit=${String(PULL_MAX_OPERATIONS)}&wait=0`;
     const reply = await authed(
       ctx,
-      { method: 'GET', path: teamPath(ctx, `pull?${query}`) },
+      { method: 'GET', path: teamPath(log, `pull?${query}`) },
       PullPageSchema,
       'pull',
     );
     if (reply.kind === 'epochChanged') {
       if (serverRestored) throw new SyncFailure('badReply', 'pull: the epoch changed twice in one round');
       serverRestored = true;
-      cursor = await afterRestore(ctx, reply.epoch);
+      cursor = await afterRestore(ctx, log, reply.epoch);
       continue;
     }
     // A page must go on exactly where the cursor stands, without a gap, and end where it says.
@@ -203,7 +236,7 @@ async function pullLog(
           return push === undefined ? null : (pushes[String(push)] ?? null);
         },
       );
-      await ctx.replica.receive(sorted.known, reply.cursor, sorted.held, sorted.authors);
+      await log.replica.receive(sorted.known, reply.cursor, sorted.held, sorted.authors);
       received += reply.operations.length;
       ctx.onProgress?.({ phase: 'pull', done: received });
     }
@@ -234,18 +267,20 @@ export async function runSyncRound(ctx: RoundContext): Promise<RoundResult> {
   await checkAppVersion(ctx);
   const { pushed, refused } = await pushOutbox(ctx);
   let received = 0;
-  let cursor = await ctx.replica.cursor();
-  if (cursor === null) {
-    const first = await takeSnapshot(ctx);
-    received += first.received;
-    cursor = first.cursor;
+  let serverRestored = false;
+  let first: Cursor | null = null;
+  for (const log of ctx.logs ?? [{ teamId: ctx.teamId, replica: ctx.replica }]) {
+    let cursor = await log.replica.cursor();
+    if (cursor === null) {
+      const snapshot = await takeSnapshot(ctx, log);
+      received += snapshot.received;
+      cursor = snapshot.cursor;
+    }
+    const pulled = await pullLog(ctx, log, cursor);
+    received += pulled.received;
+    serverRestored ||= pulled.serverRestored;
+    first ??= pulled.cursor;
   }
-  const pulled = await pullLog(ctx, cursor);
-  return {
-    pushed,
-    refused,
-    received: received + pulled.received,
-    serverRestored: pulled.serverRestored,
-    cursor: pulled.cursor,
-  };
+  if (first === null) throw new SyncFailure('badReply', 'no team to sync with');
+  return { pushed, refused, received, serverRestored, cursor: first };
 }

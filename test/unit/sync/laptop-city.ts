@@ -72,14 +72,15 @@ export class LaptopCity {
   /** A laptop with its own database and device key, enrolled into `teamId`, `login` signed in. */
   async laptop(
     login: string,
-    teamId: string = NORTH,
+    teamId: string | null = NORTH,
     transportFor: (url: string) => SyncTransport = fetchTransport,
+    role: 'inspector' | 'office' | 'leader' = 'inspector',
   ): Promise<Laptop> {
     const db = createDatabase(`laptop-${String(++laptops)}-${login}`);
     await db.open();
     const statuses: SyncStatus[] = [];
     const engine = new SyncEngine(db, transportFor, (status) => statuses.push(status));
-    await this.city.addPerson('inspector', teamId, login);
+    await this.city.addPerson(role, role === 'inspector' ? teamId : null, login);
     await engine.enroll(this.url, await this.city.code(teamId));
     await engine.signIn(login, PASSWORD);
     return { db, engine, statuses };

@@ -6,7 +6,7 @@ import { deviceIdentity } from '../../repositories/exchange/device-identity';
 import { decideConflict } from '../../repositories/sync/conflict-decisions';
 import { deviceSigner } from '../../repositories/sync/device-signer';
 import { dexiePhotoLibrary } from '../../repositories/sync/photos';
-import { dexieReplica, mergeHeldBack } from '../../repositories/sync/replica';
+import { dexieReplica, mergeHeldBack, teamOfRow } from '../../repositories/sync/replica';
 import {
   forgetSignIn,
   saveAutomatic,
@@ -26,6 +26,9 @@ export const syncActions = (db: DuchaDatabase) => ({
   identity: () => deviceIdentity(db),
   signer: (deviceId: string) => deviceSigner(db, deviceId),
   replica: () => dexieReplica(db),
+  /** An office laptop's replica of one team's log (a cursor of its own; rows noted as that team's). */
+  teamReplica: (teamId: string) => dexieReplica(db, { teamId }),
+  teamOfRow: (table: string, rowId: string) => teamOfRow(db, table, rowId),
   /** The photos photo sync moves: originals to send, records waiting for theirs. */
   photoLibrary: () => dexiePhotoLibrary(db),
   /** Operations held back for tables this app did not know, merged once it does (after an update). */

@@ -5,6 +5,7 @@ import { knowledgeOfOperations, mergeKnowledge } from '../../../../shared/bundle
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { type HeldOperation, nowKnown, type PushAuthor } from '../../../../shared/sync/client/incoming';
 import type { SyncReplica, WaitingOperation } from '../../../../shared/sync/client/replica';
+import { rowKey } from '../../../../shared/sync/merge';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { Cursor, Fate } from '../../../../shared/sync/protocol';
 import { SYNCED_TABLES } from '../../../../shared/sync/tables';
@@ -15,7 +16,7 @@ import { issuesOfHistoryOperations, noteContradictions } from '../contradictions
 import { localKnowledge } from '../exchange/local-knowledge';
 import { conflictsOfPage } from './conflicts';
 import { exportSnapshot } from '../exchange/export-snapshot';
-import { readCursor, saveCursor, SYNC_CURSOR_KEY, syncState } from './sync-state';
+import { SYNC_CURSOR_KEY, syncState } from './sync-state';
 
 /** What this laptop has received from the server, per node: part of what it is known to hold. */
 export const SYNC_KNOWLEDGE_KEY = 'syncKnowledge';
@@ -29,7 +30,21 @@ function waitingOf(row: OutboxRow): WaitingOperation {
   return { key: seq, operation };
 }
 
-export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date()): SyncReplica {
+/** Which team's log a replica follows: a team's laptop its own (one cursor); an office laptop each. */
+export interface ReplicaLog {
+  /** The office's: the team, keying its cursor and noting where each row came from. */
+  readonly teamId: string | null;
+}
+
+const cursorKeyOf = (log: ReplicaLog): string =>
+  log.teamId === null ? SYNC_CURSOR_KEY : `${SYNC_CURSOR_KEY}:${log.teamId}`;
+
+export function dexieReplica(
+  db: DuchaDatabase,
+  log: ReplicaLog = { teamId: null },
+  now: () => Date = () => new Date(),
+): SyncReplica {
+  const cursorKey = cursorKeyOf(log);
   return {
     async waiting(limit) {
       return (await db.outbox.orderBy('seq').limit(limit).toArray()).map(waitingOf);
@@ -48,7 +63,7 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
       });
     },
 
-    cursor: () => readCursor(db),
+    cursor: async () => ((await db.meta.get(cursorKey))?.value as Cursor | undefined) ?? null,
 
     async receive(
       operations: readonly Operation[],
@@ -62,6 +77,7 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
         db.syncHeldBack,
         db.syncConflicts,
         db.devices,
+        db.syncRowTeams,
       ];
       return db.transaction('rw', tables, async () => {
         if (authors.some((a) => a !== null)) {
@@ -87,12 +103,19 @@ export function dexieReplica(db: DuchaDatabase, now: () => Date = () => new Date
         if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
         const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
         await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: holds });
-        await db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
+        await db.meta.put({ key: cursorKey, value: cursor });
+        if (log.teamId !== null) {
+          const teamId = log.teamId;
+          const keys = [...new Set(operations.map((op) => rowKey(op.table, op.rowId)))];
+          await db.syncRowTeams.bulkPut(keys.map((key) => ({ key, teamId })));
+        }
         return changed;
       });
     },
 
-    saveCursor: (cursor) => saveCursor(db, cursor),
+    saveCursor: async (cursor) => {
+      await db.meta.put({ key: cursorKey, value: cursor });
+    },
 
     knowledge: () => localKnowledge(db),
 
@@ -123,4 +146,9 @@ export async function mergeHeldBack(db: DuchaDatabase): Promise<number> {
     },
   );
   return known.length;
+}
+
+/** The team whose log a row came from, on an office laptop; null for a row no team's log has sent. */
+export async function teamOfRow(db: DuchaDatabase, table: string, rowId: string): Promise<string | null> {
+  return (await db.syncRowTeams.get(rowKey(table, rowId)))?.teamId ?? null;
 }
