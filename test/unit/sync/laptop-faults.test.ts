@@ -17,6 +17,7 @@
 // must. Photos are left out here: their sync is being built beside this run.
 // Bounded to about DUCHA_FAULT_SECONDS (default 20) per database; the seed is printed, and
 // DUCHA_FAULT_SEED replays the run's decisions (the interleaving of five laptops still varies).
+// DUCHA_FAULT_VERBOSE=1 prints why each failed round failed.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SyncFailure } from '../../../shared/sync/client/answers';
