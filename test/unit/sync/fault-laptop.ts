@@ -8,13 +8,13 @@ import type { HostHandlers } from '../../../shared/contract';
 import { dispatch } from '../../../shared/contract/dispatch';
 import type { SyncTransport } from '../../../shared/sync/client/answers';
 import type { Operation } from '../../../shared/sync/operation';
-import { SYNCED_TABLES } from '../../../shared/sync/tables';
 import { createDatabase, type DuchaDatabase } from '../../../renderer/db/database';
-import { applyOperations, type RecordPatch, writeRecords } from '../../../renderer/db/record-writer';
+import { type RecordPatch, writeRecords } from '../../../renderer/db/record-writer';
 import type { Manifest } from '../../../shared/bundle/manifest';
 import { devicePublicFace } from '../../../renderer/db/repositories/exchange/device-identity';
-import { recordSource } from '../../../renderer/db/repositories/exchange/devices';
 import { exportSnapshot } from '../../../renderer/db/repositories/exchange/export-snapshot';
+import { applyImport } from '../../../renderer/db/repositories/exchange/import-apply';
+import { previewImport } from '../../../renderer/db/repositories/exchange/import-preview';
 import { localKnowledge } from '../../../renderer/db/repositories/exchange/local-knowledge';
 import { SyncEngine, type SyncStatus } from '../../../renderer/sync/sync-engine';
 import { createSyncHandlers, DEFAULT_SYNC_RELAY_LIMITS } from '../../../electron/host/sync/sync-handlers';
@@ -144,31 +144,40 @@ export class FaultLaptop {
   }
 
   /**
-   * A USB hand-over from `source`: what it holds beyond what this laptop holds (the incremental export),
-   * merged here at this laptop's clock, the source and its knowledge remembered as the import does, and
-   * queued for this laptop's own pushes, in one transaction. The app's import (import-apply.ts) merges
-   * but does not queue; see the test's header. A clock more than a day ahead of this laptop's fails the
-   * whole import (ClockError) and changes nothing.
+   * A USB hand-over from `source` through the app's import: what the source holds beyond what this
+   * laptop holds (the incremental export), previewed and applied at this laptop's clock by
+   * import-apply.ts, which also queues it for this laptop's own pushes. The bundle's files and
+   * signature are the exchange tests' concern; the manifest carries what the apply reads. A clock more
+   * than a day ahead of this laptop's fails the whole import (ClockError) and changes nothing.
    */
   async receiveByUsb(source: FaultLaptop): Promise<number> {
     const face = await devicePublicFace(source.db);
-    const { operations, knowledge } = await exportSnapshot(source.db, await localKnowledge(this.db));
+    const since = await localKnowledge(this.db);
+    const { operations, knowledge } = await exportSnapshot(source.db, since);
     if (operations.length === 0 || face === null) return 0;
+    const at = new Date(this.now());
     const manifest = {
+      createdAt: at.toISOString(),
       source: { node: face.node, name: face.name, publicKey: face.publicKey ?? '' },
+      kind: 'incremental',
+      since,
+      files: [],
       knowledge,
     } as unknown as Manifest;
-    const tables = [
-      ...SYNCED_TABLES.map((t) => this.db.table(t)),
-      this.db.meta,
-      this.db.devices,
-      this.db.outbox,
-    ];
-    await this.db.transaction('rw', tables, async () => {
-      await applyOperations(this.db, operations, this.now());
-      await recordSource(this.db, manifest, { trust: true, at: new Date(this.now()).toISOString() });
-      await this.db.outbox.bulkAdd(operations);
-    });
+    const preview = await previewImport(this.db, manifest, operations);
+    await applyImport(
+      this.db,
+      {
+        manifest,
+        manifestSha256: '0'.repeat(64),
+        folder: 'usb',
+        operations,
+        preview,
+        photos: [],
+        trustSource: true,
+      },
+      at,
+    );
     return operations.length;
   }
 }
