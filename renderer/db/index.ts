@@ -91,7 +91,7 @@ export type { LeaderPageSource } from './repositories/exchange/leader-page-sourc
 
 // Sync with the city's server (同步)
 export { syncActions } from './api/sync/actions';
-export { useSyncConflicts, useSyncRefusals, useSyncState } from './api/sync/hooks';
+export { useRecordConflicts, useSyncConflicts, useSyncRefusals, useSyncState } from './api/sync/hooks';
 export { ConflictGoneError } from './repositories/sync/conflict-decisions';
 export type { SyncEnrollment, SyncSignIn, SyncState, SyncSuccess } from './repositories/sync/sync-state';
 export type { ConflictSide, SyncConflictRow, SyncRefusalRow } from './database';

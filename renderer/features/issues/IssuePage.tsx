@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '../../ui/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordConflicts } from '../sync';
 import { useNavigate, useParams } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import { allowedSteps, type StepKind } from '../../../shared/issues/lifecycle';
@@ -69,6 +70,7 @@ function IssueView({ issue }: { issue: Issue }) {
           </Space>
         </Space>
       </div>
+      <RecordConflicts table="issues" rowId={issue.id} />
       {issue.closedAt && (
         <Alert
           type="success"

@@ -69,7 +69,7 @@ export function ConflictCard({ conflict }: { conflict: SyncConflictRow }) {
       extra={<Typography.Text type="secondary">{t('sync.conflicts.field', { field })}</Typography.Text>}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        {gone && <Alert type="info" showIcon message={t('sync.conflicts.gone')} />}
+        {gone && <Alert type="info" showIcon title={t('sync.conflicts.gone')} />}
         {conflict.decided ? (
           <Typography.Text data-testid="conflict-decided">
             {t('sync.conflicts.decided', {

@@ -30,7 +30,7 @@ export function ServerCard({ state }: { state: SyncState }) {
     return (
       <Card size="small" title={t('sync.server.title')}>
         <Space direction="vertical">
-          {done && <Alert type="success" showIcon message={t('sync.server.enrolledOk')} />}
+          {done && <Alert type="success" showIcon title={t('sync.server.enrolledOk')} />}
           <Typography.Text data-testid="sync-enrolled">
             {t('sync.server.enrolled', { server: state.enrollment.serverUrl })}
           </Typography.Text>
@@ -95,7 +95,7 @@ export function ServerCard({ state }: { state: SyncState }) {
             type="error"
             showIcon
             role="alert"
-            message={problem.message}
+            title={problem.message}
             description={<ErrorDetails details={problem.detail} />}
             style={{ marginBottom: 16 }}
           />

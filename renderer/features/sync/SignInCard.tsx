@@ -72,7 +72,7 @@ export function SignInCard({ state }: { state: SyncState }) {
             type="error"
             showIcon
             role="alert"
-            message={problem.message}
+            title={problem.message}
             description={<ErrorDetails details={problem.detail} />}
             style={{ marginBottom: 16 }}
           />

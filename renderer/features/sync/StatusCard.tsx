@@ -76,7 +76,7 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
           showIcon
           role="alert"
           data-testid="sync-problem"
-          message={t(`sync.problem.${problem.code}`)}
+          title={t(`sync.problem.${problem.code}`)}
           description={
             <>
               {status?.retryAt && (
@@ -97,7 +97,7 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
           type="success"
           showIcon
           data-testid="sync-done"
-          message={done}
+          title={done}
           style={{ marginBottom: 16, maxWidth: 640 }}
         />
       )}

@@ -119,6 +119,9 @@ export const syncEn: Messages['sync'] = {
     decided: 'Confirmed on {{at}}: kept {{value}}',
     empty: '(empty)',
     gone: 'This conflict has been settled already.',
+    onRecord:
+      '{{count}} field(s) of this record were changed on two laptops apart and wait to be confirmed: {{fields}}',
+    open: 'Confirm',
   },
   addressInvalid: 'Enter a whole address beginning with http:// or https://',
   details: 'Details',

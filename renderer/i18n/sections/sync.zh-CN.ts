@@ -113,6 +113,8 @@ export const syncZhCN = {
     decided: '已于 {{at}} 确认保留：{{value}}',
     empty: '（空）',
     gone: '这条冲突已被处理。',
+    onRecord: '本记录有 {{count}} 项在两台电脑上被分别修改，待确认：{{fields}}',
+    open: '去确认',
   },
   addressInvalid: '请输入以 http:// 或 https:// 开头的完整地址',
   details: '详细信息',

@@ -1,7 +1,7 @@
 // Sync, live: this laptop's standing with its server, and what the server refused.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '../../provider';
-import { listConflicts } from '../../repositories/sync/conflict-decisions';
+import { listConflicts, openConflictsOf } from '../../repositories/sync/conflict-decisions';
 import { syncState } from '../../repositories/sync/sync-state';
 
 export function useSyncState() {
@@ -18,4 +18,10 @@ export function useSyncRefusals() {
 export function useSyncConflicts() {
   const db = useDatabase();
   return useLiveQuery(() => listConflicts(db), [db]);
+}
+
+/** The open conflicts of one record (its page says so and links to the Conflicts page). */
+export function useRecordConflicts(table: string, rowId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => openConflictsOf(db, table, rowId), [db, table, rowId]);
 }

@@ -41,3 +41,13 @@ export async function listConflicts(db: DuchaDatabase): Promise<SyncConflictRow[
   const all = await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray();
   return [...all.filter((c) => !c.decided), ...all.filter((c) => c.decided)];
 }
+
+/** The open conflicts of one record: shown on the record's own page. */
+export async function openConflictsOf(
+  db: DuchaDatabase,
+  table: string,
+  rowId: string,
+): Promise<SyncConflictRow[]> {
+  const rows = await db.syncConflicts.where('[table+rowId]').equals([table, rowId]).toArray();
+  return rows.filter((c) => !c.decided);
+}

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { RecordConflicts } from '../../sync';
 import { useNavigate, useParams } from 'react-router';
 import { formatWan, sumFen } from '../../../../shared/domain/money';
 import type { Milestone, Project } from '../../../../shared/domain/project';
@@ -93,6 +94,7 @@ function ProjectDetail({
           </Button>
         </Space>
       </Space>
+      <RecordConflicts table="projects" rowId={project.id} />
 
       {lagging.length > 0 && (
         <Alert
