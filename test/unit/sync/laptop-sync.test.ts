@@ -270,4 +270,55 @@ describe('laptop sync through the server', () => {
     const updated = new SyncEngine(enrolled.db, strict, () => undefined, { appVersion: '9.0.1' });
     expect((await updated.syncNow())?.pushed).toBe(waiting);
   });
+
+  it('refuses what a wrong server sends — garbage, an operation that breaks the protocol — and changes nothing', async () => {
+    const a = await city.laptop('honest-writer');
+    await a.engine.syncNow();
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: project({ notes: '真的说明' }) }]);
+    await a.engine.syncNow();
+    const answers: ((body: {
+      kind: string;
+      operations?: { operation: Record<string, unknown> }[];
+    }) => unknown)[] = [
+      // a captive portal's page parsed as nothing the protocol knows
+      () => ({ html: '<title>Hotel Wi-Fi login</title>' }),
+      // an operation whose clock is not one
+      (body) => ({
+        ...body,
+        operations: body.operations?.map((o) => ({ ...o, operation: { ...o.operation, hlc: 'yesterday' } })),
+      }),
+      // an operation of a known table with a field name no record has the shape of
+      (body) => ({
+        ...body,
+        operations: body.operations?.map((o) => ({
+          ...o,
+          operation: { ...o.operation, field: '../../etc' },
+        })),
+      }),
+    ];
+    for (const wrong of answers) {
+      const lying = (url: string): SyncTransport => {
+        const real = fetchTransport(url);
+        return async (request) => {
+          const answer = await real(request);
+          if (!request.path.includes('/pull?') || answer.kind !== 'reply' || answer.status !== 200)
+            return answer;
+          return { ...answer, body: wrong(answer.body as { kind: string }) };
+        };
+      };
+      const b = await city.laptop(`lied-to-${String(answers.indexOf(wrong))}`, undefined, fetchTransport);
+      await b.engine.syncNow();
+      const before = JSON.stringify(await b.db.table('projects').toArray());
+      const cursor: unknown = (await b.db.meta.get('syncCursor'))?.value;
+      await writeRecords(a.db, [
+        { table: 'projects', id: PROJECT, fields: { notes: `第${String(answers.indexOf(wrong))}次` } },
+      ]);
+      await a.engine.syncNow();
+      const liedTo = new SyncEngine(b.db, lying, () => undefined);
+      const failure = await liedTo.syncNow().catch((error: unknown) => error);
+      expect((failure as SyncFailure).problem).toBe('badReply');
+      expect(JSON.stringify(await b.db.table('projects').toArray())).toBe(before);
+      expect((await b.db.meta.get('syncCursor'))?.value).toEqual(cursor);
+    }
+  });
 });
