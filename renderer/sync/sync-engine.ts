@@ -4,6 +4,7 @@
 // goes to a listener (the Zustand store the header and the Sync page read). No Dexie here: the data
 // layer's syncActions do the local work, the transport reaches the server (the host's relay in the app).
 import { expectReply, SyncFailure, type SyncTransport } from '../../shared/sync/client/answers';
+import { ClockError } from '../../shared/sync/hlc';
 import { TeamsReplySchema } from '../../shared/sync/protocol';
 import { TRANSIENT_PROBLEMS, type SyncProblem } from '../../shared/sync/client/problems';
 import {
@@ -215,10 +216,7 @@ export class SyncEngine {
       if (state.automatic) this.schedule(this.options.everyMs ?? EVERY_MS);
       return result;
     } catch (error) {
-      const failure =
-        error instanceof SyncFailure
-          ? error
-          : new SyncFailure('badReply', error instanceof Error ? error.message : String(error));
+      const failure = failureOf(error);
       this.failed(failure, state.automatic);
       throw failure;
     }
@@ -342,4 +340,15 @@ export class SyncEngine {
   current(): SyncStatus {
     return this.status;
   }
+}
+
+/**
+ * A round's failure as a problem the page words. A ClockError from the merge means this laptop's own
+ * date is far off: changes from the others look more than a day ahead of it (or it wrote far ahead).
+ */
+function failureOf(error: unknown): SyncFailure {
+  if (error instanceof SyncFailure) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof ClockError) return new SyncFailure('clockWrong', detail);
+  return new SyncFailure('badReply', detail);
 }

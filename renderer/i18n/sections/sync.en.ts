@@ -83,6 +83,8 @@ export const syncEn: Messages['sync'] = {
     serverError: 'The server failed for now. It tries again by itself shortly.',
     appTooOld:
       'The server syncs only with a newer Ducha. Update this laptop’s app; until then everything is recorded as usual and goes up after the update.',
+    clockWrong:
+      'This laptop’s date and time are more than a day off from the server’s, so the changes it receives cannot be put in order. Set the date and time, then sync again; nothing on this laptop changed.',
   },
   refusals: {
     title: 'Changes the server did not take',

@@ -26,6 +26,8 @@ export const SYNC_PROBLEMS = [
   'serverError',
   /** The server syncs only with a newer app: update it (everything keeps working offline). */
   'appTooOld',
+  /** This laptop's date is far off (changes from others look more than a day ahead): set the date. */
+  'clockWrong',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 

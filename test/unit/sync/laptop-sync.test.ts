@@ -2,7 +2,7 @@
 // listening on loopback: records go from one laptop to another through the server, the outbox empties
 // only on the server's fates, a refusal is kept and shown, and a wrong answer changes nothing.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Project } from '../../../shared/domain/project';
 import type { SyncTransport } from '../../../shared/sync/client/answers';
 import { SyncFailure } from '../../../shared/sync/client/answers';
@@ -320,5 +320,23 @@ describe('laptop sync through the server', () => {
       expect(JSON.stringify(await b.db.table('projects').toArray())).toBe(before);
       expect((await b.db.meta.get('syncCursor'))?.value).toEqual(cursor);
     }
+  });
+
+  it("says so when its own date is days behind: the others' changes look too far ahead, and nothing is taken", async () => {
+    const a = await city.laptop('on-time');
+    await writeRecords(a.db, [{ table: 'projects', id: PROJECT, fields: project({ notes: '今天写的' }) }]);
+    await a.engine.syncNow();
+    const behind = await city.laptop('three-days-behind');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 3 * 86_400_000 });
+    try {
+      const failure = await behind.engine.syncNow().catch((error: unknown) => error);
+      expect((failure as SyncFailure).problem).toBe('clockWrong');
+      expect(behind.engine.current().problem?.code).toBe('clockWrong');
+      expect(await behind.db.table('projects').count()).toBe(0);
+      expect((await behind.db.meta.get('syncCursor'))?.value).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await behind.engine.syncNow())?.received).toBeGreaterThan(0);
   });
 });
