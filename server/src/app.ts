@@ -11,6 +11,7 @@ import type { ServerContext } from './http/context';
 import { deviceRoutes } from './http/device-routes';
 import { ApiError, errorHandler, sendApiError } from './http/errors';
 import { healthRoutes } from './http/health-routes';
+import { noticeNumberRoutes } from './http/notice-number-routes';
 import { peopleRoutes } from './http/people-routes';
 import { pullRoutes } from './http/pull-routes';
 import { pushRoutes } from './http/push-routes';
@@ -100,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     peopleRoutes,
     pushRoutes,
     pullRoutes,
+    noticeNumberRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -48,6 +48,7 @@ const EXPECTED: Record<EndpointId, [admin: Cell, office: Cell, own: Cell, other:
   pull: ['forbidden', 'ok', 'ok', 'otherTeam', 'ok'],
   knowledge: ['forbidden', 'ok', 'ok', 'otherTeam', 'ok'],
   snapshot: ['forbidden', 'ok', 'ok', 'otherTeam', 'ok'],
+  noticeNumbers: ['forbidden', 'ok', 'ok', 'otherTeam', 'forbidden'],
   blobsMissing: ['forbidden', 'ok', 'ok', 'otherTeam', 'forbidden'],
   blobOffset: ['forbidden', 'ok', 'ok', 'ok', 'forbidden'],
   blobUpload: ['forbidden', 'ok', 'ok', 'ok', 'forbidden'],
@@ -102,6 +103,7 @@ const ALLOWED: Record<EndpointId, { status: number; code?: string }> = {
   pull: { status: 200 },
   knowledge: { status: 200 },
   snapshot: { status: 200 },
+  noticeNumbers: { status: 200 },
   blobsMissing: { status: 200 },
   blobOffset: { status: 404 }, // nothing uploaded under that hash yet: the handler looked
   blobUpload: { status: 204 },
@@ -201,6 +203,8 @@ async function callFor(endpoint: EndpointId, city: City, who: SignedIn, teamId: 
       return { method: 'GET', url: `/teams/${teamId}/knowledge` };
     case 'snapshot':
       return { method: 'GET', url: `/teams/${teamId}/snapshot` };
+    case 'noticeNumbers':
+      return { method: 'POST', url: `/teams/${teamId}/notice-numbers`, body: { year: 2026, count: 1 } };
     case 'blobsMissing':
       return { method: 'POST', url: `/teams/${teamId}/blobs/missing`, body: { hashes: [sha] } };
     case 'blobOffset':

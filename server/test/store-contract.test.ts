@@ -741,6 +741,64 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.knowledge(team.teamId)).toEqual(knowledgeOfOperations(own.flat()));
   }, 120_000);
 
+  it('reserves notice numbers per team and year in blocks never given twice; `after` lifts the counter for good', async () => {
+    const { store } = await backend.fresh();
+    await seedTeam(store, 'team-a', 1);
+    await seedTeam(store, 'team-b', 1);
+    expect(await store.reserveNoticeNumbers('team-a', 2026, 10, 0)).toEqual({
+      year: 2026,
+      first: 1,
+      last: 10,
+    });
+    expect(await store.reserveNoticeNumbers('team-a', 2026, 5, 0)).toEqual({
+      year: 2026,
+      first: 11,
+      last: 15,
+    });
+    // Another year and another team count on their own.
+    expect(await store.reserveNoticeNumbers('team-a', 2027, 3, 0)).toEqual({ year: 2027, first: 1, last: 3 });
+    expect(await store.reserveNoticeNumbers('team-b', 2026, 2, 0)).toEqual({ year: 2026, first: 1, last: 2 });
+    // Numbers up to 40 were given on paper: the next block starts at 41, and a later, smaller `after`
+    // (a laptop that knew less) never brings the counter back.
+    expect(await store.reserveNoticeNumbers('team-a', 2026, 5, 40)).toEqual({
+      year: 2026,
+      first: 41,
+      last: 45,
+    });
+    expect(await store.reserveNoticeNumbers('team-a', 2026, 1, 12)).toEqual({
+      year: 2026,
+      first: 46,
+      last: 46,
+    });
+    // A first reservation of a year with `after`.
+    expect(await store.reserveNoticeNumbers('team-b', 2027, 2, 7)).toEqual({ year: 2027, first: 8, last: 9 });
+  });
+
+  it('never gives one notice number twice to reservations made at once, through several connections', async () => {
+    const fresh = await backend.fresh();
+    // A second store on the same database: SQLite, another connection to the file; PostgreSQL, another pool.
+    const stores = [fresh.store, await fresh.reopen()];
+    await seedTeam(fresh.store, 'team-a', 1);
+    const random = seededRandom(18);
+    const requests = Array.from({ length: 60 }, (_, i) => ({
+      store: stores[i % stores.length]!,
+      count: 1 + Math.floor(random() * 10),
+      after: i % 7 === 0 ? Math.floor(random() * 30) : 0,
+    }));
+    const blocks = await Promise.all(
+      requests.map(({ store, count, after }) => store.reserveNoticeNumbers('team-a', 2026, count, after)),
+    );
+    blocks.forEach((block, i) => expect(block.last - block.first + 1).toBe(requests[i]!.count));
+    const given = blocks.flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, k) => b.first + k));
+    expect(new Set(given).size).toBe(given.length);
+    const total = requests.reduce((sum, r) => sum + r.count, 0);
+    // Every number from 1 is given once, except the ones an `after` skipped over (at most 30 of them).
+    expect(Math.max(...given)).toBeGreaterThanOrEqual(total);
+    expect(Math.max(...given)).toBeLessThanOrEqual(total + 30);
+    const next = await stores[1]!.reserveNoticeNumbers('team-a', 2026, 1, 0);
+    expect(next.first).toBe(Math.max(...given) + 1);
+  });
+
   it.runIf(backend.name === 'SQLite')(
     'takes 100,000 operations in batches of 1,000 in seconds (printed)',
     async () => {

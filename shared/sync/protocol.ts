@@ -274,6 +274,32 @@ export const SnapshotReplySchema = z.object({
   operations: z.array(OperationSchema),
 });
 
+// ── Notice numbers ──────────────────────────────────────────────────────────────────────────────
+
+/** The most numbers one reservation takes: enough for weeks offline, few enough that gaps stay small. */
+export const NOTICE_NUMBERS_MAX_COUNT = 50;
+
+/**
+ * POST /teams/:teamId/notice-numbers: the team's next `count` 整改通知书 numbers of `year`, given to
+ * this caller only. `after`: numbers up to it were given before (on paper, or before sync existed), so
+ * the block starts above it.
+ */
+export const NoticeNumbersRequestSchema = z.object({
+  year: z.number().int().min(2000).max(9999),
+  count: z.number().int().min(1).max(NOTICE_NUMBERS_MAX_COUNT),
+  after: z.number().int().min(0).max(999_999_999).optional(),
+});
+export type NoticeNumbersRequest = z.infer<typeof NoticeNumbersRequestSchema>;
+
+export const NoticeNumbersReplySchema = z
+  .object({
+    year: z.number().int(),
+    first: z.number().int().min(1),
+    last: z.number().int().min(1),
+  })
+  .refine((block) => block.last >= block.first, 'last is before first');
+export type NoticeNumbersReply = z.infer<typeof NoticeNumbersReplySchema>;
+
 // ── Photos ──────────────────────────────────────────────────────────────────────────────────────
 
 export const MISSING_MAX_HASHES = 5000;

@@ -106,6 +106,13 @@ export const POLICY = {
     team: 'path',
     what: "read a team's snapshot",
   },
+  noticeNumbers: {
+    method: 'POST',
+    url: '/teams/:teamId/notice-numbers',
+    roles: WRITE_RECORDS,
+    team: 'path',
+    what: 'reserve notice numbers',
+  },
 
   // Photos (http/blob-routes.ts). Uploads name no team: the hash is the identity, any uploader may add
   // bytes, and a blob is served only to a team whose records reference it.

@@ -149,4 +149,16 @@ ALTER TABLE operations ALTER COLUMN push_id SET NOT NULL,
   DROP COLUMN pushed_by_device, DROP COLUMN pushed_by_person, DROP COLUMN pushed_at;
 `,
   },
+  {
+    version: 3,
+    why: 'Notice numbers never collide (issue 18): laptops reserve blocks of a team’s 整改通知书 numbers per year; the row keeps the last number given.',
+    sql: `
+CREATE TABLE notice_counters (
+  team_id text COLLATE "C" NOT NULL REFERENCES teams (id),
+  year integer NOT NULL,
+  last bigint NOT NULL CHECK (last >= 0),
+  PRIMARY KEY (team_id, year)
+);
+`,
+  },
 ];

@@ -22,6 +22,7 @@ import type {
   Binding,
   EnrollmentCode,
   NewPerson,
+  NoticeNumberBlock,
   PushOutcome,
   Pusher,
   PushRecord,
@@ -633,6 +634,26 @@ export class PostgresStore implements Store {
       (await this.row('SELECT 1 FROM blob_refs WHERE team_id = $1 AND sha256 = $2', [teamId, sha256])) !==
       undefined
     );
+  }
+
+  // ── Notice numbers ─────────────────────────────────────────────────────────────────────────────
+
+  async reserveNoticeNumbers(
+    teamId: string,
+    year: number,
+    count: number,
+    after: number,
+  ): Promise<NoticeNumberBlock> {
+    // The upsert takes the row lock (as push does on team_counters): a second reserver of the same team
+    // and year waits, then re-reads the counter this one left, so two blocks never overlap.
+    const row = await this.row(
+      `INSERT INTO notice_counters (team_id, year, last) VALUES ($1, $2, $3::bigint + $4::bigint)
+       ON CONFLICT (team_id, year) DO UPDATE SET last = GREATEST(notice_counters.last, $3::bigint) + $4::bigint
+       RETURNING last`,
+      [teamId, year, after, count],
+    );
+    const last = integer(row?.last ?? 0);
+    return { year, first: last - count + 1, last };
   }
 
   backup(_file: string): Promise<void> {

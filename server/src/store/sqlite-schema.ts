@@ -165,4 +165,16 @@ DROP TABLE operations;
 ALTER TABLE operations_log RENAME TO operations;
 `,
   },
+  {
+    version: 3,
+    why: 'Notice numbers never collide (issue 18): laptops reserve blocks of a team’s 整改通知书 numbers per year; the row keeps the last number given.',
+    sql: `
+CREATE TABLE notice_counters (
+  team_id TEXT NOT NULL REFERENCES teams (id),
+  year INTEGER NOT NULL,
+  last INTEGER NOT NULL CHECK (last >= 0),
+  PRIMARY KEY (team_id, year)
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ];

@@ -14,6 +14,7 @@ import type {
   Binding,
   EnrollmentCode,
   NewPerson,
+  NoticeNumberBlock,
   PushOutcome,
   Pusher,
   PushRecord,
@@ -556,6 +557,30 @@ export class SqliteStore implements Store {
     return settle(
       () =>
         this.get('SELECT 1 FROM blob_refs WHERE team_id = ? AND sha256 = ?', teamId, sha256) !== undefined,
+    );
+  }
+
+  // ── Notice numbers ─────────────────────────────────────────────────────────────────────────────
+
+  reserveNoticeNumbers(
+    teamId: string,
+    year: number,
+    count: number,
+    after: number,
+  ): Promise<NoticeNumberBlock> {
+    // One upsert reads and moves the counter; IMMEDIATE so the admin command's writes wait, not interleave.
+    return settle(() =>
+      this.db
+        .transaction((): NoticeNumberBlock => {
+          const row = this.get(
+            `INSERT INTO notice_counters (team_id, year, last) VALUES (@teamId, @year, @after + @count)
+             ON CONFLICT (team_id, year) DO UPDATE SET last = max(last, @after) + @count RETURNING last`,
+            { teamId, year, after, count },
+          );
+          const last = integer(row?.last ?? 0);
+          return { year, first: last - count + 1, last };
+        })
+        .immediate(),
     );
   }
 

@@ -76,6 +76,13 @@ export interface PushRecord {
   readonly knowledge: Knowledge | null;
 }
 
+/** A block of a team's notice numbers for one year, first..last inclusive, given to one caller only. */
+export interface NoticeNumberBlock {
+  readonly year: number;
+  readonly first: number;
+  readonly last: number;
+}
+
 export interface Store {
   /** Creates the schema if missing; idempotent. */
   migrate(): Promise<void>;
@@ -153,6 +160,19 @@ export interface Store {
   aside(teamId: string): Promise<{ operation: Operation; pusher: Pusher; at: string }[]>;
   /** Whether a photo record of the team names this SHA-256 (its original or a derivative). */
   teamReferencesBlob(teamId: string, sha256: string): Promise<boolean>;
+
+  // Notice numbers
+  /**
+   * The team's next `count` notice numbers of `year`, never given to anyone else: the counter row moves
+   * on in the same statement that reads it. `after` says numbers up to it were given before (on paper,
+   * or before sync): the block starts above it, and the counter never goes below it again.
+   */
+  reserveNoticeNumbers(
+    teamId: string,
+    year: number,
+    count: number,
+    after: number,
+  ): Promise<NoticeNumberBlock>;
 
   /** A consistent copy of the whole database into `file` (SQLite's online backup). */
   backup(file: string): Promise<void>;
