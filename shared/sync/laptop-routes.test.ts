@@ -24,6 +24,7 @@ describe('matchLaptopRoute', () => {
     ['GET', `/teams/${team}/pull?wait=2.5`, 'pull'],
     ['GET', '/teams/team-north/knowledge', 'knowledge'],
     ['GET', `/teams/${team}/snapshot`, 'snapshot'],
+    ['POST', `/teams/${team}/notice-numbers`, 'noticeNumbers'],
     ['POST', `/teams/${team}/blobs/missing`, 'blobsMissing'],
     ['HEAD', `/blobs/${sha}`, 'blobOffset'],
     ['PATCH', `/blobs/${sha}`, 'blobUpload'],
@@ -91,6 +92,8 @@ describe('matchLaptopRoute', () => {
     expect(matchLaptopRoute('GET', `${pull}?after=1?x=2`)).toBeNull();
     expect(matchLaptopRoute('GET', '/health?x=1')).toBeNull();
     expect(matchLaptopRoute('GET', `/teams/${team}/snapshot?epoch=x`)).toBeNull();
+    expect(matchLaptopRoute('POST', `/teams/${team}/notice-numbers?after=3`)).toBeNull();
+    expect(matchLaptopRoute('GET', `/teams/${team}/notice-numbers`)).toBeNull();
   });
 
   it('refuses an overlong path, even one made of valid parts', () => {

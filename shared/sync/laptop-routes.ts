@@ -26,6 +26,7 @@ export const LAPTOP_ROUTES = {
   pull: { method: 'GET', url: '/teams/:teamId/pull', query: ['epoch', 'after', 'limit', 'wait'] },
   knowledge: { method: 'GET', url: '/teams/:teamId/knowledge' },
   snapshot: { method: 'GET', url: '/teams/:teamId/snapshot' },
+  noticeNumbers: { method: 'POST', url: '/teams/:teamId/notice-numbers' },
   blobsMissing: { method: 'POST', url: '/teams/:teamId/blobs/missing' },
   blobOffset: { method: 'HEAD', url: '/blobs/:sha' },
   blobUpload: { method: 'PATCH', url: '/blobs/:sha' },
