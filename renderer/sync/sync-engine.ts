@@ -325,7 +325,24 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The person signs out on this laptop: the server ends the binding when it can be reached (so the
+   * laptop's copy of it is worth nothing after), and the laptop forgets it either way.
+   */
   async signOut(): Promise<void> {
+    const { enrollment, signIn } = await this.actions.state();
+    if (enrollment && signIn) {
+      const transport = this.transportFor(enrollment.serverUrl);
+      try {
+        const session =
+          this.session ??
+          (await openSession(transport, await this.actions.signer(enrollment.deviceId), signIn.binding))
+            .session;
+        await transport({ method: 'POST', path: '/auth/sign-out', session, body: {} });
+      } catch {
+        // Offline, or the binding already ended: forgetting it here is what matters.
+      }
+    }
     this.session = null;
     await this.actions.forgetSignIn();
     await this.refreshPhase();

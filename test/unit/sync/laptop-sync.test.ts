@@ -10,6 +10,8 @@ import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/da
 import { writeRecords } from '../../../renderer/db/record-writer';
 import { decideConflict } from '../../../renderer/db/repositories/sync/conflict-decisions';
 import { SyncEngine } from '../../../renderer/sync/sync-engine';
+import { deviceSigner } from '../../../renderer/db/repositories/sync/device-signer';
+import { openSession } from '../../../shared/sync/client/session';
 import { handOver } from '../../fixtures/hand-over';
 import { makeProject } from '../../fixtures/records';
 import { fetchTransport, LaptopCity } from './laptop-city';
@@ -338,5 +340,21 @@ describe('laptop sync through the server', () => {
       vi.useRealTimers();
     }
     expect((await behind.engine.syncNow())?.received).toBeGreaterThan(0);
+  });
+
+  it('signs out on the server too: the binding the laptop kept opens no session afterwards', async () => {
+    const a = await city.laptop('signs-out');
+    await a.engine.syncNow();
+    const binding = (await a.db.meta.get('syncSignIn'))?.value as { binding: string };
+    await a.engine.signOut();
+    expect(await a.db.meta.get('syncSignIn')).toBeUndefined();
+    expect(a.engine.current().phase).toBe('notSetUp');
+    // Were the binding copied off the laptop before, it would still be refused.
+    const state = (await a.db.meta.get('syncEnrollment'))?.value as { deviceId: string };
+    const signer = await deviceSigner(a.db, state.deviceId);
+    const refused = await openSession(fetchTransport(city.url), signer, binding.binding).catch(
+      (error: unknown) => error,
+    );
+    expect((refused as SyncFailure).problem).toBe('signInAgain');
   });
 });
