@@ -53,6 +53,8 @@ export interface EngineOptions {
 
 const EVERY_MS = 3 * 60_000;
 const AFTER_CHANGE_MS = 1_500;
+/** How long one watching long poll waits on the server (its limit is 30 s; the relay's 40 s). */
+const WATCH_SECONDS = 25;
 
 export class SyncEngine {
   private readonly actions;
@@ -73,6 +75,7 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopWatching: (() => void) | null = null;
   private started = false;
+  private watching = false;
 
   constructor(
     db: DuchaDatabase,
@@ -202,6 +205,12 @@ export class SyncEngine {
         pushed: result.pushed,
         received: result.received,
       });
+      // Notice numbers reserved while online, provisional ones made final; a failure (an older server,
+      // say) leaves the pool as it is, and notices still get provisional numbers until a round succeeds.
+      if (enrollment.teamId !== null && signIn.person.role !== 'leader')
+        await this.actions
+          .topUpNoticeNumbers({ transport, teamId: enrollment.teamId, actorName: signIn.person.name, session, renewSession, now: this.now() })
+          .catch(() => undefined);
       if (this.options.photos && enrollment.teamId !== null)
         await syncLaptopPhotos(this.options.photos, {
           serverUrl: enrollment.serverUrl,
@@ -213,7 +222,10 @@ export class SyncEngine {
           publish: (change) => this.publish(change),
         });
       this.publish({ phase: 'idle', progress: null, lastRound: result });
-      if (state.automatic) this.schedule(this.options.everyMs ?? EVERY_MS);
+      if (state.automatic) {
+        this.schedule(this.options.everyMs ?? EVERY_MS);
+        void this.watch();
+      }
       return result;
     } catch (error) {
       const failure = failureOf(error);
@@ -242,6 +254,47 @@ export class SyncEngine {
       photoProgress: null,
       retryAt,
     });
+  }
+
+  /**
+   * While automatic sync is on and the laptop online, one long poll stays open on the team's log
+   * (the server answers as soon as another laptop's change lands, or after WATCH_SECONDS with
+   * nothing): a change made elsewhere starts a round here within a second or two, instead of at the
+   * next periodic round. Any failure just ends the watch; the next successful round starts it again.
+   */
+  private async watch(): Promise<void> {
+    if (this.watching || !this.started) return;
+    this.watching = true;
+    try {
+      while (this.started) {
+        const state = await this.actions.state();
+        const { enrollment, signIn, cursor } = state;
+        if (!state.automatic || !enrollment?.teamId || !signIn || !cursor) return;
+        if (this.options.online && !this.options.online()) return;
+        const transport = this.transportFor(enrollment.serverUrl);
+        const path = `/teams/${encodeURIComponent(enrollment.teamId)}/pull?epoch=${encodeURIComponent(cursor.epoch)}&after=${String(cursor.seq)}&limit=1&wait=${String(WATCH_SECONDS)}`;
+        const session =
+          this.session ??
+          (this.session = (
+            await openSession(transport, await this.actions.signer(enrollment.deviceId), signIn.binding)
+          ).session);
+        const answer = await transport({ method: 'GET', path, session });
+        if (answer.kind !== 'reply') return;
+        if (answer.status === 401) {
+          this.session = null;
+          continue;
+        }
+        if (answer.status !== 200) return;
+        const body = answer.body as { kind?: string; operations?: unknown[] } | null;
+        if (body?.kind === 'epochChanged' || (body?.operations?.length ?? 0) > 0) {
+          await this.syncNow().catch(() => undefined);
+        }
+      }
+    } catch {
+      // The watch is a convenience: rounds still run on their schedule.
+    } finally {
+      this.watching = false;
+    }
   }
 
   /** Enrolls this laptop with the server under a one-time code from the admin or the office. */

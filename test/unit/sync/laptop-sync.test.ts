@@ -357,4 +357,34 @@ describe('laptop sync through the server', () => {
     );
     expect((refused as SyncFailure).problem).toBe('signInAgain');
   });
+
+  it('brings a change made on another laptop within seconds while both run by themselves (the watch)', async () => {
+    const enrolledA = await city.laptop('live-a');
+    const enrolledB = await city.laptop('live-b');
+    const a = new SyncEngine(enrolledA.db, fetchTransport, () => undefined, { afterChangeMs: 50 });
+    const b = new SyncEngine(enrolledB.db, fetchTransport, () => undefined, { afterChangeMs: 50 });
+    a.start();
+    b.start();
+    try {
+      // Both take their first rounds by themselves; B's watch then waits on the server.
+      await expect.poll(() => b.current().lastRound !== null, { timeout: 10_000 }).toBe(true);
+      await writeRecords(enrolledA.db, [
+        { table: 'projects', id: PROJECT, fields: project({ notes: '实时' }) },
+      ]);
+      const started = Date.now();
+      await expect
+        .poll(
+          async () =>
+            liveRecord((await enrolledB.db.table('projects').get(PROJECT)) as Stored<Project> | undefined)
+              ?.notes,
+          { timeout: 10_000, interval: 50 },
+        )
+        .toBe('实时');
+      // Well before the next periodic round (minutes): the watch brought it.
+      expect(Date.now() - started).toBeLessThan(8_000);
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  });
 });
