@@ -209,7 +209,14 @@ export class SyncEngine {
       // say) leaves the pool as it is, and notices still get provisional numbers until a round succeeds.
       if (enrollment.teamId !== null && signIn.person.role !== 'leader')
         await this.actions
-          .topUpNoticeNumbers({ transport, teamId: enrollment.teamId, actorName: signIn.person.name, session, renewSession, now: this.now() })
+          .topUpNoticeNumbers({
+            transport,
+            teamId: enrollment.teamId,
+            actorName: signIn.person.name,
+            session,
+            renewSession,
+            now: this.now(),
+          })
           .catch(() => undefined);
       if (this.options.photos && enrollment.teamId !== null)
         await syncLaptopPhotos(this.options.photos, {
@@ -287,6 +294,8 @@ export class SyncEngine {
         if (answer.status !== 200) return;
         const body = answer.body as { kind?: string; operations?: unknown[] } | null;
         if (body?.kind === 'epochChanged' || (body?.operations?.length ?? 0) > 0) {
+          // The person may have turned automatic sync off while the poll waited.
+          if (!(await this.actions.state()).automatic) return;
           await this.syncNow().catch(() => undefined);
         }
       }
