@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serverAddressProblem } from '../../../shared/sync/laptop-routes';
 import { type SyncState, useTeams } from '../../db';
-import { ErrorDetails } from '../../ui/ErrorDetails';
 import { useSync } from '../../stores/sync';
+import { ProblemAlert } from './ProblemAlert';
 import { type ProblemText, syncProblemText } from './problem-text';
 
 export function ServerCard({ state }: { state: SyncState }) {
@@ -90,16 +90,7 @@ export function ServerCard({ state }: { state: SyncState }) {
             style={{ fontFamily: 'monospace', letterSpacing: 2 }}
           />
         </Form.Item>
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problem.message}
-            description={<ErrorDetails details={problem.detail} />}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <ProblemAlert problem={problem} />
         <Button
           type="primary"
           htmlType="submit"

@@ -1,11 +1,11 @@
 // Who is signed in on this laptop for sync, or the form to sign in (login and password, once: the
 // server's binding then lasts however long the laptop stays offline).
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncState } from '../../db';
 import { useSync } from '../../stores/sync';
-import { ErrorDetails } from '../../ui/ErrorDetails';
+import { ProblemAlert } from './ProblemAlert';
 import { type ProblemText, syncProblemText } from './problem-text';
 
 export function SignInCard({ state }: { state: SyncState }) {
@@ -67,16 +67,7 @@ export function SignInCard({ state }: { state: SyncState }) {
             autoComplete="current-password"
           />
         </Form.Item>
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problem.message}
-            description={<ErrorDetails details={problem.detail} />}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <ProblemAlert problem={problem} />
         <Button
           type="primary"
           htmlType="submit"
