@@ -112,9 +112,19 @@ export async function firstSync({ city, filler, rows, operations, settings, say 
     const order = run % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
     for (const side of order) {
       say(`first sync, run ${run + 1}: ${side}`);
-      if (side === 'ours') ours.push(await oursOnce(city, rows.projects));
-      else raw.push(await baselineOnce(city, filler, run));
+      // A side that cannot finish (a snapshot over the relay's limit, say) is a finding, not a crash.
+      const once = side === 'ours' ? oursOnce(city, rows.projects) : baselineOnce(city, filler, run);
+      const result = await once.catch((error) => ({ failed: String(error?.message ?? error).slice(0, 400) }));
+      (side === 'ours' ? ours : raw).push(result);
     }
+  }
+  const failures = [...ours, ...raw].filter((r) => r.failed);
+  if (failures.length > 0) {
+    console.log('');
+    console.log("1. a new laptop's first sync: could not finish");
+    for (const f of failures) console.log(`   ${ours.includes(f) ? 'ours' : 'raw'}: ${f.failed}`);
+    console.log(`   → ${verdict('first sync', Number.NaN, 0.6)}`);
+    return { ours, raw };
   }
   const last = raw.at(-1);
   if (last && last.operations !== operations)
