@@ -90,6 +90,9 @@ export const ISSUE_EVENT_KINDS = [
   // The office decides between steps taken apart that contradict each other (closed on one laptop,
   // sent back on the other): the status the decision keeps, following both branches.
   'stepsDecided',
+  // A notice number given offline as provisional (督查〔2026〕临3号) replaced by the final one the team's
+  // server reserved, once the laptop synced: the entry's note says which by which.
+  'noticeRenumbered',
 ] as const;
 export type IssueEventKind = (typeof ISSUE_EVENT_KINDS)[number];
 

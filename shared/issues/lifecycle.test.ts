@@ -146,6 +146,28 @@ describe('the rectification lifecycle', () => {
     expect(allowedSteps('closed', false)).toEqual([]);
   });
 
+  it('renumbers a provisional notice number from any status, a step sync takes and no screen offers', () => {
+    for (const status of ['issued', 'inProgress', 'closed'] as const) {
+      const plan = planStep(
+        issue(status),
+        {
+          kind: 'noticeRenumbered',
+          actorName: '李明',
+          note: '督查〔2026〕临3号 → 督查〔2026〕12号',
+          noticeNumber: '督查〔2026〕12号',
+        },
+        AT,
+      );
+      expect(plan.ok && plan.changes).toEqual({ status, noticeNumber: '督查〔2026〕12号' });
+      expect(plan.ok && plan.entry.note).toBe('督查〔2026〕临3号 → 督查〔2026〕12号');
+      expect(allowedSteps(status)).not.toContain('noticeRenumbered');
+    }
+    expect(planStep(issue('issued'), { kind: 'noticeRenumbered', actorName: '李明', note: '' }, AT)).toEqual({
+      ok: false,
+      refusal: 'notAllowed',
+    });
+  });
+
   it('lets the office decide between contradicting steps from any status, keeping or undoing a close-out', () => {
     const closed = { ...issue('closed'), closedAt: '2026-11-19T08:00:00.000Z' };
     // Keeping the send-back made on the other laptop reopens the closed issue.

@@ -41,6 +41,8 @@ export const STEP_RULES: Record<StepKind, Rule> = {
   // Offered only where steps taken apart contradict (shared/issues/contradicting-steps), from any status:
   // a close-out on one laptop may be what has to be undone.
   stepsDecided: { from: ISSUE_STATUSES, to: 'decided' },
+  // Written by sync alone (renderer/db/repositories/sync/notice-pool), never offered as a command.
+  noticeRenumbered: { from: ISSUE_STATUSES, to: 'same' },
 };
 
 export interface StepInput {
@@ -99,6 +101,7 @@ export const allowedSteps = (status: IssueStatus, needsCoordination?: boolean): 
     (k) =>
       STEP_RULES[k].from.includes(status) &&
       k !== 'stepsDecided' && // offered beside the contradiction it decides, not among the steps
+      k !== 'noticeRenumbered' && // sync's own step
       !(k === 'coordinationFlagged' && needsCoordination === true) &&
       !(k === 'coordinationCleared' && needsCoordination !== true),
   );
@@ -151,6 +154,10 @@ export function planStep(
     changes.needsCoordination = false;
   }
   if (input.kind === 'issued' && input.noticeNumber) changes.noticeNumber = input.noticeNumber;
+  if (input.kind === 'noticeRenumbered') {
+    if (!input.noticeNumber) return { ok: false, refusal: 'notAllowed' };
+    changes.noticeNumber = input.noticeNumber;
+  }
   if (input.kind === 'closed') changes.closedAt = at;
   return {
     ok: true,

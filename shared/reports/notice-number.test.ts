@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNoticeNumber, nextNoticeNumber, noticeNumberStem, parseNoticeNumber } from './notice-number';
+import {
+  formatNoticeNumber,
+  formatProvisionalNoticeNumber,
+  nextNoticeNumber,
+  noticeNumberStem,
+  parseNoticeNumber,
+  parseProvisionalNoticeNumber,
+} from './notice-number';
 
 describe('notice numbers', () => {
   it('write and read 督查〔2026〕12号', () => {
@@ -29,5 +36,15 @@ describe('notice numbers', () => {
     expect(nextNoticeNumber([], '督查', 2026, { year: 2026, next: 21 }).seq).toBe(21);
     // Another year's start says nothing about this year.
     expect(nextNoticeNumber(given, '督查', 2027, { year: 2026, next: 21 }).seq).toBe(1);
+  });
+
+  it('write a provisional number with 临, which is no number of the sequence', () => {
+    const text = formatProvisionalNoticeNumber({ prefix: '督查', year: 2026, seq: 3 });
+    expect(text).toBe('督查〔2026〕临3号');
+    expect(text.startsWith(noticeNumberStem('督查', 2026))).toBe(true);
+    expect(parseProvisionalNoticeNumber(text)).toEqual({ prefix: '督查', year: 2026, seq: 3 });
+    expect(parseProvisionalNoticeNumber('督查〔2026〕3号')).toBeNull();
+    expect(parseNoticeNumber(text)).toBeNull();
+    expect(nextNoticeNumber(['督查〔2026〕2号', text], '督查', 2026).seq).toBe(3);
   });
 });

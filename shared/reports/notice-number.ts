@@ -53,3 +53,25 @@ export function nextNoticeNumber(
   const floor = start !== null && start.year === year ? start.next : 1;
   return { prefix, year, seq: Math.max(last + 1, floor) };
 }
+
+/**
+ * A number given offline when the laptop's reserved numbers ran out: 临 (临时, provisional) before the
+ * sequence — 督查〔2026〕临3号 — so no one reads it as final, on screen or on paper. It is not a number
+ * of the sequence (parseNoticeNumber does not read it, so nextNoticeNumber skips it), and sync
+ * replaces it with a final one, the issue's history saying so.
+ */
+export const PROVISIONAL_MARK = '临';
+
+export function formatProvisionalNoticeNumber({ prefix, year, seq }: NoticeNumber): string {
+  return `${prefix}〔${String(year)}〕${PROVISIONAL_MARK}${String(seq)}号`;
+}
+
+const PROVISIONAL_PATTERN = /^(.+)〔(\d{4})〕临(\d+)号$/u;
+
+/** The parts of a provisional number; null for a final one or anything else. */
+export function parseProvisionalNoticeNumber(text: string): NoticeNumber | null {
+  const match = PROVISIONAL_PATTERN.exec(text);
+  if (!match) return null;
+  const [, prefix = '', year = '', seq = ''] = match;
+  return { prefix, year: Number(year), seq: Number(seq) };
+}

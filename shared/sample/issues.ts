@@ -302,6 +302,7 @@ export function buildIssues(
         case 'coordinationFlagged':
         case 'coordinationCleared':
         case 'stepsDecided':
+        case 'noticeRenumbered':
           return team.leaderName;
         case 'acknowledged':
         case 'progressNoted':

@@ -82,6 +82,7 @@ export function statusAfter(kind: IssueEventKind): IssueStatus {
     case 'coordinationFlagged':
     case 'coordinationCleared':
     case 'stepsDecided':
+    case 'noticeRenumbered':
       // Office decisions leave the status as it is; the sample's walks never contain them.
       throw new Error(`${kind} does not move an issue's status`);
   }

@@ -115,6 +115,8 @@ export function eventNote(rng: Rng, kind: IssueEventKind, fix: string, deadline:
       return '已经联席会议协调解决，不再列入调度事项。';
     case 'stepsDecided':
       return '两台电脑分开办理的步骤相互矛盾，经督查办研究，以此为准。';
+    case 'noticeRenumbered':
+      return '督查〔2026〕临1号 → 督查〔2026〕1号';
   }
 }
 

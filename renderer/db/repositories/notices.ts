@@ -13,6 +13,7 @@ import {
 } from '../../../shared/reports/notice-number';
 import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
 import { stepTables, stepWithin } from './issue-steps';
+import { noteProvisionalNotice, takeNoticeNumber } from './sync/notice-pool';
 
 /** The issues a notice hands over, in the order they were found. */
 export async function issuesOfNotice(db: DuchaDatabase, number: string): Promise<Issue[]> {
@@ -125,7 +126,12 @@ export async function issueNotice(
 ): Promise<{ number: string; issued: Issue[] }> {
   return db.transaction('rw', stepTables(db), async () => {
     const short = await checkDeadlines(db, input);
-    const number = await nextNoticeNumberOf(db, input.prefix, input.year, input.sequenceStart ?? null);
+    // A laptop enrolled for sync takes a number its team's server reserved for it (or a provisional one);
+    // any other numbers from what it holds, as before.
+    const reserved = await takeNoticeNumber(db, input.prefix, input.year);
+    const number =
+      reserved?.number ??
+      (await nextNoticeNumberOf(db, input.prefix, input.year, input.sequenceStart ?? null));
     const issued: Issue[] = [];
     const refusals = new Map<string, StepRefusal | 'missing'>();
     const reason = input.shortDeadlineReason?.trim() ?? '';
@@ -144,6 +150,9 @@ export async function issueNotice(
       else refusals.set(id, result.refusal);
     }
     if (issued.length === 0) throw new NoticeRefusedError(refusals);
+    if (reserved?.provisional) {
+      await noteProvisionalNotice(db, { number, year: input.year, issueIds: issued.map((i) => i.id) });
+    }
     return { number, issued };
   });
 }

@@ -5,6 +5,11 @@ import type { DuchaDatabase } from '../../database';
 import { deviceIdentity } from '../../repositories/exchange/device-identity';
 import { decideConflict } from '../../repositories/sync/conflict-decisions';
 import { deviceSigner } from '../../repositories/sync/device-signer';
+import { dexieNoticePool } from '../../repositories/sync/notice-pool';
+import {
+  type NoticeReservationContext,
+  topUpNoticeNumbers,
+} from '../../../../shared/sync/notice-reservation';
 import { dexiePhotoLibrary } from '../../repositories/sync/photos';
 import { dexieReplica, mergeHeldBack, teamOfRow } from '../../repositories/sync/replica';
 import {
@@ -43,6 +48,8 @@ export const syncActions = (db: DuchaDatabase) => ({
     decideConflict(db, id, kept, by),
   saveSuccess: (success: SyncSuccess) => saveSuccess(db, success),
   saveAutomatic: (automatic: boolean) => saveAutomatic(db, automatic),
+  /** Reserves notice numbers when the pool runs low and makes provisional numbers final. */
+  topUpNoticeNumbers: (ctx: NoticeReservationContext) => topUpNoticeNumbers(dexieNoticePool(db), ctx),
   /** Calls back with the number of operations waiting, now and whenever it changes. */
   watchOutbox(onCount: (waiting: number) => void): () => void {
     const subscription = liveQuery(() => db.outbox.count()).subscribe({
