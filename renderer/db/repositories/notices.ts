@@ -13,7 +13,7 @@ import {
 } from '../../../shared/reports/notice-number';
 import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
 import { stepTables, stepWithin } from './issue-steps';
-import { noteProvisionalNotice, takeNoticeNumber } from './sync/notice-pool';
+import { noteProvisionalNotice, peekNoticeNumber, takeNoticeNumber } from './sync/notice-pool';
 
 /** The issues a notice hands over, in the order they were found. */
 export async function issuesOfNotice(db: DuchaDatabase, number: string): Promise<Issue[]> {
@@ -77,6 +77,19 @@ export async function nextNoticeNumberOf(
   const stem = noticeNumberStem(prefix, year);
   const given = await db.issues.where('noticeNumber').startsWith(stem).uniqueKeys();
   return formatNoticeNumber(nextNoticeNumber(given as string[], prefix, year, start));
+}
+
+/**
+ * The number the next notice would get on this laptop, as issueNotice would give it: on a laptop
+ * enrolled for sync the next reserved number (or a provisional 临 one), elsewhere the next of the sequence.
+ */
+export async function previewNoticeNumber(
+  db: DuchaDatabase,
+  prefix: string,
+  year: number,
+  start: SequenceStart | null = null,
+): Promise<string> {
+  return (await peekNoticeNumber(db, prefix, year))?.number ?? nextNoticeNumberOf(db, prefix, year, start);
 }
 
 export interface NoticeInput {

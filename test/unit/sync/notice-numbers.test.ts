@@ -10,7 +10,7 @@ import type { SyncTransport } from '../../../shared/sync/client/answers';
 import { isLive, recordOfStored, type DuchaDatabase } from '../../../renderer/db/database';
 import { writeRecords } from '../../../renderer/db/record-writer';
 import { historyOfIssue, verifyIssueHistory } from '../../../renderer/db/repositories/issue-steps';
-import { issueNotice } from '../../../renderer/db/repositories/notices';
+import { issueNotice, previewNoticeNumber } from '../../../renderer/db/repositories/notices';
 import { provisionalNotices } from '../../../renderer/db/repositories/sync/notice-pool';
 import { makeIssue } from '../../fixtures/records';
 import { fetchTransport, type Laptop, LaptopCity } from './laptop-city';
@@ -140,8 +140,10 @@ describe('notice numbers across laptops of one team', () => {
     expect((await historyOfIssue(b.db, one?.id ?? '')).at(-1)?.note).toBe(
       (await historyOfIssue(a.db, one?.id ?? '')).at(-1)?.note,
     );
-    // A notice given now takes a reserved number, above every one given so far.
+    // A notice given now takes a reserved number, above every one given so far, the one the page showed.
+    const shown = await previewNoticeNumber(a.db, PREFIX, YEAR);
     const after = await giveNotice(a);
+    expect(after).toBe(shown);
     const seqOf = (n: string): number => Number(/〕(\d+)号$/.exec(n)?.[1] ?? 0);
     expect(seqOf(after)).toBeGreaterThan(
       Math.max(...(await liveIssues(b.db)).map((i) => seqOf(i.noticeNumber ?? ''))),
@@ -152,6 +154,7 @@ describe('notice numbers across laptops of one team', () => {
     const c = await city.laptop('notice-c', undefined, switchable('notice-c'));
     offline.add('notice-c');
     // Enrolled but never topped up: a provisional number, not a guess at the sequence.
+    expect(await previewNoticeNumber(c.db, PREFIX, YEAR)).toBe(provisional(1));
     expect(await giveNotice(c)).toBe(provisional(1));
     const id = lastIssueId;
     offline.clear();
@@ -160,6 +163,17 @@ describe('notice numbers across laptops of one team', () => {
     const issue = (await liveIssues(c.db)).find((i) => i.id === id);
     expect(issue?.noticeNumber).toMatch(/^督查〔\d{4}〕\d+号$/);
     expect(Number(/〕(\d+)号$/.exec(issue?.noticeNumber ?? '')?.[1])).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('reserves above the highest number a laptop holds from before it synced', async () => {
+    const d = await city.laptop('notice-d', undefined, switchable('notice-d'));
+    // A notice given before this laptop synced at all (or come by stick): number 200 of the year.
+    const id = uuidv7(Date.now());
+    await writeRecords(d.db, [
+      { table: 'issues', id, fields: makeIssue({ id, status: 'issued', noticeNumber: final(200) }) },
+    ]);
+    await sync(d);
+    expect(await giveNotice(d)).toBe(final(201));
   }, 60_000);
 });
 

@@ -6,7 +6,7 @@ import type { SequenceStart } from '../../../../shared/reports/notice-number';
 import { liveRecords } from '../../database';
 import { useDatabase } from '../../provider';
 import { readDashboardIssues } from '../../repositories/dashboard';
-import { nextNoticeNumberOf, noticesOfUnit } from '../../repositories/notices';
+import { noticesOfUnit, previewNoticeNumber } from '../../repositories/notices';
 import { readTargets } from '../../repositories/targets';
 
 /** The notices a unit has had (latest first) and its draft issues; undefined while loading. */
@@ -27,7 +27,7 @@ export function useNextNoticeNumber(prefix: string | null, year: number, start: 
     () =>
       prefix === null
         ? Promise.resolve(null)
-        : nextNoticeNumberOf(
+        : previewNoticeNumber(
             db,
             prefix,
             year,

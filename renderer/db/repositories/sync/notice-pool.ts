@@ -71,10 +71,40 @@ async function numbersGiven(db: DuchaDatabase, stem: string): Promise<Set<string
   return new Set((await db.issues.where('noticeNumber').startsWith(stem).uniqueKeys()) as string[]);
 }
 
+/** The number the next notice of a prefix and year gets here, and the pool of that year as it would be left. */
+async function nextFromPool(
+  db: DuchaDatabase,
+  teamId: string,
+  prefix: string,
+  year: number,
+): Promise<{ number: string; provisional: boolean; pool: NoticePool }> {
+  const given = await numbersGiven(db, `${prefix}〔${String(year)}〕`);
+  const pool = await readPool(db, teamId);
+  const left = [...(pool.years[String(year)] ?? [])];
+  const after = (number: string, provisional: boolean) => ({
+    number,
+    provisional,
+    pool: { ...pool, years: { ...pool.years, [String(year)]: left } },
+  });
+  while (left.length > 0) {
+    const candidate = formatNoticeNumber({ prefix, year, seq: left.shift() ?? 0 });
+    // A number the laptop holds already (typed on paper, or come by USB) is passed over, never given twice.
+    if (!given.has(candidate)) return after(candidate, false);
+  }
+  // Past every provisional number of the prefix and year this laptop has seen, its own or synced.
+  let last = 0;
+  const provisional = [...given, ...(await provisionalNotices(db)).map((n) => n.number)];
+  for (const text of provisional) {
+    const parsed = parseProvisionalNoticeNumber(text);
+    if (parsed?.prefix === prefix && parsed.year === year) last = Math.max(last, parsed.seq);
+  }
+  return after(formatProvisionalNoticeNumber({ prefix, year, seq: last + 1 }), true);
+}
+
 /**
  * The number a notice gets on a laptop that reserves numbers, inside the caller's transaction over
  * stepTables (meta among them): the next reserved one, or a provisional one when none is left. Null
- * on a laptop that does not reserve (not enrolled): it numbers as it always did.
+ * on a laptop that does not reserve (not enrolled, or the office's): it numbers as it always did.
  */
 export async function takeNoticeNumber(
   db: DuchaDatabase,
@@ -83,29 +113,21 @@ export async function takeNoticeNumber(
 ): Promise<{ number: string; provisional: boolean } | null> {
   const teamId = await reservingTeam(db);
   if (teamId === null) return null;
-  const given = await numbersGiven(db, `${prefix}〔${String(year)}〕`);
-  const pool = await readPool(db, teamId);
-  const left = [...(pool.years[String(year)] ?? [])];
-  let number: string | null = null;
-  while (number === null && left.length > 0) {
-    const seq = left.shift() ?? 0;
-    const candidate = formatNoticeNumber({ prefix, year, seq });
-    // A number the laptop holds already (typed on paper, or come by USB) is passed over, never given twice.
-    if (!given.has(candidate)) number = candidate;
-  }
-  await db.meta.put({ key: POOL_KEY, value: { ...pool, years: { ...pool.years, [String(year)]: left } } });
-  if (number !== null) return { number, provisional: false };
-  // Past every provisional number of the prefix and year this laptop has seen, its own or synced.
-  let last = 0;
-  for (const text of given) {
-    const parsed = parseProvisionalNoticeNumber(text);
-    if (parsed?.prefix === prefix && parsed.year === year) last = Math.max(last, parsed.seq);
-  }
-  for (const notice of await provisionalNotices(db)) {
-    const parsed = parseProvisionalNoticeNumber(notice.number);
-    if (parsed?.prefix === prefix && parsed.year === year) last = Math.max(last, parsed.seq);
-  }
-  return { number: formatProvisionalNoticeNumber({ prefix, year, seq: last + 1 }), provisional: true };
+  const { number, provisional, pool } = await nextFromPool(db, teamId, prefix, year);
+  await db.meta.put({ key: POOL_KEY, value: pool });
+  return { number, provisional };
+}
+
+/** What takeNoticeNumber would give now, taking nothing (the Reports page shows it before issuing). */
+export async function peekNoticeNumber(
+  db: DuchaDatabase,
+  prefix: string,
+  year: number,
+): Promise<{ number: string; provisional: boolean } | null> {
+  const teamId = await reservingTeam(db);
+  if (teamId === null) return null;
+  const { number, provisional } = await nextFromPool(db, teamId, prefix, year);
+  return { number, provisional };
 }
 
 /** Remembers that this laptop gave `number` provisionally to these issues (in the issuing transaction). */
