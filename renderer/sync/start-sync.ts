@@ -14,7 +14,11 @@ import { SyncEngine } from './sync-engine';
 export const relayTransport =
   (api: HostApi, server: string): SyncTransport =>
   (request) =>
-    api.syncCall({ server, ...request });
+    // The host itself out of reach (the page offline, the browser host stopped) is no answer either.
+    api.syncCall({ server, ...request }).catch((error: unknown) => ({
+      kind: 'unreachable' as const,
+      detail: `the host did not answer: ${error instanceof Error ? `${error.name}: ${error.message}` : 'error'}`,
+    }));
 
 export function startSync(db: DuchaDatabase, api: HostApi): SyncEngine {
   const engine = new SyncEngine(

@@ -185,6 +185,16 @@ export class SyncEngine {
       this.session = (await openSession(transport, signer, signIn.binding)).session;
       return this.session;
     };
+    if (this.options.online && !this.options.online()) {
+      // No network at all: say so, and try again when the laptop comes online (cameOnline).
+      this.publish({
+        phase: 'offline',
+        problem: { code: 'unreachable', detail: 'this laptop has no network' },
+        progress: null,
+        retryAt: null,
+      });
+      throw new SyncFailure('unreachable', 'this laptop has no network');
+    }
     this.publish({ phase: 'syncing', problem: null, progress: null, retryAt: null });
     try {
       const session = async () => this.session ?? (await renewSession());

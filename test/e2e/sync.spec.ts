@@ -106,6 +106,11 @@ test('two laptops of a team converge through the server, and get over a server k
   await expect(a.getByTestId('sync-waiting')).toHaveText('0 条');
   await expect(a.getByTestId('sync-last-success')).not.toHaveText('尚未同步');
   await shoot(a, testInfo, 'sync-page-zh-CN.png');
+  // No network: the header says offline; back online, a round runs by itself.
+  await a.context().setOffline(true);
+  await expect(a.getByTestId('sync-indicator')).toHaveText('离线');
+  await a.context().setOffline(false);
+  await expect(a.getByTestId('sync-indicator')).toHaveText(ZH.synced, { timeout: 30_000 });
 
   const homeB = join(home, 'laptop-b');
   mkdirSync(homeB);

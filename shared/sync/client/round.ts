@@ -246,6 +246,29 @@ async function pullLog(
   }
 }
 
+/**
+ * A laptop's first sync with a team: the snapshot, or — when the snapshot is too large for one reply
+ * (a big city: the relay's size or time limit) — the team's log from its start, page by page, each
+ * saved as it comes (slower, but resumable and bounded). A snapshot in pages is the better answer
+ * and is still to come.
+ */
+async function firstSync(ctx: RoundContext, log: TeamLog): Promise<{ received: number; cursor: Cursor }> {
+  try {
+    return await takeSnapshot(ctx, log);
+  } catch (error) {
+    const tooLarge =
+      error instanceof SyncFailure &&
+      (error.problem === 'timeout' || (error.problem === 'badReply' && /larger than/.test(error.detail)));
+    if (!tooLarge) throw error;
+    const health = expectReply(
+      await ctx.transport({ method: 'GET', path: '/health' }),
+      HealthReplySchema,
+      'health',
+    );
+    return { received: 0, cursor: { epoch: health.epoch, seq: 0 } };
+  }
+}
+
 /** Refuses to sync (appTooOld) when the server asks for a newer app than this one. */
 async function checkAppVersion(ctx: RoundContext): Promise<void> {
   if (!ctx.appVersion) return;
@@ -272,7 +295,7 @@ export async function runSyncRound(ctx: RoundContext): Promise<RoundResult> {
   for (const log of ctx.logs ?? [{ teamId: ctx.teamId, replica: ctx.replica }]) {
     let cursor = await log.replica.cursor();
     if (cursor === null) {
-      const snapshot = await takeSnapshot(ctx, log);
+      const snapshot = await firstSync(ctx, log);
       received += snapshot.received;
       cursor = snapshot.cursor;
     }
