@@ -227,6 +227,40 @@ describe('FsBlobStore', () => {
     expect(await partialFolder()).toEqual([]);
   });
 
+  it('publishes a partial that holds every byte, left by a kill before the publishing rename', async () => {
+    // Seen in a CI fault run: the next PATCH from 0 was told "offset = length", the laptop took the
+    // photo as sent, and it was never served. Both the PATCH and the HEAD now publish it first.
+    for (const ask of ['patch', 'head'] as const) {
+      const { data, sha } = photo(5000);
+      const before = await FsBlobStore.open(home);
+      await before.append(sha, 0, data.subarray(0, 2000), data.length);
+      await writeFile(partialFile(sha), data); // the last chunk's bytes fsynced, then SIGKILL
+      const after = await FsBlobStore.open(home);
+      if (ask === 'patch') {
+        const told = await refusal(after.append(sha, 0, data.subarray(0, 2000), data.length));
+        expect(told.reason).toBe('wrongOffset');
+        expect(told.offset).toBe(5000);
+      } else {
+        expect(await after.partial(sha)).toBeNull();
+      }
+      expect(await after.has(sha)).toBe(true);
+      expectSameBytes(await readFile(blobFile(sha)), data);
+      expect(await partialFolder()).toEqual([]);
+    }
+  });
+
+  it('drops a whole partial whose bytes are not the hash, so the upload starts over', async () => {
+    const { data, sha } = photo(5000);
+    const before = await FsBlobStore.open(home);
+    await before.append(sha, 0, data.subarray(0, 2000), data.length);
+    await writeFile(partialFile(sha), randomBytes(5000));
+    const after = await FsBlobStore.open(home);
+    expect(await after.partial(sha)).toBeNull();
+    expect(await after.has(sha)).toBe(false);
+    expect(await partialFolder()).toEqual([]);
+    expect((await after.append(sha, 0, data, data.length)).complete).toBe(true);
+  });
+
   it('serialises two uploaders of one photo: their bytes never interleave', async () => {
     const store = await FsBlobStore.open(home);
     const { data, sha } = photo(64_000);

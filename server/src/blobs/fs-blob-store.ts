@@ -65,6 +65,12 @@ export class FsBlobStore implements BlobStore {
     const offset = await fileSize(this.partialPath(sha256));
     // Between the sidecar read and the stat the upload may have completed: then there is no partial.
     if (offset === null) return (await this.has(sha256)) ? null : { offset: 0, length };
+    if (offset === length) {
+      // Every byte arrived but the process died before publishing: a laptop told "offset = length"
+      // would take the photo as sent, so it is published (or, on a wrong hash, dropped) right here.
+      await this.lock.run(sha256, () => this.publishWholePartial(sha256, length).catch(ignoreRefusal));
+      return null;
+    }
     return { offset, length };
   }
 
@@ -139,6 +145,9 @@ export class FsBlobStore implements BlobStore {
       if (offset !== 0) throw wrongOffset(0, null);
     } else {
       current = (await fileSize(this.partialPath(sha256))) ?? 0;
+      if (current === length && (await this.publishWholePartial(sha256, length))) {
+        return this.alreadyComplete(sha256, length, offset, declaredLength);
+      }
       if (declaredLength !== length) {
         throw new UploadRefused(
           'lengthMismatch',
@@ -253,6 +262,18 @@ export class FsBlobStore implements BlobStore {
     // Only a chunk taken whole keeps its running hash (a refusal or a failed write has dropped it).
     if (hashing) this.running.set(sha256, hashing);
     return current + written;
+  }
+
+  /**
+   * A partial that holds all its declared bytes, left by a process killed between the last chunk's
+   * fsync and the publishing rename. True once published; a wrong hash drops it and throws.
+   * Runs under the photo's lock; false when another step got there first.
+   */
+  private async publishWholePartial(sha256: string, length: number): Promise<boolean> {
+    if ((await this.size(sha256)) !== null) return true;
+    if ((await fileSize(this.partialPath(sha256))) !== length) return false;
+    await this.verifyAndPublish(sha256, length);
+    return true;
   }
 
   /** Checks the SHA-256 of all the bytes; only a match is renamed into place, a mismatch is deleted. */
@@ -411,6 +432,11 @@ async function removeIfPresent(path: string): Promise<void> {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
+}
+
+/** A refusal met while tidying (a whole partial with a wrong hash) was already handled by dropping it. */
+function ignoreRefusal(error: unknown): void {
+  if (!(error instanceof UploadRefused)) throw error;
 }
 
 function isMissing(error: unknown): boolean {
