@@ -159,7 +159,7 @@ export interface ConflictSide {
   hlc: string;
   /** The person's name; null when this laptop does not know it (a change relayed by another laptop). */
   who: string | null;
-  /** When it reached the server (the other side) or was made here; null when unknown. */
+  /** When it reached the server (the other side) or was written (this laptop's side); null when unknown. */
   at: string | null;
   /** Made on this laptop. */
   here: boolean;

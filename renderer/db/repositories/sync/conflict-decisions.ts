@@ -1,6 +1,10 @@
 // A person settles a conflict: confirming the value the merge kept changes no record; picking the one
 // that lost writes it again as a new change (a new operation, with a clock later than both), which
 // every laptop then takes by the same merge. Either way the conflict is marked decided, by whom, when.
+// On the other laptops that listed it, the kept value's new change is what tells them it was settled.
+import { canonicalJson, type Json } from '../../../../shared/sync/canonical-json';
+import { compareHlc, isEncodedHlc, wallOfEncodedHlc } from '../../../../shared/sync/hlc';
+import type { SyncedRow } from '../../../../shared/sync/merge';
 import type { DuchaDatabase, SyncConflictRow } from '../../database';
 import { writeRecords } from '../../record-writer';
 
@@ -18,7 +22,7 @@ export async function decideConflict(
   const tables = [db.table('syncConflicts'), db.outbox, db.meta];
   await db.transaction('rw', [...tables, ...(await tablesOf(db, id))], async () => {
     const conflict = await db.syncConflicts.get(id);
-    if (!conflict || conflict.decided)
+    if (!conflict || (await withSettledElsewhere(db, [conflict]))[0]?.decided)
       throw new ConflictGoneError(`conflict ${String(id)} is no longer open`);
     if (kept === 'loser') {
       await writeRecords(
@@ -38,7 +42,10 @@ async function tablesOf(db: DuchaDatabase, id: number) {
 
 /** Open conflicts first (newest first), then the decided ones of the last weeks. */
 export async function listConflicts(db: DuchaDatabase): Promise<SyncConflictRow[]> {
-  const all = await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray();
+  const all = await withSettledElsewhere(
+    db,
+    await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray(),
+  );
   return [...all.filter((c) => !c.decided), ...all.filter((c) => c.decided)];
 }
 
@@ -49,5 +56,43 @@ export async function openConflictsOf(
   rowId: string,
 ): Promise<SyncConflictRow[]> {
   const rows = await db.syncConflicts.where('[table+rowId]').equals([table, rowId]).toArray();
-  return rows.filter((c) => !c.decided);
+  return (await withSettledElsewhere(db, rows)).filter((c) => !c.decided);
+}
+
+/**
+ * How a conflict was settled on another laptop, or null. "Keep this value" there wrote one of the two
+ * values again, with a clock later than both; once that change is here, the field's clock says so.
+ * Nothing is stored for it: the field itself is the record of the decision, read afresh each time. A
+ * later change to a third value settles nothing here (were it made in ignorance of this one, it is a
+ * conflict of its own).
+ */
+export function settledElsewhere(
+  conflict: SyncConflictRow,
+  row: SyncedRow | undefined,
+): SyncConflictRow['decided'] {
+  const clock = row?._clocks[conflict.field];
+  if (!row || !clock || !isEncodedHlc(clock)) return null;
+  if (compareHlc(clock, conflict.winner.hlc) <= 0 || compareHlc(clock, conflict.loser.hlc) <= 0) return null;
+  const now = canonicalJson((row[conflict.field] ?? null) as Json);
+  const kept =
+    now === canonicalJson(conflict.loser.value)
+      ? 'loser'
+      : now === canonicalJson(conflict.winner.value)
+        ? 'winner'
+        : null;
+  return kept && { kept, by: null, at: new Date(wallOfEncodedHlc(clock)).toISOString() };
+}
+
+/** The conflicts, those settled on another laptop marked decided as they would be there. */
+async function withSettledElsewhere(
+  db: DuchaDatabase,
+  conflicts: readonly SyncConflictRow[],
+): Promise<SyncConflictRow[]> {
+  return Promise.all(
+    conflicts.map(async (conflict) => {
+      if (conflict.decided) return conflict;
+      const row = (await db.table(conflict.table).get(conflict.rowId)) as SyncedRow | undefined;
+      return { ...conflict, decided: settledElsewhere(conflict, row) };
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import { isKnown } from '../../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import type { PushAuthor } from '../../../../shared/sync/client/incoming';
 import { canonicalJson, type Json } from '../../../../shared/sync/canonical-json';
-import { compareHlc } from '../../../../shared/sync/hlc';
+import { compareHlc, isEncodedHlc, wallOfEncodedHlc } from '../../../../shared/sync/hlc';
 import { rowKey, type SyncedRow } from '../../../../shared/sync/merge';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { ConflictSide, SyncConflictRow } from '../../database';
@@ -55,7 +55,8 @@ export function conflictsOfPage(
       value: localValue,
       hlc: localClock,
       who: here ? local.person : null,
-      at: null,
+      // When it was written: its clock's wall time (the other side's is when it reached the server).
+      at: isEncodedHlc(localClock) ? new Date(wallOfEncodedHlc(localClock)).toISOString() : null,
       here,
     };
     const theirs: ConflictSide = {
