@@ -7,13 +7,18 @@
 //      written with plain IndexedDB; target baseline / ours ≥ 0.6.
 //   2. change to screen: two browser laptops online, automatic sync on; a team name saved on A until B
 //      holds it; p50 and p95 of BENCH_EDITS edits, target p50 ≤ 2 s.
+//   3. photos down: a server holding BENCH_PHOTO_MB of JPEGs of the team (records and originals, put
+//      there by a reference laptop); a fresh browser laptop signs in until its photo store holds every
+//      original, vs the same bytes fetched through the host relay by the page and stored as Blobs in
+//      one IndexedDB transaction; target baseline / ours ≥ 0.6.
 //
 // Run: npm run build && node bench/run.mjs laptop-sync. Settings (environment variables):
-//   BENCH_RUNS=n                 timed runs of each side of part 1 (default 3; medians are reported)
-//   BENCH_PARTS=first,screen     which parts (default both)
+//   BENCH_RUNS=n                 timed runs of each side of parts 1 and 3 (default 3; medians reported)
+//   BENCH_PARTS=first,screen,photos   which parts (default all)
 //   BENCH_PROJECTS, BENCH_VISITS, BENCH_ISSUES   the city of part 1 (default 200 / 5,000 / 20,000; the
 //                                issue's full size is 2,000 / 50,000 / 200,000)
 //   BENCH_EDITS=n                part 2's edits (default 20)
+//   BENCH_PHOTO_MB=n             part 3's megabytes (10⁶ B) of photos (default 100; the issue's 1000)
 //   DUCHA_DIST                   another build of the app (see bench/README.md)
 //   BENCH_VERBOSE=1              say on stderr how far it got
 import { chromium } from '@playwright/test';
@@ -23,6 +28,7 @@ import { count, verdicts } from './sync-server/report.mjs';
 import { largeCity } from './laptop-sync/city.mjs';
 import { changeToScreen } from './laptop-sync/change-to-screen.mjs';
 import { firstSync } from './laptop-sync/first-sync.mjs';
+import { photosDown } from './laptop-sync/photos-down.mjs';
 
 const env = process.env;
 const number = (name, fallback) => {
@@ -31,7 +37,7 @@ const number = (name, fallback) => {
     throw new Error(`${name} must be a whole number ≥ 1, not ${env[name]}`);
   return value;
 };
-const PARTS = ['first', 'screen'];
+const PARTS = ['first', 'screen', 'photos'];
 const settings = {
   runs: number('BENCH_RUNS', 3),
   parts: (env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((p) => p.trim()),
@@ -42,6 +48,7 @@ const settings = {
     photos: 0,
   },
   edits: number('BENCH_EDITS', 20),
+  photoMegabytes: number('BENCH_PHOTO_MB', 100),
 };
 const unknown = settings.parts.filter((p) => !PARTS.includes(p));
 if (unknown.length > 0)
@@ -83,6 +90,7 @@ if (checkBuilt('laptop-sync')) {
       city = null;
     }
     if (settings.parts.includes('screen')) await changeToScreen({ kit, settings, say });
+    if (settings.parts.includes('photos')) await photosDown({ kit, settings, say });
     console.log('');
     console.log(machineLine(loadBefore));
     const missed = verdicts.filter((v) => !v.met);
