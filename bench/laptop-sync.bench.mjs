@@ -11,14 +11,18 @@
 //      there by a reference laptop); a fresh browser laptop signs in until its photo store holds every
 //      original, vs the same bytes fetched through the host relay by the page and stored as Blobs in
 //      one IndexedDB transaction; target baseline / ours ≥ 0.6.
+//   1b. first sync vs PouchDB (part pouch): part 1's city, one document per record, replicated from
+//      express-pouchdb into a browser PouchDB on IndexedDB in the same Chromium, vs ours' time of
+//      part 1; target ≥ 3× faster.
 //
 // Run: npm run build && node bench/run.mjs laptop-sync. Settings (environment variables):
-//   BENCH_RUNS=n                 timed runs of each side of parts 1 and 3 (default 3; medians reported)
-//   BENCH_PARTS=first,screen,photos   which parts (default all)
+//   BENCH_RUNS=n                 timed runs of each side of parts 1, 3 and 4 (default 3; medians)
+//   BENCH_PARTS=first,screen,photos,pouch   which parts (default all; pouch runs first too)
 //   BENCH_PROJECTS, BENCH_VISITS, BENCH_ISSUES   the city of part 1 (default 200 / 5,000 / 20,000; the
 //                                issue's full size is 2,000 / 50,000 / 200,000)
 //   BENCH_EDITS=n                part 2's edits (default 20)
 //   BENCH_PHOTO_MB=n             part 3's megabytes (10⁶ B) of photos (default 100; the issue's 1000)
+//   BENCH_POUCH_ADAPTER          part 4's browser PouchDB adapter: idb (default) or indexeddb
 //   DUCHA_DIST                   another build of the app (see bench/README.md)
 //   BENCH_VERBOSE=1              say on stderr how far it got
 import { chromium } from '@playwright/test';
@@ -29,6 +33,7 @@ import { largeCity } from './laptop-sync/city.mjs';
 import { changeToScreen } from './laptop-sync/change-to-screen.mjs';
 import { firstSync } from './laptop-sync/first-sync.mjs';
 import { photosDown } from './laptop-sync/photos-down.mjs';
+import { pouchFirstSync } from './laptop-sync/pouch.mjs';
 
 const env = process.env;
 const number = (name, fallback) => {
@@ -37,7 +42,7 @@ const number = (name, fallback) => {
     throw new Error(`${name} must be a whole number ≥ 1, not ${env[name]}`);
   return value;
 };
-const PARTS = ['first', 'screen', 'photos'];
+const PARTS = ['first', 'screen', 'photos', 'pouch'];
 const settings = {
   runs: number('BENCH_RUNS', 3),
   parts: (env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((p) => p.trim()),
@@ -49,10 +54,15 @@ const settings = {
   },
   edits: number('BENCH_EDITS', 20),
   photoMegabytes: number('BENCH_PHOTO_MB', 100),
+  pouchAdapter: env.BENCH_POUCH_ADAPTER ?? 'idb',
 };
 const unknown = settings.parts.filter((p) => !PARTS.includes(p));
 if (unknown.length > 0)
   throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')} (known: ${PARTS.join(', ')})`);
+// PouchDB's side is compared with ours' first sync of the same city: part 4 needs part 1.
+if (settings.parts.includes('pouch') && !settings.parts.includes('first')) settings.parts.unshift('first');
+if (!['idb', 'indexeddb'].includes(settings.pouchAdapter))
+  throw new Error(`BENCH_POUCH_ADAPTER must be idb or indexeddb, not ${settings.pouchAdapter}`);
 
 const started = Date.now();
 const say = (text) => {
@@ -85,7 +95,12 @@ if (checkBuilt('laptop-sync')) {
         `city: ${tables} — ${count(filled.operations)} operations, ${(filled.bytes / 1e6).toFixed(0)} MB as JSON; ` +
           `runs: ${settings.runs}`,
       );
-      await firstSync({ ...filled, settings, say });
+      const first = await firstSync({ ...filled, settings, say });
+      if (settings.parts.includes('pouch')) {
+        // Ours' runs that finished (a failed one carries no time).
+        const oursMs = (first?.ours ?? []).map((r) => r.ms).filter(Number.isFinite);
+        await pouchFirstSync({ filler: filled.filler, oursMs, settings, say });
+      }
       await city.remove();
       city = null;
     }
