@@ -22,6 +22,7 @@
 //                                issue's full size is 2,000 / 50,000 / 200,000)
 //   BENCH_EDITS=n                part 2's edits (default 20)
 //   BENCH_PHOTO_MB=n             part 3's megabytes (10⁶ B) of photos (default 100; the issue's 1000)
+//   BENCH_PHOTO_KIND=noise       part 3 with random bytes instead of JPEGs (a diagnostic: no copies made)
 //   BENCH_POUCH_ADAPTER          part 4's browser PouchDB adapter: idb (default) or indexeddb
 //   DUCHA_DIST                   another build of the app (see bench/README.md)
 //   BENCH_VERBOSE=1              say on stderr how far it got
@@ -55,12 +56,15 @@ const settings = {
   edits: number('BENCH_EDITS', 20),
   photoMegabytes: number('BENCH_PHOTO_MB', 100),
   pouchAdapter: env.BENCH_POUCH_ADAPTER ?? 'idb',
+  photoKind: env.BENCH_PHOTO_KIND ?? 'jpeg',
 };
 const unknown = settings.parts.filter((p) => !PARTS.includes(p));
 if (unknown.length > 0)
   throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')} (known: ${PARTS.join(', ')})`);
 // PouchDB's side is compared with ours' first sync of the same city: part 4 needs part 1.
 if (settings.parts.includes('pouch') && !settings.parts.includes('first')) settings.parts.unshift('first');
+if (!['jpeg', 'noise'].includes(settings.photoKind))
+  throw new Error(`BENCH_PHOTO_KIND must be jpeg or noise, not ${settings.photoKind}`);
 if (!['idb', 'indexeddb'].includes(settings.pouchAdapter))
   throw new Error(`BENCH_POUCH_ADAPTER must be idb or indexeddb, not ${settings.pouchAdapter}`);
 

@@ -11,7 +11,9 @@
 // The photos are real JPEGs of 2.4–5.2 MB: four scenes with camera-like grain encoded by Chromium at
 // quality 0.92 (4000×3000 and so on), each copy made distinct by a comment segment of its own after
 // the start-of-image marker, so every photo has a hash of its own and decodes as a full photo.
-import { createHash } from 'node:crypto';
+// BENCH_PHOTO_KIND=noise (a diagnostic) sends random bytes of the same sizes instead: the app cannot
+// decode them, so B makes no copies, and the figure is the transfer and the storing alone.
+import { createHash, randomFillSync } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, median } from '../support.mjs';
 import { DuchaCity } from '../sync-server/ducha-city.mjs';
@@ -86,9 +88,14 @@ async function makeScenes() {
   }
 }
 
-/** Photo `index` of the set: a scene with a comment segment (FF FE) of its own right after SOI. */
-function photoBytes(scenes, index) {
+/**
+ * Photo `index` of the set: a scene with a comment segment (FF FE) of its own right after SOI; with
+ * `noise`, random bytes of that photo's size.
+ */
+function photoBytes(scenes, index, noise) {
   const scene = scenes[index % scenes.length];
+  if (noise)
+    return randomFillSync(Buffer.allocUnsafe(scene.length + 4 + `ducha bench photo ${index}`.length));
   const text = Buffer.from(`ducha bench photo ${index}`, 'utf8');
   const comment = Buffer.alloc(4 + text.length);
   comment.writeUInt16BE(0xfffe, 0);
@@ -125,7 +132,7 @@ function photoRecord(index, sha256, byteLength, scene) {
  * A fresh server whose bench team holds photos of about `megabytes` MB: records pushed and originals
  * uploaded by a reference laptop. Resolves with the city, the uploader and the photos' hashes and sizes.
  */
-async function photoCity(kit, megabytesWanted, say) {
+async function photoCity(kit, megabytesWanted, noise, say) {
   say('photos down: making the scenes');
   const scenes = await makeScenes();
   const city = await DuchaCity.start(kit, { name: 'SQLite' }, { teams: [BENCH_TEAM], label: 'photos-down' });
@@ -133,7 +140,7 @@ async function photoCity(kit, megabytesWanted, say) {
   const photos = [];
   let total = 0;
   for (let index = 0; total < megabytesWanted * 1e6; index++) {
-    const bytes = photoBytes(scenes, index);
+    const bytes = photoBytes(scenes, index, noise);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await uploader.uploadBlob(new Uint8Array(bytes), kit.CHUNK_MAX_BYTES);
     const id = `bench-photo-${String(index + 1).padStart(5, '0')}`;
@@ -269,7 +276,8 @@ async function rawOnce(city, set, run) {
 }
 
 export async function photosDown({ kit, settings, say }) {
-  const set = await photoCity(kit, settings.photoMegabytes, say);
+  const noise = settings.photoKind === 'noise';
+  const set = await photoCity(kit, settings.photoMegabytes, noise, say);
   const { city } = set;
   try {
     // Generous: 20 s plus a second per 2 MB, for a loaded machine.
@@ -303,10 +311,13 @@ export async function photosDown({ kit, settings, say }) {
     const rate = (msValue) => `${(set.total / 1e6 / (msValue / 1000)).toFixed(0)} MB/s`;
     console.log('');
     console.log(
-      `3. photos down: ${count(set.photos.length)} JPEGs of ${sizes}, ${megabytes(set.total)}, to a fresh laptop ` +
+      `3. photos down: ${count(set.photos.length)} ${noise ? 'photos of random bytes (BENCH_PHOTO_KIND=noise: no copies made)' : 'JPEGs'} of ${sizes}, ${megabytes(set.total)}, to a fresh laptop ` +
         `(sign-in → its photo store holds every original); runs: ${settings.runs}`,
     );
-    console.log(`   ours: ${timeOf(oursMs)}, ${rate(median(oursMs))} (with each photo's two copies made)`);
+    console.log(
+      `   ours: ${timeOf(oursMs)}, ${rate(median(oursMs))}` +
+        (noise ? '' : " (with each photo's two copies made)"),
+    );
     console.log(
       `   raw through the relay + Blobs in one IndexedDB transaction: ${timeOf(rawMs)}, ` +
         `${rate(median(rawMs))}; of which the fetches ${timeOf(raw.map((r) => r.fetchMs))}`,
