@@ -12,6 +12,7 @@ import { describeIssues } from '../../shared/contract/result';
 import { type DuchaDatabase, recordOfStored } from './database';
 import { withDerivedFields } from './derived-fields';
 import { localClockSequence, observeRemoteClock } from './device-clock';
+import { refuseReadOnlyWrite } from './repositories/sync/read-only';
 
 export interface RecordPatch<T extends SyncedTable = SyncedTable> {
   readonly table: T;
@@ -103,7 +104,8 @@ function latestPerField(operations: readonly Operation[]): Operation[] {
 
 /**
  * Writes local changes. Returns the operations appended to the outbox (none when nothing changed).
- * Throws InvalidRecordError, leaving the database as it was, if any resulting record is invalid.
+ * Throws InvalidRecordError, leaving the database as it was, if any resulting record is invalid, and
+ * ReadOnlyPersonError, before anything is written, while a leader is signed in on this laptop.
  */
 export async function writeRecords(
   db: DuchaDatabase,
@@ -112,6 +114,7 @@ export async function writeRecords(
 ): Promise<Operation[]> {
   const tables = groupByTable(patches).keys();
   return db.transaction('rw', [...tablesOf(db, tables), db.outbox, db.meta], async () => {
+    await refuseReadOnlyWrite(db);
     const rows = await readRows(
       db,
       patches.map((p) => ({ table: p.table, rowId: p.id })),

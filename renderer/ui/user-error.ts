@@ -145,6 +145,8 @@ const BY_NAME: Readonly<Record<string, Describe>> = {
   RecordGoneError: (_, t) => t('issuing.errors.recordGone'),
   ImportConflictError: (_, t) => t('errors.kinds.importConflict'),
   ClockError: (_, t) => t('errors.kinds.clock'),
+  // A leader signed in on this laptop (renderer/db/repositories/sync/read-only.ts).
+  ReadOnlyPersonError: (e, t) => t('errors.kinds.readOnly', { name: textOf(e.personName) }),
   HostError: (e, t) => t(HOST_CODES[textOf(e.code)] ?? 'errors.kinds.hostFailed'),
   DatabaseClosedError: (_, t) => t('errors.kinds.databaseClosed'),
   ConstraintError: (_, t) => t('errors.kinds.duplicate'),

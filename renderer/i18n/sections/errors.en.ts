@@ -30,6 +30,7 @@ export const errorsEn: ErrorMessages = {
     notAllowed: 'permission was refused (by you or by the system)',
     notFound: 'the device or file needed was not found',
     notReadable: 'the device is in use by another program, or cannot be read',
+    readOnly: '{{name}} is signed in as a leader, who reads and changes nothing; nothing was changed',
   },
   when: {
     open: 'Could not open it: {{reason}}. Try again; if it keeps failing, reload the window.',

@@ -26,6 +26,7 @@ export const errorsZhCN = {
     notAllowed: '没有获得许可（被您或系统拒绝）',
     notFound: '找不到所需的设备或文件',
     notReadable: '设备正被其他程序使用，或无法读取',
+    readOnly: '{{name}}以领导身份登录，只能查看、不能修改；什么也没有改动',
   },
   /** Sentences for places that had none of their own. */
   when: {

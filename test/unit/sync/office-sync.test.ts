@@ -1,12 +1,13 @@
 // The city office's laptop (enrolled for no team) follows every team's log: it holds both teams'
 // records after a sync, and a change it makes goes back into the log of the team the record came
-// from, so that team's laptops get it and the other team's do not. A leader's laptop reads all and
-// sends nothing.
+// from, so that team's laptops get it and the other team's do not. A leader's laptop reads all, writes
+// nothing and sends nothing.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../../shared/domain/project';
-import { liveRecord, type Stored } from '../../../renderer/db/database';
+import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/database';
 import { writeRecords } from '../../../renderer/db/record-writer';
+import { ReadOnlyPersonError } from '../../../renderer/db/repositories/sync/read-only';
 import { SOUTH } from '../../../server/test/support/http-city';
 import { makeProject } from '../../fixtures/records';
 import { fetchTransport, type Laptop, LaptopCity } from './laptop-city';
@@ -60,7 +61,20 @@ describe('the city office and leaders', () => {
     await leader.engine.syncNow();
     expect(await notesOf(leader, NORTH_PROJECT)).toBe('北');
     expect(await notesOf(leader, SOUTH_PROJECT)).toBe('督查办批示：限期整改');
-    await writeRecords(leader.db, [{ table: 'projects', id: NORTH_PROJECT, fields: { notes: '领导不写' } }]);
+    // The laptop refuses a leader's write itself (renderer/db/repositories/sync/read-only.ts)…
+    await expect(
+      writeRecords(leader.db, [{ table: 'projects', id: NORTH_PROJECT, fields: { notes: '领导不写' } }]),
+    ).rejects.toThrow(ReadOnlyPersonError);
+    expect(await notesOf(leader, NORTH_PROJECT)).toBe('北');
+    // …and an operation waiting from before the leader signed in is not sent in the leader's name.
+    const scratch = createDatabase('office-sync-before-the-leader');
+    const made = await writeRecords(scratch, [
+      { table: 'projects', id: NORTH_PROJECT, fields: makeProject({ id: NORTH_PROJECT, notes: '登录前' }) },
+    ]);
+    scratch.close();
+    const waiting = made.find((op) => op.field === 'notes');
+    if (!waiting) throw new Error('no operation to leave waiting');
+    await leader.db.outbox.add(waiting);
     const round = await leader.engine.syncNow();
     expect(round?.pushed).toBe(0);
     expect(leader.engine.current().phase).toBe('idle');

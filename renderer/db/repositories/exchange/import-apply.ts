@@ -15,6 +15,7 @@ import type {
 } from '../../database';
 import { applyOperations } from '../../record-writer';
 import { issuesOfHistoryOperations, noteContradictions } from '../contradictions';
+import { refuseReadOnlyWrite } from '../sync/read-only';
 import { recordSource } from './devices';
 import type { ImportPreview } from './import-preview';
 
@@ -52,6 +53,9 @@ export async function applyImport(
     db.syncConflicts,
   ];
   return db.transaction('rw', tables, async () => {
+    // A leader's laptop takes records from the server only: what it imported would wait to be pushed
+    // for ever (a leader pushes nothing).
+    await refuseReadOnlyWrite(db);
     await applyOperations(db, input.operations, now.getTime());
     // What came by stick goes on to the server from here too (stored once there: a copy it already
     // has is answered "known"), so a laptop that syncs relays the changes of one that does not.

@@ -80,6 +80,10 @@ export async function saveEnrollment(db: DuchaDatabase, enrollment: SyncEnrollme
   });
 }
 
+/** The person signed in on this laptop; read inside a write's own transaction by the read-only guard. */
+export const readSignIn = (db: DuchaDatabase): Promise<SyncSignIn | null> =>
+  read<SyncSignIn>(db, KEYS.signIn);
+
 export const saveSignIn = async (db: DuchaDatabase, signIn: SyncSignIn): Promise<void> => {
   await db.meta.put({ key: KEYS.signIn, value: signIn });
 };
