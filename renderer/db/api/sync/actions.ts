@@ -11,7 +11,8 @@ import {
   topUpNoticeNumbers,
 } from '../../../../shared/sync/notice-reservation';
 import { dexiePhotoLibrary } from '../../repositories/sync/photos';
-import { dexieReplica, mergeHeldBack, teamOfRow } from '../../repositories/sync/replica';
+import { dexieReplica, mergeHeldBack } from '../../repositories/sync/replica';
+import { teamOfRowOrParent } from '../../repositories/sync/row-team';
 import {
   forgetSignIn,
   saveAutomatic,
@@ -33,7 +34,8 @@ export const syncActions = (db: DuchaDatabase) => ({
   replica: () => dexieReplica(db),
   /** An office laptop's replica of one team's log (a cursor of its own; rows noted as that team's). */
   teamReplica: (teamId: string) => dexieReplica(db, { teamId }),
-  teamOfRow: (table: string, rowId: string) => teamOfRow(db, table, rowId),
+  /** The team log a change goes into on an office laptop: its row's, or the record's it hangs on. */
+  teamOfRow: (table: string, rowId: string) => teamOfRowOrParent(db, table, rowId),
   /** The photos photo sync moves: originals to send, records waiting for theirs. */
   photoLibrary: () => dexiePhotoLibrary(db),
   /** Operations held back for tables this app did not know, merged once it does (after an update). */
