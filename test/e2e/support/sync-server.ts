@@ -41,9 +41,22 @@ export class SyncServer {
     admin(this.bundle, this.home, ['people', 'add', login, name, 'inspector', '--team', TEAM_ID]);
   }
 
-  /** A one-time enrollment code for a laptop of the team, as the CLI prints it. */
-  enrollmentCode(): string {
-    const printed = admin(this.bundle, this.home, ['enroll-code', '--team', TEAM_ID]);
+  /** Another team (督查组) of the city. */
+  addTeam(id: string, name: string): void {
+    admin(this.bundle, this.home, ['teams', 'add', name, '--id', id]);
+  }
+
+  /** A person with the spec's password: an inspector of `team`, or the office or a leader (no team). */
+  addPerson(login: string, name: string, role: 'inspector' | 'office' | 'leader', team?: string): void {
+    admin(this.bundle, this.home, ['people', 'add', login, name, role, ...(team ? ['--team', team] : [])]);
+  }
+
+  /**
+   * A one-time enrollment code, as the CLI prints it: for a laptop of the team (by default the first
+   * team), or with null for a laptop of the city office (every team).
+   */
+  enrollmentCode(team: string | null = TEAM_ID): string {
+    const printed = admin(this.bundle, this.home, ['enroll-code', ...(team ? ['--team', team] : [])]);
     const code = /Enrollment code: (\S+)/.exec(printed)?.[1];
     if (!code) throw new Error(`no enrollment code in: ${printed}`);
     return code;
