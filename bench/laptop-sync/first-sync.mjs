@@ -1,7 +1,7 @@
 // Part 1: a new laptop's first sync of a large city. Ours: a fresh laptop enrolled (untimed), then
 // from the click on "Sign in" (which starts its first round) until the round has ended and the
 // project ledger counts every project. Baseline, in the same Chromium on a fresh laptop: the same
-// snapshot fetched raw by the page through the host relay's syncCall channel (the page cannot reach the
+// snapshot, page by page, fetched raw by the page through the host relay's syncCall channel (the page cannot reach the
 // server itself, and ours pays the same relay), its operations folded into rows and written with plain
 // IndexedDB into object stores, one transaction per table. Ratio baseline / ours, target ≥ 0.6.
 import { countIn, median } from '../support.mjs';
@@ -36,59 +36,72 @@ async function oursOnce(city, projects) {
   }
 }
 
-/** In the page: the baseline, timed inside the page. Self-contained (handed to page.evaluate). */
-async function rawSnapshotInPage({ server, path, session, database }) {
+/**
+ * In the page: the baseline, timed inside the page. Self-contained (handed to page.evaluate). The
+ * snapshot page by page, as ours takes it (the server gives at most 2,000 rows a page); each page's
+ * operations folded into rows and written in one transaction over the tables.
+ */
+async function rawSnapshotInPage({ server, path, session, database, tableNames }) {
   const started = performance.now();
-  const response = await fetch('/api/syncCall', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': sessionStorage.getItem('ducha.token') },
-    body: JSON.stringify({ server, method: 'GET', path, session }),
-  });
-  const reply = await response.json();
-  if (!reply.ok || reply.value.kind !== 'reply' || reply.value.status !== 200)
-    throw new Error(`snapshot: ${JSON.stringify(reply).slice(0, 500)}`);
-  const fetched = performance.now();
-  const tables = new Map();
-  for (const op of reply.value.body.operations) {
-    let rows = tables.get(op.table);
-    if (!rows) tables.set(op.table, (rows = new Map()));
-    let row = rows.get(op.rowId);
-    if (!row) rows.set(op.rowId, (row = { id: op.rowId, _clocks: {} }));
-    // Clocks of one node sort as text; the later one wins.
-    if ((row._clocks[op.field] ?? '') < op.hlc) {
-      row[op.field] = op.value;
-      row._clocks[op.field] = op.hlc;
-    }
-  }
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open(database, 1);
     open.onupgradeneeded = () => {
-      for (const table of tables.keys()) open.result.createObjectStore(table, { keyPath: 'id' });
+      for (const table of tableNames) open.result.createObjectStore(table, { keyPath: 'id' });
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(new Error(String(open.error)));
   });
   const counts = {};
-  for (const [table, rows] of tables) {
+  let operations = 0;
+  let fetchMs = 0;
+  let from = '';
+  for (;;) {
+    const asked = performance.now();
+    const response = await fetch('/api/syncCall', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': sessionStorage.getItem('ducha.token') },
+      body: JSON.stringify({ server, method: 'GET', path: `${path}?limit=2000${from}`, session }),
+    });
+    const reply = await response.json();
+    if (!reply.ok || reply.value.kind !== 'reply' || reply.value.status !== 200)
+      throw new Error(`snapshot: ${JSON.stringify(reply).slice(0, 500)}`);
+    fetchMs += performance.now() - asked;
+    const page = reply.value.body;
+    const tables = new Map();
+    for (const op of page.operations) {
+      let rows = tables.get(op.table);
+      if (!rows) tables.set(op.table, (rows = new Map()));
+      let row = rows.get(op.rowId);
+      if (!row) rows.set(op.rowId, (row = { id: op.rowId, _clocks: {} }));
+      // Clocks of one node sort as text; the later one wins.
+      if ((row._clocks[op.field] ?? '') < op.hlc) {
+        row[op.field] = op.value;
+        row._clocks[op.field] = op.hlc;
+      }
+    }
+    operations += page.operations.length;
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(table, 'readwrite');
-      const store = tx.objectStore(table);
-      for (const row of rows.values()) store.put(row);
+      const tx = db.transaction([...tables.keys()], 'readwrite');
+      for (const [table, rows] of tables) {
+        const store = tx.objectStore(table);
+        for (const row of rows.values()) store.put(row);
+        counts[table] = (counts[table] ?? 0) + rows.size;
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(new Error(String(tx.error)));
     });
-    counts[table] = rows.size;
+    if (!page.next) break;
+    // The next page's start as shared/sync/snapshot-key.ts spells it: JSON, UTF-8, base64url.
+    const json = new TextEncoder().encode(JSON.stringify([page.next.table, page.next.rowId]));
+    // eslint-disable-next-line no-restricted-globals -- in the page, where shared/ cannot be imported
+    const base64 = btoa(String.fromCharCode(...json));
+    from = `&next=${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
   }
   db.close();
-  return {
-    ms: performance.now() - started,
-    fetchMs: fetched - started,
-    operations: reply.value.body.operations.length,
-    counts,
-  };
+  return { ms: performance.now() - started, fetchMs, operations, counts };
 }
 
-async function baselineOnce(city, reader, run) {
+async function baselineOnce(city, reader, run, tableNames) {
   const laptop = await freshLaptop('raw');
   try {
     await reader.renewSession();
@@ -98,6 +111,7 @@ async function baselineOnce(city, reader, run) {
       // The reference laptop's session (a private field of its class: plain JavaScript here).
       session: reader.session,
       database: `raw-snapshot-${run}`,
+      tableNames,
     });
   } finally {
     await laptop.close();
@@ -113,7 +127,9 @@ export async function firstSync({ city, filler, rows, operations, settings, say 
     for (const side of order) {
       say(`first sync, run ${run + 1}: ${side}`);
       // A side that cannot finish (a snapshot over the relay's limit, say) is a finding, not a crash.
-      const once = side === 'ours' ? oursOnce(city, rows.projects) : baselineOnce(city, filler, run);
+      const tableNames = Object.keys(rows).filter((table) => rows[table] > 0);
+      const once =
+        side === 'ours' ? oursOnce(city, rows.projects) : baselineOnce(city, filler, run, tableNames);
       const result = await once.catch((error) => ({ failed: String(error?.message ?? error).slice(0, 400) }));
       (side === 'ours' ? ours : raw).push(result);
     }

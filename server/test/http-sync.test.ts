@@ -1,6 +1,7 @@
 // Push and pull through real HTTP on each store: each operation's fate in order, exactly once across
 // retries and relays, refusals that store nothing, gap-free pages, the long poll, epochs, knowledge,
 // the gzip snapshot, and a revoked device whose earlier operations stay.
+import { encodeSnapshotAfter } from '../../shared/sync/snapshot-key';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeOperations, type SyncedRow } from '../../shared/sync/merge';
@@ -238,6 +239,33 @@ describeEachBackend('push and pull over HTTP', (backend) => {
     mergeOperations(fromSnapshot, snapshot.operations);
     expect(fromSnapshot).toEqual(expected);
     expect(snapshot.operations.length).toBeLessThan(all.length + 1);
+    expect(snapshot.next).toBeNull();
+
+    // Page by page (one row each), from each page's `next`: the same operations.
+    const paged: typeof snapshot.operations = [];
+    let from = '';
+    for (let pages = 1; ; pages += 1) {
+      const page = await city.inject('GET', `/teams/${NORTH}/snapshot?limit=1${from}`, {
+        session: north.session,
+      });
+      const body = SnapshotReplySchema.parse(JSON.parse(gunzipSync(page.rawPayload).toString('utf8')));
+      expect(body.cursor).toEqual(snapshot.cursor);
+      paged.push(...body.operations);
+      if (body.next === null) break;
+      expect(pages).toBeLessThan(100);
+      from = `&next=${encodeSnapshotAfter(body.next)}`;
+    }
+    expect(paged).toEqual(snapshot.operations);
+    // A key the server did not make, or a page larger than the server gives, is refused in words.
+    const half = await city.inject('GET', `/teams/${NORTH}/snapshot?next=bm90LWEta2V5`, {
+      session: north.session,
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json<{ error: { code: string } }>().error.code).toBe('malformed');
+    const huge = await city.inject('GET', `/teams/${NORTH}/snapshot?limit=1000000`, {
+      session: north.session,
+    });
+    expect(huge.statusCode).toBe(400);
   });
 
   it('refuses a revoked device’s later pushes with deviceRevoked; what it pushed earlier stays', async () => {

@@ -434,7 +434,7 @@ describeEachBackend('store contract', (backend) => {
   it('gives as snapshot the shared merge of everything stored, with the seq it includes', async () => {
     const { store } = await backend.fresh();
     const team = await seedTeam(store, 'team-a');
-    expect(await store.snapshot(team.teamId)).toEqual({ seq: 0, operations: [] });
+    expect(await store.snapshot(team.teamId)).toEqual({ seq: 0, operations: [], next: null });
     const random = seededRandom(23);
     const ops = [
       ...editsOf([NODE_A, NODE_B, NODE_C], 60, random, 8),
@@ -459,6 +459,27 @@ describeEachBackend('store contract', (backend) => {
     const fields = Object.values(rowsOf(ops)).reduce((n, row) => n + Object.keys(row._clocks).length, 0);
     expect(snapshot.operations).toHaveLength(fields);
     expect(new Set(snapshot.operations.map((op) => op.hlc)).size).toBe(fields);
+
+    // In pages of 3 rows: the same operations, in order, each row once, every page with the same seq.
+    const paged: typeof snapshot.operations = [];
+    let after: { table: string; rowId: string } | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = await store.snapshot(team.teamId, { after, limit: 3 });
+      expect(page.seq).toBe(ops.length);
+      expect(new Set(page.operations.map((op) => `${op.table}/${op.rowId}`)).size).toBeLessThanOrEqual(3);
+      paged.push(...page.operations);
+      pages += 1;
+      if (page.next === null) break;
+      const last = page.operations.at(-1);
+      expect(page.next).toEqual({ table: last?.table, rowId: last?.rowId });
+      after = page.next;
+    }
+    const rows = Object.keys(rowsOf(ops)).length;
+    expect(pages, 'no empty last page: the extra row read says whether more follow').toBe(
+      Math.ceil(rows / 3),
+    );
+    expect(paged).toEqual(snapshot.operations);
   });
 
   it('lets a team download the blobs its photo records name, and no other team', async () => {

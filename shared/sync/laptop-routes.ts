@@ -25,7 +25,7 @@ export const LAPTOP_ROUTES = {
   push: { method: 'POST', url: '/teams/:teamId/push' },
   pull: { method: 'GET', url: '/teams/:teamId/pull', query: ['epoch', 'after', 'limit', 'wait'] },
   knowledge: { method: 'GET', url: '/teams/:teamId/knowledge' },
-  snapshot: { method: 'GET', url: '/teams/:teamId/snapshot' },
+  snapshot: { method: 'GET', url: '/teams/:teamId/snapshot', query: ['limit', 'next'] },
   noticeNumbers: { method: 'POST', url: '/teams/:teamId/notice-numbers' },
   blobsMissing: { method: 'POST', url: '/teams/:teamId/blobs/missing' },
   blobOffset: { method: 'HEAD', url: '/blobs/:sha' },
@@ -42,17 +42,21 @@ export type LaptopRouteName = keyof typeof LAPTOP_ROUTES;
 export const PATH_ID = /^(?!\.+$)[A-Za-z0-9._-]{1,64}$/;
 export const PATH_SHA256 = /^[0-9a-f]{64}$/;
 
-/** What each query key's value may be: the pull's epoch (a UUID, empty on a first pull) and numbers. */
+/**
+ * What each query key's value may be: the pull's epoch (a UUID, empty on a first pull), numbers, and
+ * a snapshot page's start (`next`, base64url: shared/sync/snapshot-key.ts).
+ */
 const QUERY_VALUES = {
   epoch: /^[A-Za-z0-9._-]{0,64}$/,
   after: /^\d{1,15}$/,
+  next: /^[A-Za-z0-9_-]{1,360}$/,
   limit: /^\d{1,5}$/,
   wait: /^\d{1,3}(\.\d{1,3})?$/,
 } as const;
 type QueryKey = keyof typeof QUERY_VALUES;
 
 /** Longer than any path above with its longest query; anything longer is not one of ours. */
-export const MAX_LAPTOP_PATH_LENGTH = 400;
+export const MAX_LAPTOP_PATH_LENGTH = 500;
 
 /**
  * Only unreserved characters and the separators our paths use: no `%` (so no encoded slash or dot),

@@ -265,14 +265,31 @@ export type PullReply = z.infer<typeof PullReplySchema>;
 /** What the server holds of a team, per node: the latest clock of each (as bundles' `knowledge`). */
 export const KnowledgeReplySchema = z.object({ epoch: z.string(), knowledge: KnowledgeSchema });
 
+/** Rows per snapshot page: a page of a large city stays a few MB (~15 fields a row, ~200 B a field). */
+export const SNAPSHOT_MAX_ROWS = 2000;
+
+/** Where a snapshot page ends: the last row it holds, in the server's (table, row id) order. */
+export const SnapshotKeySchema = z.object({
+  table: z.string().min(1).max(64),
+  rowId: z.string().min(1).max(64),
+});
+export type SnapshotKey = z.infer<typeof SnapshotKeySchema>;
+
 /**
- * A new laptop's start: the team's merged rows, as the winning operation of every field (the same
- * merge applies them), and the cursor they correspond to. Sent gzip-compressed.
+ * A new laptop's start, in pages: the team's merged rows, as the winning operation of every field
+ * (the same merge applies them). Query: `limit` rows (default and most SNAPSHOT_MAX_ROWS), and from
+ * the second page on `next`: the previous page's `next`, encoded by shared/sync/snapshot-key.ts.
+ * `cursor`: where the team's log stood when the page was read — a laptop keeps its first page's and
+ * pulls from there once `next` is null (a later page may already hold newer values; the merge takes
+ * them again as no change). An epoch that changes between pages means a restored server: the
+ * snapshot starts over. Sent gzip-compressed.
  */
 export const SnapshotReplySchema = z.object({
   cursor: CursorSchema,
   operations: z.array(OperationSchema),
+  next: SnapshotKeySchema.nullable(),
 });
+export type SnapshotReply = z.infer<typeof SnapshotReplySchema>;
 
 // ── Notice numbers ──────────────────────────────────────────────────────────────────────────────
 

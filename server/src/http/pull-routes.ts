@@ -5,7 +5,14 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PULL_MAX_OPERATIONS, type PullReply, type PushAuthorship } from '../../../shared/sync/protocol';
+import {
+  PULL_MAX_OPERATIONS,
+  SNAPSHOT_MAX_ROWS,
+  type PullReply,
+  type PushAuthorship,
+  type SnapshotReply,
+} from '../../../shared/sync/protocol';
+import { decodeSnapshotAfter } from '../../../shared/sync/snapshot-key';
 import type { PushRecord, SequencedOperation } from '../store/store';
 import type { ServerContext } from './context';
 import { parseWith } from './errors';
@@ -23,6 +30,20 @@ const PullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(PULL_MAX_OPERATIONS).default(PULL_MAX_OPERATIONS),
   wait: z.coerce.number().min(0).max(PULL_MAX_WAIT_SECONDS).default(0),
+});
+
+/** A snapshot page: the first without `next`, the others with the previous page's `next`. */
+const SnapshotQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(SNAPSHOT_MAX_ROWS).default(SNAPSHOT_MAX_ROWS),
+  next: z
+    .string()
+    .max(400)
+    .transform((text, ctx) => {
+      const key = decodeSnapshotAfter(text);
+      if (key === null) ctx.addIssue({ code: 'custom', message: "not a snapshot page's key" });
+      return key ?? z.NEVER;
+    })
+    .optional(),
 });
 
 /**
@@ -85,9 +106,17 @@ export function pullRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   addRoute(app, 'snapshot', async (request, reply) => {
     const teamId = param(request, 'teamId');
+    const query = parseWith(SnapshotQuerySchema, request.query, 'query');
     await requireTeam(ctx, teamId);
-    const [epoch, snapshot] = await Promise.all([ctx.store.epoch(), ctx.store.snapshot(teamId)]);
-    const body = { cursor: { epoch, seq: snapshot.seq }, operations: snapshot.operations };
+    const [epoch, snapshot] = await Promise.all([
+      ctx.store.epoch(),
+      ctx.store.snapshot(teamId, { after: query.next ?? null, limit: query.limit }),
+    ]);
+    const body: SnapshotReply = {
+      cursor: { epoch, seq: snapshot.seq },
+      operations: snapshot.operations,
+      next: snapshot.next,
+    };
     const compressed = await gzipAsync(JSON.stringify(body));
     return reply
       .header('content-type', 'application/json; charset=utf-8')

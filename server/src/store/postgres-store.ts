@@ -9,11 +9,11 @@ import { rowKey, splitRowKey, type SyncedRow } from '../../../shared/sync/merge'
 import type { Operation } from '../../../shared/sync/operation';
 import type { Device, Team } from '../../../shared/sync/protocol';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import { pageBounds, snapshotOfRows } from './snapshot-page';
 import {
   asideContentHash,
   identityKey,
   planPush,
-  rowOperations,
   type OwnedRow,
   type PushPlan,
   type StoredIdentity,
@@ -27,6 +27,8 @@ import type {
   Pusher,
   PushRecord,
   SequencedOperation,
+  SnapshotPage,
+  SnapshotRows,
   SessionStanding,
   Store,
   StoredPerson,
@@ -599,20 +601,27 @@ export class PostgresStore implements Store {
     return Object.fromEntries(rows.map((row) => [row.node as string, row.hlc as string]));
   }
 
-  snapshot(teamId: string): Promise<{ seq: number; operations: Operation[] }> {
+  snapshot(teamId: string, page?: SnapshotPage): Promise<SnapshotRows> {
     // REPEATABLE READ: the rows and the seq come from one snapshot, however many pushes commit meanwhile.
+    const { after, read } = pageBounds(page);
     return this.transaction(async (client) => {
       const counter = await client.query<DbRow>('SELECT last_seq FROM team_counters WHERE team_id = $1', [
         teamId,
       ]);
       const { rows } = await client.query<DbRow>(
-        'SELECT table_name, row FROM merged_rows WHERE team_id = $1 ORDER BY table_name, row_id',
-        [teamId],
+        `SELECT table_name, row_id, row FROM merged_rows
+         WHERE team_id = $1 AND (table_name, row_id) > ($2, $3)
+         ORDER BY table_name, row_id ${read < 0 ? '' : 'LIMIT $4'}`,
+        read < 0
+          ? [teamId, after?.table ?? '', after?.rowId ?? '']
+          : [teamId, after?.table ?? '', after?.rowId ?? '', read],
       );
-      const operations = rows.flatMap((row) =>
-        rowOperations(row.table_name as string, JSON.parse(row.row as string) as SyncedRow),
-      );
-      return { seq: integer(counter.rows[0]?.last_seq ?? 0), operations };
+      const texts = rows.map((row) => ({
+        table: row.table_name as string,
+        rowId: row.row_id as string,
+        row: row.row as string,
+      }));
+      return snapshotOfRows(integer(counter.rows[0]?.last_seq ?? 0), texts, page);
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 

@@ -8,8 +8,9 @@ import type { Knowledge } from '../../../shared/bundle/manifest';
 import type { SyncedRow } from '../../../shared/sync/merge';
 import type { Operation } from '../../../shared/sync/operation';
 import type { Device, Team } from '../../../shared/sync/protocol';
-import { asideContentHash, planPush, rowOperations, type PushPlan } from './push-plan';
+import { asideContentHash, planPush, type PushPlan } from './push-plan';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { pageBounds, snapshotOfRows } from './snapshot-page';
 import type {
   Binding,
   EnrollmentCode,
@@ -19,6 +20,8 @@ import type {
   Pusher,
   PushRecord,
   SequencedOperation,
+  SnapshotPage,
+  SnapshotRows,
   SessionStanding,
   Store,
   StoredPerson,
@@ -522,19 +525,26 @@ export class SqliteStore implements Store {
     });
   }
 
-  snapshot(teamId: string): Promise<{ seq: number; operations: Operation[] }> {
+  snapshot(teamId: string, page?: SnapshotPage): Promise<SnapshotRows> {
     // One read transaction: the rows and the seq are of the same moment, whatever another process writes.
+    const { after, read } = pageBounds(page);
     return settle(
       this.db.transaction(() => {
         const counter = this.get('SELECT last_seq FROM team_counters WHERE team_id = ?', teamId);
         const rows = this.all(
-          'SELECT table_name, row FROM merged_rows WHERE team_id = ? ORDER BY table_name, row_id',
+          `SELECT table_name, row_id, row FROM merged_rows
+           WHERE team_id = ? AND (table_name, row_id) > (?, ?)
+           ORDER BY table_name, row_id LIMIT ?`,
           teamId,
-        );
-        const operations = rows.flatMap((row) =>
-          rowOperations(row.table_name as string, JSON.parse(row.row as string) as SyncedRow),
-        );
-        return { seq: counter ? integer(counter.last_seq) : 0, operations };
+          after?.table ?? '',
+          after?.rowId ?? '',
+          read,
+        ).map((row) => ({
+          table: row.table_name as string,
+          rowId: row.row_id as string,
+          row: row.row as string,
+        }));
+        return snapshotOfRows(counter ? integer(counter.last_seq) : 0, rows, page);
       }),
     );
   }

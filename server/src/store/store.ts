@@ -3,9 +3,22 @@
 // (server/test/store-contract.test.ts) runs the same tests on both, so they cannot drift apart.
 import type { Knowledge } from '../../../shared/bundle/manifest';
 import type { Operation } from '../../../shared/sync/operation';
-import type { Device, Person, Role, Team } from '../../../shared/sync/protocol';
+import type { Device, Person, Role, SnapshotKey, Team } from '../../../shared/sync/protocol';
 
 /** A person as stored: the protocol's Person plus the password's slow hash. */
+/** A page of a team's snapshot: rows after `after` (null: from the first), at most `limit`. */
+export interface SnapshotPage {
+  readonly after: SnapshotKey | null;
+  readonly limit: number;
+}
+
+export interface SnapshotRows {
+  readonly seq: number;
+  readonly operations: Operation[];
+  /** The last row of this page when more follow; null when the page ends the snapshot. */
+  readonly next: SnapshotKey | null;
+}
+
 export interface StoredPerson extends Person {
   /** scrypt hash in PHC-like form (`scrypt$N$r$p$salt$hash`), or null until a password is set. */
   readonly passwordHash: string | null;
@@ -154,8 +167,12 @@ export interface Store {
   lastSeq(teamId: string): Promise<number>;
   /** Per node, the latest clock the team's log holds. */
   knowledge(teamId: string): Promise<Knowledge>;
-  /** The team's merged rows as the winning operation of every field, and the seq they include. */
-  snapshot(teamId: string): Promise<{ seq: number; operations: Operation[] }>;
+  /**
+   * The team's merged rows as the winning operation of every field, and the seq they include; a page
+   * of them (`limit` rows after `after`, in (table, row id) order) when asked, with where the next
+   * page starts (null after the last).
+   */
+  snapshot(teamId: string, page?: SnapshotPage): Promise<SnapshotRows>;
   /** Operations kept aside because their identity was stored with other content. */
   aside(teamId: string): Promise<{ operation: Operation; pusher: Pusher; at: string }[]>;
   /** Whether a photo record of the team names this SHA-256 (its original or a derivative). */

@@ -2,6 +2,7 @@
 // and the benchmarks: a device key, a person signed in, every operation it holds merged with the
 // shared merge, an outbox that loses an operation only on the server's acknowledgement, a cursor that
 // only moves forward, and USB hand-over to another simulated laptop (operations relayed).
+import { encodeSnapshotAfter } from '../../../shared/sync/snapshot-key';
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { knowledgeOfOperations, operationsBeyond } from '../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../shared/bundle/manifest';
@@ -415,12 +416,23 @@ export class ReferenceLaptop {
     await this.push();
   }
 
-  /** A new laptop's start: the snapshot, then pulls from its cursor. */
-  async startFromSnapshot(): Promise<number> {
-    const reply = SnapshotReplySchema.parse(await this.authed('GET', `/teams/${this.team()}/snapshot`));
-    const taken = this.take(reply.operations, false);
-    this.cursor = reply.cursor;
-    this.cursorTrail.push(reply.cursor.seq);
+  /** A new laptop's start: the snapshot page by page, then pulls from its first page's cursor. */
+  async startFromSnapshot(limit?: number): Promise<number> {
+    let taken = 0;
+    let first: Cursor | null = null;
+    let from = '';
+    for (;;) {
+      const query = `?${limit === undefined ? '' : `limit=${String(limit)}`}${from}`;
+      const reply = SnapshotReplySchema.parse(
+        await this.authed('GET', `/teams/${this.team()}/snapshot${query}`),
+      );
+      taken += this.take(reply.operations, false);
+      first ??= reply.cursor;
+      if (reply.next === null) break;
+      from = `&next=${encodeSnapshotAfter(reply.next)}`;
+    }
+    this.cursor = first;
+    this.cursorTrail.push(first.seq);
     return taken;
   }
 }

@@ -4,7 +4,7 @@
 // the laptop consistent, and the next round goes on from what was saved.
 import type { Knowledge } from '../../bundle/manifest';
 import type { Operation } from '../operation';
-import type { Cursor, Fate } from '../protocol';
+import type { Cursor, Fate, SnapshotKey } from '../protocol';
 import type { HeldOperation, PushAuthor } from './incoming';
 
 export interface WaitingOperation {
@@ -12,6 +12,20 @@ export interface WaitingOperation {
   readonly key: number;
   readonly operation: Operation;
 }
+
+/**
+ * A first sync under way: the cursor of its first page (where pulling goes on once it is complete)
+ * and the last row received. Saved with each page, so a laptop stopped mid-snapshot resumes there.
+ */
+export interface SnapshotProgress {
+  readonly cursor: Cursor;
+  readonly after: SnapshotKey;
+}
+
+/** Where a received page leaves the laptop: a cursor in the log, or a snapshot not yet complete. */
+export type ReceivedAt = Cursor | SnapshotProgress;
+
+export const isSnapshotProgress = (at: ReceivedAt): at is SnapshotProgress => 'after' in at;
 
 export interface SyncReplica {
   /** The oldest operations waiting for the server, at most `limit`. */
@@ -21,15 +35,18 @@ export interface SyncReplica {
    * list of refusals shown to the person (never pushed again, never lost).
    */
   acknowledge(settled: readonly { waiting: WaitingOperation; fate: Fate }[]): Promise<void>;
-  /** Where this laptop stands in its team's log; null before its first sync. */
+  /** Where this laptop stands in its team's log; null before its first sync has completed. */
   cursor(): Promise<Cursor | null>;
+  /** A first sync stopped part-way: where its snapshot goes on; null otherwise. */
+  snapshotProgress(): Promise<SnapshotProgress | null>;
   /**
    * Merges pulled operations through the one merge, keeps those of tables this app does not know yet
-   * (`held`, merged after an update), and saves the cursor with them — one transaction.
+   * (`held`, merged after an update), and saves where they leave the laptop (a cursor, which ends any
+   * snapshot progress, or the snapshot's progress) with them — one transaction.
    */
   receive(
     operations: readonly Operation[],
-    cursor: Cursor,
+    at: ReceivedAt,
     held: readonly HeldOperation[],
     authors?: readonly (PushAuthor | null)[],
   ): Promise<number>;

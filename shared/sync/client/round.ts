@@ -9,12 +9,16 @@ import {
   KnowledgeReplySchema,
   PULL_MAX_OPERATIONS,
   PushReplySchema,
+  SNAPSHOT_MAX_ROWS,
+  SnapshotKeySchema,
   type Cursor,
+  type SnapshotKey,
 } from '../protocol';
 import { expectReply, SyncFailure, type SyncRequest, type SyncTransport } from './answers';
 import { PushAuthorSchema, sortIncoming } from './incoming';
 import type { Operation } from '../operation';
-import type { SyncReplica, WaitingOperation } from './replica';
+import { encodeSnapshotAfter } from '../snapshot-key';
+import type { ReceivedAt, SyncReplica, WaitingOperation } from './replica';
 
 // The pull page and the snapshot as the client reads them: each operation checked by sortIncoming,
 // so that one of a table a newer app added is held back instead of failing the whole page.
@@ -35,7 +39,12 @@ const PullPageSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('epochChanged'), epoch: z.string().min(1).max(64) }),
 ]);
-const SnapshotPageSchema = z.object({ cursor: CursorSchema, operations: z.array(z.unknown()) });
+const SnapshotPageSchema = z.object({
+  cursor: CursorSchema,
+  operations: z.array(z.unknown()),
+  /** Absent from a server that sends its snapshot whole. */
+  next: SnapshotKeySchema.nullable().optional(),
+});
 
 /** Operations per push: well below the protocol's 1,000 and its 1 MiB, whatever the values. */
 export const PUSH_BATCH = 500;
@@ -152,19 +161,64 @@ async function byTeam(
 
 const teamPath = (log: TeamLog, rest: string): string => `/teams/${encodeURIComponent(log.teamId)}/${rest}`;
 
-/** A laptop's first sync with its team: the merged rows at once, then the log from their cursor. */
+/**
+ * A laptop's first sync with a team: the merged rows page by page, each saved with the snapshot's
+ * progress (a laptop stopped part-way goes on from its last page), then the log from the cursor of the
+ * first page. A server restored between two pages (another epoch) makes the snapshot start over.
+ */
 async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received: number; cursor: Cursor }> {
+  let progress = await log.replica.snapshotProgress();
+  let received = 0;
+  let restarts = 0;
   ctx.onProgress?.({ phase: 'snapshot', done: 0 });
-  const snapshot = await authed(
-    ctx,
-    { method: 'GET', path: teamPath(log, 'snapshot') },
-    SnapshotPageSchema,
-    'snapshot',
-  );
-  const sorted = sortIncoming(snapshot.operations, 'snapshot');
-  const received = await log.replica.receive(sorted.known, snapshot.cursor, sorted.held);
-  ctx.onProgress?.({ phase: 'snapshot', done: snapshot.operations.length });
-  return { received, cursor: snapshot.cursor };
+  for (;;) {
+    const from = progress ? `&next=${encodeSnapshotAfter(progress.after)}` : '';
+    const page = await authed(
+      ctx,
+      { method: 'GET', path: teamPath(log, `snapshot?limit=${String(SNAPSHOT_MAX_ROWS)}${from}`) },
+      SnapshotPageSchema,
+      'snapshot',
+    );
+    if (progress && page.cursor.epoch !== progress.cursor.epoch) {
+      if ((restarts += 1) > 1)
+        throw new SyncFailure('badReply', 'snapshot: the epoch changed twice in one round');
+      progress = null;
+      continue;
+    }
+    const cursor = progress?.cursor ?? page.cursor;
+    const next = page.next ?? null;
+    // Each page must go on past the last: a server that repeats or goes back would never end.
+    if (next && progress && compareKeys(next, progress.after) <= 0) {
+      throw new SyncFailure(
+        'badReply',
+        `snapshot: the page ends at ${next.table}/${next.rowId}, not past its start`,
+      );
+    }
+    if (next && page.operations.length === 0)
+      throw new SyncFailure('badReply', 'snapshot: "next" with an empty page');
+    const sorted = sortIncoming(page.operations, 'snapshot');
+    const at: ReceivedAt = next ? { cursor, after: next } : cursor;
+    await log.replica.receive(sorted.known, at, sorted.held);
+    received += page.operations.length;
+    ctx.onProgress?.({ phase: 'snapshot', done: received });
+    if (!next) return { received, cursor };
+    progress = { cursor, after: next };
+  }
+}
+
+/** Snapshot keys in the server's order: by table, then row id, each by code point (SQL's binary order). */
+function compareKeys(a: SnapshotKey, b: SnapshotKey): number {
+  return compareCodePoints(a.table, b.table) || compareCodePoints(a.rowId, b.rowId);
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
+    const difference = (left[i]?.codePointAt(0) ?? 0) - (right[i]?.codePointAt(0) ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
 }
 
 /**
@@ -246,29 +300,6 @@ async function pullLog(
   }
 }
 
-/**
- * A laptop's first sync with a team: the snapshot, or — when the snapshot is too large for one reply
- * (a big city: the relay's size or time limit) — the team's log from its start, page by page, each
- * saved as it comes (slower, but resumable and bounded). A snapshot in pages is the better answer
- * and is still to come.
- */
-async function firstSync(ctx: RoundContext, log: TeamLog): Promise<{ received: number; cursor: Cursor }> {
-  try {
-    return await takeSnapshot(ctx, log);
-  } catch (error) {
-    const tooLarge =
-      error instanceof SyncFailure &&
-      (error.problem === 'timeout' || (error.problem === 'badReply' && /larger than/.test(error.detail)));
-    if (!tooLarge) throw error;
-    const health = expectReply(
-      await ctx.transport({ method: 'GET', path: '/health' }),
-      HealthReplySchema,
-      'health',
-    );
-    return { received: 0, cursor: { epoch: health.epoch, seq: 0 } };
-  }
-}
-
 /** Refuses to sync (appTooOld) when the server asks for a newer app than this one. */
 async function checkAppVersion(ctx: RoundContext): Promise<void> {
   if (!ctx.appVersion) return;
@@ -295,7 +326,7 @@ export async function runSyncRound(ctx: RoundContext): Promise<RoundResult> {
   for (const log of ctx.logs ?? [{ teamId: ctx.teamId, replica: ctx.replica }]) {
     let cursor = await log.replica.cursor();
     if (cursor === null) {
-      const snapshot = await firstSync(ctx, log);
+      const snapshot = await takeSnapshot(ctx, log);
       received += snapshot.received;
       cursor = snapshot.cursor;
     }

@@ -2,9 +2,11 @@
 // listening on loopback: records go from one laptop to another through the server, the outbox empties
 // only on the server's fates, a refusal is kept and shown, and a wrong answer changes nothing.
 import 'fake-indexeddb/auto';
+import { encodeSnapshotAfter } from '../../../shared/sync/snapshot-key';
+import type { SnapshotKey } from '../../../shared/sync/protocol';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Project } from '../../../shared/domain/project';
-import type { SyncTransport } from '../../../shared/sync/client/answers';
+import type { SyncAnswer, SyncTransport } from '../../../shared/sync/client/answers';
 import { SyncFailure } from '../../../shared/sync/client/answers';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
 import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/database';
@@ -198,7 +200,7 @@ describe('laptop sync through the server', () => {
       const real = fetchTransport(url);
       return async (request) => {
         const answer = await real(request);
-        if (!request.path.endsWith('/snapshot') || answer.kind !== 'reply' || answer.status !== 200)
+        if (!/\/snapshot(\?|$)/.test(request.path) || answer.kind !== 'reply' || answer.status !== 200)
           return answer;
         const body = answer.body as { operations: unknown[] };
         return { ...answer, body: { ...body, operations: [...body.operations, future] } };
@@ -389,32 +391,77 @@ describe('laptop sync through the server', () => {
     }
   });
 
-  it('takes the log page by page when the snapshot is too large for one reply', async () => {
+  it('takes the snapshot in pages, and a laptop stopped mid-snapshot goes on from its last page', async () => {
     const a = await city.laptop('big-city-writer');
-    const BIG = '019a0000-0000-7000-8000-00000000dd01';
-    await writeRecords(a.db, [
-      { table: 'projects', id: BIG, fields: makeProject({ id: BIG, notes: '大城市' }) },
-    ]);
+    const ids = Array.from({ length: 7 }, (_, i) => `019a0000-0000-7000-8000-00000000dd0${String(i)}`);
+    await writeRecords(
+      a.db,
+      ids.map((id, i) => ({
+        table: 'projects',
+        id,
+        fields: makeProject({ id, notes: `大城市 ${String(i)}` }),
+      })),
+    );
     await a.engine.syncNow();
-    // The relay refuses a snapshot larger than it carries (64 MiB): here every snapshot is.
-    const limited = (url: string): SyncTransport => {
+    // Pages of 2 rows (the laptop asks for 2,000), and the network gone after the third page.
+    const asked: string[] = [];
+    let pagesUntilCut: number | null = 3;
+    const small = (url: string): SyncTransport => {
       const real = fetchTransport(url);
-      return async (request) =>
-        request.path.endsWith('/snapshot')
-          ? { kind: 'badReply', status: 200, detail: 'the reply is larger than 67108864 bytes' }
-          : real(request);
+      return async (request) => {
+        if (!/\/snapshot(\?|$)/.test(request.path)) return real(request);
+        if (pagesUntilCut !== null && (pagesUntilCut -= 1) < 0)
+          return { kind: 'unreachable', detail: 'cable pulled' };
+        const path = request.path.replace(/limit=\d+/, 'limit=2');
+        asked.push(path);
+        return real({ ...request, path });
+      };
     };
-    const b = await city.laptop('big-city-reader', undefined, limited);
+    const b = await city.laptop('big-city-reader', undefined, small);
+    const cut = await b.engine.syncNow().catch((error: unknown) => error);
+    expect((cut as SyncFailure).problem).toBe('unreachable');
+    expect(await b.db.meta.get('syncCursor'), 'no cursor before the snapshot is whole').toBeUndefined();
+    const progress = (await b.db.meta.get('syncSnapshot'))?.value as { after: SnapshotKey } | undefined;
+    expect(progress?.after.rowId, 'where the snapshot stopped').toBeTruthy();
+    const heldBefore = await b.db.table('projects').count();
+    expect(heldBefore).toBeGreaterThan(0);
+
+    pagesUntilCut = null;
+    const resumedFrom = asked.length;
     const round = await b.engine.syncNow();
     expect(round?.received).toBeGreaterThan(0);
-    const row = liveRecord((await b.db.table('projects').get(BIG)) as Stored<Project> | undefined);
-    expect(row?.notes).toBe('大城市');
-    // The same as a laptop that took the snapshot holds (values compared as canonical JSON: the log
-    // stores them with sorted keys, the snapshot as the row has them).
+    expect(asked[resumedFrom], 'the second round goes on after the last page saved').toContain(
+      `next=${encodeSnapshotAfter(progress?.after ?? { table: '', rowId: '' })}`,
+    );
+    expect(await b.db.meta.get('syncSnapshot'), 'the finished snapshot leaves no progress').toBeUndefined();
+    expect(await b.db.meta.get('syncCursor')).toBeDefined();
+    for (const [i, id] of ids.entries()) {
+      const row = liveRecord((await b.db.table('projects').get(id)) as Stored<Project> | undefined);
+      expect(row?.notes).toBe(`大城市 ${String(i)}`);
+    }
+    // The same as a laptop that took the snapshot in one page.
     const other = await city.laptop('big-city-snapshot');
     await other.engine.syncNow();
     const rows = async (laptop: typeof b) =>
       canonicalJson((await laptop.db.table('projects').orderBy('id').toArray()) as Json);
     expect(await rows(b)).toBe(await rows(other));
+  });
+
+  it('refuses a snapshot page that does not go past its start, and keeps what it had', async () => {
+    const looping = (url: string): SyncTransport => {
+      const real = fetchTransport(url);
+      let first: SyncAnswer | null = null;
+      return async (request) => {
+        if (!/\/snapshot(\?|$)/.test(request.path)) return real(request);
+        // A wrong server: every page is its first page again, and says more follows.
+        first ??= await real({ ...request, path: request.path.replace(/limit=\d+/, 'limit=1') });
+        return first;
+      };
+    };
+    const b = await city.laptop('looping-reader', undefined, looping);
+    const failure = await b.engine.syncNow().catch((error: unknown) => error);
+    expect((failure as SyncFailure).problem).toBe('badReply');
+    expect((failure as SyncFailure).detail).toMatch(/not past its start/);
+    expect(await b.db.meta.get('syncCursor')).toBeUndefined();
   });
 });

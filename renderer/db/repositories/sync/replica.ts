@@ -4,7 +4,13 @@
 import { knowledgeOfOperations, mergeKnowledge } from '../../../../shared/bundle/knowledge';
 import type { Knowledge } from '../../../../shared/bundle/manifest';
 import { type HeldOperation, nowKnown, type PushAuthor } from '../../../../shared/sync/client/incoming';
-import type { SyncReplica, WaitingOperation } from '../../../../shared/sync/client/replica';
+import {
+  isSnapshotProgress,
+  type ReceivedAt,
+  type SnapshotProgress,
+  type SyncReplica,
+  type WaitingOperation,
+} from '../../../../shared/sync/client/replica';
 import { rowKey } from '../../../../shared/sync/merge';
 import type { Operation } from '../../../../shared/sync/operation';
 import type { Cursor, Fate } from '../../../../shared/sync/protocol';
@@ -36,8 +42,13 @@ export interface ReplicaLog {
   readonly teamId: string | null;
 }
 
+/** A first sync's snapshot part-way (the cursor key's sibling); cleared with it on a new enrollment. */
+export const SYNC_SNAPSHOT_KEY = 'syncSnapshot';
+
 const cursorKeyOf = (log: ReplicaLog): string =>
   log.teamId === null ? SYNC_CURSOR_KEY : `${SYNC_CURSOR_KEY}:${log.teamId}`;
+const snapshotKeyOf = (log: ReplicaLog): string =>
+  log.teamId === null ? SYNC_SNAPSHOT_KEY : `${SYNC_SNAPSHOT_KEY}:${log.teamId}`;
 
 export function dexieReplica(
   db: DuchaDatabase,
@@ -45,6 +56,7 @@ export function dexieReplica(
   now: () => Date = () => new Date(),
 ): SyncReplica {
   const cursorKey = cursorKeyOf(log);
+  const snapshotKey = snapshotKeyOf(log);
   return {
     async waiting(limit) {
       return (await db.outbox.orderBy('seq').limit(limit).toArray()).map(waitingOf);
@@ -65,9 +77,12 @@ export function dexieReplica(
 
     cursor: async () => ((await db.meta.get(cursorKey))?.value as Cursor | undefined) ?? null,
 
+    snapshotProgress: async () =>
+      ((await db.meta.get(snapshotKey))?.value as SnapshotProgress | undefined) ?? null,
+
     async receive(
       operations: readonly Operation[],
-      cursor: Cursor,
+      at: ReceivedAt,
       held: readonly HeldOperation[],
       authors: readonly (PushAuthor | null)[] = [],
     ) {
@@ -103,7 +118,11 @@ export function dexieReplica(
         if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
         const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
         await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: holds });
-        await db.meta.put({ key: cursorKey, value: cursor });
+        if (isSnapshotProgress(at)) await db.meta.put({ key: snapshotKey, value: at });
+        else {
+          await db.meta.put({ key: cursorKey, value: at });
+          await db.meta.delete(snapshotKey);
+        }
         if (log.teamId !== null) {
           const teamId = log.teamId;
           const keys = [...new Set(operations.map((op) => rowKey(op.table, op.rowId)))];
