@@ -22,7 +22,7 @@ import { issuesOfHistoryOperations, noteContradictions } from '../contradictions
 import { localKnowledge } from '../exchange/local-knowledge';
 import { conflictsOfPage } from './conflicts';
 import { exportSnapshot } from '../exchange/export-snapshot';
-import { SYNC_CURSOR_KEY, syncState } from './sync-state';
+import { SYNC_CURSOR_KEY, SYNC_SNAPSHOT_KEY, syncState } from './sync-state';
 
 /** What this laptop has received from the server, per node: part of what it is known to hold. */
 export const SYNC_KNOWLEDGE_KEY = 'syncKnowledge';
@@ -41,9 +41,6 @@ export interface ReplicaLog {
   /** The office's: the team, keying its cursor and noting where each row came from. */
   readonly teamId: string | null;
 }
-
-/** A first sync's snapshot part-way (the cursor key's sibling); cleared with it on a new enrollment. */
-export const SYNC_SNAPSHOT_KEY = 'syncSnapshot';
 
 const cursorKeyOf = (log: ReplicaLog): string =>
   log.teamId === null ? SYNC_CURSOR_KEY : `${SYNC_CURSOR_KEY}:${log.teamId}`;

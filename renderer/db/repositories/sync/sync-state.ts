@@ -10,6 +10,7 @@ const KEYS = {
   enrollment: 'syncEnrollment',
   signIn: 'syncSignIn',
   cursor: 'syncCursor',
+  snapshot: 'syncSnapshot',
   lastSuccess: 'syncLastSuccess',
   automatic: 'syncAutomatic',
   teamName: 'syncTeamName',
@@ -69,14 +70,17 @@ export const saveServerUrl = async (db: DuchaDatabase, url: string): Promise<voi
 };
 
 /**
- * A new enrollment replaces the old one and everything that hung on it: the person's binding and the
- * cursor belong to the old device id (and perhaps another server or team).
+ * A new enrollment replaces the old one and everything that hung on it: the person's binding, the
+ * cursors and a snapshot part-way belong to the old device id (and perhaps another server or team).
  */
 export async function saveEnrollment(db: DuchaDatabase, enrollment: SyncEnrollment): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     await db.meta.put({ key: KEYS.server, value: enrollment.serverUrl });
     await db.meta.put({ key: KEYS.enrollment, value: enrollment });
-    await db.meta.bulkDelete([KEYS.signIn, KEYS.cursor, KEYS.lastSuccess, KEYS.teamName]);
+    await db.meta.bulkDelete([KEYS.signIn, KEYS.lastSuccess, KEYS.teamName]);
+    // Every log's cursor and any snapshot part-way (an office laptop keeps one per team).
+    await db.meta.where('key').startsWith(KEYS.cursor).delete();
+    await db.meta.where('key').startsWith(KEYS.snapshot).delete();
   });
 }
 
@@ -111,3 +115,5 @@ export const saveAutomatic = async (db: DuchaDatabase, automatic: boolean): Prom
 };
 
 export const SYNC_CURSOR_KEY = KEYS.cursor;
+/** A first sync's snapshot part-way, per log as the cursor. */
+export const SYNC_SNAPSHOT_KEY = KEYS.snapshot;
