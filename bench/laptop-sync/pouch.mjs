@@ -85,6 +85,9 @@ async function pouchRuns(documents, { runs, adapter, say }) {
           adapter,
           batchSize: BATCH_SIZE,
         });
+        // An adapter the build does not have would fall back silently: say so instead.
+        if (result.adapter !== adapter)
+          throw new Error(`the browser PouchDB used adapter ${result.adapter}, not ${adapter}`);
         if (!result.ok || result.docCount !== documents.length)
           throw new Error(
             `PouchDB replicated ${result.docCount} of ${documents.length} documents (ok: ${result.ok})`,
