@@ -9,11 +9,12 @@ import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/da
 import { writeRecords } from '../../../renderer/db/record-writer';
 import { ReadOnlyPersonError } from '../../../renderer/db/repositories/sync/read-only';
 import { SOUTH } from '../../../server/test/support/http-city';
-import { makeProject } from '../../fixtures/records';
+import { makeIssue, makeProject } from '../../fixtures/records';
 import { fetchTransport, type Laptop, LaptopCity } from './laptop-city';
 
 const NORTH_PROJECT = '019a0000-0000-7000-8000-00000000cc01';
 const SOUTH_PROJECT = '019a0000-0000-7000-8000-00000000cc02';
+const OFFICE_ISSUE = '019a0000-0000-7000-8000-00000000cc03';
 
 let city: LaptopCity;
 beforeAll(async () => {
@@ -79,5 +80,20 @@ describe('the city office and leaders', () => {
     expect(round?.pushed).toBe(0);
     expect(leader.engine.current().phase).toBe('idle');
     expect(await leader.db.outbox.count()).toBe(1);
+  });
+
+  it("sends an issue the office records on a team's project into that team's log only", async () => {
+    const office = await city.laptop('office-2', null, fetchTransport, 'office');
+    await office.engine.syncNow();
+    const issue = makeIssue({ id: OFFICE_ISSUE, projectId: SOUTH_PROJECT, title: '督查办发现：围挡破损' });
+    await writeRecords(office.db, [{ table: 'issues', id: issue.id, fields: issue }]);
+    const sent = await office.engine.syncNow();
+    expect(sent?.refused).toBe(0);
+    const south = await city.laptop('south-2', SOUTH);
+    const north = await city.laptop('north-2');
+    await south.engine.syncNow();
+    await north.engine.syncNow();
+    expect((await south.db.issues.get(OFFICE_ISSUE))?.title).toBe('督查办发现：围挡破损');
+    expect(await north.db.issues.get(OFFICE_ISSUE)).toBeUndefined();
   });
 });
