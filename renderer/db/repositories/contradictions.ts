@@ -6,7 +6,7 @@
 import type { Issue } from '../../../shared/domain/issue';
 import { type ContradictingSteps, contradictingSteps } from '../../../shared/issues/contradicting-steps';
 import { type DuchaDatabase, liveRecord } from '../database';
-import { historyOfIssue } from './issue-steps';
+import { historiesOfIssues, historyOfIssue } from './issue-steps';
 
 const KEY = 'contradictedIssues';
 
@@ -18,9 +18,12 @@ const listed = async (db: DuchaDatabase): Promise<string[]> => {
 /** Inside the import's transaction (issueEvents and meta): add or drop each touched issue. */
 export async function noteContradictions(db: DuchaDatabase, issueIds: Iterable<string>): Promise<void> {
   const ids = new Set(await listed(db));
+  const touched = [...new Set(issueIds)];
+  // One read for all of them: a snapshot page touches thousands of issues.
+  const histories = await historiesOfIssues(db, touched);
   let changed = false;
-  for (const id of new Set(issueIds)) {
-    const contradicted = contradictingSteps(await historyOfIssue(db, id)).length > 0;
+  for (const id of touched) {
+    const contradicted = contradictingSteps(histories.get(id) ?? []).length > 0;
     if (contradicted !== ids.has(id)) {
       if (contradicted) ids.add(id);
       else ids.delete(id);

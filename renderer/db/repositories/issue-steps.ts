@@ -37,6 +37,27 @@ export async function historyOfIssue(db: DuchaDatabase, issueId: string): Promis
   return inClockOrder(rows.filter(isLive).map((row) => recordOfStored<IssueEvent>(row)));
 }
 
+/**
+ * The histories of many issues in one read (a sync page or an import touches thousands): by issue id,
+ * each as historyOfIssue gives it; an issue without steps is absent.
+ */
+export async function historiesOfIssues(
+  db: DuchaDatabase,
+  issueIds: readonly string[],
+): Promise<Map<string, IssueEvent[]>> {
+  const byIssue = new Map<string, IssueEvent[]>();
+  if (issueIds.length === 0) return byIssue;
+  for (const row of await db.issueEvents.where('issueId').anyOf(issueIds).toArray()) {
+    if (!isLive(row)) continue;
+    const event = recordOfStored<IssueEvent>(row);
+    const list = byIssue.get(event.issueId);
+    if (list) list.push(event);
+    else byIssue.set(event.issueId, [event]);
+  }
+  for (const [id, events] of byIssue) byIssue.set(id, inClockOrder(events));
+  return byIssue;
+}
+
 export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Promise<ChainVerdict> {
   return issueChain.verifyChain(await historyOfIssue(db, issueId));
 }

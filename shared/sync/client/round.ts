@@ -170,19 +170,27 @@ async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received
   let progress = await log.replica.snapshotProgress();
   let received = 0;
   let restarts = 0;
-  ctx.onProgress?.({ phase: 'snapshot', done: 0 });
-  for (;;) {
-    const from = progress ? `&next=${encodeSnapshotAfter(progress.after)}` : '';
-    const page = await authed(
+  const fetchPage = (after: SnapshotKey | null) => {
+    const from = after ? `&next=${encodeSnapshotAfter(after)}` : '';
+    const page = authed(
       ctx,
       { method: 'GET', path: teamPath(log, `snapshot?limit=${String(SNAPSHOT_MAX_ROWS)}${from}`) },
       SnapshotPageSchema,
       'snapshot',
     );
+    // Awaited in its turn; a round that fails first must not leave its failure unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  ctx.onProgress?.({ phase: 'snapshot', done: 0 });
+  let pending = fetchPage(progress?.after ?? null);
+  for (;;) {
+    const page = await pending;
     if (progress && page.cursor.epoch !== progress.cursor.epoch) {
       if ((restarts += 1) > 1)
         throw new SyncFailure('badReply', 'snapshot: the epoch changed twice in one round');
       progress = null;
+      pending = fetchPage(null);
       continue;
     }
     const cursor = progress?.cursor ?? page.cursor;
@@ -197,6 +205,8 @@ async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received
     if (next && page.operations.length === 0)
       throw new SyncFailure('badReply', 'snapshot: "next" with an empty page');
     const sorted = sortIncoming(page.operations, 'snapshot');
+    // The next page travels (server, host: other processes, another core) while this one is merged.
+    if (next) pending = fetchPage(next);
     const at: ReceivedAt = next ? { cursor, after: next } : cursor;
     await log.replica.receive(sorted.known, at, sorted.held);
     received += page.operations.length;
