@@ -1,26 +1,29 @@
 // One conflict: the record and field, the value that stands and the one that lost side by side, each
-// with who set it and when, and "Keep this value" under each.
+// with who set it and when, and "Keep this value" under each. Fields and values in the words the import
+// preview uses (a status or a category by its name, an amount in 万元), never as stored.
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Json } from '../../../shared/sync/canonical-json';
 import { type ConflictSide, type SyncConflictRow, syncActions, useDatabase, useSyncState } from '../../db';
 import { useSession } from '../../stores/session';
 import { formatInstant } from '../../ui/format-instant';
-
-const shown = (value: unknown, empty: string): string => {
-  if (value === null || value === '' || value === undefined) return empty;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-};
+import { fieldLabel, valueText } from '../exchange';
 
 export function ConflictCard({ conflict }: { conflict: SyncConflictRow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const exists = (key: string) => i18n.exists(key);
+  const shown = (value: Json | undefined): string =>
+    value === null || value === '' || value === undefined
+      ? t('sync.conflicts.empty')
+      : valueText(t, exists, conflict.table, conflict.field, value);
   const db = useDatabase();
   const state = useSyncState();
   const language = useSession((s) => s.language);
   const [busy, setBusy] = useState(false);
   const [gone, setGone] = useState(false);
   const kind = t(`importPreview.tables.${conflict.table}`);
-  const field = t(`importPreview.common.${conflict.field}`, { defaultValue: conflict.field });
+  const field = fieldLabel(t, exists, conflict.table, conflict.field);
 
   const keep = async (kept: 'winner' | 'loser') => {
     if (conflict.id === undefined) return;
@@ -42,7 +45,7 @@ export function ConflictCard({ conflict }: { conflict: SyncConflictRow }) {
       title={which === 'winner' ? t('sync.conflicts.kept') : t('sync.conflicts.other')}
     >
       <Typography.Paragraph strong style={{ whiteSpace: 'pre-wrap' }}>
-        {shown(value.value, t('sync.conflicts.empty'))}
+        {shown(value.value)}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         {value.here ? t('sync.conflicts.byHere') : (value.who ?? t('sync.conflicts.byUnknown'))}
@@ -74,7 +77,7 @@ export function ConflictCard({ conflict }: { conflict: SyncConflictRow }) {
           <Typography.Text data-testid="conflict-decided">
             {t('sync.conflicts.decided', {
               at: formatInstant(conflict.decided.at, language),
-              value: shown(conflict[conflict.decided.kept].value, t('sync.conflicts.empty')),
+              value: shown(conflict[conflict.decided.kept].value),
             })}
           </Typography.Text>
         ) : (

@@ -4,15 +4,14 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useRecordConflicts } from '../../db';
+import { fieldLabel } from '../exchange';
 
 export function RecordConflicts({ table, rowId }: { table: string; rowId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const open = useRecordConflicts(table, rowId);
   if (!open || open.length === 0) return null;
-  const fields = [
-    ...new Set(open.map((c) => t(`importPreview.common.${c.field}`, { defaultValue: c.field }))),
-  ];
+  const fields = [...new Set(open.map((c) => fieldLabel(t, (key) => i18n.exists(key), c.table, c.field)))];
   return (
     <Alert
       type="warning"

@@ -75,6 +75,26 @@ describe('a conflict settled on another laptop', () => {
   });
 });
 
+describe("an issue's status changed apart", () => {
+  it('is left to the history, which names the two steps for the office', async () => {
+    const { db } = await laptopWithConflict();
+    const issueId = '019a0000-0000-7000-8000-0000000000i1';
+    await db.syncConflicts.add({
+      table: 'issues',
+      rowId: issueId,
+      field: 'status',
+      label: '渣土车辆未密闭运输',
+      winner: { value: 'extensionRequested', hlc: OTHER_CLOCK, who: '王芳', at: null, here: false },
+      loser: { value: 'inProgress', hlc: OTHER_CLOCK, who: '李明', at: null, here: true },
+      via: 'sync',
+      detectedAt: new Date(MERGED_AT).toISOString(),
+      decided: null,
+    });
+    expect((await listConflicts(db)).map((c) => `${c.table}.${c.field}`)).toEqual(['projects.notes']);
+    expect(await openConflictsOf(db, 'issues', issueId)).toEqual([]);
+  });
+});
+
 describe('a conflict found as a page arrives', () => {
   it("says when this laptop's value was written, from its clock", () => {
     const here = 'a0a0a0a0a0a0a0a0';

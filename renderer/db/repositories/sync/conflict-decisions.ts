@@ -44,7 +44,9 @@ async function tablesOf(db: DuchaDatabase, id: number) {
 export async function listConflicts(db: DuchaDatabase): Promise<SyncConflictRow[]> {
   const all = await withSettledElsewhere(
     db,
-    await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray(),
+    (await db.syncConflicts.orderBy('detectedAt').reverse().limit(500).toArray()).filter(
+      (c) => !decidedInHistory(c),
+    ),
   );
   return [...all.filter((c) => !c.decided), ...all.filter((c) => c.decided)];
 }
@@ -56,8 +58,17 @@ export async function openConflictsOf(
   rowId: string,
 ): Promise<SyncConflictRow[]> {
   const rows = await db.syncConflicts.where('[table+rowId]').equals([table, rowId]).toArray();
-  return (await withSettledElsewhere(db, rows)).filter((c) => !c.decided);
+  return (await withSettledElsewhere(db, rows)).filter((c) => !c.decided && !decidedInHistory(c));
 }
+
+/**
+ * An issue's status moves only by a step of its history, so two statuses set apart are two steps taken
+ * apart that contradict: the history already names them for the office (on the issue and the joint
+ * meeting's page), who decides with a step of its own. Listed here too, "Keep this value" would set a
+ * status that no step of the history leads to.
+ */
+const decidedInHistory = (conflict: SyncConflictRow): boolean =>
+  conflict.table === 'issues' && conflict.field === 'status';
 
 /**
  * How a conflict was settled on another laptop, or null. "Keep this value" there wrote one of the two
