@@ -98,13 +98,15 @@ export async function syncPhotos(ctx: PhotoContext): Promise<PhotoResult> {
 
   let downloaded = 0;
   let notYetOnServer = 0;
-  for (const photo of down) {
+  // Two at a time: one photo's copies are made (image workers, the second core) and kept while the
+  // next one's bytes come down; in order, smallest first, as one queue.
+  await inTurns(down, DOWNLOADS_AT_ONCE, async (photo) => {
     speed.start('photoDown');
     ctx.onProgress?.(speed.progress('photoDown', photo.sha256, 0, photo.byteLength));
     const original = await downloadPhoto(ctx, photo.sha256);
     if (original === null) {
       notYetOnServer += 1;
-      continue;
+      return;
     }
     speed.count('photoDown', original.size);
     await ctx.library.keep(photo.sha256, original, await ctx.derive(original).catch(() => null));
@@ -113,9 +115,38 @@ export async function syncPhotos(ctx: PhotoContext): Promise<PhotoResult> {
     ctx.onProgress?.(speed.progress('photoDown', photo.sha256, original.size, original.size));
     waiting.moved(photo);
     downloaded += 1;
-  }
+  });
   ctx.onProgress?.(null);
   return { uploaded, downloaded, notYetOnServer };
+}
+
+/** Photos coming down at once: more would only queue behind the same connection and two cores. */
+const DOWNLOADS_AT_ONCE = 2;
+
+/**
+ * Runs `task` on each item, `atOnce` at a time, in the items' order; the first failure stops the
+ * others taking new items and is thrown once those under way have ended (nothing left half-kept).
+ */
+async function inTurns<T>(
+  items: readonly T[],
+  atOnce: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
+  if (failure !== null) throw (failure as { error: unknown }).error;
 }
 
 /** The unconfirmed originals the server lacks; those it holds are remembered as confirmed. */
