@@ -76,6 +76,8 @@ export class SyncEngine {
   private stopWatching: (() => void) | null = null;
   private started = false;
   private watching = false;
+  private photoCount: Promise<void> | null = null;
+  private photoRecount = false;
 
   constructor(
     db: DuchaDatabase,
@@ -104,10 +106,49 @@ export class SyncEngine {
     this.stopWatching = this.actions.watchOutbox((waiting) => {
       const grew = waiting > this.status.waiting;
       this.publish({ waiting });
+      // A photo added here shows among those waiting at once, offline too, not only once a
+      // round's photo step has counted.
+      if (first || grew) this.recountPhotos();
       if (first) {
         first = false;
         void this.refreshPhase().then(() => this.schedule(0));
       } else if (grew) this.schedule(this.options.afterChangeMs ?? AFTER_CHANGE_MS);
+    });
+  }
+
+  /**
+   * The photos still to move either way, from this laptop's library: originals the server has not
+   * confirmed holding (in the epoch of the saved cursor) and photo records whose original is not here.
+   * The photo step recounts as it goes; this is what the Sync page shows between rounds.
+   */
+  private recountPhotos(): void {
+    // One count at a time (it reads every photo row): changes during one are counted once after it.
+    if (this.photoCount) {
+      this.photoRecount = true;
+      return;
+    }
+    this.photoCount = this.countPhotosWaiting()
+      .catch(() => undefined)
+      .finally(() => {
+        this.photoCount = null;
+        if (this.photoRecount) {
+          this.photoRecount = false;
+          this.recountPhotos();
+        }
+      });
+  }
+
+  private async countPhotosWaiting(): Promise<void> {
+    if (!this.options.photos) return;
+    const { enrollment, cursor } = await this.actions.state();
+    if (!enrollment?.teamId || !cursor) return;
+    const library = this.actions.photoLibrary();
+    const [up, down] = await Promise.all([library.unconfirmed(cursor.epoch), library.lacking()]);
+    const photos = [...up, ...down];
+    // A round's photo step may be counting meanwhile: its figures are the fresher.
+    if (this.status.phase === 'syncing') return;
+    this.publish({
+      photos: { waiting: photos.length, waitingBytes: photos.reduce((n, p) => n + p.byteLength, 0) },
     });
   }
 

@@ -196,6 +196,8 @@ test('edits made apart while the server is out of reach meet: same data, conflic
     await confirm(a, await step(a, '记录整改进展', { actor: '县住建局', note: '已进场施工' }), '确认');
     await expect(a.getByTestId('issue-status')).toHaveText('整改中');
     await expectCutOff(a, ZH_SYNC);
+    // The photo added apart counts among those waiting, though no round has run since.
+    await expect(a.getByTestId('sync-photos-waiting')).toHaveText(/^1 张/);
     await shoot(a, testInfo, 'offline-waiting-zh-CN.png');
 
     await openIssue(b, one.id);
