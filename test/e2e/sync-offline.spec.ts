@@ -11,9 +11,10 @@
 // The server comes back on the same data; A, B and A sync. Then both hold the same data; issue 1 has
 // both changes; issue 2's deadline is on the Conflicts page of both, both dates with who and when,
 // and keeping the other date on B ends with that date on both and the conflict settled on both; issue
-// 3's history keeps both branches, verifies, and names the contradiction for the office. The photo
-// reaches B: "on its way" while its bytes are held back, then its thumbnail, then the viewer, the
-// bytes B stores hashing to A's.
+// 3's history keeps both branches, verifies, and names the contradiction for the office (its two
+// statuses are the history's to decide, not the Conflicts page's). The photo reaches B: "on its way"
+// while its bytes are held back (the browser host: B's requests to its host's relay are held), then
+// its thumbnail, then the viewer, the bytes B stores hashing to A's.
 import type { Locator, Page, Route, TestInfo } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
