@@ -1,15 +1,21 @@
 // Who handled a step (经办人): the one field every step, re-inspection, result and notice dialog asks
-// for, with the same label, length and id wiring everywhere. The person chosen as this laptop's user
-// is the default (useActorName); with no one chosen the field stays empty and required, and says
-// where to choose — never the app's name.
+// for, with the same label, length and id wiring everywhere. The person signed in for sync, else the
+// person chosen as this laptop's user, is the default (useActorName); with neither the field stays
+// empty and required, and says where to choose — never the app's name.
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useWorkingContext } from '../db';
+import { useSyncState, useWorkingContext } from '../db';
 
-/** The name to prefill as the actor: the person working on this laptop, '' when none is chosen (or yet loaded). */
+/**
+ * The name to prefill as the actor: the person signed in for sync on this laptop (several people may
+ * share one laptop; the one signed in answers for what it writes), else the person chosen as this
+ * laptop's user, '' when neither (or not yet loaded).
+ */
 export function useActorName(): string {
-  return useWorkingContext()?.person?.name ?? '';
+  const signedIn = useSyncState()?.signIn?.person.name;
+  const working = useWorkingContext()?.person?.name;
+  return signedIn ?? working ?? '';
 }
 
 export function ActorField({

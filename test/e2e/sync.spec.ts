@@ -127,6 +127,27 @@ test('two laptops of a team converge through the server, and get over a server k
     await b.getByRole('menuitem', { name: 'Projects' }).click();
     await expect(b.getByRole('heading', { name: 'Project ledger' })).toBeVisible();
     await expect(b.getByRole('row').nth(1)).toBeVisible();
+    // B chose no person of its own: the one signed in for sync handles its steps.
+    const issued = await b.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('ducha');
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction('issues')
+              .objectStore('issues')
+              .index('status')
+              .getAll('issued', 1);
+            request.onsuccess = () => resolve((request.result[0] as { id: string }).id);
+            request.onerror = () => reject(new Error('no issued issue'));
+          };
+        }),
+    );
+    await b.goto(`${b.url().split('#')[0] ?? ''}#/issues/${issued}`);
+    await b.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    const acknowledge = b.getByRole('dialog', { name: 'Acknowledge' });
+    await expect(acknowledge.getByLabel('Handled by')).toHaveValue('王芳');
+    await acknowledge.getByRole('button', { name: 'Cancel' }).click();
 
     // The server dies hard. A change made on A meanwhile waits, and A says it cannot reach the server.
     await server.kill();

@@ -86,7 +86,9 @@ function StepForm({
   const { message } = App.useApp();
   const actions = issueActions(useDatabase());
   const photos = usePhotos({ issueId: issue.id }) ?? [];
-  const [actorName, setActor] = useState(defaultActor);
+  // Untouched, the field shows the default — also one read after the dialog opened (who is signed in).
+  const [typedActor, setActor] = useState<string | null>(null);
+  const actorName = typedActor ?? defaultActor;
   const [note, setNote] = useState('');
   const [newDeadline, setDeadline] = useState('');
   const [evidence, setEvidence] = useState<string[]>([]);
