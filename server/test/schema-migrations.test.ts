@@ -49,8 +49,22 @@ async function buildVersionOne(backend: StoreBackend, db: BlankDatabase): Promis
   await db.exec(`INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value,
     pushed_by_device, pushed_by_person, pushed_at) VALUES ${rows.join(', ')}`);
   await db.exec(`INSERT INTO merged_rows (table_name, row_id, team_id, row) VALUES
-    ('issues', 'issue-1', 'team-1', '{}'), ('issues', 'issue-2', 'team-1', '{}')`);
+    ('issues', 'issue-1', 'team-1', '{}'), ('issues', 'issue-2', 'team-1', '{}'),
+    ('visits', 'visit-1', 'team-1', ${quote(JSON.stringify(SIGNED_VISIT))}),
+    ('visits', 'visit-2', 'team-1', '{"id":"visit-2","signatures":"not a list"}')`);
 }
+
+/** A visit signed before version 4: its signature images were referenced by no blob_refs row. */
+const SIGNATURE = 'c'.repeat(64);
+const SIGNED_VISIT = {
+  id: 'visit-1',
+  signatures: [
+    { role: 'inspector', name: '李明', imageSha256: SIGNATURE },
+    { role: 'owner', name: '业主', imageSha256: 'not-a-hash' },
+    { role: 'unit', name: '未签' },
+  ],
+  _clocks: {},
+};
 
 describeEachBackend('schema migrations', (backend) => {
   it('carries a version 1 log into pushes: every operation, its seq and its pusher, and new pushes go on', async () => {
@@ -94,6 +108,9 @@ describeEachBackend('schema migrations', (backend) => {
         pushers.map((by, i) => [i + 1, 'device-1', by.person, by.at]),
       );
       expect(await db.rows('SELECT id FROM pushes')).toHaveLength(2);
+      // Version 4: a signed visit's images may be downloaded by its team, and only what is a hash.
+      expect(await store.teamReferencesBlob('team-1', SIGNATURE)).toBe(true);
+      expect(await db.rows('SELECT sha256 FROM blob_refs')).toEqual([{ sha256: SIGNATURE }]);
 
       const next = operation({ node: NODE_A, at: 9, rowId: 'issue-3', field: 'title', value: '新问题' });
       expect(

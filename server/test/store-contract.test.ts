@@ -482,7 +482,7 @@ describeEachBackend('store contract', (backend) => {
     expect(paged).toEqual(snapshot.operations);
   });
 
-  it('lets a team download the blobs its photo records name, and no other team', async () => {
+  it('lets a team download the blobs its photo and signed-visit records name, and no other team', async () => {
     const { store } = await backend.fresh();
     const a = await seedTeam(store, 'team-a');
     const b = await seedTeam(store, 'team-b');
@@ -525,6 +525,30 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.teamReferencesBlob(a.teamId, annotatedHash)).toBe(true);
     expect(await store.teamReferencesBlob(a.teamId, captionHash)).toBe(false);
     expect(await store.teamReferencesBlob(b.teamId, photoHash)).toBe(false);
+
+    // A signed visit's signature images, and nothing that is not a hash.
+    const signatureHash = 'd'.repeat(64);
+    await store.push(
+      a.teamId,
+      [
+        operation({
+          node: NODE_A,
+          at: 5,
+          table: 'visits',
+          rowId: 'vi-1',
+          field: 'signatures',
+          value: [
+            { role: 'inspector', name: '李明', imageSha256: signatureHash },
+            { role: 'owner', name: '业主', imageSha256: '../../etc/passwd' },
+          ],
+        }),
+      ],
+      a.pushers[0]!,
+      AT,
+    );
+    expect(await store.teamReferencesBlob(a.teamId, signatureHash)).toBe(true);
+    expect(await store.teamReferencesBlob(a.teamId, '../../etc/passwd')).toBe(false);
+    expect(await store.teamReferencesBlob(b.teamId, signatureHash)).toBe(false);
   });
 
   it('enrolls a device once per code, even with two enrolling at once; used, expired or unknown codes enroll none', async () => {

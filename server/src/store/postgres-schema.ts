@@ -161,4 +161,20 @@ CREATE TABLE notice_counters (
 );
 `,
   },
+  {
+    version: 4,
+    why: 'A signed visit’s signature images are blobs its team may download (issue 18), like photo originals: the references of visits already stored are added.',
+    sql: `
+INSERT INTO blob_refs (team_id, sha256)
+SELECT DISTINCT m.team_id, s.value ->> 'imageSha256'
+FROM merged_rows m
+CROSS JOIN LATERAL jsonb_array_elements(
+  CASE WHEN jsonb_typeof(m.row::jsonb -> 'signatures') = 'array' THEN m.row::jsonb -> 'signatures' ELSE '[]'::jsonb END
+) AS s(value)
+WHERE m.table_name = 'visits'
+  AND jsonb_typeof(s.value) = 'object'
+  AND (s.value ->> 'imageSha256') ~ '^[0-9a-f]{64}$'
+ON CONFLICT DO NOTHING;
+`,
+  },
 ];

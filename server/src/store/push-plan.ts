@@ -6,6 +6,7 @@ import { sha256HexSync } from '../../../shared/crypto/sha256';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import { applyOperationInPlace, rowKey, type SyncedRow } from '../../../shared/sync/merge';
 import type { Operation } from '../../../shared/sync/operation';
+import { SHA256_HEX } from '../../../shared/sync/protocol';
 import { compareHlc } from '../../../shared/sync/hlc';
 import type { PushOutcome } from './store';
 
@@ -57,13 +58,26 @@ export interface PushPlan {
   readonly changedRows: ChangedRow[];
   /** Per node, the highest clock among the stored operations. */
   readonly knowledge: Map<string, string>;
-  /** SHA-256 hashes named by stored photo and annotation operations: the team may download them. */
+  /** SHA-256 hashes named by stored photo, annotation and signed-visit operations: the team may download them. */
   readonly blobs: Set<string>;
   readonly lastSeq: number;
 }
 
 /** The tables whose `sha256` field names a blob (a photo original) the team may download. */
 const BLOB_TABLES: ReadonlySet<string> = new Set(['photos', 'photoAnnotations']);
+
+/** The blobs an operation names: a photo's or annotation's `sha256`, a visit's signature images. */
+function blobsNamedBy(operation: Operation): string[] {
+  const { table, field, value } = operation;
+  if (BLOB_TABLES.has(table) && field === 'sha256' && typeof value === 'string') return [value];
+  if (table === 'visits' && field === 'signatures' && Array.isArray(value)) {
+    return value.flatMap((signature) => {
+      const sha256 = (signature as { imageSha256?: unknown } | null)?.imageSha256;
+      return typeof sha256 === 'string' && SHA256_HEX.test(sha256) ? [sha256] : [];
+    });
+  }
+  return [];
+}
 
 export const identityKey = (op: Pick<Operation, 'table' | 'rowId' | 'field' | 'hlc'>): string =>
   `${op.table}\u0000${op.rowId}\u0000${op.field}\u0000${op.hlc}`;
@@ -145,13 +159,7 @@ export function planPush(
     const held = knowledge.get(operation.node);
     if (held === undefined || compareHlc(operation.hlc, held) > 0)
       knowledge.set(operation.node, operation.hlc);
-    if (
-      BLOB_TABLES.has(operation.table) &&
-      operation.field === 'sha256' &&
-      typeof operation.value === 'string'
-    ) {
-      blobs.add(operation.value);
-    }
+    for (const sha256 of blobsNamedBy(operation)) blobs.add(sha256);
   }
 
   const changedRows: ChangedRow[] = [];

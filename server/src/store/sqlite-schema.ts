@@ -177,4 +177,20 @@ CREATE TABLE notice_counters (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  {
+    version: 4,
+    why: 'A signed visit’s signature images are blobs its team may download (issue 18), like photo originals: the references of visits already stored are added.',
+    sql: `
+INSERT INTO blob_refs (team_id, sha256)
+SELECT DISTINCT m.team_id, json_extract(s.value, '$.imageSha256')
+FROM merged_rows m, json_each(m.row, '$.signatures') s
+WHERE m.table_name = 'visits'
+  AND json_valid(m.row)
+  AND json_type(m.row, '$.signatures') = 'array'
+  AND json_type(s.value, '$.imageSha256') = 'text'
+  AND length(json_extract(s.value, '$.imageSha256')) = 64
+  AND json_extract(s.value, '$.imageSha256') NOT GLOB '*[^0-9a-f]*'
+ON CONFLICT DO NOTHING;
+`,
+  },
 ];
