@@ -19,6 +19,11 @@ export interface RecordPatch<T extends SyncedTable = SyncedTable> {
   readonly id: string;
   /** Fields to set; on a new row, the whole record. */
   readonly fields: Partial<RecordOf<T>> | { readonly [DELETED_FIELD]: boolean };
+  /**
+   * Write the fields even where they hold these values already: a person confirming a value against
+   * another laptop's (a conflict decided) says so with a new operation the other laptops receive.
+   */
+  readonly reassert?: boolean;
 }
 
 /** A write that would store a record breaking its schema; nothing of the write is kept. */
@@ -125,8 +130,8 @@ export async function writeRecords(
     for (const patch of patches) {
       const key = rowKey(patch.table, patch.id);
       for (const [field, value] of Object.entries(patch.fields)) {
-        if (!isRecordField(field) || value === undefined || sameValue(rows.get(key)?.[field], value))
-          continue;
+        if (!isRecordField(field) || value === undefined) continue;
+        if (!patch.reassert && sameValue(rows.get(key)?.[field], value)) continue;
         // Each operation its own tick: a later patch of the same field in this write wins by clock.
         const clock = clocks.tick();
         const op: Operation = {

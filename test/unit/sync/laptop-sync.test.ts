@@ -11,7 +11,7 @@ import { SyncFailure } from '../../../shared/sync/client/answers';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
 import { createDatabase, liveRecord, type Stored } from '../../../renderer/db/database';
 import { writeRecords } from '../../../renderer/db/record-writer';
-import { decideConflict } from '../../../renderer/db/repositories/sync/conflict-decisions';
+import { decideConflict, listConflicts } from '../../../renderer/db/repositories/sync/conflict-decisions';
 import { SyncEngine } from '../../../renderer/sync/sync-engine';
 import { deviceSigner } from '../../../renderer/db/repositories/sync/device-signer';
 import { openSession } from '../../../shared/sync/client/session';
@@ -100,6 +100,31 @@ describe('laptop sync through the server', () => {
     expect((await a.db.syncConflicts.get(onA1?.id ?? 0))?.decided?.kept).toBe('loser');
     // A later change made knowing the other value is no new conflict on B.
     expect(await b.db.syncConflicts.count()).toBe(1);
+  });
+
+  it('tells the other laptop when a conflict is settled by confirming the value the merge kept', async () => {
+    const a = await city.laptop('a-confirm');
+    const b = await city.laptop('b-confirm');
+    const SITE = '019a0000-0000-7000-8000-00000000ee01';
+    await writeRecords(a.db, [{ table: 'projects', id: SITE, fields: makeProject({ id: SITE }) }]);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await writeRecords(a.db, [{ table: 'projects', id: SITE, fields: { notes: '甲的说明' } }]);
+    await writeRecords(b.db, [{ table: 'projects', id: SITE, fields: { notes: '乙的说明' } }]);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    const open = async (laptop: typeof a) => (await listConflicts(laptop.db)).filter((c) => !c.decided);
+    expect((await open(a)).map((c) => c.winner.value)).toEqual(['乙的说明']);
+    const [onB] = await open(b);
+    // B keeps the value that won: written again, it reaches A, whose list then shows it decided.
+    await decideConflict(b.db, onB?.id ?? 0, 'winner', 'b-confirm');
+    expect(await b.db.outbox.count()).toBe(1);
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    expect(await open(a)).toEqual([]);
+    const onA = liveRecord((await a.db.table('projects').get(SITE)) as Stored<Project> | undefined);
+    expect(onA?.notes).toBe('乙的说明');
   });
 
   it('keeps an operation the server refused (a clock two days ahead) with its reason, out of the outbox', async () => {

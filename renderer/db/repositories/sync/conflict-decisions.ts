@@ -1,7 +1,7 @@
-// A person settles a conflict: confirming the value the merge kept changes no record; picking the one
-// that lost writes it again as a new change (a new operation, with a clock later than both), which
-// every laptop then takes by the same merge. Either way the conflict is marked decided, by whom, when.
-// On the other laptops that listed it, the kept value's new change is what tells them it was settled.
+// A person settles a conflict: the value kept — the one the merge kept, or the one that lost — is
+// written again as a new change (a new operation, with a clock later than both), which every laptop
+// takes by the same merge; the conflict is marked decided, by whom, when. On the other laptops that
+// listed it, that new change of the kept value is what tells them it was settled.
 import { canonicalJson, type Json } from '../../../../shared/sync/canonical-json';
 import { compareHlc, isEncodedHlc, wallOfEncodedHlc } from '../../../../shared/sync/hlc';
 import type { SyncedRow } from '../../../../shared/sync/merge';
@@ -30,6 +30,27 @@ export async function decideConflict(
         [{ table: conflict.table, id: conflict.rowId, fields: { [conflict.field]: conflict.loser.value } }],
         now,
       );
+    } else {
+      // The winner confirmed: written again, so the other laptops see the conflict settled too. Only
+      // while the field still holds it — a value written since is not overwritten by a confirmation.
+      const row = (await db.table(conflict.table).get(conflict.rowId)) as Record<string, unknown> | undefined;
+      if (
+        canonicalJson((row?.[conflict.field] ?? null) as Json) ===
+        canonicalJson(conflict.winner.value)
+      ) {
+        await writeRecords(
+          db,
+          [
+            {
+              table: conflict.table,
+              id: conflict.rowId,
+              fields: { [conflict.field]: conflict.winner.value },
+              reassert: true,
+            },
+          ],
+          now,
+        );
+      }
     }
     await db.syncConflicts.update(id, { decided: { kept, by, at: new Date(now).toISOString() } });
   });
