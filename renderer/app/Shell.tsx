@@ -7,7 +7,7 @@ import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { useHasProjects, useSetupChoice } from '../db';
 import { useNeedsSetup, WorkingPersonSelect } from '../features/organization';
 import { ReminderBell } from '../features/reminders/ReminderBell';
-import { SyncIndicator } from '../features/sync';
+import { ReadOnlyBoundary, ReadOnlyTag, SyncIndicator } from '../features/sync';
 import { usePreferences } from '../stores/preferences';
 import { useSession } from '../stores/session';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '../ui/icons';
@@ -111,12 +111,15 @@ export function Shell() {
           </Typography.Text>
           {host && <Tag data-testid="host-kind">{t(`host.${host}`)}</Tag>}
           <SyncIndicator />
+          <ReadOnlyTag />
           <WorkingPersonSelect />
           <ReminderBell />
           <LanguageSwitch />
         </Layout.Header>
         <Layout.Content className="app-content" style={{ padding: 24 }}>
-          <Suspense fallback={<Spin />}>{page}</Suspense>
+          <ReadOnlyBoundary path={location.pathname}>
+            <Suspense fallback={<Spin />}>{page}</Suspense>
+          </ReadOnlyBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

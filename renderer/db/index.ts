@@ -47,6 +47,7 @@ export {
   useIssue,
   useIssueHistory,
   useIssueList,
+  useIssueTeams,
   useMeetingIssues,
   useReminders,
 } from './api/issues/hooks';
@@ -91,8 +92,15 @@ export type { LeaderPageSource } from './repositories/exchange/leader-page-sourc
 
 // Sync with the city's server (同步)
 export { syncActions } from './api/sync/actions';
-export { useRecordConflicts, useSyncConflicts, useSyncRefusals, useSyncState } from './api/sync/hooks';
+export {
+  useReadOnly,
+  useRecordConflicts,
+  useSyncConflicts,
+  useSyncRefusals,
+  useSyncState,
+} from './api/sync/hooks';
 export { ConflictGoneError } from './repositories/sync/conflict-decisions';
+export { ReadOnlyPersonError } from './repositories/sync/read-only';
 export type { SyncEnrollment, SyncSignIn, SyncState, SyncSuccess } from './repositories/sync/sync-state';
 export type { ConflictSide, SyncConflictRow, SyncRefusalRow } from './database';
 

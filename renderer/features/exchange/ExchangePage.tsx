@@ -6,6 +6,7 @@ import { DeviceCard } from './DeviceCard';
 import { ExportPanel } from './export/ExportPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { ReceiptsPanel } from './ReceiptsPanel';
+import { ReadAction } from '../../ui/ReadAction';
 
 const TABS = ['export', 'import', 'receipts'] as const;
 type Tab = (typeof TABS)[number];
@@ -16,9 +17,18 @@ export function ExchangePage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'export';
   const panels: Record<Tab, React.ReactNode> = {
-    export: <ExportPanel />,
+    // Exporting to a folder and reading the receipts only read records, so a leader may; importing writes.
+    export: (
+      <ReadAction>
+        <ExportPanel />
+      </ReadAction>
+    ),
     import: <ImportPanel />,
-    receipts: <ReceiptsPanel />,
+    receipts: (
+      <ReadAction>
+        <ReceiptsPanel />
+      </ReadAction>
+    ),
   };
   return (
     <section aria-labelledby="exchange-title">

@@ -15,6 +15,7 @@ import { useSession } from '../../stores/session';
 import { PhotoPanel } from '../photos';
 import { ColourCard } from '../../ui/ColourCard';
 import { useActorName } from '../../ui/ActorField';
+import { ReadAction } from '../../ui/ReadAction';
 import { NoticeDocument } from '../reports';
 import { IssueHistory } from './IssueHistory';
 import { IssueReinspections } from './IssueReinspections';
@@ -51,14 +52,16 @@ function IssueView({ issue }: { issue: Issue }) {
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>
       <div>
         {issue.visitId && (
-          <Button
-            type="link"
-            icon={<ArrowLeftOutlined />}
-            style={{ paddingLeft: 0 }}
-            onClick={() => void navigate(`/visits/${issue.visitId ?? ''}`)}
-          >
-            {t('issue.backToVisit')}
-          </Button>
+          <ReadAction>
+            <Button
+              type="link"
+              icon={<ArrowLeftOutlined />}
+              style={{ paddingLeft: 0 }}
+              onClick={() => void navigate(`/visits/${issue.visitId ?? ''}`)}
+            >
+              {t('issue.backToVisit')}
+            </Button>
+          </ReadAction>
         )}
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center" wrap>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -147,11 +150,13 @@ function IssueView({ issue }: { issue: Issue }) {
       )}
       {issue.status === 'closed' && (
         <div>
-          <Button
-            onClick={() => void navigate(`/reports?doc=closeOut&issue=${encodeURIComponent(issue.id)}`)}
-          >
-            {t('reports.tabs.closeOut')}
-          </Button>
+          <ReadAction>
+            <Button
+              onClick={() => void navigate(`/reports?doc=closeOut&issue=${encodeURIComponent(issue.id)}`)}
+            >
+              {t('reports.tabs.closeOut')}
+            </Button>
+          </ReadAction>
         </div>
       )}
       {issuedNow && (

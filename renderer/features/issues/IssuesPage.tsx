@@ -1,14 +1,24 @@
 // The issue list (问题清单): up to 200,000 issues in a virtual table, filtered and sorted from the
-// address, searched in Chinese, with saved filters, bulk actions on ticked rows and "New issue".
+// address, searched in Chinese, with saved filters, bulk actions on ticked rows and "New issue". On the
+// city office's laptop (enrolled for every team, so holding several) each issue shows its team, and the
+// list can be narrowed to one team.
 import { PlusOutlined } from '../../ui/icons';
-import { Button, Space, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Issue } from '../../../shared/domain/issue';
 import { VirtualTable } from '../../ui/virtual-table/VirtualTable';
 import { useActorName } from '../../ui/ActorField';
-import { useIssueList, useOrganization, useProjects } from '../../db';
+import {
+  type Organization,
+  useIssueList,
+  useIssueTeams,
+  useOrganization,
+  useProjects,
+  useSyncState,
+} from '../../db';
+import { ReadAction } from '../../ui/ReadAction';
 import { useTimeZone, useToday } from '../../stores/clock';
 import { BulkBar, BulkDialog, type BulkStep } from './BulkActions';
 import { issueColumns } from './issue-columns';
@@ -27,7 +37,16 @@ export function IssuesPage() {
   const timeZone = useTimeZone();
   const organization = useOrganization();
   const address = useListAddress();
-  const issues = useIssueList(address.filter, address.sort, today, timeZone);
+  const listed = useIssueList(address.filter, address.sort, today, timeZone);
+  const teams = useTeamOfIssues(organization);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const issues = useMemo(
+    () =>
+      teamId === null || !teams || !listed
+        ? listed
+        : listed.filter((issue) => teams.ids.get(issue.id) === teamId),
+    [listed, teams, teamId],
+  );
   const rows = issues ?? EMPTY;
   const selection = useSelection(rows, address.query);
   const [bulk, setBulk] = useState<BulkStep | null>(null);
@@ -35,10 +54,10 @@ export function IssuesPage() {
   const projects = useProjects();
   const projectNames = useMemo(() => new Map((projects ?? []).map((p) => [p.id, p.name])), [projects]);
   const columns = useMemo(
-    () => issueColumns(t, organization, today, timeZone, projectNames),
-    [t, organization, today, timeZone, projectNames],
+    () => issueColumns(t, organization, today, timeZone, projectNames, teams?.names ?? null),
+    [t, organization, today, timeZone, projectNames, teams],
   );
-  const filtered = Object.keys(address.filter).length > 0;
+  const filtered = Object.keys(address.filter).length > 0 || teamId !== null;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -50,14 +69,29 @@ export function IssuesPage() {
           {t('issue.create.button')}
         </Button>
       </Space>
-      <IssueFilters
-        filter={address.filter}
-        organization={organization}
-        onChange={address.setFilter}
-        onClear={address.clear}
-      />
+      <ReadAction>
+        {teams && (
+          <Select<string>
+            aria-label={t('issue.list.team')}
+            placeholder={t('issue.list.team')}
+            allowClear
+            style={{ width: 200 }}
+            value={teamId ?? undefined}
+            options={teams.options}
+            onChange={(id) => setTeamId(id ?? null)}
+          />
+        )}
+        <IssueFilters
+          filter={address.filter}
+          organization={organization}
+          onChange={address.setFilter}
+          onClear={address.clear}
+        />
+      </ReadAction>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <SavedFilters query={address.query} onOpen={(query) => void navigate(`/issues?${query}`)} />
+        <ReadAction>
+          <SavedFilters query={address.query} onOpen={(query) => void navigate(`/issues?${query}`)} />
+        </ReadAction>
         <Typography.Text data-testid="issue-count">
           {issues === undefined ? t('app.loading') : t('issue.list.count', { count: rows.length })}
         </Typography.Text>
@@ -95,6 +129,24 @@ export function IssuesPage() {
       <NewIssueDialog open={creating} organization={organization} onClose={() => setCreating(false)} />
     </Space>
   );
+}
+
+/**
+ * Each issue's team and the teams to choose from, on a laptop enrolled for every team (the office's or
+ * a leader's) that holds more than one; null elsewhere (no column, no choice).
+ */
+function useTeamOfIssues(organization: Organization | undefined) {
+  const enrollment = useSyncState()?.enrollment;
+  const several = enrollment?.teamId === null && (organization?.teams.length ?? 0) > 1;
+  const ids = useIssueTeams(several);
+  return useMemo(() => {
+    if (!several || !ids || !organization) return null;
+    const teamName = new Map(organization.teams.map((team) => [team.id, team.name]));
+    const names = new Map<string, string>();
+    for (const [issueId, teamId] of ids) names.set(issueId, teamName.get(teamId) ?? '');
+    const options = organization.teams.map((team) => ({ value: team.id, label: team.name }));
+    return { ids, names, options };
+  }, [several, ids, organization]);
 }
 
 /**

@@ -19,7 +19,20 @@ export function issueColumns(
   timeZone: string,
   /** The ledger's project names by id, for the project column. */
   projectNames: ReadonlyMap<string, string> = new Map(),
+  /** Each issue's team name, on a laptop holding several teams (the office's); null: no team column. */
+  teamNames: ReadonlyMap<string, string> | null = null,
 ): VirtualColumn<Issue, IssueSortKey>[] {
+  const team: VirtualColumn<Issue, IssueSortKey>[] =
+    teamNames === null
+      ? []
+      : [
+          {
+            key: 'team',
+            title: t('issue.list.columns.team'),
+            width: 130,
+            render: (i) => teamNames.get(i.id) ?? '',
+          },
+        ];
   return [
     {
       key: 'title',
@@ -34,6 +47,7 @@ export function issueColumns(
       width: 150,
       render: (i) => <ProjectCell id={i.projectId} name={projectNames.get(i.projectId)} />,
     },
+    ...team,
     {
       key: 'status',
       title: t('issue.fields.status'),

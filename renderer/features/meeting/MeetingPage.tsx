@@ -13,6 +13,7 @@ import { ContradictedIssues } from './ContradictedIssues';
 import { formatDay } from './format-day';
 import { type MeetingNames, MeetingGroupTable } from './MeetingGroupTable';
 import styles from './meeting.module.css';
+import { ReadAction } from '../../ui/ReadAction';
 
 /** The county of each region: a county itself, a town its parent county. */
 function countiesByRegion(regions: readonly Region[]): Map<string, Region> {
@@ -83,20 +84,22 @@ export function MeetingPage() {
         </Typography.Paragraph>
       </header>
       <div className={`${styles.toolbar} print-hidden`}>
-        <Select<string>
-          allowClear
-          aria-label={t('meeting.county')}
-          placeholder={t('meeting.county')}
-          style={{ minWidth: 180 }}
-          value={countyId ?? undefined}
-          onChange={(value) => setCountyId(value ?? null)}
-          options={organization.regions
-            .filter((r) => r.level === 'county')
-            .map((r) => ({ value: r.id, label: r.name }))}
-        />
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
-          {t('meeting.print')}
-        </Button>
+        <ReadAction>
+          <Select<string>
+            allowClear
+            aria-label={t('meeting.county')}
+            placeholder={t('meeting.county')}
+            style={{ minWidth: 180 }}
+            value={countyId ?? undefined}
+            onChange={(value) => setCountyId(value ?? null)}
+            options={organization.regions
+              .filter((r) => r.level === 'county')
+              .map((r) => ({ value: r.id, label: r.name }))}
+          />
+          <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
+            {t('meeting.print')}
+          </Button>
+        </ReadAction>
       </div>
       <ContradictedIssues />
       {groups.length === 0 ? (

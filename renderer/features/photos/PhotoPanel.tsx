@@ -4,7 +4,7 @@ import { FolderAddOutlined, PictureOutlined } from '../../ui/icons';
 import { Button, Empty, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PhotoLink, type PhotoOwner, usePhotos } from '../../db';
+import { type PhotoLink, type PhotoOwner, usePhotos, useReadOnly } from '../../db';
 import { itemsOfFiles } from './dropped-files';
 import { IntakeStatus } from './IntakeStatus';
 import { PhotoGallery } from './PhotoGallery';
@@ -23,8 +23,10 @@ const ownerOfLink = (link: PhotoLink): PhotoOwner =>
       : { projectId: link.projectId };
 
 /** readOnly: the owner is locked (a finalized visit); photos are shown but none can be added. */
-export function PhotoPanel({ link, readOnly = false }: { link: PhotoLink; readOnly?: boolean }) {
+export function PhotoPanel({ link, readOnly: locked = false }: { link: PhotoLink; readOnly?: boolean }) {
   const { t } = useTranslation();
+  // A leader signed in adds no photo either (no buttons, no drop zone).
+  const readOnly = useReadOnly() === true || locked;
   const photos = usePhotos(ownerOfLink(link));
   const intake = usePhotoIntake(link);
   const { dropping, zoneProps, addFiles } = usePhotoDropZone(intake, readOnly);

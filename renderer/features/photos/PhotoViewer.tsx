@@ -32,7 +32,9 @@ import {
   useAnnotation,
   useDatabase,
   usePhotoDerivativeUrl,
+  useReadOnly,
 } from '../../db';
+import { ReadAction } from '../../ui/ReadAction';
 import { AnnotationLayer } from './annotation/AnnotationLayer';
 import { PhotoAnnotator } from './annotation/PhotoAnnotator';
 import {
@@ -58,7 +60,10 @@ interface Props {
   readOnly?: boolean;
 }
 
-export function PhotoViewer({ photos, openId, onOpen, readOnly = false }: Props) {
+export function PhotoViewer({ photos, openId, onOpen, readOnly: locked = false }: Props) {
+  // A leader looks through the photos (the viewer's own buttons stay usable), marks and captions nothing.
+  const leader = useReadOnly() === true;
+  const readOnly = leader || locked;
   const index = openId === null ? -1 : photos.findIndex((p) => p.id === openId);
   const photo = photos[index];
   const move = (by: number) => {
@@ -76,14 +81,17 @@ export function PhotoViewer({ photos, openId, onOpen, readOnly = false }: Props)
       title={photo ? photo.fileName : ''}
     >
       {photo && (
-        <ViewerBody
-          key={photo.id}
-          photo={photo}
-          index={index}
-          total={photos.length}
-          onMove={move}
-          readOnly={readOnly}
-        />
+        <ReadAction>
+          <ViewerBody
+            key={photo.id}
+            photo={photo}
+            index={index}
+            total={photos.length}
+            onMove={move}
+            readOnly={readOnly}
+            leader={leader}
+          />
+        </ReadAction>
       )}
     </Modal>
   );
@@ -99,9 +107,11 @@ interface BodyProps {
   total: number;
   onMove: (by: number) => void;
   readOnly: boolean;
+  /** A leader is signed in: not even the caption (which a locked owner's photos still take). */
+  leader: boolean;
 }
 
-function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
+function ViewerBody({ photo, index, total, onMove, readOnly, leader }: BodyProps) {
   const { t } = useTranslation();
   const url = usePhotoDerivativeUrl(photo.sha256, 'display');
   const absent = useAbsentPhotoText();
@@ -314,7 +324,11 @@ function ViewerBody({ photo, index, total, onMove, readOnly }: BodyProps) {
                   : t('photos.viewer.unknown')}
               </Descriptions.Item>
             </Descriptions>
-            <CaptionEditor photo={photo} />
+            {leader ? (
+              photo.caption && <Typography.Paragraph>{photo.caption}</Typography.Paragraph>
+            ) : (
+              <CaptionEditor photo={photo} />
+            )}
           </Space>
         </Col>
       </Row>

@@ -3,6 +3,7 @@
 // keeps the rules (a busy intake refuses, text pasted into a field stays text, the overlay follows
 // the drag) so that the two cannot drift apart.
 import { App } from 'antd';
+import { useReadOnly } from '../../db';
 import { type ClipboardEvent, type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectDrop, itemsOfFiles, takeDrop } from './dropped-files';
@@ -10,8 +11,10 @@ import type { PhotoIntake } from './use-photo-intake';
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
-export function usePhotoDropZone(intake: PhotoIntake, readOnly: boolean) {
+export function usePhotoDropZone(intake: PhotoIntake, locked: boolean) {
   const { t } = useTranslation();
+  // A leader signed in adds nothing, by drop or paste either.
+  const readOnly = useReadOnly() === true || locked;
   const { message } = App.useApp();
   const [dropping, setDropping] = useState(false);
 

@@ -10,6 +10,7 @@ import type { Organization } from '../../db';
 import { today } from '../../stores/clock';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { ReadAction } from '../../ui/ReadAction';
 
 // The import dialog (a table, steps, an upload area) is loaded the first time it is opened.
 const ImportDialog = lazyPage(() => import('./ImportDialog').then((m) => m.ImportDialog));
@@ -68,14 +69,16 @@ export function LedgerExcelButtons({
       <Button icon={<UploadOutlined />} onClick={() => void openImport()}>
         {t('excel.import')}
       </Button>
-      <Button
-        icon={<DownloadOutlined />}
-        loading={exporting}
-        disabled={rows.length === 0}
-        onClick={() => void exportRows()}
-      >
-        {t('excel.export')}
-      </Button>
+      <ReadAction>
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          disabled={rows.length === 0}
+          onClick={() => void exportRows()}
+        >
+          {t('excel.export')}
+        </Button>
+      </ReadAction>
       {importOpened && <ImportDialog open={importing} onClose={() => setImporting(false)} />}
     </Space>
   );

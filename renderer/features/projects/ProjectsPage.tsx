@@ -13,6 +13,7 @@ import { LedgerToolbar } from './ledger/LedgerToolbar';
 import { useLedgerView } from './ledger/ledger-view-store';
 import { formatPercent } from './format';
 import { LedgerExcelButtons } from './LedgerExcelButtons';
+import { ReadAction } from '../../ui/ReadAction';
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -102,7 +103,9 @@ export function ProjectsPage() {
           </Button>
         </Space>
       </Space>
-      <LedgerToolbar organization={organization} />
+      <ReadAction>
+        <LedgerToolbar organization={organization} />
+      </ReadAction>
       <Typography.Paragraph type="secondary" data-testid="project-count">
         {loading
           ? t('app.loading')

@@ -16,6 +16,7 @@ import { useNoticeReport } from './use-notice-report';
 import styles from './reports.module.css';
 import { errorContent } from '../../ui/ErrorDetails';
 import { describeFailure } from '../../ui/user-error';
+import { ReadAction } from '../../ui/ReadAction';
 
 export function NoticePanel({
   unitId,
@@ -98,14 +99,16 @@ export function NoticePanel({
     <div>
       <Form layout="vertical" className={styles.choices}>
         <Form.Item label={t('reports.choose.unit')} htmlFor="report-unit">
-          <Select
-            id="report-unit"
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('reports.choose.unitPlaceholder')}
-            options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            value={unitId ?? undefined}
-            onChange={(id: string) => onChoose(id, null)}
-          />
+          <ReadAction>
+            <Select
+              id="report-unit"
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('reports.choose.unitPlaceholder')}
+              options={(organization?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              value={unitId ?? undefined}
+              onChange={(id: string) => onChoose(id, null)}
+            />
+          </ReadAction>
         </Form.Item>
         {unitId !== null && drafts && (
           <Card size="small" title={t('reports.notice.newTitle')}>
@@ -169,18 +172,22 @@ export function NoticePanel({
         <OutcomeAlert outcome={outcome} />
         {unitId !== null && (notices?.numbers.length ?? 0) > 0 && (
           <Form.Item label={t('reports.choose.notice')} htmlFor="report-notice" style={{ marginTop: 12 }}>
-            <Select
-              id="report-notice"
-              placeholder={t('reports.choose.noticePlaceholder')}
-              options={(notices?.numbers ?? []).map((n) => ({ value: n, label: n }))}
-              value={number ?? undefined}
-              onChange={(n: string) => onChoose(unitId, n)}
-            />
+            <ReadAction>
+              <Select
+                id="report-notice"
+                placeholder={t('reports.choose.noticePlaceholder')}
+                options={(notices?.numbers ?? []).map((n) => ({ value: n, label: n }))}
+                value={number ?? undefined}
+                onChange={(n: string) => onChoose(unitId, n)}
+              />
+            </ReadAction>
           </Form.Item>
         )}
       </Form>
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
-      <ReportOutput report={report} preparing={preparing} />
+      <ReadAction>
+        <ReportOutput report={report} preparing={preparing} />
+      </ReadAction>
     </div>
   );
 }

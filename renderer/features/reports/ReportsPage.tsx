@@ -10,6 +10,7 @@ import { CloseOutPanel } from './CloseOutPanel';
 import { LedgersPanel } from './LedgersPanel';
 import { NoticePanel } from './NoticePanel';
 import { VisitRecordPanel } from './VisitRecordPanel';
+import { ReadAction } from '../../ui/ReadAction';
 
 const DOCS = ['visit', 'notice', 'bulletin', 'closeOut', 'ledgers'] as const;
 type Doc = (typeof DOCS)[number];
@@ -38,12 +39,30 @@ export function ReportsPage() {
     (unit: string | null, number: string | null) => go({ unit, number }),
     [go],
   );
+  // Making a document and saving it to a file only reads, so a leader may (ReadAction); issuing a
+  // notice writes, so the notice panel opts in only its choices and its document.
   const panels: Record<Doc, React.ReactNode> = {
-    visit: <VisitRecordPanel visitId={params.get('visit')} onChoose={(visit) => go({ visit })} />,
+    visit: (
+      <ReadAction>
+        <VisitRecordPanel visitId={params.get('visit')} onChoose={(visit) => go({ visit })} />
+      </ReadAction>
+    ),
     notice: <NoticePanel unitId={params.get('unit')} number={params.get('number')} onChoose={chooseNotice} />,
-    bulletin: <BulletinPanel />,
-    closeOut: <CloseOutPanel issueId={params.get('issue')} onChoose={(issue) => go({ issue })} />,
-    ledgers: <LedgersPanel />,
+    bulletin: (
+      <ReadAction>
+        <BulletinPanel />
+      </ReadAction>
+    ),
+    closeOut: (
+      <ReadAction>
+        <CloseOutPanel issueId={params.get('issue')} onChoose={(issue) => go({ issue })} />
+      </ReadAction>
+    ),
+    ledgers: (
+      <ReadAction>
+        <LedgersPanel />
+      </ReadAction>
+    ),
   };
   return (
     <section aria-labelledby="reports-title">

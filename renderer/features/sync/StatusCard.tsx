@@ -3,7 +3,7 @@
 import { Alert, Button, Card, Descriptions, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from '../../db';
+import { type SyncState, useReadOnly } from '../../db';
 import { useSession } from '../../stores/session';
 import { useSync } from '../../stores/sync';
 import { ErrorDetails } from '../../ui/ErrorDetails';
@@ -16,6 +16,7 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
   const engine = useSync((s) => s.engine);
   const status = useSync((s) => s.status);
   const [done, setDone] = useState<string | null>(null);
+  const readOnly = useReadOnly() === true;
   if (!state.enrollment || !state.signIn) return null;
 
   const syncNow = () => {
@@ -44,6 +45,10 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
           <span data-testid="sync-waiting">
             {t('sync.status.waitingCount', { count: status?.waiting ?? 0 })}
           </span>
+          {/* Made before a leader signed in (the first run's templates, say): a leader's laptop sends nothing. */}
+          {readOnly && (status?.waiting ?? 0) > 0 && (
+            <Typography.Text type="secondary"> {t('sync.readOnly.notSent')}</Typography.Text>
+          )}
         </Descriptions.Item>
         {refused > 0 && (
           <Descriptions.Item label={t('sync.status.refused')}>

@@ -3,12 +3,15 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useReadOnly } from '../../db';
 import { useSync } from '../../stores/sync';
 
 export function SyncIndicator() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const status = useSync((s) => s.status);
+  // A leader's laptop sends nothing, so what waits in its outbox never makes it "waiting".
+  const readOnly = useReadOnly() === true;
   if (!status) return null;
   const [text, color] = ((): [string, string | undefined] => {
     switch (status.phase) {
@@ -21,7 +24,7 @@ export function SyncIndicator() {
       case 'problem':
         return [t('sync.indicator.problem'), 'error'];
       case 'idle':
-        return status.waiting > 0
+        return status.waiting > 0 && !readOnly
           ? [t('sync.indicator.waiting', { count: status.waiting }), 'gold']
           : [t('sync.indicator.synced'), 'success'];
     }

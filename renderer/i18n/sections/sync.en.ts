@@ -127,4 +127,9 @@ export const syncEn: Messages['sync'] = {
   },
   addressInvalid: 'Enter a whole address beginning with http:// or https://',
   details: 'Details',
+  readOnly: {
+    tag: 'Read only (leader)',
+    notSent: '(not sent: a laptop with a leader signed in sends no changes)',
+    why: '{{name}} is signed in as a leader: every team’s records can be read here, none changed. To change something, sign out on the Sync page and let an inspector or the office sign in.',
+  },
 };

@@ -120,4 +120,9 @@ export const syncZhCN = {
   },
   addressInvalid: '请输入以 http:// 或 https:// 开头的完整地址',
   details: '详细信息',
+  readOnly: {
+    tag: '只读（领导）',
+    notSent: '（不会上传：领导登录的电脑不发送任何修改）',
+    why: '{{name}}以领导身份登录：可查看各督查组的全部记录，不能修改。如需修改，请在“同步”页面退出登录，由督查员或督查办人员登录。',
+  },
 };

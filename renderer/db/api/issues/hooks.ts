@@ -8,6 +8,7 @@ import { useDatabase } from '../../provider';
 import { type IssueFilter, listIssues } from '../../repositories/issue-list';
 import { contradictedIssues } from '../../repositories/contradictions';
 import { issueHistoryView } from '../../repositories/history-view';
+import { issueTeams } from '../../repositories/issue-teams';
 import { meetingIssues } from '../../repositories/meeting';
 import { readReminders } from '../../repositories/reminders';
 
@@ -35,6 +36,18 @@ export function useIssueList(filter: IssueFilter, sort: IssueSort, today: string
     const [f, s] = JSON.parse(key) as [IssueFilter, IssueSort];
     return listIssues(db, f, s, today, timeZone);
   }, [db, key, today, timeZone]);
+}
+
+/**
+ * Issue id → its team's record id, on a laptop holding several teams (the office's); an empty map
+ * without reading anything when `several` is false. undefined while loading.
+ */
+export function useIssueTeams(several: boolean) {
+  const db = useDatabase();
+  return useLiveQuery(
+    () => (several ? issueTeams(db) : Promise.resolve(new Map<string, string>())),
+    [db, several],
+  );
 }
 
 /** The open issues flagged for the joint meeting, in no particular order; undefined while loading. */

@@ -2,7 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '../../provider';
 import { listConflicts, openConflictsOf } from '../../repositories/sync/conflict-decisions';
-import { syncState } from '../../repositories/sync/sync-state';
+import { isReadOnlySignIn } from '../../repositories/sync/read-only';
+import { readSignIn, syncState } from '../../repositories/sync/sync-state';
 
 export function useSyncState() {
   const db = useDatabase();
@@ -24,4 +25,13 @@ export function useSyncConflicts() {
 export function useRecordConflicts(table: string, rowId: string) {
   const db = useDatabase();
   return useLiveQuery(() => openConflictsOf(db, table, rowId), [db, table, rowId]);
+}
+
+/**
+ * Whether the person signed in only reads (a leader): the page then offers no write. Undefined while
+ * it is being read, so that a leader's page never flashes its write buttons on.
+ */
+export function useReadOnly(): boolean | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => isReadOnlySignIn(await readSignIn(db)), [db]);
 }

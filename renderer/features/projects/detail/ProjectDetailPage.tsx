@@ -38,6 +38,7 @@ import { StartVisitButton } from '../../visits';
 import { InvestmentChart } from './InvestmentChart';
 import { ProjectIssues } from './ProjectIssues';
 import { ProjectVisits } from './ProjectVisits';
+import { ReadAction } from '../../../ui/ReadAction';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -70,14 +71,16 @@ function ProjectDetail({
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
         <div>
-          <Button
-            type="link"
-            icon={<ArrowLeftOutlined />}
-            onClick={() => void navigate('/projects')}
-            style={{ paddingLeft: 0 }}
-          >
-            {t('projects.backToLedger')}
-          </Button>
+          <ReadAction>
+            <Button
+              type="link"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => void navigate('/projects')}
+              style={{ paddingLeft: 0 }}
+            >
+              {t('projects.backToLedger')}
+            </Button>
+          </ReadAction>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {project.name}
           </Typography.Title>
