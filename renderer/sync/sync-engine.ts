@@ -400,7 +400,7 @@ export class SyncEngine {
   /**
    * What a round follows. A team's laptop: its team's log. An office laptop (enrolled for no team):
    * every team's log, each with a cursor of its own, and each change sent back into the log its row
-   * came from (a new row into the first team's, until the page lets the office choose).
+   * came from (a new row: the log of the record it hangs on, else the first team's; row-team.ts).
    */
   private async teamsToFollow(
     transport: SyncTransport,
