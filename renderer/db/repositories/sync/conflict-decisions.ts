@@ -34,10 +34,7 @@ export async function decideConflict(
       // The winner confirmed: written again, so the other laptops see the conflict settled too. Only
       // while the field still holds it — a value written since is not overwritten by a confirmation.
       const row = (await db.table(conflict.table).get(conflict.rowId)) as Record<string, unknown> | undefined;
-      if (
-        canonicalJson((row?.[conflict.field] ?? null) as Json) ===
-        canonicalJson(conflict.winner.value)
-      ) {
+      if (canonicalJson((row?.[conflict.field] ?? null) as Json) === canonicalJson(conflict.winner.value)) {
         await writeRecords(
           db,
           [
