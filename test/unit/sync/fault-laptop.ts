@@ -32,7 +32,7 @@ export type KilledAt = 'push' | 'pull' | 'snapshot' | 'session' | 'betweenReques
 function stepOf(path: string): KilledAt {
   if (/\/push$/.test(path)) return 'push';
   if (path.includes('/pull?')) return 'pull';
-  if (path.endsWith('/snapshot')) return 'snapshot';
+  if (/\/snapshot(\?|$)/.test(path)) return 'snapshot';
   return 'session';
 }
 
