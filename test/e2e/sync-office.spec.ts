@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseOption } from './support/antd';
 import { launchApp, test } from './support/fixtures';
+import { EN_SYNC, type SyncWords, ZH_SYNC } from './support/sync-laptop';
 import { SYNC_PASSWORD, SyncServer, TEAM_ID } from './support/sync-server';
 import { addPerson, ZH_SETUP } from './support/team-setup';
 
@@ -127,36 +128,8 @@ async function recordIssue(page: Page, side: TeamSide): Promise<void> {
   await expect(page.getByRole('heading', { name: side.issue })).toBeVisible();
 }
 
-interface SyncWords {
-  menu: string;
-  address: string;
-  code: string;
-  enroll: string;
-  login: string;
-  password: string;
-  signIn: string;
-  synced: string;
-}
-const ZH: SyncWords = {
-  menu: '同步',
-  address: '服务器地址',
-  code: '登记码',
-  enroll: '登记本机',
-  login: '账号',
-  password: '密码',
-  signIn: '登录',
-  synced: '已同步',
-};
-const EN: SyncWords = {
-  menu: 'Sync',
-  address: 'Server address',
-  code: 'Enrollment code',
-  enroll: 'Enroll this laptop',
-  login: 'Login',
-  password: 'Password',
-  signIn: 'Sign in',
-  synced: 'Synced',
-};
+const ZH = ZH_SYNC;
+const EN = EN_SYNC;
 
 /** Enrolls the laptop (for a team, or for the city office with null) and signs `login` in; it syncs. */
 async function enrollAndSync(page: Page, w: SyncWords, team: string | null, login: string): Promise<void> {

@@ -8,34 +8,13 @@ import type { Page, TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, launchApp, test } from './support/fixtures';
+import { EN_SYNC, type SyncWords, ZH_SYNC } from './support/sync-laptop';
 import { SYNC_PASSWORD, SyncServer, TEAM_NAME } from './support/sync-server';
 import { dataOf, expectSame } from './support/two-laptops';
 
-const ZH = {
-  menu: '同步',
-  address: '服务器地址',
-  code: '登记码',
-  enroll: '登记本机',
-  login: '账号',
-  password: '密码',
-  signIn: '登录',
-  syncNow: '立即同步',
-  synced: '已同步',
-  problem: '同步出错',
-} as const;
-const EN = {
-  menu: 'Sync',
-  address: 'Server address',
-  code: 'Enrollment code',
-  enroll: 'Enroll this laptop',
-  login: 'Login',
-  password: 'Password',
-  signIn: 'Sign in',
-  syncNow: 'Sync now',
-  synced: 'Synced',
-  problem: 'Sync problem',
-} as const;
-type Words = typeof ZH | typeof EN;
+const ZH = ZH_SYNC;
+const EN = EN_SYNC;
+type Words = SyncWords;
 
 let server: SyncServer;
 

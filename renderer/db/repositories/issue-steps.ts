@@ -30,16 +30,12 @@ export class IssueStepRefusedError extends Error {
  * laptops interleave by their clocks).
  */
 export async function historyOfIssue(db: DuchaDatabase, issueId: string): Promise<IssueEvent[]> {
-  const rows = await db.issueEvents
-    .where('[issueId+seq]')
-    .between([issueId, -Infinity], [issueId, Infinity])
-    .toArray();
-  return inClockOrder(rows.filter(isLive).map((row) => recordOfStored<IssueEvent>(row)));
+  return (await historiesOfIssues(db, [issueId])).get(issueId) ?? [];
 }
 
 /**
  * The histories of many issues in one read (a sync page or an import touches thousands): by issue id,
- * each as historyOfIssue gives it; an issue without steps is absent.
+ * each in clock order; an issue without steps is absent.
  */
 export async function historiesOfIssues(
   db: DuchaDatabase,

@@ -7,6 +7,7 @@
 // laptop with thousands of photos would otherwise send every hash every few minutes. A server
 // restored from a backup has a new epoch and may lack photos again, so the memory of an older epoch
 // is not trusted, and everything is asked about once more.
+import { inParallel } from '../../bundle/in-parallel';
 import type { DerivedImages } from '../../photos/derive-protocol';
 import { MISSING_MAX_HASHES, MissingReplySchema } from '../protocol';
 import { expectReply } from './answers';
@@ -100,7 +101,7 @@ export async function syncPhotos(ctx: PhotoContext): Promise<PhotoResult> {
   let notYetOnServer = 0;
   // Two at a time: one photo's copies are made (image workers, the second core) and kept while the
   // next one's bytes come down; in order, smallest first, as one queue.
-  await inTurns(down, DOWNLOADS_AT_ONCE, async (photo) => {
+  await inParallel(down, DOWNLOADS_AT_ONCE, async (photo) => {
     speed.start('photoDown');
     ctx.onProgress?.(speed.progress('photoDown', photo.sha256, 0, photo.byteLength));
     const original = await downloadPhoto(ctx, photo.sha256);
@@ -122,32 +123,6 @@ export async function syncPhotos(ctx: PhotoContext): Promise<PhotoResult> {
 
 /** Photos coming down at once: more would only queue behind the same connection and two cores. */
 const DOWNLOADS_AT_ONCE = 2;
-
-/**
- * Runs `task` on each item, `atOnce` at a time, in the items' order; the first failure stops the
- * others taking new items and is thrown once those under way have ended (nothing left half-kept).
- */
-async function inTurns<T>(
-  items: readonly T[],
-  atOnce: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (failure === null && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
-  if (failure !== null) throw (failure as { error: unknown }).error;
-}
 
 /** The unconfirmed originals the server lacks; those it holds are remembered as confirmed. */
 async function missingOnServer(ctx: PhotoContext): Promise<PhotoSize[]> {
