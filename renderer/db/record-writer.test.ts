@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, makeRegion } from '../../test/fixtures/records';
+import { encodeHlc } from '../../shared/sync/hlc';
 import { DELETED_FIELD } from '../../shared/sync/operation';
 import { createDatabase, type DuchaDatabase } from './database';
 import { applyOperations, InvalidRecordError, writeRecords } from './record-writer';
@@ -147,5 +148,37 @@ describe('two laptops exchanging operations', () => {
       10_000_001,
     );
     expect((await a.projects.get(makeProject().id))?.phase).toBe('completed');
+  });
+});
+
+describe('a large batch of remote operations', () => {
+  const NODE = '00000000000000e5';
+  const regionOps = (ids: string[], name: string, wall: number) =>
+    ids.map((id) => ({
+      table: 'regions' as const,
+      rowId: id,
+      field: 'name',
+      value: name,
+      hlc: encodeHlc({ wall, counter: 0, node: NODE }),
+      node: NODE,
+    }));
+  const ids = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => `region-${String(from + i).padStart(4, '0')}`);
+
+  it('merges with the rows stored in its range, whether few or many of them are stored', async () => {
+    const db = await freshDb();
+    // Stored: 0–99 named "new" at a later clock, and 300–1299 (a table dense with other rows).
+    await applyOperations(db, regionOps(ids(0, 100), 'new', 2_000));
+    await applyOperations(db, regionOps(ids(300, 1300), 'new', 2_000));
+    // A page overlapping the first stretch (half stored), then ids spread over the dense stretch:
+    // an older value must lose to every stored row and win everywhere else.
+    expect(await applyOperations(db, regionOps(ids(50, 250), 'old', 1_000))).toBe(150);
+    const spread = ids(300, 1300).filter((_, i) => i % 10 === 0);
+    expect(await applyOperations(db, regionOps([...spread, ...ids(1300, 1310)], 'old', 1_000))).toBe(10);
+    const names = new Map((await db.regions.toArray()).map((row) => [row.id, row.name]));
+    expect(ids(0, 100).every((id) => names.get(id) === 'new')).toBe(true);
+    expect(ids(100, 250).every((id) => names.get(id) === 'old')).toBe(true);
+    expect(ids(300, 1300).every((id) => names.get(id) === 'new')).toBe(true);
+    expect(ids(1300, 1310).every((id) => names.get(id) === 'old')).toBe(true);
   });
 });

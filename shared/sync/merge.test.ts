@@ -191,4 +191,20 @@ describe('tombstones', () => {
     expect(applyOperation(first, op('status', 'issued', 5))).toBe(first);
     expect(applyOperation(first, op('status', 'draft', 4))).toBe(first);
   });
+
+  it('never changes a row the map held before, however many fields of it one call sets', () => {
+    const first = applyOperation(undefined, op('status', 'issued', 5));
+    const frozen = structuredClone(first);
+    const rows = new Map([[rowKey('issues', first.id), first]]);
+    mergeOperations(rows, [
+      op('status', 'closed', 6),
+      op('note', 'a', 7),
+      op('note', 'b', 8),
+      op('note', 'x', 2),
+    ]);
+    expect(first).toEqual(frozen);
+    const after = rows.get(rowKey('issues', first.id));
+    expect(after).toMatchObject({ status: 'closed', note: 'b' });
+    expect(after?._clocks.note).toBe(op('note', 'b', 8).hlc);
+  });
 });

@@ -54,8 +54,8 @@ export type MergeObserver = (op: Operation, before: SyncedRow | undefined) => vo
 
 /**
  * The set-level merge every path runs — local writes, USB import preview and apply, sync: applies
- * operations to rows keyed by rowKey, in place, and returns the keys of the rows that changed. Rows
- * are replaced, never mutated, so a caller may keep the map's earlier rows to compare against.
+ * operations to rows keyed by rowKey, in place, and returns the keys of the rows that changed. The
+ * map's rows are replaced, never mutated, so a caller may keep them to compare against.
  */
 export function mergeOperations(
   rows: Map<string, SyncedRow>,
@@ -66,6 +66,13 @@ export function mergeOperations(
   for (const op of ops) {
     const key = rowKey(op.table, op.rowId);
     const before = rows.get(key);
+    // A row already copied by this call is this call's own: later fields are written into it rather
+    // than copied again (a page of a new laptop's snapshot sets ~15 fields of each of 2,000 rows).
+    // An observer may keep the rows it sees, so it gets a fresh copy every time.
+    if (observe === undefined && before !== undefined && changed.has(key)) {
+      applyOperationInPlace(before, op);
+      continue;
+    }
     observe?.(op, before);
     const after = applyOperation(before, op);
     if (after !== before) {

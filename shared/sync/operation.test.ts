@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from './hlc';
-import { OperationSchema } from './operation';
+import { OperationSchema, readOperation } from './operation';
 
 const NODE = '0123456789abcdef';
 const valid = {
@@ -53,5 +53,61 @@ describe('OperationSchema', () => {
     expect(messages({ ...valid, field: 'id' })).toEqual(['the id is not a field']);
     expect(OperationSchema.safeParse({ ...valid, table: 'nope' }).success).toBe(false);
     expect(messages({ ...valid, field: '9lives' })).toEqual(['not a field name']);
+  });
+});
+
+describe('readOperation', () => {
+  // The fast path may leave an item to zod, never answer otherwise than zod: it is checked here
+  // against the schema on the usual shape and on every way one field of it can go wrong.
+  const variants: unknown[] = [
+    valid,
+    { ...valid, extra: 'dropped' },
+    { ...valid, value: { a: [1, { b: null }], c: 'd' } },
+    { ...valid, value: Object.assign(Object.create(null) as object, { a: 1 }) },
+    { ...valid, value: JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as unknown },
+    { ...valid, value: { [Symbol('s')]: 1 } },
+    { ...valid, value: { a: () => 1 } },
+    { ...valid, value: new Date(0) },
+    { ...valid, value: [1, Number.NaN] },
+    { ...valid, value: undefined },
+    { ...valid, field: 'id' },
+    { ...valid, field: '_deleted', value: true },
+    { ...valid, field: '_clocks' },
+    { ...valid, field: 'a'.repeat(65) },
+    { ...valid, table: 'outbox' },
+    { ...valid, table: 'constructor' },
+    { ...valid, rowId: '' },
+    { ...valid, rowId: 'x'.repeat(64) },
+    { ...valid, rowId: 'x'.repeat(65) },
+    { ...valid, rowId: 5 },
+    { ...valid, node: 'FEDCBA9876543210' },
+    { ...valid, node: 'fedcba9876543210' },
+    { ...valid, hlc: `${valid.hlc} ` },
+    { ...valid, hlc: null },
+    Object.assign([], valid),
+    null,
+    'operation',
+    42,
+  ];
+
+  it('answers as OperationSchema does, with the same operation', () => {
+    for (const item of variants) {
+      const parsed = OperationSchema.safeParse(item);
+      expect(readOperation(item)).toEqual(parsed.success ? parsed.data : null);
+    }
+  });
+
+  it('answers as OperationSchema does on random corruptions of the usual shape', () => {
+    let seed = 20261207;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const junk = [undefined, null, '', 'x', 0, 1.5, -1, true, [], {}, [null], { a: undefined }, 'id'];
+    for (let i = 0; i < 2000; i += 1) {
+      const item: Record<string, unknown> = { ...valid };
+      const keys = Object.keys(item);
+      const key = keys[Math.floor(random() * keys.length)] ?? 'value';
+      item[key] = junk[Math.floor(random() * junk.length)];
+      const parsed = OperationSchema.safeParse(item);
+      expect(readOperation(item)).toEqual(parsed.success ? parsed.data : null);
+    }
   });
 });

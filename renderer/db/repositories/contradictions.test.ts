@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handOver } from '../../../test/fixtures/hand-over';
 import { makeProject } from '../../../test/fixtures/records';
 import { createDatabase, type DuchaDatabase } from '../database';
-import { contradictedIssues } from './contradictions';
+import { contradictedIssues, noteAllContradictions } from './contradictions';
+import { exportSnapshot } from './exchange/export-snapshot';
+import { dexieReplica } from './sync/replica';
 import { createIssue } from './issue-create';
 import { applyIssueStep, historyOfIssue, verifyIssueHistory } from './issue-steps';
 
@@ -165,5 +167,87 @@ describe('steps taken apart that contradict each other', () => {
       kind: 'stepsDecided',
       joins: [expect.any(String)],
     });
+  });
+});
+
+describe('a new laptop taking contradicting histories in a snapshot of several pages', () => {
+  const details = (title: string) => ({
+    title,
+    description: '',
+    category: 'environment' as const,
+    severity: 'general' as const,
+    responsibleUnitIds: ['unit-env'],
+    deadline: '2026-12-20',
+    needsCoordination: false,
+  });
+
+  /** Laptop A holding five issues, those named `forked` stepped apart by A and B to different places. */
+  async function stepsApart(forked: readonly number[]): Promise<{ a: DuchaDatabase; ids: string[] }> {
+    const a = await laptop();
+    const b = await laptop();
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      const issue = await createIssue(a, makeProject(), null, details(`问题 ${String(n)}`), '王海涛', T0 + n);
+      await applyIssueStep(a, issue.id, { kind: 'issued', actorName: '王海涛', note: '' }, T0 + 10 + n);
+      await applyIssueStep(
+        a,
+        issue.id,
+        { kind: 'acknowledged', actorName: '县城管局', note: '' },
+        T0 + 20 + n,
+      );
+      ids.push(issue.id);
+    }
+    await handOver(a, b);
+    for (const n of forked) {
+      const id = ids[n] as string;
+      await applyIssueStep(
+        a,
+        id,
+        { kind: 'rectificationReported', actorName: '县城管局', note: '' },
+        T0 + 30 + n,
+      );
+      await applyIssueStep(b, id, { kind: 'progressNoted', actorName: '县城管局', note: '' }, T0 + 40 + n);
+    }
+    await handOver(b, a);
+    return { a, ids };
+  }
+
+  it('lists every contradicted issue once the last page is in, and none before', async () => {
+    const { a, ids } = await stepsApart([1, 3]);
+    const { operations } = await exportSnapshot(a, null);
+    // The server's order: by table, then row id; pages of a few rows, as a large city's are.
+    const ordered = [...operations].sort(
+      (x, y) => x.table.localeCompare(y.table) || (x.rowId < y.rowId ? -1 : x.rowId > y.rowId ? 1 : 0),
+    );
+    const pages: (typeof ordered)[] = [];
+    for (let i = 0; i < ordered.length; i += 40) pages.push(ordered.slice(i, i + 40));
+    expect(pages.length).toBeGreaterThan(3);
+    const c = await laptop();
+    const replica = dexieReplica(c);
+    const cursor = { epoch: 'epoch-1', seq: 99 };
+    for (const [i, page] of pages.entries()) {
+      const last = page.at(-1);
+      if (i < pages.length - 1 && last) {
+        await replica.receive(page, { cursor, after: { table: last.table, rowId: last.rowId } }, []);
+        expect(await contradictedIssues(c)).toEqual([]);
+      } else await replica.receive(page, cursor, []);
+    }
+    expect((await contradictedIssues(c)).map((x) => x.issue.id).sort()).toEqual([ids[1], ids[3]].sort());
+    expect(await contradictedIssues(a)).toHaveLength(2);
+  });
+
+  it('checks every history when reading them a slice of issues at a time, a stray one too', async () => {
+    const { a, ids } = await stepsApart([0, 4]);
+    // A history row whose issue this laptop does not hold (its row not arrived): still read.
+    const stray = (await historyOfIssue(a, ids[0] as string)).map((e) => e.id);
+    await a.meta.delete('contradictedIssues');
+    await a.issues.delete(ids[0] as string);
+    for (const perRead of [1, 2, 3, 100]) {
+      await a.meta.delete('contradictedIssues');
+      await a.transaction('rw', [a.issues, a.issueEvents, a.meta], () => noteAllContradictions(a, perRead));
+      const listed = ((await a.meta.get('contradictedIssues'))?.value as string[]).sort();
+      expect(listed).toEqual([ids[0], ids[4]].sort());
+    }
+    expect(stray.length).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import { planStep, type StepInput, type StepRefusal } from '../../../shared/issu
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { localDate } from '../../../shared/domain/dates';
 import { checkCloseOut } from '../../../shared/issues/close-out';
-import { type DuchaDatabase, isLive, recordOfStored } from '../database';
+import { type DuchaDatabase, isLive, recordOfStored, type Stored } from '../database';
 import { writeRecords } from '../record-writer';
 import { visitsOfProject } from './visits';
 
@@ -41,9 +41,14 @@ export async function historiesOfIssues(
   db: DuchaDatabase,
   issueIds: readonly string[],
 ): Promise<Map<string, IssueEvent[]>> {
+  if (issueIds.length === 0) return new Map();
+  return historiesOfRows(await db.issueEvents.where('issueId').anyOf(issueIds).toArray());
+}
+
+/** Stored history rows grouped by issue, each history in clock order; deleted rows left out. */
+function historiesOfRows(rows: readonly Stored<IssueEvent>[]): Map<string, IssueEvent[]> {
   const byIssue = new Map<string, IssueEvent[]>();
-  if (issueIds.length === 0) return byIssue;
-  for (const row of await db.issueEvents.where('issueId').anyOf(issueIds).toArray()) {
+  for (const row of rows) {
     if (!isLive(row)) continue;
     const event = recordOfStored<IssueEvent>(row);
     const list = byIssue.get(event.issueId);
@@ -52,6 +57,40 @@ export async function historiesOfIssues(
   }
   for (const [id, events] of byIssue) byIssue.set(id, inClockOrder(events));
   return byIssue;
+}
+
+/** Issues per read of allHistories: a few MB of history rows at a time. */
+const HISTORIES_PER_READ = 2000;
+
+/**
+ * Every stored history, handed to `visit` a slice of issues at a time (each history whole in one
+ * slice), read by ranges of the history's issue index — one request a slice, where picking thousands
+ * of issues out of the index costs a request per row. Slices are cut at the stored issues' ids, and
+ * the first and last reach to either end, so a history whose issue is not (yet) stored is read too.
+ * (A callback, not an async generator: Dexie's transactions do not follow a generator's awaits.)
+ */
+export async function forEachHistories(
+  db: DuchaDatabase,
+  visit: (histories: Map<string, IssueEvent[]>) => void,
+  perRead: number = HISTORIES_PER_READ,
+): Promise<void> {
+  const issueIds = await db.issues.toCollection().primaryKeys();
+  const bounds: string[] = [];
+  for (let i = perRead; i < issueIds.length; i += perRead) bounds.push(issueIds[i] as string);
+  for (let i = 0; i <= bounds.length; i += 1) {
+    const low = bounds[i - 1];
+    const high = bounds[i];
+    const index = db.issueEvents.where('issueId');
+    const slice =
+      low === undefined
+        ? high === undefined
+          ? db.issueEvents.toCollection()
+          : index.below(high)
+        : high === undefined
+          ? index.aboveOrEqual(low)
+          : index.between(low, high, true, false);
+    visit(historiesOfRows(await slice.toArray()));
+  }
 }
 
 export async function verifyIssueHistory(db: DuchaDatabase, issueId: string): Promise<ChainVerdict> {

@@ -4,7 +4,7 @@
 // does not fit the protocol refuses the whole page.
 import { z } from 'zod';
 import { KnowledgeSchema } from '../../bundle/manifest';
-import { OperationSchema, type Operation } from '../operation';
+import { OperationSchema, readOperation, type Operation } from '../operation';
 import { SYNCED_TABLES } from '../tables';
 import { SyncFailure } from './answers';
 
@@ -58,9 +58,9 @@ export function sortIncoming(
         return;
       }
     } else {
-      const parsed = OperationSchema.safeParse(item);
-      if (parsed.success) {
-        known.push(parsed.data);
+      const operation = readOperation(item);
+      if (operation !== null) {
+        known.push(operation);
         authors.push(authorOf(i));
         return;
       }
@@ -73,7 +73,7 @@ export function sortIncoming(
 /** Of operations held back earlier, those this app now knows (after an update). */
 export function nowKnown(held: readonly HeldOperation[]): Operation[] {
   return held.flatMap((op) => {
-    const parsed = OperationSchema.safeParse(op);
-    return parsed.success ? [parsed.data] : [];
+    const operation = readOperation(op);
+    return operation === null ? [] : [operation];
   });
 }

@@ -172,12 +172,13 @@ async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received
   let restarts = 0;
   const fetchPage = (after: SnapshotKey | null) => {
     const from = after ? `&next=${encodeSnapshotAfter(after)}` : '';
+    // Checked as soon as it arrives: while the page before it is still being written.
     const page = authed(
       ctx,
       { method: 'GET', path: teamPath(log, `snapshot?limit=${String(SNAPSHOT_MAX_ROWS)}${from}`) },
       SnapshotPageSchema,
       'snapshot',
-    );
+    ).then((reply) => ({ ...reply, sorted: sortIncoming(reply.operations, 'snapshot') }));
     // Awaited in its turn; a round that fails first must not leave its failure unhandled.
     page.catch(() => undefined);
     return page;
@@ -204,7 +205,7 @@ async function takeSnapshot(ctx: RoundContext, log: TeamLog): Promise<{ received
     }
     if (next && page.operations.length === 0)
       throw new SyncFailure('badReply', 'snapshot: "next" with an empty page');
-    const sorted = sortIncoming(page.operations, 'snapshot');
+    const { sorted } = page;
     // The next page travels (server, host: other processes, another core) while this one is merged.
     if (next) pending = fetchPage(next);
     const at: ReceivedAt = next ? { cursor, after: next } : cursor;

@@ -18,7 +18,7 @@ import { SYNCED_TABLES } from '../../../../shared/sync/tables';
 import type { DuchaDatabase, OutboxRow } from '../../database';
 import { ensureDevice } from '../../device-clock';
 import { applyOperations, readRows } from '../../record-writer';
-import { issuesOfHistoryOperations, noteContradictions } from '../contradictions';
+import { issuesOfHistoryOperations, noteAllContradictions, noteContradictions } from '../contradictions';
 import { localKnowledge } from '../exchange/local-knowledge';
 import { conflictsOfPage } from './conflicts';
 import { exportSnapshot } from '../exchange/export-snapshot';
@@ -110,8 +110,12 @@ export function dexieReplica(
         }
         const changed = await applyOperations(db, operations);
         // Another laptop's steps may contradict this one's (closed here, extended there): note them
-        // for the office, as a USB import does.
-        await noteContradictions(db, issuesOfHistoryOperations(operations));
+        // for the office, as a USB import does. A snapshot of several pages is checked once, whole,
+        // when its last page is in (a page's steps belong to issues all over the table).
+        const midSnapshot = isSnapshotProgress(at);
+        const snapshotEnds = !midSnapshot && (await db.meta.get(snapshotKey)) !== undefined;
+        if (snapshotEnds) await noteAllContradictions(db);
+        else if (!midSnapshot) await noteContradictions(db, issuesOfHistoryOperations(operations));
         if (held.length > 0) await db.syncHeldBack.bulkAdd(held.map((operation) => ({ operation })));
         const holds = mergeKnowledge(await syncedKnowledge(db), knowledgeOfOperations(operations));
         await db.meta.put({ key: SYNC_KNOWLEDGE_KEY, value: holds });
