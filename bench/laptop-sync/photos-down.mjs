@@ -1,9 +1,10 @@
-// Part 3: photos down. A server holds BENCH_PHOTO_MB of photos of the bench team — photo records and
-// their originals, pushed and uploaded through the chunk protocol by a reference laptop (what laptop A
-// does after adding them; untimed). Ours: a fresh browser laptop B, enrolled (untimed), from the click
-// on "Sign in" (which starts its first round: the records, then the originals one by one, each with its
-// thumbnail and display copy made by the app's image workers) until B's photo store holds every
-// original, checked by count and bytes (polled in B's page every 100 ms). Baseline, on another fresh
+// Part 3: photos down. A server holds BENCH_PHOTO_MB of photos of the bench team — photo records, their
+// originals and the thumbnail and display copy laptop A made of each (named by the record), pushed and
+// uploaded through the chunk protocol by a reference laptop (what laptop A does after adding them;
+// untimed). Ours: a fresh browser laptop B, enrolled (untimed), from the click on "Sign in" (which
+// starts its first round: the records, then every thumbnail, every display copy, then the originals,
+// two at a time) until B's photo store holds every original, checked by count and bytes (polled in
+// B's page every 100 ms). Baseline, on another fresh
 // laptop in the same Chromium: the page fetches the same originals through the same host relay
 // (`POST /api/syncDownload`, which checks each hash as it does for ours) and stores them as Blobs in
 // one IndexedDB transaction; timed inside the page. Ratio baseline / ours, target ≥ 0.6.
@@ -11,8 +12,11 @@
 // The photos are real JPEGs of 2.4–5.2 MB: four scenes with camera-like grain encoded by Chromium at
 // quality 0.92 (4000×3000 and so on), each copy made distinct by a comment segment of its own after
 // the start-of-image marker, so every photo has a hash of its own and decodes as a full photo.
-// BENCH_PHOTO_KIND=noise (a diagnostic) sends random bytes of the same sizes instead: the app cannot
-// decode them, so B makes no copies, and the figure is the transfer and the storing alone.
+// Laptop A's copies are made from each scene in Chromium as the app's image workers make them (display
+// copy at most 1,600 px on its longer side, thumbnail 320 px from it, JPEG quality 0.82), and made
+// distinct per photo by a comment segment too. BENCH_PHOTO_KIND=noise (a diagnostic) sends random
+// bytes of the same sizes instead, with no copies: the app cannot decode them, so B makes none, and the
+// figure is the transfer and the storing alone.
 import { createHash, randomFillSync } from 'node:crypto';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, median } from '../support.mjs';
@@ -62,25 +66,58 @@ async function sceneJpegInPage({ width, height, grain, seed }) {
   }
   ctx.putImageData(image, 0, 0);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-  // As a data: URL's base64 (FileReader does it natively), to cross into Node.
-  const url = await new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result);
-    reader.onerror = () => reject(new Error(String(reader.error)));
-    reader.readAsDataURL(blob);
+  // As data: URLs' base64 (FileReader does it natively), to cross into Node.
+  const base64Of = (bytes) =>
+    new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(',') + 1));
+      reader.onerror = () => reject(new Error(String(reader.error)));
+      reader.readAsDataURL(bytes);
+    });
+  // Laptop A's copies, as renderer/features/photos/derivatives.worker.ts makes them.
+  const scaledCopy = (source, longest) => {
+    const scale = Math.min(1, longest / Math.max(source.width, source.height));
+    const copy = new OffscreenCanvas(
+      Math.max(1, Math.round(source.width * scale)),
+      Math.max(1, Math.round(source.height * scale)),
+    );
+    const context = copy.getContext('2d', { alpha: false });
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, copy.width, copy.height);
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(source, 0, 0, copy.width, copy.height);
+    return copy;
+  };
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const display = scaledCopy(bitmap, 1600);
+  const thumbnail = scaledCopy(display, 320);
+  const copyOf = async (copy) => ({
+    base64: await base64Of(await copy.convertToBlob({ type: 'image/jpeg', quality: 0.82 })),
+    width: copy.width,
+    height: copy.height,
   });
-  return url.slice(url.indexOf(',') + 1);
+  return {
+    original: await base64Of(blob),
+    display: await copyOf(display),
+    thumbnail: await copyOf(thumbnail),
+  };
 }
 
-/** The four scenes' JPEGs, made in a Chromium page of their own. */
+/** The four scenes' JPEGs with laptop A's copies of each, made in a Chromium page of their own. */
 async function makeScenes() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   try {
     const page = await browser.newPage();
     const scenes = [];
     for (const [index, [width, height, grain]] of SCENES.entries()) {
-      const base64 = await page.evaluate(sceneJpegInPage, { width, height, grain, seed: index });
-      scenes.push(Buffer.from(base64, 'base64'));
+      const made = await page.evaluate(sceneJpegInPage, { width, height, grain, seed: index });
+      const copy = ({ base64, ...size }) => ({ bytes: Buffer.from(base64, 'base64'), ...size });
+      scenes.push({
+        original: Buffer.from(made.original, 'base64'),
+        thumbnail: copy(made.thumbnail),
+        display: copy(made.display),
+      });
     }
     return scenes;
   } finally {
@@ -93,19 +130,37 @@ async function makeScenes() {
  * `noise`, random bytes of that photo's size.
  */
 function photoBytes(scenes, index, noise) {
-  const scene = scenes[index % scenes.length];
+  const scene = scenes[index % scenes.length].original;
   if (noise)
     return randomFillSync(Buffer.allocUnsafe(scene.length + 4 + `ducha bench photo ${index}`.length));
-  const text = Buffer.from(`ducha bench photo ${index}`, 'utf8');
+  return withComment(scene, `ducha bench photo ${index}`);
+}
+
+/** The JPEG with a comment segment (FF FE) holding `words` right after its start-of-image marker. */
+function withComment(jpeg, words) {
+  const text = Buffer.from(words, 'utf8');
   const comment = Buffer.alloc(4 + text.length);
   comment.writeUInt16BE(0xfffe, 0);
   comment.writeUInt16BE(2 + text.length, 2);
   text.copy(comment, 4);
-  return Buffer.concat([scene.subarray(0, 2), comment, scene.subarray(2)]);
+  return Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]);
+}
+
+/** Laptop A's thumbnail and display copy of photo `index`, each with bytes of its own. */
+function photoCopies(scenes, index) {
+  const scene = scenes[index % scenes.length];
+  return Object.fromEntries(
+    ['thumbnail', 'display'].map((kind) => {
+      const bytes = withComment(scene[kind].bytes, `ducha bench photo ${index} ${kind}`);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const { width, height } = scene[kind];
+      return [kind, { bytes, named: { sha256, byteLength: bytes.length, width, height } }];
+    }),
+  );
 }
 
 /** The photo record of photo `index`, as the app stores one (PhotoSchema). */
-function photoRecord(index, sha256, byteLength, scene) {
+function photoRecord(index, sha256, byteLength, scene, copies) {
   const takenAt = new Date(Date.UTC(2026, 5, 1, 8, 0, index)).toISOString();
   return {
     createdAt: takenAt,
@@ -125,6 +180,7 @@ function photoRecord(index, sha256, byteLength, scene) {
     visitId: null,
     issueId: null,
     checklistItemId: null,
+    ...(copies ? { copies: { thumbnail: copies.thumbnail.named, display: copies.display.named } } : {}),
   };
 }
 
@@ -143,8 +199,11 @@ async function photoCity(kit, megabytesWanted, noise, say) {
     const bytes = photoBytes(scenes, index, noise);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await uploader.uploadBlob(new Uint8Array(bytes), kit.CHUNK_MAX_BYTES);
+    const copies = noise ? null : photoCopies(scenes, index);
+    for (const copy of Object.values(copies ?? {}))
+      await uploader.uploadBlob(new Uint8Array(copy.bytes), kit.CHUNK_MAX_BYTES);
     const id = `bench-photo-${String(index + 1).padStart(5, '0')}`;
-    const record = photoRecord(index, sha256, bytes.length, SCENES[index % SCENES.length]);
+    const record = photoRecord(index, sha256, bytes.length, SCENES[index % SCENES.length], copies);
     for (const [field, value] of Object.entries(record)) uploader.edit('photos', id, field, value);
     photos.push({ sha256, byteLength: bytes.length });
     total += bytes.length;
@@ -316,7 +375,7 @@ export async function photosDown({ kit, settings, say }) {
     );
     console.log(
       `   ours: ${timeOf(oursMs)}, ${rate(median(oursMs))}` +
-        (noise ? '' : " (with each photo's two copies made)"),
+        (noise ? '' : " (with each photo's two copies, laptop A's, fetched first)"),
     );
     console.log(
       `   raw through the relay + Blobs in one IndexedDB transaction: ${timeOf(rawMs)}, ` +

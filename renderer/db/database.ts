@@ -62,6 +62,8 @@ export interface PhotoDerivativeRow {
   blob: Blob;
   width: number;
   height: number;
+  /** The copy's own hash, when it is the one its photo record names (made here, or fetched). */
+  copySha256?: string;
 }
 
 export interface OutboxRow extends Operation {

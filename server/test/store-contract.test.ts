@@ -549,6 +549,30 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.teamReferencesBlob(a.teamId, signatureHash)).toBe(true);
     expect(await store.teamReferencesBlob(a.teamId, '../../etc/passwd')).toBe(false);
     expect(await store.teamReferencesBlob(b.teamId, signatureHash)).toBe(false);
+
+    // A photo's smaller copies, made by the laptop that took it.
+    const thumbnailHash = 'e'.repeat(64);
+    const displayHash = 'f'.repeat(64);
+    const copy = (sha256: string) => ({ sha256, byteLength: 1000, width: 320, height: 240 });
+    await store.push(
+      a.teamId,
+      [
+        operation({
+          node: NODE_A,
+          at: 6,
+          table: 'photos',
+          rowId: 'ph-1',
+          field: 'copies',
+          value: { thumbnail: copy(thumbnailHash), display: copy(displayHash), odd: copy('../x') },
+        }),
+      ],
+      a.pushers[0]!,
+      AT,
+    );
+    expect(await store.teamReferencesBlob(a.teamId, thumbnailHash)).toBe(true);
+    expect(await store.teamReferencesBlob(a.teamId, displayHash)).toBe(true);
+    expect(await store.teamReferencesBlob(a.teamId, '../x')).toBe(false);
+    expect(await store.teamReferencesBlob(b.teamId, displayHash)).toBe(false);
   });
 
   it('enrolls a device once per code, even with two enrolling at once; used, expired or unknown codes enroll none', async () => {

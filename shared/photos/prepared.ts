@@ -32,5 +32,7 @@ export interface PreparedPhoto {
   original: Blob;
   thumbnail: PhotoDerivative;
   display: PhotoDerivative;
+  /** SHA-256 of each copy's bytes, named by the photo record so other laptops can fetch the copies. */
+  copyHashes?: Readonly<Record<DerivativeKind, string>>;
   metadata: PhotoMetadata;
 }

@@ -77,6 +77,7 @@ export async function addPhotos(
         }),
       );
 
+      const copies = await derivativesOf(db, prepared);
       const newBlobs: PhotoBlobRow[] = [];
       const results: AddedPhoto[] = [];
       const records: Photo[] = [];
@@ -104,6 +105,7 @@ export async function addPhotos(
           ...p.metadata,
           caption: '',
           ...fields,
+          ...copiesNamed(p.sha256, copies.held),
         };
         byLink.set(key, photo);
         records.push(photo);
@@ -111,7 +113,7 @@ export async function addPhotos(
       }
 
       await db.photoBlobs.bulkAdd(newBlobs);
-      await db.photoDerivatives.bulkPut(await missingDerivatives(db, prepared));
+      await db.photoDerivatives.bulkPut(copies.missing);
       await writeRecords(
         db,
         records.map((photo) => ({ table: 'photos', id: photo.id, fields: photo })),
@@ -132,20 +134,46 @@ export async function addPhotos(
   }
 }
 
-async function missingDerivatives(
+const copyKey = (sha256: string, kind: DerivativeKind): string => JSON.stringify([sha256, kind]);
+
+/**
+ * The copies of the prepared originals: those this laptop holds already (kept as they are) and the
+ * new ones to store, each with its own hash when the intake gave it.
+ */
+async function derivativesOf(
   db: DuchaDatabase,
   prepared: readonly PreparedPhoto[],
-): Promise<PhotoDerivativeRow[]> {
+): Promise<{ missing: PhotoDerivativeRow[]; held: Map<string, PhotoDerivativeRow> }> {
   const wanted = new Map<string, PhotoDerivativeRow>();
   for (const p of prepared) {
     for (const kind of ['thumbnail', 'display'] as const) {
-      const copy = p[kind];
-      wanted.set(JSON.stringify([p.sha256, kind]), { sha256: p.sha256, kind, ...copy });
+      const copySha256 = p.copyHashes?.[kind];
+      wanted.set(copyKey(p.sha256, kind), {
+        sha256: p.sha256,
+        kind,
+        ...p[kind],
+        ...(copySha256 === undefined ? {} : { copySha256 }),
+      });
     }
   }
   const rows = [...wanted.values()];
   const present = await db.photoDerivatives.bulkGet(rows.map((r) => [r.sha256, r.kind]));
-  return rows.filter((_, i) => present[i] === undefined);
+  const held = new Map<string, PhotoDerivativeRow>();
+  rows.forEach((row, i) => held.set(copyKey(row.sha256, row.kind), present[i] ?? row));
+  return { missing: rows.filter((_, i) => present[i] === undefined), held };
+}
+
+/** The record's `copies` when both copies of the original have their hash; nothing otherwise. */
+function copiesNamed(sha256: string, held: Map<string, PhotoDerivativeRow>): Pick<Photo, 'copies'> {
+  const named = (kind: DerivativeKind) => {
+    const row = held.get(copyKey(sha256, kind));
+    return row?.copySha256 === undefined || row.blob.size === 0
+      ? null
+      : { sha256: row.copySha256, byteLength: row.blob.size, width: row.width, height: row.height };
+  };
+  const thumbnail = named('thumbnail');
+  const display = named('display');
+  return thumbnail && display ? { copies: { thumbnail, display } } : {};
 }
 
 interface ErrorLike {

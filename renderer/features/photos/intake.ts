@@ -99,12 +99,19 @@ export async function prepareIntake(file: File | IntakeSource, deps: IntakeDeps)
     (deps.readExif ?? readExif)(bytes),
     deriveOrRefuse(file.name, original, deps),
   ]);
+  // The copies' own hashes (a few hundred KB): the record names them, and other laptops fetch them.
+  const [thumbnailSha256, displaySha256] = await Promise.all(
+    [derived.thumbnail, derived.display].map(async (copy) =>
+      sha256Hex(new Uint8Array(await copy.blob.arrayBuffer())),
+    ),
+  );
   signal?.throwIfAborted();
   return {
     sha256,
     original,
     thumbnail: derived.thumbnail,
     display: derived.display,
+    copyHashes: { thumbnail: thumbnailSha256 as string, display: displaySha256 as string },
     metadata: photoMetadata(file.name, bytes.length, image, derived, exif),
   };
 }

@@ -58,7 +58,7 @@ export interface PushPlan {
   readonly changedRows: ChangedRow[];
   /** Per node, the highest clock among the stored operations. */
   readonly knowledge: Map<string, string>;
-  /** SHA-256 hashes named by stored photo, annotation and signed-visit operations: the team may download them. */
+  /** SHA-256 hashes named by stored photo (original, copies), annotation and signed-visit operations: the team may download them. */
   readonly blobs: Set<string>;
   readonly lastSeq: number;
 }
@@ -66,10 +66,19 @@ export interface PushPlan {
 /** The tables whose `sha256` field names a blob (a photo original) the team may download. */
 const BLOB_TABLES: ReadonlySet<string> = new Set(['photos', 'photoAnnotations']);
 
-/** The blobs an operation names: a photo's or annotation's `sha256`, a visit's signature images. */
+/**
+ * The blobs an operation names: a photo's or annotation's `sha256`, a photo's smaller copies (made by
+ * the laptop that took it), a visit's signature images.
+ */
 function blobsNamedBy(operation: Operation): string[] {
   const { table, field, value } = operation;
   if (BLOB_TABLES.has(table) && field === 'sha256' && typeof value === 'string') return [value];
+  if (table === 'photos' && field === 'copies' && typeof value === 'object' && value !== null) {
+    return Object.values(value).flatMap((copy) => {
+      const sha256 = (copy as { sha256?: unknown } | null)?.sha256;
+      return typeof sha256 === 'string' && SHA256_HEX.test(sha256) ? [sha256] : [];
+    });
+  }
   if (table === 'visits' && field === 'signatures' && Array.isArray(value)) {
     return value.flatMap((signature) => {
       const sha256 = (signature as { imageSha256?: unknown } | null)?.imageSha256;

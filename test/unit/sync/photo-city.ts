@@ -57,17 +57,21 @@ export class PhotoCity {
     return this.listening.server;
   }
 
-  /** An enrolled laptop with `login` signed in; `photos` wraps its photo transport (faults). */
+  /**
+   * An enrolled laptop with `login` signed in; `photos` wraps its photo transport (faults), `derive`
+   * makes its photos' smaller copies.
+   */
   async laptop(
     login: string,
     photos: (real: PhotoTransport) => PhotoTransport = (real) => real,
+    derive: typeof nodeDerive = nodeDerive,
   ): Promise<PhotoLaptop> {
     const { city } = this.listening;
     const db = createDatabase(`photo-laptop-${String(++laptops)}-${login}`);
     await db.open();
     const statuses: SyncStatus[] = [];
     const engine = new SyncEngine(db, relayCall, (status) => statuses.push(status), {
-      photos: { transportFor: (server) => photos(relayPhotos(server)), derive: nodeDerive },
+      photos: { transportFor: (server) => photos(relayPhotos(server)), derive },
     });
     await city.addPerson('inspector', NORTH, login);
     await engine.enroll(this.server, await city.code(NORTH));

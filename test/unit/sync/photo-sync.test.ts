@@ -28,6 +28,9 @@ afterEach(async () => {
   await city.close();
 });
 
+const bytesOf = async (blob: Blob | undefined): Promise<Uint8Array> =>
+  new Uint8Array(await (blob as Blob).arrayBuffer());
+
 /** A real site photo as the intake would prepare it (its copies made like the app's workers make them). */
 async function preparedPhoto(seed: number): Promise<{ prepared: PreparedPhoto; bytes: Uint8Array }> {
   const { bytes, width, height } = makeSamplePhoto({
@@ -46,6 +49,11 @@ async function preparedPhoto(seed: number): Promise<{ prepared: PreparedPhoto; b
     original,
     thumbnail: copies.thumbnail,
     display: copies.display,
+    // As the intake names them: the hash of each copy's bytes.
+    copyHashes: {
+      thumbnail: await sha256Hex(await bytesOf(copies.thumbnail.blob)),
+      display: await sha256Hex(await bytesOf(copies.display.blob)),
+    },
     metadata: {
       fileName: `IMG_${String(seed)}.jpg`,
       mimeType: 'image/jpeg',
@@ -68,11 +76,8 @@ async function addSitePhoto(db: DuchaDatabase, seed: number) {
   return { sha256: prepared.sha256, bytes };
 }
 
-const bytesOf = async (blob: Blob | undefined): Promise<Uint8Array> =>
-  new Uint8Array(await (blob as Blob).arrayBuffer());
-
 describe('photos both ways over sync', () => {
-  it("brings A's photo to B bit for bit, with a thumbnail B's lists can show", async () => {
+  it("brings A's photo to B bit for bit, with A's own smaller copies: B decodes nothing", async () => {
     const asked: string[] = [];
     const a = await city.laptop('photo-a1', (real) => ({
       ...real,
@@ -81,7 +86,11 @@ describe('photos both ways over sync', () => {
         return real.call(request);
       },
     }));
-    const b = await city.laptop('photo-b1');
+    let derivedOnB = 0;
+    const b = await city.laptop('photo-b1', undefined, (original) => {
+      derivedOnB += 1;
+      return nodeDerive(original);
+    });
     const { sha256, bytes } = await addSitePhoto(a.db, 1);
 
     await a.engine.syncNow();
@@ -97,6 +106,15 @@ describe('photos both ways over sync', () => {
     const decoded = jpeg.decode(await bytesOf(thumbnail?.blob), { useTArray: true });
     expect([decoded.width, decoded.height]).toEqual([320, 240]);
     expect(await b.db.photoDerivatives.get([sha256, 'display'])).toMatchObject({ width: 640, height: 480 });
+    // The copies are A's, byte for byte, as its record names them; B made none of its own.
+    const record = await b.db.photos.where('sha256').equals(sha256).first();
+    for (const kind of ['thumbnail', 'display'] as const) {
+      const onA = await a.db.photoDerivatives.get([sha256, kind]);
+      const onB = await b.db.photoDerivatives.get([sha256, kind]);
+      expect(await bytesOf(onB?.blob)).toEqual(await bytesOf(onA?.blob));
+      expect(onB?.copySha256).toBe(record?.copies?.[kind].sha256);
+    }
+    expect(derivedOnB).toBe(0);
     expect(b.engine.current().photos).toEqual({ waiting: 0, waitingBytes: 0 });
     // B saw the photo moving down, with its size.
     const moving = b.statuses.flatMap((s) => (s.photoProgress ? [s.photoProgress] : []));
@@ -108,17 +126,19 @@ describe('photos both ways over sync', () => {
 
   it('goes on from where the server stands after an upload broke off part-way', async () => {
     let broken = false;
+    let original = '';
     const offsets: string[] = [];
     // The connection drops after the server has taken the first 1,000 bytes of the first chunk.
     const breaking = (real: PhotoTransport): PhotoTransport => ({
       ...real,
       upload: async (chunk) => {
-        if (!broken) {
+        if (!broken && chunk.sha256 === original) {
           broken = true;
           await real.upload({ ...chunk, bytes: chunk.bytes.slice(0, 1000) });
           return { kind: 'unreachable', code: 'ECONNRESET', detail: 'socket hang up' } as never;
         }
         const answer = await real.upload(chunk);
+        if (chunk.sha256 !== original) return answer; // the copies went up whole: not this test's
         offsets.push(
           `${String(chunk.offset)}→${answer.kind === 'reply' ? String(answer.status) : answer.kind}`,
         );
@@ -127,6 +147,7 @@ describe('photos both ways over sync', () => {
     });
     const a = await city.laptop('photo-a2', breaking);
     const { sha256, bytes } = await addSitePhoto(a.db, 2);
+    original = sha256;
 
     const failure = await a.engine.syncNow().catch((error: unknown) => error);
     expect((failure as SyncFailure).problem).toBe('unreachable');
@@ -171,5 +192,30 @@ describe('photos both ways over sync', () => {
     expect(await bytesOf((await b.db.photoBlobs.get(sha256))?.blob)).toEqual(bytes);
     expect(await b.db.photoDerivatives.get([sha256, 'thumbnail'])).toBeDefined();
     expect(b.engine.current().photos).toEqual({ waiting: 0, waitingBytes: 0 });
+  });
+
+  it("shows A's thumbnail on B while the original is still on its way", async () => {
+    let original = '';
+    // A's copies go up; its original does not (the connection drops on its first chunk).
+    const a = await city.laptop('photo-a4', (real) => ({
+      ...real,
+      upload: (chunk) =>
+        chunk.sha256 === original
+          ? Promise.resolve({ kind: 'unreachable', detail: 'the phone hotspot dropped' } as const)
+          : real.upload(chunk),
+    }));
+    const b = await city.laptop('photo-b4');
+    const { sha256, bytes } = await addSitePhoto(a.db, 4);
+    original = sha256;
+    await expect(a.engine.syncNow()).rejects.toBeInstanceOf(SyncFailure);
+
+    await b.engine.syncNow();
+    expect(await b.db.photoBlobs.get(sha256)).toBeUndefined();
+    expect(b.engine.current().photos).toEqual({ waiting: 1, waitingBytes: bytes.length });
+    const thumbnail = await b.db.photoDerivatives.get([sha256, 'thumbnail']);
+    expect(await bytesOf(thumbnail?.blob)).toEqual(
+      await bytesOf((await a.db.photoDerivatives.get([sha256, 'thumbnail']))?.blob),
+    );
+    expect(await b.db.photoDerivatives.get([sha256, 'display'])).toMatchObject({ width: 640, height: 480 });
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, makeVisit } from '../../../../test/fixtures/records';
 import { createDatabase, type DuchaDatabase } from '../../database';
 import { writeRecords } from '../../record-writer';
+import type { PhotoSize } from '../../../../shared/sync/client/photos';
 import { dexiePhotoLibrary } from './photos';
 
 let counter = 0;
@@ -44,9 +45,12 @@ describe("photo sync's library on the laptop", () => {
   it("asks for a signed visit's signature image it lacks, and keeps it as a PNG", async () => {
     const db = await laptopWithSignedVisit();
     const library = dexiePhotoLibrary(db);
-    expect((await library.lacking()).map((p) => p.sha256)).toEqual([SIGNATURE]);
+    const lacking = await library.lacking();
+    expect(lacking.map((p) => p.sha256)).toEqual([SIGNATURE]);
 
-    await library.keep(SIGNATURE, PNG_BYTES, null);
+    await library.keep([
+      { sha256: SIGNATURE, photo: lacking[0] as PhotoSize, original: PNG_BYTES, copies: null },
+    ]);
     const kept = await db.photoBlobs.get(SIGNATURE);
     expect([kept?.mimeType, kept?.byteLength]).toEqual(['image/png', PNG_BYTES.size]);
     expect(await library.lacking()).toEqual([]);
