@@ -57,7 +57,7 @@ export type { Reminders } from './repositories/reminders';
 
 // Photos
 export { photoActions } from './api/photos/actions';
-export { useAnnotation, usePhotoDerivativeUrl, usePhotos } from './api/photos/hooks';
+export { useAnnotation, useHoldsOriginal, usePhotoDerivativeUrl, usePhotos } from './api/photos/hooks';
 export { type AddedPhoto, MAX_CAPTION_LENGTH, type PhotoLink, type PhotoOwner } from './repositories/photos';
 
 // Reports and statistics: documents, notices, the dashboard and its targets
@@ -101,7 +101,14 @@ export {
 } from './api/sync/hooks';
 export { ConflictGoneError } from './repositories/sync/conflict-decisions';
 export { ReadOnlyPersonError } from './repositories/sync/read-only';
-export type { SyncEnrollment, SyncSignIn, SyncState, SyncSuccess } from './repositories/sync/sync-state';
+export type {
+  PhotoOriginals,
+  SyncEnrollment,
+  SyncSignIn,
+  SyncState,
+  SyncSuccess,
+} from './repositories/sync/sync-state';
+export { PHOTO_ORIGINALS } from './repositories/sync/sync-state';
 export type { ConflictSide, SyncConflictRow, SyncRefusalRow } from './database';
 
 // Settings: the first run, the organization, this laptop

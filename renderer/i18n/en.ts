@@ -299,6 +299,13 @@ export const en: Messages = {
     missing: 'This photo is not on this computer',
     /** Its record came by sync, its original not yet. */
     onItsWay: 'On its way',
+    original: {
+      label: 'Original',
+      notHere: 'Not on this laptop (this laptop downloads originals only when asked)',
+      download: 'Download original',
+      asked: 'Asked for: it comes with the next sync',
+      onItsWay: 'On its way from the server',
+    },
     progress: {
       label: 'Adding photos',
       count: '{{done}} of {{total}} files done',

@@ -295,6 +295,13 @@ export const zhCN = {
     missing: '本机没有这张照片',
     /** 记录已同步到本机，原图还在路上。 */
     onItsWay: '传输中',
+    original: {
+      label: '原图',
+      notHere: '不在本机（本机仅在需要时下载原图）',
+      download: '下载原图',
+      asked: '已请求：下次同步时下载',
+      onItsWay: '正在从服务器传输',
+    },
     progress: {
       label: '添加照片进度',
       count: '已处理 {{done}} / {{total}} 个文件',

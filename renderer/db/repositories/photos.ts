@@ -231,6 +231,11 @@ export async function photoBlob(db: DuchaDatabase, sha256: string): Promise<Blob
   return (await db.photoBlobs.get(sha256))?.blob;
 }
 
+/** Whether this laptop holds the original (its key only: the bytes are not read). */
+export async function holdsOriginal(db: DuchaDatabase, sha256: string): Promise<boolean> {
+  return (await db.photoBlobs.where(':id').equals(sha256).count()) > 0;
+}
+
 export async function photoDerivative(
   db: DuchaDatabase,
   sha256: string,

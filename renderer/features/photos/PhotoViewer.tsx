@@ -47,6 +47,7 @@ import {
   stepZoom,
 } from '../../ui/photo-format';
 import styles from './photos.module.css';
+import { OriginalStatus } from './OriginalStatus';
 import { useAbsentPhotoText } from './use-absent-photo-text';
 import { useElementSize } from './use-element-size';
 import { errorContent } from '../../ui/ErrorDetails';
@@ -324,6 +325,7 @@ function ViewerBody({ photo, index, total, onMove, readOnly, leader }: BodyProps
                   : t('photos.viewer.unknown')}
               </Descriptions.Item>
             </Descriptions>
+            <OriginalStatus sha256={photo.sha256} />
             {leader ? (
               photo.caption && <Typography.Paragraph>{photo.caption}</Typography.Paragraph>
             ) : (

@@ -1,9 +1,9 @@
 // Sync at a glance: the last success, what waits, what is moving now, any problem in the person's
-// words with what to do, "Sync now" and the automatic switch.
-import { Alert, Button, Card, Descriptions, Space, Switch, Typography } from 'antd';
+// words with what to do, "Sync now", the automatic switch and which photo originals come down.
+import { Alert, Button, Card, Descriptions, Radio, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type SyncState, useReadOnly } from '../../db';
+import { PHOTO_ORIGINALS, type PhotoOriginals, type SyncState, useReadOnly } from '../../db';
 import { useSession } from '../../stores/session';
 import { useSync } from '../../stores/sync';
 import { ErrorDetails } from '../../ui/ErrorDetails';
@@ -119,6 +119,22 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
         <label htmlFor="sync-automatic">{t('sync.status.automatic')}</label>
         <Typography.Text type="secondary">{t('sync.status.automaticHint')}</Typography.Text>
       </Space>
+      <Space wrap align="center" style={{ marginTop: 12 }}>
+        <Typography.Text id="sync-originals">{t('sync.status.originals')}</Typography.Text>
+        <Radio.Group
+          aria-labelledby="sync-originals"
+          value={state.photoOriginals}
+          onChange={(e) => void engine?.setPhotoOriginals(e.target.value as PhotoOriginals)}
+          disabled={!engine}
+          options={PHOTO_ORIGINALS.map((mode) => ({
+            value: mode,
+            label: t(mode === 'all' ? 'sync.status.originalsAll' : 'sync.status.originalsWhenAsked'),
+          }))}
+        />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, maxWidth: 640 }}>
+        {t('sync.status.originalsHint')}
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -54,6 +54,11 @@ export const syncEn: Messages['sync'] = {
     syncNow: 'Sync now',
     automatic: 'Automatic sync',
     automaticHint: 'Syncs when online, after changes, and every few minutes',
+    originals: 'Photo originals',
+    originalsAll: 'Download all',
+    originalsWhenAsked: 'Only when asked',
+    originalsHint:
+      'Thumbnails and display copies of every photo always come. Originals are the evidence at full size: “Only when asked” saves disk space, and a photo’s original then comes when you choose “Download original” in its viewer.',
     done: 'Synced: {{pushed}} sent, {{received}} received.',
     retryAt: 'Trying again by itself at {{time}}.',
   },

@@ -52,6 +52,11 @@ export const syncZhCN = {
     syncNow: '立即同步',
     automatic: '自动同步',
     automaticHint: '联网时、修改后和每隔几分钟自动同步',
+    originals: '照片原图',
+    originalsAll: '全部下载',
+    originalsWhenAsked: '需要时下载',
+    originalsHint:
+      '所有照片的缩略图和预览图总会下载。原图是全尺寸的证据：选“需要时下载”可节省磁盘空间，需要某张照片的原图时，在照片查看器中点“下载原图”。',
     done: '同步完成：上传 {{pushed}} 条，下载 {{received}} 条。',
     retryAt: '将于 {{time}} 自动重试。',
   },

@@ -218,4 +218,29 @@ describe('photos both ways over sync', () => {
     );
     expect(await b.db.photoDerivatives.get([sha256, 'display'])).toMatchObject({ width: 640, height: 480 });
   });
+
+  it('brings only the copies to a laptop set to fetch originals when asked, and an original once asked', async () => {
+    const a = await city.laptop('photo-a5');
+    const b = await city.laptop('photo-b5');
+    await b.engine.setPhotoOriginals('whenAsked');
+    const first = await addSitePhoto(a.db, 5);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await b.db.photoDerivatives.get([first.sha256, 'thumbnail'])).toBeDefined();
+    expect(await b.db.photoDerivatives.get([first.sha256, 'display'])).toBeDefined();
+    expect(await b.db.photoBlobs.get(first.sha256)).toBeUndefined();
+    // Nothing waits: the original is not wanted until someone asks.
+    expect(b.engine.current().photos).toEqual({ waiting: 0, waitingBytes: 0 });
+
+    await b.engine.askForOriginal(first.sha256);
+    await b.engine.syncNow();
+    expect(await bytesOf((await b.db.photoBlobs.get(first.sha256))?.blob)).toEqual(first.bytes);
+
+    // Back to all: the originals come by themselves again.
+    await b.engine.setPhotoOriginals('all');
+    const second = await addSitePhoto(a.db, 6);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await bytesOf((await b.db.photoBlobs.get(second.sha256))?.blob)).toEqual(second.bytes);
+  });
 });

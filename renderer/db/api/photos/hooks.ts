@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import type { DerivativeKind } from '../../../../shared/photos/prepared';
 import { useDatabase } from '../../provider';
 import { annotationOf } from '../../repositories/photo-annotations';
-import { photoBlob, photoDerivative, photosOf, type PhotoOwner } from '../../repositories/photos';
+import {
+  holdsOriginal,
+  photoBlob,
+  photoDerivative,
+  photosOf,
+  type PhotoOwner,
+} from '../../repositories/photos';
 
 type OwnerKind = 'visitId' | 'issueId' | 'projectId';
 
@@ -63,4 +69,10 @@ function useObjectUrl(blob: Blob | null | undefined): string | null | undefined 
 export function useAnnotation(photoId: string) {
   const db = useDatabase();
   return useLiveQuery(() => annotationOf(db, photoId), [db, photoId]);
+}
+
+/** Whether this laptop holds the photo's original, live (it may come down meanwhile); undefined while loading. */
+export function useHoldsOriginal(sha256: string): boolean | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => holdsOriginal(db, sha256), [db, sha256]);
 }

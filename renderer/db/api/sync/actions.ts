@@ -14,8 +14,11 @@ import { dexiePhotoLibrary } from '../../repositories/sync/photos';
 import { dexieReplica, mergeHeldBack } from '../../repositories/sync/replica';
 import { teamOfRowOrParent } from '../../repositories/sync/row-team';
 import {
+  askForOriginal,
   forgetSignIn,
+  type PhotoOriginals,
   saveAutomatic,
+  savePhotoOriginals,
   saveEnrollment,
   saveServerUrl,
   saveSignIn,
@@ -50,6 +53,8 @@ export const syncActions = (db: DuchaDatabase) => ({
     decideConflict(db, id, kept, by),
   saveSuccess: (success: SyncSuccess) => saveSuccess(db, success),
   saveAutomatic: (automatic: boolean) => saveAutomatic(db, automatic),
+  savePhotoOriginals: (mode: PhotoOriginals) => savePhotoOriginals(db, mode),
+  askForOriginal: (sha256: string) => askForOriginal(db, sha256),
   /** Reserves notice numbers when the pool runs low and makes provisional numbers final. */
   topUpNoticeNumbers: (ctx: NoticeReservationContext) => topUpNoticeNumbers(dexieNoticePool(db), ctx),
   /** Calls back with the number of operations waiting, now and whenever it changes. */

@@ -8,6 +8,7 @@ import type { DerivedImages } from '../../../../shared/photos/derive-protocol';
 import { DERIVATIVE_KINDS, type DerivativeKind } from '../../../../shared/photos/prepared';
 import type { PhotoCopyWanted, PhotoLibrary, PhotoSize } from '../../../../shared/sync/client/photos';
 import { type DuchaDatabase, isLive, type PhotoDerivativeRow } from '../../database';
+import { originalsAsked, syncState } from './sync-state';
 
 const CONFIRMED_KEY = 'syncPhotosConfirmed';
 
@@ -114,9 +115,13 @@ export function dexiePhotoLibrary(db: DuchaDatabase): PhotoLibrary {
     },
 
     async lacking() {
+      // Only those a person asked for, when the laptop is set so (its copies come all the same).
+      const { photoOriginals } = await syncState(db);
+      const asked = photoOriginals === 'whenAsked' ? await originalsAsked(db) : null;
       const wanted = new Map<string, PhotoSize>();
       await db.photos.each((row) => {
-        if (isLive(row)) wanted.set(row.sha256, { sha256: row.sha256, byteLength: row.byteLength });
+        if (isLive(row) && (asked === null || asked.has(row.sha256)))
+          wanted.set(row.sha256, { sha256: row.sha256, byteLength: row.byteLength });
       });
       // A signed visit's signatures are images kept like photo originals, by hash: evidence that must
       // reach every laptop with the visit. Their size is not in the record; they are a few KB.

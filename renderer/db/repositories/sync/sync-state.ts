@@ -14,7 +14,17 @@ const KEYS = {
   lastSuccess: 'syncLastSuccess',
   automatic: 'syncAutomatic',
   teamName: 'syncTeamName',
+  photoOriginals: 'syncPhotoOriginals',
+  originalsAsked: 'syncOriginalsAsked',
 } as const;
+
+/**
+ * Which photo originals come down: all of them (the default: evidence on every laptop), or only those
+ * a person asks for — the thumbnails and display copies still come for every photo. For a laptop
+ * with little disk, or a team whose photos run to tens of GB.
+ */
+export const PHOTO_ORIGINALS = ['all', 'whenAsked'] as const;
+export type PhotoOriginals = (typeof PHOTO_ORIGINALS)[number];
 
 export interface SyncEnrollment {
   /** The server it was enrolled with: a different address later means enrolling again. */
@@ -47,6 +57,7 @@ export interface SyncState {
   readonly automatic: boolean;
   /** The team's name as the server has it (learnt at sign-in); null until then. */
   readonly teamName: string | null;
+  readonly photoOriginals: PhotoOriginals;
 }
 
 async function read<T>(db: DuchaDatabase, key: string): Promise<T | null> {
@@ -62,6 +73,7 @@ export async function syncState(db: DuchaDatabase): Promise<SyncState> {
     lastSuccess: await read<SyncSuccess>(db, KEYS.lastSuccess),
     automatic: (await read<boolean>(db, KEYS.automatic)) ?? true,
     teamName: await read<string>(db, KEYS.teamName),
+    photoOriginals: (await read<PhotoOriginals>(db, KEYS.photoOriginals)) ?? 'all',
   }));
 }
 
@@ -113,6 +125,22 @@ export const saveSuccess = async (db: DuchaDatabase, success: SyncSuccess): Prom
 export const saveAutomatic = async (db: DuchaDatabase, automatic: boolean): Promise<void> => {
   await db.meta.put({ key: KEYS.automatic, value: automatic });
 };
+
+export const savePhotoOriginals = async (db: DuchaDatabase, mode: PhotoOriginals): Promise<void> => {
+  await db.meta.put({ key: KEYS.photoOriginals, value: mode });
+};
+
+/** The originals a person asked for (by hash), fetched even while only asked-for originals come. */
+export const originalsAsked = async (db: DuchaDatabase): Promise<Set<string>> =>
+  new Set((await read<string[]>(db, KEYS.originalsAsked)) ?? []);
+
+export async function askForOriginal(db: DuchaDatabase, sha256: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const asked = await originalsAsked(db);
+    asked.add(sha256);
+    await db.meta.put({ key: KEYS.originalsAsked, value: [...asked] });
+  });
+}
 
 export const SYNC_CURSOR_KEY = KEYS.cursor;
 /** A first sync's snapshot part-way, per log as the cursor. */
