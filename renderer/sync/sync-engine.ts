@@ -14,7 +14,7 @@ import {
   type RoundResult,
 } from '../../shared/sync/client/round';
 import { enrollDevice, openSession, signInPerson } from '../../shared/sync/client/session';
-import type { DuchaDatabase, SyncState } from '../db';
+import type { DuchaDatabase, PhotoOriginals, SyncState } from '../db';
 import { syncActions } from '../db';
 import { retryDelayMs } from './backoff';
 import { type LaptopPhotos, type PhotoProgress, type PhotoWaiting, syncLaptopPhotos } from './photo-sync';
@@ -267,6 +267,7 @@ export class SyncEngine {
             session,
             renewSession,
             now: this.now(),
+            serverRestored: result.serverRestored,
           })
           .catch(() => undefined);
       if (this.options.photos && enrollment.teamId !== null)
@@ -465,6 +466,18 @@ export class SyncEngine {
     await this.actions.saveAutomatic(automatic);
     if (automatic) this.schedule(0);
     else if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Which photo originals come down: all, or those asked for; a round follows, to act on it. */
+  async setPhotoOriginals(mode: PhotoOriginals): Promise<void> {
+    await this.actions.savePhotoOriginals(mode);
+    this.schedule(0);
+  }
+
+  /** A person asked for a photo's original (the laptop fetches only those asked for): fetched now. */
+  async askForOriginal(sha256: string): Promise<void> {
+    await this.actions.askForOriginal(sha256);
+    this.schedule(0);
   }
 
   current(): SyncStatus {

@@ -8,6 +8,8 @@ export interface NoticeNumberPool {
   /** Per year, how many to reserve and the highest number the laptop holds; empty when nothing is needed. */
   needs(now: number): Promise<readonly { year: number; count: number; after: number }[]>;
   add(block: NoticeNumbersReply): Promise<void>;
+  /** Lets go of the reserved numbers not given yet (a restored server may give them again). */
+  forgetUnused(): Promise<void>;
   /** Replaces provisional numbers with reserved ones, the history saying so; by whom. */
   finalize(actorName: string, now: number): Promise<unknown>;
 }
@@ -19,12 +21,20 @@ export interface NoticeReservationContext {
   readonly session: () => Promise<string>;
   readonly renewSession: () => Promise<string>;
   readonly now: number;
+  /**
+   * The round found the server restored from a backup: its counters went back, and the numbers this
+   * laptop reserved since that backup may be given to another laptop again.
+   */
+  readonly serverRestored?: boolean;
 }
 
 export async function topUpNoticeNumbers(
   pool: NoticeNumberPool,
   ctx: NoticeReservationContext,
 ): Promise<void> {
+  // Numbers already given stand (each reservation asks above the highest this laptop holds); those
+  // only reserved are dropped, and reserved afresh.
+  if (ctx.serverRestored) await pool.forgetUnused();
   for (const need of await pool.needs(ctx.now)) {
     const request = async (session: string) =>
       ctx.transport({

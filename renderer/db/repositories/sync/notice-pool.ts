@@ -234,5 +234,8 @@ export async function finalizeProvisionalNotices(
 export const dexieNoticePool = (db: DuchaDatabase): NoticeNumberPool => ({
   needs: (now) => noticeNumberNeeds(db, now),
   add: (block) => addNoticeNumbers(db, block),
+  forgetUnused: async () => {
+    await db.meta.delete(POOL_KEY);
+  },
   finalize: (actorName, now) => finalizeProvisionalNotices(db, actorName, now),
 });
