@@ -34,7 +34,12 @@ const server =
   (request) => {
     const { year, count, after } = request.body as { year: number; count: number; after: number };
     const first = Math.max(last, after) + 1;
-    return Promise.resolve({ kind: 'reply', status: 200, body: { year, first, last: first + count - 1 } });
+    return Promise.resolve({
+      kind: 'reply',
+      status: 200,
+      body: { year, first, last: first + count - 1 },
+      retryAfterSeconds: null,
+    });
   };
 
 const context = (serverRestored: boolean) => ({
