@@ -144,7 +144,8 @@ export class SyncEngine {
     if (!enrollment?.teamId || !cursor) return;
     const library = this.actions.photoLibrary();
     const [up, down] = await Promise.all([library.unconfirmed(cursor.epoch), library.lacking()]);
-    const photos = [...up, ...down];
+    // Photos, not files: a photo's smaller copies travel with it and are not counted apart.
+    const photos = [...up.filter((p) => p.copyOf === undefined), ...down];
     // A round's photo step may be counting meanwhile: its figures are the fresher.
     if (this.status.phase === 'syncing') return;
     this.publish({
@@ -474,10 +475,13 @@ export class SyncEngine {
     this.schedule(0);
   }
 
-  /** A person asked for a photo's original (the laptop fetches only those asked for): fetched now. */
+  /**
+   * A person asked for a photo's original (the laptop fetches only those asked for): a round now, as
+   * "Sync now" would, automatic sync or not. Its problem, if any, shows as any round's does.
+   */
   async askForOriginal(sha256: string): Promise<void> {
     await this.actions.askForOriginal(sha256);
-    this.schedule(0);
+    void this.syncNow().catch(() => undefined);
   }
 
   current(): SyncStatus {

@@ -233,6 +233,12 @@ test('edits made apart while the server is out of reach meet: same data, conflic
     const holding = app.host.kind === 'browser';
     if (holding) await b.route('**/api/syncDownload', holdPhoto);
 
+    // B takes photo originals only when asked: the thumbnail and display copy A made still come.
+    await b.getByRole('menuitem', { name: EN_SYNC.menu }).click();
+    const originals = b.getByRole('radiogroup', { name: 'Photo originals' });
+    await originals.getByRole('radio', { name: 'Only when asked' }).check();
+    await expect(originals.getByRole('radio', { name: 'Only when asked' })).toBeChecked();
+
     // Back, on the same data. A first (its changes and its photo go up), then B, then A again.
     await server.startAgain();
     await syncNow(a, ZH_SYNC);
@@ -260,10 +266,16 @@ test('edits made apart while the server is out of reach meet: same data, conflic
         viewer.getByRole('img', { name: PHOTO.name }).evaluate((img: HTMLImageElement) => img.naturalWidth),
       )
       .toBeGreaterThan(0);
+    // The display copy shows; the original is not here until asked for, then comes with a round.
+    expect(await hashOfStoredOriginal(b, PHOTO_SHA256)).toBeNull();
+    await expect(viewer.getByTestId('photo-original')).toContainText('Not on this laptop');
     // The viewer is a dialog over the page: what the screen shows, not the whole page behind it.
+    await shoot(b, testInfo, 'photo-original-when-asked-en.png', false);
+    await viewer.getByRole('button', { name: 'Download original' }).click();
+    await expect.poll(() => hashOfStoredOriginal(b, PHOTO_SHA256), { timeout: 60_000 }).toBe(PHOTO_SHA256);
+    await expect(viewer.getByTestId('photo-original')).toHaveCount(0);
     await shoot(b, testInfo, 'photo-arrived-en.png', false);
     await b.keyboard.press('Escape');
-    expect(await hashOfStoredOriginal(b, PHOTO_SHA256)).toBe(PHOTO_SHA256);
     if (holding) await b.unroute('**/api/syncDownload', holdPhoto);
 
     await syncNow(b, EN_SYNC);

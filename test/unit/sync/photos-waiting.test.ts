@@ -49,6 +49,11 @@ describe('photos waiting', () => {
             sha256: await sha256Hex(bytes),
             original,
             ...copies,
+            // Named by their hashes, as the intake names them: they travel, but are not photos waiting.
+            copyHashes: {
+              thumbnail: await sha256Hex(new Uint8Array(await copies.thumbnail.blob.arrayBuffer())),
+              display: await sha256Hex(new Uint8Array(await copies.display.blob.arrayBuffer())),
+            },
             metadata: {
               fileName: 'IMG_9.jpg',
               mimeType: 'image/jpeg',
