@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFonts } from '../../scripts/copy-fonts.mjs';
 import { PrintError } from '../host/print/pdf-printer';
-import { createPrintHandlers } from '../host/print/print-handlers';
+import { createPrintHandlers, NO_NETWORK_POLICY } from '../host/print/print-handlers';
 import { createChromiumPrinter } from './chromium-printer';
 
 const DOCUMENT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>整改通知书</title><style>
@@ -107,6 +107,31 @@ describe('printing with headless Chromium through the handler', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   }, 60_000);
+
+  it('runs no script of the document, wherever it stands (issue 19: the policy could be bypassed)', async () => {
+    const { printPdf } = createPrintHandlers({ printer, fontsDir, timeoutMs: 30_000 });
+    const ran = (words: string) =>
+      `<script>document.write('<p>${words}</p>');document.title='${words}'</script>`;
+    const attempts = [
+      // Before <head>: the policy used to be put after <head>, behind the script.
+      `<!doctype html><html>${ran('BEFORE HEAD')}<head><meta charset="utf-8"></head><body><p>正文</p></body></html>`,
+      // Before the doctype.
+      `${ran('BEFORE DOCTYPE')}<!doctype html><html><head></head><body><p>正文</p></body></html>`,
+      // A <head> in a comment, where the policy would have gone, and the policy's own words in another.
+      `<!doctype html><!-- <head> content="${NO_NETWORK_POLICY}" -->${ran('IN COMMENT')}<html><head></head><body><p>正文</p></body></html>`,
+      // An event handler rather than a script element.
+      `<!doctype html><html><head></head><body><img src="data:," onerror="document.body.append('ONERROR RAN')"><p>正文</p></body></html>`,
+    ];
+    for (const html of attempts) {
+      const reply = await printPdf({ html, title: '正文' }, context());
+      const file = join(dir, 'attempt.pdf');
+      writeFileSync(file, Buffer.from(reply.pdfBase64, 'base64'));
+      const text = poppler('pdftotext', file, '-');
+      expect(text, html).toContain('正文');
+      expect(text, html).not.toMatch(/RAN|BEFORE|COMMENT/);
+      expect(poppler('pdfinfo', file), html).toMatch(/Title:\s+正文\n/);
+    }
+  }, 120_000);
 
   it('gives up a print when told to, and prints the next one', async () => {
     const controller = new AbortController();

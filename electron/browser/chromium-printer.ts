@@ -78,7 +78,8 @@ export function createChromiumPrinter(executablePath: string = chromiumPath()): 
       });
     }
     const current = await unlessAborted(browser, signal);
-    const context = await current.newContext({ javaScriptEnabled: true });
+    // No script of the document runs (the policy says so too); the fonts are waited for from outside.
+    const context = await current.newContext({ javaScriptEnabled: false });
     try {
       // On abort the print ends at once and the context is closed behind it.
       return await unlessAborted(render(context, html), signal);

@@ -40,15 +40,19 @@ function recordingPrinter(): PdfPrinter & { documents: string[] } {
 }
 
 describe('the no-network policy', () => {
-  it('is put first in the head of a document without it', () => {
-    const html = withPolicy(DOCUMENT);
-    expect(html).toContain(
-      `<head><meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_POLICY}"><meta charset`,
+  it('is put before anything the document holds: right after its doctype, else at its start', () => {
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_POLICY}">`;
+    expect(withPolicy(DOCUMENT)).toBe(`<!doctype html>${meta}${DOCUMENT.slice('<!doctype html>'.length)}`);
+    expect(withPolicy('<script>x()</script><!doctype html><head></head>')).toBe(
+      `${meta}<script>x()</script><!doctype html><head></head>`,
     );
+    expect(withPolicy('\uFEFF <!DOCTYPE HTML><html>')).toBe(`\uFEFF <!DOCTYPE HTML>${meta}<html>`);
   });
 
-  it('is not added twice, and is added beside a looser policy of the page', () => {
-    expect(withPolicy(withPolicy(DOCUMENT))).toBe(withPolicy(DOCUMENT));
+  it('is added even where the document quotes it, and beside a looser policy of the page', () => {
+    // A comment naming the policy must not stand in for it.
+    const quoting = DOCUMENT.replace('<html>', `<!-- content="${NO_NETWORK_POLICY}" --><html>`);
+    expect(withPolicy(quoting).split(NO_NETWORK_POLICY)).toHaveLength(3);
     const loose = DOCUMENT.replace(
       '<title>',
       '<meta http-equiv="Content-Security-Policy" content="default-src *"><title>',
@@ -71,10 +75,10 @@ describe('printPdf', () => {
     const { printPdf } = createPrintHandlers({ printer, fontsDir });
     const reply = await printPdf({ html: DOCUMENT, title: '整改通知书' }, context());
     const printed = printer.documents[0] ?? '';
-    expect(printed).toContain(NO_NETWORK_POLICY);
+    expect(printed.startsWith(`<!doctype html><meta http-equiv="Content-Security-Policy"`)).toBe(true);
     // The shipped font by default, before the document's own styles so that they win.
     expect(printed).toMatch(
-      /<head><meta [^>]+><style>html,body\{font-family:'Noto Sans SC'\}@page\{font-family:'Noto Sans SC'\}<\/style><meta charset/,
+      /<head><style>html,body\{font-family:'Noto Sans SC'\}@page\{font-family:'Noto Sans SC'\}<\/style><meta charset/,
     );
     expect(printed).toMatch(/<style>@font-face\{font-family:'Noto Sans SC'.*<\/style><\/head>/s);
     expect(reply).toEqual({

@@ -20,21 +20,31 @@ const POLICY_META = `<meta http-equiv="Content-Security-Policy" content="${NO_NE
  */
 const DEFAULT_FONT = `<style>html,body{font-family:'Noto Sans SC'}@page{font-family:'Noto Sans SC'}</style>`;
 
-/** Right after <head>, or at </head> when the document leaves out the optional start tag. */
+/**
+ * Right after <head>, or at </head> when the document leaves out the optional start tag; a <head> in
+ * a comment is not the head.
+ */
 function headStart(html: string): number {
-  const open = /<head(\s[^>]*)?>/i.exec(html);
-  const at = open ? open.index + open[0].length : html.search(/<\/head>/i);
+  const uncommented = html.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+  const open = /<head(\s[^>]*)?>/i.exec(uncommented);
+  const at = open ? open.index + open[0].length : uncommented.search(/<\/head>/i);
   if (at < 0) throw noHead();
   return at;
 }
 
+/** A doctype at the very start of a document (after a byte order mark and white space). */
+const LEADING_DOCTYPE = /^\uFEFF?\s*<!doctype[^>]*>/i;
+
 /**
- * Puts the no-network policy first in the head, unless the document already states exactly it. A
- * policy of the page's own stays too: several policies all apply, so ours can only narrow it.
+ * Puts the no-network policy before anything else the document holds — right after a leading
+ * doctype, else at the very start — never where its own text says <head> is: a script before its
+ * <head>, or a <head> inside a comment, would otherwise come before the policy and run. The parser
+ * puts a <meta> met before <head> into the head it implies, so the policy applies from its first
+ * element on. Always added, even where the document quotes it: several policies all apply, so a
+ * policy of the page's own can only narrow ours.
  */
 export function withPolicy(html: string): string {
-  if (html.includes(`content="${NO_NETWORK_POLICY}"`)) return html;
-  const at = headStart(html);
+  const at = LEADING_DOCTYPE.exec(html)?.[0].length ?? 0;
   return html.slice(0, at) + POLICY_META + html.slice(at);
 }
 
