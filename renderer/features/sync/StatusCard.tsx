@@ -16,6 +16,7 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
   const engine = useSync((s) => s.engine);
   const status = useSync((s) => s.status);
   const [done, setDone] = useState<string | null>(null);
+  const [originals, setOriginals] = useState<PhotoOriginals | null>(null);
   const readOnly = useReadOnly() === true;
   if (!state.enrollment || !state.signIn) return null;
 
@@ -123,8 +124,13 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
         <Typography.Text id="sync-originals">{t('sync.status.originals')}</Typography.Text>
         <Radio.Group
           aria-labelledby="sync-originals"
-          value={state.photoOriginals}
-          onChange={(e) => void engine?.setPhotoOriginals(e.target.value as PhotoOriginals)}
+          value={originals ?? state.photoOriginals}
+          onChange={(e) => {
+            // Shown chosen at once; the stored setting follows a moment later.
+            const mode = e.target.value as PhotoOriginals;
+            setOriginals(mode);
+            void engine?.setPhotoOriginals(mode);
+          }}
           disabled={!engine}
           options={PHOTO_ORIGINALS.map((mode) => ({
             value: mode,
