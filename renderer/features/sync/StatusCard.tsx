@@ -120,24 +120,27 @@ export function StatusCard({ state, refused }: { state: SyncState; refused: numb
         <label htmlFor="sync-automatic">{t('sync.status.automatic')}</label>
         <Typography.Text type="secondary">{t('sync.status.automaticHint')}</Typography.Text>
       </Space>
-      <Space wrap align="center" style={{ marginTop: 12 }}>
-        <Typography.Text id="sync-originals">{t('sync.status.originals')}</Typography.Text>
-        <Radio.Group
-          aria-labelledby="sync-originals"
-          value={originals ?? state.photoOriginals}
-          onChange={(e) => {
-            // Shown chosen at once; the stored setting follows a moment later.
-            const mode = e.target.value as PhotoOriginals;
-            setOriginals(mode);
-            void engine?.setPhotoOriginals(mode);
-          }}
-          disabled={!engine}
-          options={PHOTO_ORIGINALS.map((mode) => ({
-            value: mode,
-            label: t(mode === 'all' ? 'sync.status.originalsAll' : 'sync.status.originalsWhenAsked'),
-          }))}
-        />
-      </Space>
+      {/* Space is inline: a block of its own puts the choice on a line of its own. */}
+      <div style={{ marginTop: 12 }}>
+        <Space wrap align="center">
+          <Typography.Text id="sync-originals">{t('sync.status.originals')}</Typography.Text>
+          <Radio.Group
+            aria-labelledby="sync-originals"
+            value={originals ?? state.photoOriginals}
+            onChange={(e) => {
+              // Shown chosen at once; the stored setting follows a moment later.
+              const mode = e.target.value as PhotoOriginals;
+              setOriginals(mode);
+              void engine?.setPhotoOriginals(mode);
+            }}
+            disabled={!engine}
+            options={PHOTO_ORIGINALS.map((mode) => ({
+              value: mode,
+              label: t(mode === 'all' ? 'sync.status.originalsAll' : 'sync.status.originalsWhenAsked'),
+            }))}
+          />
+        </Space>
+      </div>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, maxWidth: 640 }}>
         {t('sync.status.originalsHint')}
       </Typography.Paragraph>
