@@ -35,6 +35,12 @@ export interface ApiRoute {
   readonly handlers: HostHandlers;
   readonly context: HostContext;
   readonly bodyLimitBytes: number;
+  /**
+   * For a channel whose bytes are the body (its other fields in a header): the answer to give from
+   * the fields alone, before a byte of the body is read — a write to an export that does not exist —
+   * or null to read the body and dispatch as usual.
+   */
+  readonly beforeBody?: (channel: ChannelName, fields: Readonly<Record<string, unknown>>) => unknown;
 }
 
 export async function handleApiCall(
@@ -47,6 +53,16 @@ export async function handleApiCall(
     sendError(response, 'unknownChannel', `no such channel: ${channel.slice(0, 80)}`);
     return;
   }
+  const binaryRequest = hostContract[channel].binary === 'request';
+  if (binaryRequest && route.beforeBody) {
+    const fields = binaryFields(request);
+    const early = fields.ok ? route.beforeBody(channel, fields.value) : null;
+    if (early !== null && early !== undefined) {
+      // The body is never read: closing the connection stops the client from sending the rest.
+      sendJson(response, 200, { ok: true, value: early }, { Connection: 'close' });
+      return;
+    }
+  }
   const limit = BODY_LIMIT_OF_CHANNEL[channel] ?? route.bodyLimitBytes;
   const body = await readBody(request, limit);
   if (body.kind === 'aborted') return;
@@ -58,8 +74,7 @@ export async function handleApiCall(
     });
     return;
   }
-  const payload =
-    hostContract[channel].binary === 'request' ? binaryPayload(request, body) : jsonPayload(body);
+  const payload = binaryRequest ? binaryPayload(request, body) : jsonPayload(body);
   if (!payload.ok) {
     sendError(response, 'badRequest', payload.message);
     return;
@@ -91,6 +106,14 @@ function jsonPayload(body: ReadBody): Payload {
 
 /** A binary channel: the body is the bytes, the other fields come as JSON in a header. */
 function binaryPayload(request: IncomingMessage, body: ReadBody): Payload {
+  const fields = binaryFields(request);
+  return fields.ok ? { ok: true, value: { ...fields.value, bytes: body.bytes } } : fields;
+}
+
+/** A binary channel's fields, from their header. */
+function binaryFields(
+  request: IncomingMessage,
+): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
   const header = request.headers[BINARY_FIELDS_HEADER.toLowerCase()];
   if (typeof header !== 'string')
     return { ok: false, message: `a binary request needs its fields in the ${BINARY_FIELDS_HEADER} header` };
@@ -98,7 +121,7 @@ function binaryPayload(request: IncomingMessage, body: ReadBody): Payload {
     const fields = JSON.parse(decodeURIComponent(header)) as unknown;
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
       return { ok: false, message: `the ${BINARY_FIELDS_HEADER} header is not a JSON object` };
-    return { ok: true, value: { ...fields, bytes: body.bytes } };
+    return { ok: true, value: fields as Record<string, unknown> };
   } catch (error) {
     return { ok: false, message: `the ${BINARY_FIELDS_HEADER} header is not JSON (${errorMessage(error)})` };
   }

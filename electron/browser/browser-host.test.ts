@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -416,5 +417,102 @@ describe('the browser host', () => {
         forcedLanguage: null,
       }),
     ).rejects.toBeInstanceOf(PortInUseError);
+  });
+
+  it('answers a write to an export that does not exist before reading its bytes (issue 19)', async () => {
+    // 60 MiB announced, 1 KiB sent: the answer must come without the host waiting for (and holding)
+    // the rest. Before, six such calls took the host from 68 to 685 MB.
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/exportWrite',
+          agent: false,
+          headers: {
+            Host: `127.0.0.1:${String(host.port)}`,
+            Origin: `http://127.0.0.1:${String(host.port)}`,
+            'X-Ducha-Token': host.token,
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': String(60 * 1024 * 1024),
+            'X-Ducha-Fields': encodeURIComponent(
+              JSON.stringify({ sessionId: 'f'.repeat(32), path: 'a.bin', offset: 0, final: true }),
+            ),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            request.destroy();
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString(),
+              bytes: Buffer.concat(chunks),
+            });
+          });
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // The host may close the connection while the rest is still being written: not an answer.
+        if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+      });
+      request.write(Buffer.alloc(1024, 1));
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { status: 'failed', fault: 'unknownSession' },
+    });
+    expect((await apiCall('appInfo', '{}')).status).toBe(200);
+  });
+
+  it('closes a connection that does not send its headers in time, and takes no more than its cap', async () => {
+    const rendererDir = path.join(tmp, 'renderer');
+    const small = await startBrowserHost({
+      port: 0,
+      dataDir: path.join(tmp, 'small-home'),
+      rendererDir,
+      appVersion: '0',
+      systemLocale: 'en',
+      forcedLanguage: null,
+      connections: { headersTimeoutMs: 300, maxConnections: 2 },
+    });
+    const open = (): Promise<net.Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = net.connect(small.port, '127.0.0.1', () => resolve(socket));
+        // Read what the host sends (a 408), so that its closing is seen.
+        socket.resume();
+        socket.on('error', () => undefined);
+        socket.once('error', reject);
+      });
+    const closedWithin = (socket: net.Socket, ms: number): Promise<boolean> =>
+      new Promise((resolve) => {
+        if (socket.closed) resolve(true);
+        const timer = setTimeout(() => resolve(false), ms);
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    try {
+      // Headers begun and never finished: closed once the headers' time is up.
+      const slow = await open();
+      slow.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${String(small.port)}\r\n`);
+      expect(await closedWithin(slow, 5_000)).toBe(true);
+
+      // Two idle connections are taken; a third is not.
+      const first = await open();
+      const second = await open();
+      const third = await open();
+      expect(await closedWithin(third, 2_000)).toBe(true);
+      expect(first.closed || second.closed).toBe(false);
+      for (const socket of [first, second]) socket.destroy();
+    } finally {
+      await small.close();
+    }
   });
 });

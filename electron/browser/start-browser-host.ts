@@ -23,7 +23,27 @@ export interface BrowserHostOptions {
   readonly bodyLimitBytes?: number;
   /** Prints reports; headless Chromium (DUCHA_CHROMIUM or /usr/bin/chromium) unless given. */
   readonly printer?: PdfPrinter;
+  /** Timeouts and the connection cap; tests shorten them. */
+  readonly connections?: Partial<ConnectionLimits>;
 }
+
+/**
+ * What one client may hold of the host: the page makes a few requests at a time (a browser opens at
+ * most six connections to one origin, and sync's long poll one more), so a cap well above that stops
+ * a flood without slowing the page; a request must send its headers, and all of itself, in time.
+ */
+export interface ConnectionLimits {
+  readonly headersTimeoutMs: number;
+  /** The whole request received: a 64 MiB export piece over loopback takes well under a second. */
+  readonly requestTimeoutMs: number;
+  readonly maxConnections: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 120_000,
+  maxConnections: 64,
+};
 
 export interface BrowserHost {
   /** The address to open, carrying the launch token for the page to read. */
@@ -48,7 +68,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const token = createLaunchToken();
   const printer = options.printer ?? createChromiumPrinter();
+  const liveExportSessions = new Set<string>();
   const handlers = createHostHandlers({
+    liveExportSessions,
     printer,
     fontsDir: join(options.rendererDir, 'fonts'),
     host: 'browser',
@@ -68,16 +90,36 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       handlers,
       context: { dataDir: options.dataDir },
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      // A write to an export that does not exist is answered before its bytes are read: a page
+      // with the token could otherwise make the host hold 64 MiB per request for nothing.
+      beforeBody: (channel, fields) =>
+        channel === 'exportWrite' && !liveExportSessions.has(String(fields.sessionId))
+          ? {
+              status: 'failed',
+              fault: 'unknownSession',
+              detail: 'no export in progress with this id (finished, aborted or failed)',
+            }
+          : null,
     },
   });
 
-  const server = createServer((request, response) => {
-    // Whatever goes wrong inside one request ends as an answer to that request, never as a crash.
-    route(request, response).catch((error: unknown) => {
-      console.error(`Ducha: a request failed: ${error instanceof Error ? error.message : String(error)}`);
-      sendError(response, 'failed', 'the host could not answer this request');
-    });
-  });
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often those two are checked (Node's default, 30 s, would let a short timeout run long).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    (request, response) => {
+      // Whatever goes wrong inside one request ends as an answer to that request, never as a crash.
+      route(request, response).catch((error: unknown) => {
+        console.error(`Ducha: a request failed: ${error instanceof Error ? error.message : String(error)}`);
+        sendError(response, 'failed', 'the host could not answer this request');
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {

@@ -14,7 +14,10 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   return {
     ...createAppHandlers(options),
     ...createPrintHandlers({ printer: options.printer, fontsDir: options.fontsDir }),
-    ...createExchangeHandlers({ chooseFolder: options.chooseFolder }),
+    ...createExchangeHandlers({
+      chooseFolder: options.chooseFolder,
+      liveExportSessions: options.liveExportSessions,
+    }),
     ...createSyncHandlers(),
   };
 }

@@ -19,4 +19,6 @@ export interface HostOptions {
   readonly fontsDir: string;
   /** The system's folder dialog for a hand-over by USB; only the desktop app has one. */
   readonly chooseFolder?: (purpose: 'export' | 'import') => Promise<string | null>;
+  /** Kept holding the ids of the export sessions in progress, for a host that checks them early. */
+  readonly liveExportSessions?: Set<string>;
 }

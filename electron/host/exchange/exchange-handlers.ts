@@ -25,6 +25,8 @@ export interface ExchangeOptions {
   readonly chooseFolder?: ChooseFolder;
   readonly platform?: NodeJS.Platform;
   readonly runCommand?: RunCommand;
+  /** Kept holding the ids of the export sessions in progress (see ExportWriterOptions). */
+  readonly liveExportSessions?: Set<string>;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createExchangeHandlers(options: ExchangeOptions = {}): ExchangeH
   const browser = createFolderBrowser({ listDrives: recentDrives, chooseFolder: options.chooseFolder });
   const writer = createExportWriter({
     fileSystemOf: (folder) => fileSystemOf(folder, { platform, listDrives: recentDrives }),
+    ...(options.liveExportSessions ? { liveSessions: options.liveExportSessions } : {}),
   });
 
   return {

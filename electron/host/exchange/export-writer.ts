@@ -43,6 +43,11 @@ export interface ExportWriterOptions {
   readonly maxFileBytes?: number;
   /** How long a session may go without a step before it is aborted; tests shorten it. */
   readonly idleMs?: number;
+  /**
+   * Kept holding the ids of the sessions in progress: the browser host answers a write to any other
+   * id before reading its bytes (tens of MB a write).
+   */
+  readonly liveSessions?: Set<string>;
 }
 
 /**
@@ -169,6 +174,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
 
   function forget(session: Session): void {
     sessions.delete(session.id);
+    options.liveSessions?.delete(session.id);
     if (session.idleTimer !== null) clearTimeout(session.idleTimer);
     session.idleTimer = null;
   }
@@ -495,6 +501,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
       idleTimer: null,
     };
     sessions.set(id, session);
+    options.liveSessions?.add(id);
     keepAlive(session);
     return { status: 'started', sessionId: id, finalPath, fileSystem, freeBytes };
   }
