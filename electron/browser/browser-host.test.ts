@@ -320,6 +320,9 @@ describe('the browser host', () => {
     await apiCall('exportAbort', JSON.stringify({ sessionId: begun.value.sessionId }));
 
     await writeFile(path.join(stick, 'b.bin'), bytes);
+    // Only an export folder's files are read: the stick's folder holds a manifest.
+    await mkdir(path.join(stick, 'bundle'), { recursive: true });
+    await writeFile(path.join(stick, 'bundle', 'manifest.json'), '{}');
     const read = await apiCall(
       'importRead',
       JSON.stringify({ folder: stick, path: 'b.bin', offset: 1, length: 10 }),

@@ -2,8 +2,8 @@
 // contract's own schema (bytes as bytes, digests as hex, faults from the list). Also the folder
 // chooser: the system dialog when there is one, the in-app listing otherwise.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostHandlers } from '../../../shared/contract';
@@ -70,6 +70,9 @@ describe('the exchange channels through dispatch', () => {
 
   it('answers faults as values, and a malformed request as the contract says', async () => {
     const host = asHost(createExchangeHandlers({ platform: 'linux' }));
+    // An export folder (it holds a manifest), read outside itself.
+    mkdirSync(join(root, 'bundle'));
+    writeFileSync(join(root, 'bundle', 'manifest.json'), '{}');
     expect(
       await call(host, 'importRead', { folder: root, path: '../../etc/passwd', offset: 0, length: 10 }),
     ).toMatchObject({ status: 'failed', fault: 'unsafePath' });
@@ -111,30 +114,99 @@ describe('choosing a folder', () => {
   });
 
   it('lists the subfolders of a folder, sorted, without hidden ones, with the home folder as a place', async () => {
-    for (const name of ['照片', 'b-exports', 'A-reports', '.hidden']) mkdirSync(join(root, name));
-    writeFileSync(join(root, 'file.txt'), 'not a folder');
-    symlinkSync(join(root, 'A-reports'), join(root, 'linked'));
+    const home = join(root, 'home');
+    for (const name of ['照片', 'b-exports', 'A-reports', '.hidden'])
+      mkdirSync(join(home, name), { recursive: true });
+    writeFileSync(join(home, 'file.txt'), 'not a folder');
+    symlinkSync(join(home, 'A-reports'), join(home, 'linked'));
+    const media = join(root, 'media');
+    mkdirSync(join(media, 'USB'), { recursive: true });
     const runCommand = () => Promise.resolve('{"blockdevices": []}');
-    const host = asHost(createExchangeHandlers({ platform: 'linux', runCommand }));
-    const listed = await call(host, 'exchangeBrowse', { path: root });
+    const host = asHost(
+      createExchangeHandlers({ platform: 'linux', runCommand, homeDir: () => home, mountPlaces: [media] }),
+    );
+    const listed = await call(host, 'exchangeBrowse', { path: home });
     const folders = ['照片', 'b-exports', 'A-reports', 'linked'].sort((a, b) => a.localeCompare(b));
     expect(listed).toEqual({
       status: 'listed',
-      path: root,
-      parent: tmpdir(),
+      path: home,
+      // Above the home folder is not the chooser's to show.
+      parent: null,
       folders,
-      places: [{ label: expect.any(String) as unknown, path: homedir() }],
+      places: [{ label: 'home', path: home }],
     });
-    expect(await call(host, 'exchangeBrowse', { path: '/' })).toMatchObject({ path: '/', parent: null });
-    expect(await call(host, 'exchangeBrowse', { path: null })).toMatchObject({ path: homedir() });
-    expect(await call(host, 'exchangeBrowse', { path: join(root, 'none') })).toMatchObject({
+    expect(await call(host, 'exchangeBrowse', { path: join(home, '照片') })).toMatchObject({
+      status: 'listed',
+      parent: home,
+    });
+    expect(await call(host, 'exchangeBrowse', { path: media })).toMatchObject({ folders: ['USB'] });
+    expect(await call(host, 'exchangeBrowse', { path: null })).toMatchObject({ path: home });
+    expect(await call(host, 'exchangeBrowse', { path: join(home, 'none') })).toMatchObject({
       status: 'failed',
       fault: 'notFound',
     });
     expect(await call(host, 'exchangeBrowse', { path: 'relative' })).toMatchObject({ fault: 'unsafePath' });
-    expect(await call(host, 'exchangeBrowse', { path: join(root, 'file.txt') })).toMatchObject({
+    expect(await call(host, 'exchangeBrowse', { path: join(home, 'file.txt') })).toMatchObject({
       status: 'failed',
       fault: 'notAFolder',
     });
+  });
+
+  it('lists nothing outside the home folder, the drives and the mount places, nor hidden folders (issue 19)', async () => {
+    const home = join(root, 'home');
+    mkdirSync(join(home, '.ssh'), { recursive: true });
+    const host = asHost(
+      createExchangeHandlers({
+        platform: 'linux',
+        runCommand: () => Promise.resolve('{"blockdevices": []}'),
+        homeDir: () => home,
+        mountPlaces: [],
+      }),
+    );
+    for (const folder of ['/', '/etc', '/proc', root, join(home, '.ssh'), join(home, '..', '..')])
+      expect(await call(host, 'exchangeBrowse', { path: folder }), folder).toMatchObject({
+        status: 'failed',
+        fault: 'unsafePath',
+      });
+  });
+});
+
+describe("the audit's attacks on paths (issue 19)", () => {
+  it('reads nothing outside an export folder: /etc/passwd is refused before it is opened', async () => {
+    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
+    expect(
+      await call(host, 'importRead', { folder: '/etc', path: 'passwd', offset: 0, length: 100 }),
+    ).toEqual({
+      status: 'failed',
+      fault: 'notABundle',
+      detail: expect.stringContaining('bundle/manifest.json') as unknown,
+    });
+    const sha256 = 'a'.repeat(64);
+    expect(
+      await call(host, 'importReadFiles', { folder: '/etc', files: [{ path: 'passwd', sha256 }] }),
+    ).toMatchObject({ status: 'failed', fault: 'notABundle' });
+    // An export still being written is no export folder either, manifest or not.
+    const partial = join(root, '.ducha-partial-x-1234');
+    mkdirSync(join(partial, 'bundle'), { recursive: true });
+    writeFileSync(join(partial, 'bundle', 'manifest.json'), '{}');
+    writeFileSync(join(partial, 'secret.txt'), 'secret');
+    expect(
+      await call(host, 'importRead', { folder: partial, path: 'secret.txt', offset: 0, length: 10 }),
+    ).toMatchObject({ status: 'failed', fault: 'notABundle' });
+  });
+
+  it('makes no hidden folder and writes into none: ~/.ssh cannot be created by an export', async () => {
+    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
+    const begin = (targetDir: string, folderName: string) =>
+      call(host, 'exportBegin', { targetDir, folderName, totalBytes: 10, largestFileBytes: 10 });
+    expect(await begin(root, '.ssh')).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    expect(readdirSync(root)).toEqual([]);
+    mkdirSync(join(root, '.config', 'autostart'), { recursive: true });
+    expect(await begin(join(root, '.config', 'autostart'), 'run')).toMatchObject({
+      status: 'failed',
+      fault: 'unsafePath',
+    });
+    expect(await begin(join(root, 'x', '..', '.config'), 'run')).toMatchObject({ fault: 'unsafePath' });
+    expect(readdirSync(join(root, '.config', 'autostart'))).toEqual([]);
   });
 });

@@ -27,6 +27,9 @@ export interface ExchangeOptions {
   readonly runCommand?: RunCommand;
   /** Kept holding the ids of the export sessions in progress (see ExportWriterOptions). */
   readonly liveExportSessions?: Set<string>;
+  /** The folder chooser's home folder and mount places (tests give their own). */
+  readonly homeDir?: () => string;
+  readonly mountPlaces?: readonly string[];
 }
 
 /**
@@ -49,7 +52,12 @@ export function createExchangeHandlers(options: ExchangeOptions = {}): ExchangeH
   const recentDrives = (): ReturnType<typeof listDrives> =>
     recent !== null && Date.now() - recent.at < DRIVES_REUSE_MS ? recent.drives : freshDrives();
 
-  const browser = createFolderBrowser({ listDrives: recentDrives, chooseFolder: options.chooseFolder });
+  const browser = createFolderBrowser({
+    listDrives: recentDrives,
+    chooseFolder: options.chooseFolder,
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+    ...(options.mountPlaces ? { mountPlaces: options.mountPlaces } : {}),
+  });
   const writer = createExportWriter({
     fileSystemOf: (folder) => fileSystemOf(folder, { platform, listDrives: recentDrives }),
     ...(options.liveExportSessions ? { liveSessions: options.liveExportSessions } : {}),

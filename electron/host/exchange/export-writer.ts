@@ -2,6 +2,7 @@
 // fsynced, the manifest last, then renamed into place and read back. Until the rename nothing on the
 // stick looks like a finished export, and after any failure the temporary folder is removed, so a
 // full disk, a locked stick or a pulled one never leaves a half export that could be taken as whole.
+import { hiddenPart } from './hidden-path';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -115,6 +116,7 @@ function caseClash(
 function folderNameProblem(name: string): string | null {
   if (name.includes('/')) return `a folder name with a slash: ${name.slice(0, 80)}`;
   if (name.startsWith(PARTIAL_PREFIX)) return 'a folder name reserved for exports in progress';
+  if (name.startsWith('.')) return `a hidden folder name: ${name.slice(0, 80)}`;
   return bundlePathProblem(name);
 }
 
@@ -444,6 +446,8 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     if (!path.isAbsolute(request.targetDir))
       return failed('unsafePath', `not an absolute path: ${request.targetDir.slice(0, 80)}`);
     const targetDir = path.resolve(request.targetDir);
+    const hidden = hiddenPart(targetDir);
+    if (hidden !== null) return failed('unsafePath', `an export never goes into a hidden folder (${hidden})`);
     let stats;
     try {
       stats = await fs.stat(targetDir);

@@ -15,6 +15,20 @@ export interface FolderBrowserOptions {
   /** The system's folder dialog (Electron's); absent on the browser host. */
   readonly chooseFolder?: ChooseFolder;
   readonly homeDir?: () => string;
+  /** Where disks are mounted besides the listed drives; the system's usual places by default. */
+  readonly mountPlaces?: readonly string[];
+}
+
+/**
+ * Where Linux and macOS mount disks a person exports to (a stick not listed as removable, a second
+ * disk), and the system's temporary folder (an export parked before it is copied on).
+ */
+const mountPlaces = (): string[] => ['/media', '/mnt', '/run/media', '/Volumes', os.tmpdir()];
+
+/** Whether `folder` is `root` or lies under it (both resolved). */
+function within(folder: string, root: string): boolean {
+  const relative = path.relative(root, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Folder names as the chooser shows them: hidden ones left out, in the user's collation. */
@@ -48,14 +62,24 @@ export function createFolderBrowser(options: FolderBrowserOptions): FolderHandle
     if (requested !== null && !path.isAbsolute(requested))
       return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
     const folder = path.resolve(requested ?? home);
-    const folders = await subfolders(folder);
-    const parent = path.dirname(folder);
     const drives = await options.listDrives().catch(() => null);
     const places = [
       { label: path.basename(home) || home, path: home },
       ...(drives?.drives ?? []).map((drive) => ({ label: drive.label, path: drive.mountPath })),
     ];
-    return { status: 'listed', path: folder, parent: parent === folder ? null : parent, folders, places };
+    // The chooser lists the home folder, the drives and the mount places, and what lies under them
+    // outside hidden folders: never /etc, /proc or another user's files (issue 19).
+    const roots = [...places.map((p) => p.path), ...(options.mountPlaces ?? mountPlaces())];
+    const root = roots.find((r) => within(folder, path.resolve(r)));
+    if (root === undefined)
+      return failed('unsafePath', `${folder} is not under the home folder, a drive or a mount place`);
+    const below = path.relative(path.resolve(root), folder);
+    const hidden = below.split(/[\\/]/).find((part) => part.startsWith('.'));
+    if (hidden !== undefined) return failed('unsafePath', `a hidden folder is not listed (${hidden})`);
+    const folders = await subfolders(folder);
+    const parent = path.dirname(folder);
+    const parentShown = parent !== folder && roots.some((r) => within(parent, path.resolve(r)));
+    return { status: 'listed', path: folder, parent: parentShown ? parent : null, folders, places };
   }
 
   return {

@@ -80,6 +80,26 @@ async function manifestState(folder: string): Promise<ManifestState> {
   return { kind: 'missing' };
 }
 
+/**
+ * Reads are of files inside an export folder, nowhere else: a folder that holds no
+ * bundle/manifest.json (or is an export still being written) is refused before anything in it is
+ * opened, so a page cannot read /etc/passwd by naming /etc (issue 19).
+ */
+async function notABundleFolder(folder: string): Promise<ExchangeFailure | null> {
+  if (!path.isAbsolute(folder)) return notAbsolute(folder);
+  const real = await fs.realpath(path.resolve(folder));
+  if (path.basename(real).startsWith(PARTIAL_PREFIX))
+    return failed('notABundle', `${folder} is an export still being written`);
+  const manifest = await manifestState(real);
+  if (manifest.kind === 'refused') return failed('unsafePath', manifest.why);
+  if (manifest.kind === 'missing')
+    return failed(
+      'notABundle',
+      `${folder} holds no ${MANIFEST_PATH}: only an export folder's files are read`,
+    );
+  return null;
+}
+
 /** Export folders one level down: a drive's root often holds several, and the user picked the root. */
 async function findCandidates(folder: string): Promise<{ folder: string; name: string }[]> {
   const candidates: { folder: string; name: string }[] = [];
@@ -265,6 +285,8 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     offset: number;
     length: number;
   }): Promise<ResponseOf<'importRead'>> {
+    const notBundle = await notABundleFolder(request.folder);
+    if (notBundle) return notBundle;
     const opened = await openInside(request.folder, request.path);
     if ('status' in opened) return opened;
     const { handle, size } = opened;
@@ -285,6 +307,8 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     folder: string;
     files: readonly { path: string; sha256: string }[];
   }): Promise<ResponseOf<'importReadFiles'>> {
+    const notBundle = await notABundleFolder(request.folder);
+    if (notBundle) return notBundle;
     const pieces: Buffer[] = [];
     let total = 0;
     for (const file of request.files) {
