@@ -1,7 +1,9 @@
-// The main window: our page only, with every isolation Electron offers switched on.
+// The main window: our page only, with every isolation Electron offers switched on
+// (window-preferences.ts).
 import { BrowserWindow, dialog } from 'electron';
 import type { ForcedLanguage } from '../host/language';
 import { pageUrlFor } from './app-origin';
+import { mainWindowPreferences } from './window-preferences';
 
 export interface MainWindowOptions {
   /** dist/electron/preload.cjs */
@@ -18,18 +20,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'Ducha',
     // Shown once painted, so the user never sees a blank white frame.
     show: false,
-    webPreferences: {
-      preload: options.preloadPath,
-      // The page gets window.ducha from the preload and nothing else of Node or Electron.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: mainWindowPreferences(options.preloadPath),
   });
   // The page refuses to unload while work that cannot be kept as a draft is open (a signature being
   // drawn). Electron then only cancels the close, so the question is put here, in both languages
