@@ -126,9 +126,13 @@ describe('the browser host', () => {
     expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
-  it('also answers to localhost', async () => {
-    const reply = await send({ path: '/', headers: { Host: `localhost:${String(host.port)}` } });
-    expect(reply.status).toBe(200);
+  it('sends a page asked for at localhost to 127.0.0.1, where the data is kept (issue 19)', async () => {
+    const reply = await send({
+      path: '/?token=abc&lang=en',
+      headers: { Host: `localhost:${String(host.port)}` },
+    });
+    expect(reply.status).toBe(308);
+    expect(reply.headers.location).toBe(`http://127.0.0.1:${String(host.port)}/?token=abc&lang=en`);
   });
 
   it.each([
@@ -188,12 +192,17 @@ describe('the browser host', () => {
     });
   });
 
-  it('accepts localhost as the page origin too', async () => {
-    const reply = await apiCall('appInfo', '{}', {
+  it('takes API calls only from the one origin: not from a page at localhost', async () => {
+    const atLocalhost = await apiCall('appInfo', '{}', {
       Host: `localhost:${String(host.port)}`,
       Origin: `http://localhost:${String(host.port)}`,
     });
-    expect(reply.status).toBe(200);
+    expect(atLocalhost.status).toBe(403);
+    expect(JSON.parse(atLocalhost.body)).toMatchObject({
+      error: { message: `open Ducha at http://127.0.0.1:${String(host.port)}/, where its data is kept` },
+    });
+    const originOnly = await apiCall('appInfo', '{}', { Origin: `http://localhost:${String(host.port)}` });
+    expect(originOnly.status).toBe(403);
   });
 
   it('answers malformed JSON with a clear 400, and keeps serving', async () => {

@@ -1,12 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_PORT, readBrowserHostConfig } from './config';
+import { ConfigError, readBrowserHostConfig } from './config';
 
 describe('readBrowserHostConfig', () => {
   it('has defaults a user can live with', () => {
     expect(readBrowserHostConfig({}, [])).toEqual({
-      port: DEFAULT_PORT,
+      // Not given: the port remembered in the data folder, else DEFAULT_PORT (canonical-origin.ts).
+      port: null,
       dataDir: path.join(os.homedir(), '.ducha'),
       openBrowser: true,
       forcedLanguage: null,

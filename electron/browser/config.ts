@@ -6,7 +6,8 @@ import { type ForcedLanguage, parseForcedLanguage } from '../host/language';
 export const DEFAULT_PORT = 5780;
 
 export interface BrowserHostConfig {
-  readonly port: number;
+  /** DUCHA_PORT, or null when not given: then the port remembered in the data folder (canonical-origin.ts). */
+  readonly port: number | null;
   readonly dataDir: string;
   readonly openBrowser: boolean;
   readonly forcedLanguage: ForcedLanguage | null;
@@ -27,8 +28,8 @@ export function readBrowserHostConfig(env: NodeJS.ProcessEnv, args: readonly str
   };
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_PORT;
+function parsePort(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return null;
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || port > 65535) {
     throw new ConfigError(

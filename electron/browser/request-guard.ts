@@ -6,21 +6,27 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { tokensMatch } from './token';
 
 export const TOKEN_HEADER = 'x-ducha-token';
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'] as const;
-
 /** The reason a request is refused, or null when it may go on. */
 export type Refusal = string | null;
 
-export function checkHost(headers: IncomingHttpHeaders, port: number): Refusal {
+/**
+ * The one name the host answers to (canonical-origin.ts): 127.0.0.1 at its port. `localhost` is
+ * 'redirect' — a page asked for there is sent to 127.0.0.1, where the person's data is kept.
+ */
+export function checkHost(
+  headers: IncomingHttpHeaders,
+  port: number,
+): { readonly refusal: string } | 'redirect' | null {
   const host = headers.host?.toLowerCase();
-  if (host !== undefined && LOOPBACK_NAMES.some((name) => host === `${name}:${String(port)}`)) return null;
-  return 'this address only answers requests for 127.0.0.1 or localhost';
+  if (host === `127.0.0.1:${String(port)}`) return null;
+  if (host === `localhost:${String(port)}`) return 'redirect';
+  return { refusal: `this address only answers requests for 127.0.0.1:${String(port)}` };
 }
 
 export function checkApiCaller(headers: IncomingHttpHeaders, port: number, token: string): Refusal {
   const origin = headers.origin?.toLowerCase();
-  if (origin === undefined || !LOOPBACK_NAMES.some((name) => origin === `http://${name}:${String(port)}`)) {
-    return 'API calls are only accepted from the Ducha page itself';
+  if (origin !== `http://127.0.0.1:${String(port)}`) {
+    return `API calls are only accepted from the Ducha page itself, at http://127.0.0.1:${String(port)}`;
   }
   const given = headers[TOKEN_HEADER];
   // Node joins repeated unknown headers into one string; an array would mean something odd is going on.

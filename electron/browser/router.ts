@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, type ApiRoute, handleApiCall } from './api-route';
 import { sendError, sendText } from './http-reply';
+import { canonicalOrigin } from './canonical-origin';
 import { checkApiCaller, checkHost } from './request-guard';
 import { serveStatic } from './static-route';
 
@@ -20,11 +21,28 @@ export function createRouter(settings: RouterSettings): RequestHandler {
   return async (request, response) => {
     const port = settings.port();
     const hostRefusal = checkHost(request.headers, port);
-    if (hostRefusal !== null) {
-      sendError(response, 'forbidden', hostRefusal);
+    const target = request.url ?? '';
+    if (
+      hostRefusal === 'redirect' &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      target.startsWith('/') &&
+      !target.startsWith(API_PREFIX)
+    ) {
+      // The same page at the one address the data is kept for (IndexedDB belongs to the origin).
+      response.writeHead(308, { Location: `${canonicalOrigin(port)}${target}`, 'Cache-Control': 'no-store' });
+      response.end();
       return;
     }
-    const target = request.url ?? '';
+    if (hostRefusal !== null) {
+      sendError(
+        response,
+        'forbidden',
+        hostRefusal === 'redirect'
+          ? `open Ducha at ${canonicalOrigin(port)}/, where its data is kept`
+          : hostRefusal.refusal,
+      );
+      return;
+    }
     // Only origin-form targets ("/path?query"); a proxy-style absolute URL is not for us.
     if (!target.startsWith('/')) {
       sendText(response, 400, 'Bad request.');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { type BrowserHostConfig, ConfigError, readBrowserHostConfig } from './config';
+import { choosePort, portTakenLine, rememberedPort, rememberPort } from './canonical-origin';
 import { openInBrowser } from './open-browser';
 import { type BrowserHost, PortInUseError, startBrowserHost } from './start-browser-host';
 
@@ -38,10 +39,12 @@ function readConfigOrFail(): BrowserHostConfig {
 async function main(): Promise<void> {
   const config = readConfigOrFail();
 
+  const choice = choosePort(config.port, await rememberedPort(config.dataDir));
+  if (choice.warning) console.error(`Ducha: ${choice.warning}`);
   let host: BrowserHost;
   try {
     host = await startBrowserHost({
-      port: config.port,
+      port: choice.port,
       dataDir: config.dataDir,
       rendererDir,
       appVersion: version,
@@ -49,14 +52,11 @@ async function main(): Promise<void> {
       forcedLanguage: config.forcedLanguage,
     });
   } catch (error) {
-    if (error instanceof PortInUseError) {
-      fail(
-        `port ${String(error.port)} is already in use; close the program using it or set DUCHA_PORT to a free port (DUCHA_PORT=0 picks one).`,
-      );
-    }
+    if (error instanceof PortInUseError) fail(portTakenLine(error.port));
     fail(`could not start the browser host: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  if (choice.remember) await rememberPort(config.dataDir, host.port);
   console.log(`Ducha is running at ${host.url}`);
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     console.error(
