@@ -21,6 +21,9 @@ let folder = '';
 
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'ducha-read-photos-'));
+  // An export folder: the host reads files only inside one (it holds a manifest).
+  mkdirSync(join(folder, 'bundle'));
+  writeFileSync(join(folder, 'bundle', 'manifest.json'), '{}');
 });
 afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
