@@ -527,4 +527,34 @@ describe('the browser host', () => {
       await small.close();
     }
   });
+
+  it('opens at a one-time launch address: the token comes as an HttpOnly cookie, the address dies (issue 19)', async () => {
+    const launch = new URL(host.launchUrl());
+    expect(launch.href).not.toContain(host.token);
+    const opened = await send({ path: launch.pathname });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    const cookie = String(opened.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const pair = cookie.split(';')[0] ?? '';
+    // The page calls the host with the cookie alone (no token header), from its own origin.
+    const origin = `http://127.0.0.1:${String(host.port)}`;
+    const withCookie = await send({
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { Origin: origin, Cookie: pair, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(withCookie.status).toBe(200);
+    // Used once: dead. A made-up cookie opens nothing.
+    expect((await send({ path: launch.pathname })).status).toBe(403);
+    const madeUp = await send({
+      method: 'POST',
+      path: '/api/appInfo',
+      headers: { Origin: origin, Cookie: 'ducha_token=guess', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(madeUp.status).toBe(403);
+  });
 });

@@ -3,6 +3,7 @@
 // - Host must name our loopback address, so a DNS-rebinding page (evil.example → 127.0.0.1) is refused;
 // - API calls must come from our own origin and carry the launch token.
 import type { IncomingHttpHeaders } from 'node:http';
+import { tokenFromCookies } from './launch-code';
 import { tokensMatch } from './token';
 
 export const TOKEN_HEADER = 'x-ducha-token';
@@ -28,9 +29,12 @@ export function checkApiCaller(headers: IncomingHttpHeaders, port: number, token
   if (origin !== `http://127.0.0.1:${String(port)}`) {
     return `API calls are only accepted from the Ducha page itself, at http://127.0.0.1:${String(port)}`;
   }
-  const given = headers[TOKEN_HEADER];
+  // The header (the page opened at the printed address keeps the token for its tab), or the cookie
+  // the one-time launch address set (launch-code.ts).
+  const header = headers[TOKEN_HEADER];
   // Node joins repeated unknown headers into one string; an array would mean something odd is going on.
-  if (typeof given !== 'string' || !tokensMatch(token, given)) {
+  const given = typeof header === 'string' ? header : tokenFromCookies(headers.cookie);
+  if (given === undefined || !tokensMatch(token, given)) {
     return 'missing or wrong launch token; open Ducha from the address printed when it started';
   }
   return null;

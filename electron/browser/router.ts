@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, type ApiRoute, handleApiCall } from './api-route';
 import { sendError, sendText } from './http-reply';
 import { canonicalOrigin } from './canonical-origin';
+import { LAUNCH_PREFIX, type LaunchCodes, tokenCookie } from './launch-code';
 import { checkApiCaller, checkHost } from './request-guard';
 import { serveStatic } from './static-route';
 
@@ -11,6 +12,8 @@ export interface RouterSettings {
   /** The port we listen on; only known after listening when port 0 was asked for. */
   readonly port: () => number;
   readonly token: string;
+  /** The one-time launch addresses' codes (launch-code.ts). */
+  readonly launchCodes: LaunchCodes;
   readonly rendererDir: string;
   readonly api: ApiRoute;
 }
@@ -49,6 +52,26 @@ export function createRouter(settings: RouterSettings): RequestHandler {
       return;
     }
     const encodedPath = target.split(/[?#]/, 1)[0] ?? '/';
+
+    if (encodedPath.startsWith(LAUNCH_PREFIX)) {
+      // A one-time address: its code becomes the token's cookie once, and the page opens without it.
+      if (request.method !== 'GET' || !settings.launchCodes.redeem(encodedPath.slice(LAUNCH_PREFIX.length))) {
+        sendText(
+          response,
+          403,
+          'This launch address has been used or has expired. Open the address Ducha printed when it started.',
+        );
+        return;
+      }
+      response.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': tokenCookie(settings.token),
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      response.end();
+      return;
+    }
 
     if (encodedPath.startsWith(API_PREFIX)) {
       if (request.method !== 'POST') {

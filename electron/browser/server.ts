@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     );
   }
   closeOnSignals(host);
-  if (config.openBrowser) openInBrowser(host.url);
+  // The opener's command line can be read by any user of the machine: it gets a one-time address.
+  if (config.openBrowser) openInBrowser(host.launchUrl());
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { createChromiumPrinter } from './chromium-printer';
 import type { ForcedLanguage } from '../host/language';
 import { sendError } from './http-reply';
 import { createRouter } from './router';
+import { createLaunchCodes, LAUNCH_PREFIX } from './launch-code';
 import { createLaunchToken } from './token';
 
 export interface BrowserHostOptions {
@@ -46,8 +47,13 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
 };
 
 export interface BrowserHost {
-  /** The address to open, carrying the launch token for the page to read. */
+  /** The address to open, carrying the launch token for the page to read: printed, never passed on. */
   readonly url: string;
+  /**
+   * A one-time address for the browser the host opens (launch-code.ts): the token never stands on the
+   * opener's command line. Each call gives a new one.
+   */
+  launchUrl(): string;
   readonly port: number;
   readonly token: string;
   close(): Promise<void>;
@@ -82,9 +88,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   let port = options.port;
+  const launchCodes = createLaunchCodes();
   const route = createRouter({
     port: () => port,
     token,
+    launchCodes,
     rendererDir: options.rendererDir,
     api: {
       handlers,
@@ -139,6 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   return {
     url: `http://${LOOPBACK}:${String(port)}/?token=${token}`,
+    launchUrl: () => `http://${LOOPBACK}:${String(port)}${LAUNCH_PREFIX}${launchCodes.issue()}`,
     port,
     token,
     close: async () => {

@@ -52,20 +52,20 @@ function electronTransport(bridge: DuchaBridge): Transport {
   };
 }
 
+/**
+ * Calls to the browser host: with the token in a header when the page was opened at the printed
+ * address (?token=…), else with the HttpOnly cookie the one-time launch address set, which the browser
+ * sends by itself (the host refuses a call with neither, and says to open the printed address).
+ */
 function browserTransport(token: string | null): Transport {
   return async (channel, request) => {
-    if (!token)
-      throw new HostError(
-        'forbidden',
-        'this page was opened without the launch token; open the address the host printed',
-      );
     const binary = hostContract[channel].binary;
     const response = await fetch(httpPathOf(channel), {
       method: 'POST',
       ...(binary === 'request'
         ? binaryRequest(token, request as { bytes: Blob | Uint8Array<ArrayBuffer> })
         : {
-            headers: { 'Content-Type': 'application/json', 'X-Ducha-Token': token },
+            headers: { 'Content-Type': 'application/json', ...tokenHeader(token) },
             body: JSON.stringify(request),
           }),
     });
@@ -79,12 +79,18 @@ function browserTransport(token: string | null): Transport {
  * The bytes as the body and the other fields in a header: files never pass through JSON or base64,
  * and a Blob (a photo read from IndexedDB) is streamed by the browser without a copy in the page.
  */
-function binaryRequest(token: string, request: { bytes: Blob | Uint8Array<ArrayBuffer> }): RequestInit {
+const tokenHeader = (token: string | null): Record<string, string> =>
+  token === null ? {} : { 'X-Ducha-Token': token };
+
+function binaryRequest(
+  token: string | null,
+  request: { bytes: Blob | Uint8Array<ArrayBuffer> },
+): RequestInit {
   const { bytes, ...fields } = request;
   return {
     headers: {
       'Content-Type': 'application/octet-stream',
-      'X-Ducha-Token': token,
+      ...tokenHeader(token),
       [BINARY_FIELDS_HEADER]: encodeURIComponent(JSON.stringify(fields)),
     },
     body: bytes,
