@@ -34,6 +34,8 @@ const notUsedHere = {
   exchangeDrives: notHere,
   exchangeChooseFolder: notHere,
   exchangeBrowse: notHere,
+  exchangeLeftovers: notHere,
+  exchangeRemoveLeftovers: notHere,
   exportBegin: notHere,
   exportWrite: notHere,
   exportFinish: notHere,

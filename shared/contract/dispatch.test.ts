@@ -19,6 +19,8 @@ const unusedExchange = {
   exchangeDrives: notHere,
   exchangeChooseFolder: notHere,
   exchangeBrowse: notHere,
+  exchangeLeftovers: notHere,
+  exchangeRemoveLeftovers: notHere,
   exportBegin: notHere,
   exportWrite: notHere,
   exportFinish: notHere,

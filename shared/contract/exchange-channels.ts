@@ -173,6 +173,32 @@ export const exchangeChannels = {
     z.object({ sessionId: SessionIdSchema, manifest: z.string().min(2) }).strict(),
     z.discriminatedUnion('status', [ExportDoneSchema, FailedSchema]),
   ),
+  /**
+   * What exports interrupted earlier left in a folder (a stick pulled, a laptop shut): their hidden
+   * temporary folders, found when the folder is chosen again, to offer their removal.
+   */
+  exchangeLeftovers: defineChannel(
+    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('listed'),
+        leftovers: z.array(z.object({ name: z.string(), bytes: z.number().nonnegative() })),
+      }),
+      FailedSchema,
+    ]),
+  ),
+  /** Removes those leftovers (never an export still being written). */
+  exchangeRemoveLeftovers: defineChannel(
+    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('removed'),
+        removed: z.number().int().nonnegative(),
+        bytes: z.number().nonnegative(),
+      }),
+      FailedSchema,
+    ]),
+  ),
   /** Cancel or clean up after a failure: the temporary folder goes, nothing looks complete. */
   exportAbort: defineChannel(
     z.object({ sessionId: SessionIdSchema }).strict(),

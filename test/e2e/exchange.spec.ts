@@ -336,4 +336,28 @@ test.describe('in Chinese', () => {
       spawnSync('umount', ['-l', small]);
     }
   });
+
+  test('offers to remove what an interrupted export left on a stick, and removes only that', async ({
+    app,
+    home,
+  }, testInfo) => {
+    const { page } = app;
+    const stick = join(home, '旧U盘');
+    const left = join(stick, '.ducha-partial-督查数据 2026-12-01 080000-1a2b3c4d');
+    mkdirSync(join(left, 'bundle'), { recursive: true });
+    writeFileSync(join(left, 'bundle', 'operations.ndjson'), 'x'.repeat(3000));
+    mkdirSync(join(stick, '督查数据 2026-11-30 090000'));
+    await page.getByRole('button', { name: '从空白开始' }).click();
+    await openExchange(page);
+    await page.getByRole('tab', { name: EXPORT_TAB }).click();
+    await chooseFolder(page, EXPORT_TAB, stick);
+    const notice = page.getByTestId('leftovers');
+    await expect(notice).toContainText('留下 1 个未完成的隐藏文件夹，共 2.9 KB');
+    await page.screenshot({ path: testInfo.outputPath('exchange-leftovers-zh-CN.png'), fullPage: true });
+    await notice.getByRole('button', { name: '删除未完成的导出' }).click();
+    await expect(page.getByTestId('leftovers-outcome')).toHaveText(
+      '已删除 1 个未完成的导出文件夹，共 2.9 KB。',
+    );
+    expect(readdirSync(stick)).toEqual(['督查数据 2026-11-30 090000']);
+  });
 });

@@ -6,12 +6,15 @@ import { createExportWriter } from './export-writer';
 import { fileSystemOf } from './file-system-of';
 import { createFolderBrowser, type ChooseFolder } from './folder-browser';
 import { createImportReader } from './import-reader';
+import { createLeftoverHandlers } from './leftovers';
 
 export type ExchangeHandlers = Pick<
   HostHandlers,
   | 'exchangeDrives'
   | 'exchangeChooseFolder'
   | 'exchangeBrowse'
+  | 'exchangeLeftovers'
+  | 'exchangeRemoveLeftovers'
   | 'exportBegin'
   | 'exportWrite'
   | 'exportFinish'
@@ -58,14 +61,18 @@ export function createExchangeHandlers(options: ExchangeOptions = {}): ExchangeH
     ...(options.homeDir ? { homeDir: options.homeDir } : {}),
     ...(options.mountPlaces ? { mountPlaces: options.mountPlaces } : {}),
   });
+  // The temporary folders of the exports in progress: never leftovers, whatever their age.
+  const exportsInProgress = new Set<string>();
   const writer = createExportWriter({
     fileSystemOf: (folder) => fileSystemOf(folder, { platform, listDrives: recentDrives }),
+    tempDirsInProgress: exportsInProgress,
     ...(options.liveExportSessions ? { liveSessions: options.liveExportSessions } : {}),
   });
 
   return {
     exchangeDrives: () => freshDrives(),
     ...browser,
+    ...createLeftoverHandlers(exportsInProgress),
     ...writer,
     ...createImportReader(),
   };

@@ -49,6 +49,8 @@ export interface ExportWriterOptions {
    * id before reading its bytes (tens of MB a write).
    */
   readonly liveSessions?: Set<string>;
+  /** Kept holding the temporary folders of the exports in progress: they are not leftovers. */
+  readonly tempDirsInProgress?: Set<string>;
 }
 
 /**
@@ -177,6 +179,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
   function forget(session: Session): void {
     sessions.delete(session.id);
     options.liveSessions?.delete(session.id);
+    options.tempDirsInProgress?.delete(session.tempDir);
     if (session.idleTimer !== null) clearTimeout(session.idleTimer);
     session.idleTimer = null;
   }
@@ -506,6 +509,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     };
     sessions.set(id, session);
     options.liveSessions?.add(id);
+    options.tempDirsInProgress?.add(tempDir);
     keepAlive(session);
     return { status: 'started', sessionId: id, finalPath, fileSystem, freeBytes };
   }

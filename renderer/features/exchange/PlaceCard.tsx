@@ -1,8 +1,10 @@
-// Where an export goes or an import comes from: the removable drives, "Choose folder", and the choice.
+// Where an export goes or an import comes from: the removable drives, "Choose folder", the choice,
+// and what interrupted exports left there.
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DrivesList } from './DrivesList';
 import { ChooseFolderButton } from './FolderChooser';
+import { LeftoversNotice } from './LeftoversNotice';
 
 const TEXTS = {
   export: {
@@ -39,6 +41,7 @@ export function PlaceCard({
           {path ? t(texts.chosen, { path }) : t(texts.none)}
         </Typography.Text>
       </Space>
+      {path && <LeftoversNotice folder={path} />}
     </Card>
   );
 }

@@ -12,6 +12,13 @@ export const exchangeEn: Messages['exchange'] = {
     key: 'This laptop’s key fingerprint: {{fingerprint}}',
     save: 'Save name',
   },
+  leftovers: {
+    found:
+      'An export here was interrupted (a stick pulled, a laptop shut) and left {{count}} unfinished folder(s), {{size}}, hidden on the drive. They are not exports; removing them frees the space.',
+    remove: 'Remove unfinished exports',
+    removed: 'Removed {{count}} unfinished export folder(s), {{size}}.',
+    failed: 'The unfinished exports could not be removed: {{reason}}',
+  },
   target: {
     title: 'Export to',
     drives: 'Removable drives',

@@ -10,6 +10,13 @@ export const exchangeZhCN = {
     key: '本机密钥指纹：{{fingerprint}}',
     save: '保存名称',
   },
+  leftovers: {
+    found:
+      '此处有一次导出曾中断（U盘被拔出、电脑关机），留下 {{count}} 个未完成的隐藏文件夹，共 {{size}}。它们不是有效的导出，删除可释放空间。',
+    remove: '删除未完成的导出',
+    removed: '已删除 {{count}} 个未完成的导出文件夹，共 {{size}}。',
+    failed: '未能删除未完成的导出：{{reason}}',
+  },
   target: {
     title: '导出到',
     drives: '移动存储',
