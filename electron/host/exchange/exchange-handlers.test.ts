@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostHandlers } from '../../../shared/contract';
 import { dispatch } from '../../../shared/contract/dispatch';
 import { createExchangeHandlers } from './exchange-handlers';
-import { describeFile, manifestFor, sha256Of, TEST_CONTEXT as ctx } from './test-bundle';
+import { callChannel, describeFile, manifestFor, sha256Of, TEST_CONTEXT as ctx } from './test-bundle';
 
 let root = '';
 beforeEach(() => {
@@ -23,11 +23,7 @@ afterEach(() => {
 const asHost = (handlers: ReturnType<typeof createExchangeHandlers>): HostHandlers =>
   handlers as unknown as HostHandlers;
 
-async function call(handlers: HostHandlers, channel: string, payload: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, channel, payload, ctx);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const call = callChannel;
 
 describe('the exchange channels through dispatch', () => {
   it('export, scan and read back a folder, every reply inside the contract', async () => {

@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostHandlers } from '../../../shared/contract';
-import { dispatch } from '../../../shared/contract/dispatch';
 import { createExchangeHandlers } from './exchange-handlers';
-import { TEST_CONTEXT as ctx } from './test-bundle';
+import { callChannel } from './test-bundle';
 
 let root = '';
 beforeEach(() => {
@@ -18,11 +17,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function call(handlers: HostHandlers, channel: string, payload: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, channel, payload, ctx);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const call = callChannel;
 
 describe('leftovers of interrupted exports', () => {
   it('are listed with their size and removed on request; an export in progress and the rest stay', async () => {

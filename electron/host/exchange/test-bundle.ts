@@ -1,7 +1,8 @@
 // Helpers for the exchange tests: a manifest that passes ManifestSchema, and a whole export written
 // through the handlers the way the page writes one (pieces in order, the last one final).
 import { createHash } from 'node:crypto';
-import type { ResponseOf } from '../../../shared/contract';
+import type { HostHandlers, ResponseOf } from '../../../shared/contract';
+import { dispatch } from '../../../shared/contract/dispatch';
 import type { ExportHandlers } from './export-writer';
 
 const NODE = '0123456789abcdef';
@@ -65,3 +66,17 @@ export async function writeFiles(
 }
 
 export { CONTEXT as TEST_CONTEXT };
+
+/**
+ * A channel called through dispatch as either host calls it, its reply checked against the contract;
+ * a refused request throws with the refusal's words.
+ */
+export async function callChannel(
+  handlers: HostHandlers,
+  channel: string,
+  payload: unknown,
+): Promise<unknown> {
+  const result = await dispatch(handlers, channel, payload, CONTEXT);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
