@@ -198,6 +198,11 @@ test('the office sees every team, and a leader reads everything and is offered n
     await expect(issueRow(page, SOUTH.issue)).toBeVisible();
     await expect(issueRow(page, NORTH.issue)).toHaveCount(0);
     await expect(page.getByRole('button', { name: '新建问题' })).toBeEnabled();
+    // The team is in the list's address, as its other conditions are: a reload keeps it.
+    expect(new URL(page.url()).searchParams.get('team')).toBeTruthy();
+    await page.reload();
+    await expect(page.getByTestId('issue-count')).toHaveText('共 1 个问题');
+    await expect(issueRow(page, NORTH.issue)).toHaveCount(0);
 
     // The dashboard's ranking and the bulletin cover both teams' counties.
     await page.getByRole('menuitem', { name: '统计' }).click();

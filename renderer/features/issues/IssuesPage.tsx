@@ -39,7 +39,7 @@ export function IssuesPage() {
   const address = useListAddress();
   const listed = useIssueList(address.filter, address.sort, today, timeZone);
   const teams = useTeamOfIssues(organization);
-  const [teamId, setTeamId] = useState<string | null>(null);
+  const teamId = address.team;
   const issues = useMemo(
     () =>
       teamId === null || !teams || !listed
@@ -78,7 +78,7 @@ export function IssuesPage() {
             style={{ width: 200 }}
             value={teamId ?? undefined}
             options={teams.options}
-            onChange={(id) => setTeamId(id ?? null)}
+            onChange={(id) => address.setTeam(id ?? null)}
           />
         )}
         <IssueFilters
