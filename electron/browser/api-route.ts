@@ -53,10 +53,14 @@ export async function handleApiCall(
     sendError(response, 'unknownChannel', `no such channel: ${channel.slice(0, 80)}`);
     return;
   }
-  const binaryRequest = hostContract[channel].binary === 'request';
-  if (binaryRequest && route.beforeBody) {
-    const fields = binaryFields(request);
-    const early = fields.ok ? route.beforeBody(channel, fields.value) : null;
+  // A binary channel's fields come in a header: read (and checked) before a byte of the body.
+  const fields = hostContract[channel].binary === 'request' ? binaryFields(request) : null;
+  if (fields !== null && !fields.ok) {
+    sendError(response, 'badRequest', fields.message);
+    return;
+  }
+  if (fields !== null && route.beforeBody) {
+    const early = route.beforeBody(channel, fields.value);
     if (early !== null && early !== undefined) {
       // The body is never read: closing the connection stops the client from sending the rest.
       sendJson(response, 200, { ok: true, value: early }, { Connection: 'close' });
@@ -74,7 +78,8 @@ export async function handleApiCall(
     });
     return;
   }
-  const payload = binaryRequest ? binaryPayload(request, body) : jsonPayload(body);
+  const payload: Payload =
+    fields !== null ? { ok: true, value: { ...fields.value, bytes: body.bytes } } : jsonPayload(body);
   if (!payload.ok) {
     sendError(response, 'badRequest', payload.message);
     return;
@@ -104,13 +109,7 @@ function jsonPayload(body: ReadBody): Payload {
   }
 }
 
-/** A binary channel: the body is the bytes, the other fields come as JSON in a header. */
-function binaryPayload(request: IncomingMessage, body: ReadBody): Payload {
-  const fields = binaryFields(request);
-  return fields.ok ? { ok: true, value: { ...fields.value, bytes: body.bytes } } : fields;
-}
-
-/** A binary channel's fields, from their header. */
+/** A binary channel's fields, from their header (the body is the bytes). */
 function binaryFields(
   request: IncomingMessage,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {

@@ -144,8 +144,7 @@ export class SyncEngine {
     if (!enrollment?.teamId || !cursor) return;
     const library = this.actions.photoLibrary();
     const [up, down] = await Promise.all([library.unconfirmed(cursor.epoch), library.lacking()]);
-    // Photos, not files: a photo's smaller copies travel with it and are not counted apart.
-    const photos = [...up.filter((p) => p.copyOf === undefined), ...down];
+    const photos = [...up, ...down];
     // A round's photo step may be counting meanwhile: its figures are the fresher.
     if (this.status.phase === 'syncing') return;
     this.publish({

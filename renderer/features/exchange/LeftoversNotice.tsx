@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../ui/host-context';
 import { formatBytes } from '../../ui/format-bytes';
+import { faultMessage } from './problem-text';
 
 interface Found {
   readonly folder: string;
@@ -50,7 +51,11 @@ export function LeftoversNotice({ folder }: { folder: string }) {
               ok: true,
               text: t('exchange.leftovers.removed', { count: reply.removed, size: formatBytes(reply.bytes) }),
             }
-          : { folder, ok: false, text: t('exchange.leftovers.failed', { reason: reply.detail }) },
+          : {
+              folder,
+              ok: false,
+              text: t('exchange.leftovers.failed', { reason: faultMessage(reply, t).message }),
+            },
       );
       if (reply.status === 'removed') setFound({ folder, count: 0, bytes: 0 });
     } finally {

@@ -36,11 +36,10 @@ export interface PhotoCopyWanted extends PhotoSize {
 
 /** This laptop's photos as the photo sync sees them (Dexie in the app). */
 export interface PhotoLibrary {
-  /**
-   * Originals held here that the server has not confirmed holding in this epoch, and the copies their
-   * records name that this laptop holds (made here).
-   */
+  /** Originals held here that the server has not confirmed holding in this epoch. */
   unconfirmed(epoch: string): Promise<PhotoSize[]>;
+  /** The same for the copies photo records name that this laptop holds (made here): not photos waiting. */
+  unconfirmedCopies(epoch: string): Promise<PhotoSize[]>;
   /** Remembers that the server (of this epoch) holds these originals. */
   confirm(epoch: string, hashes: readonly string[]): Promise<void>;
   /** An original, or a copy a photo record names, held here by its hash; undefined otherwise. */
@@ -211,9 +210,12 @@ const ORIGINALS_PER_WRITE = 6;
 /** Copies kept per write: each write waits for the disk (durable commits). */
 const COPIES_PER_WRITE = 48;
 
-/** The unconfirmed originals the server lacks; those it holds are remembered as confirmed. */
+/** The unconfirmed originals and copies the server lacks; those it holds are remembered as confirmed. */
 async function missingOnServer(ctx: PhotoContext): Promise<PhotoSize[]> {
-  const unconfirmed = await ctx.library.unconfirmed(ctx.epoch);
+  const unconfirmed = [
+    ...(await ctx.library.unconfirmedCopies(ctx.epoch)),
+    ...(await ctx.library.unconfirmed(ctx.epoch)),
+  ];
   const missing: PhotoSize[] = [];
   for (let at = 0; at < unconfirmed.length; at += MISSING_MAX_HASHES) {
     const batch = unconfirmed.slice(at, at + MISSING_MAX_HASHES);

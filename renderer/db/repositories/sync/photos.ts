@@ -40,7 +40,7 @@ async function namedCopies(db: DuchaDatabase): Promise<Map<string, PhotoCopyWant
 const derivativeKey = (copy: PhotoCopyWanted): [string, DerivativeKind] => [copy.copyOf, copy.kind];
 
 export function dexiePhotoLibrary(db: DuchaDatabase): PhotoLibrary {
-  /** Where the copies listed by the last `unconfirmed` are kept, by their own hash. */
+  /** Where the copies listed by the last `unconfirmedCopies` are kept, by their own hash. */
   const copiesByHash = new Map<string, [string, DerivativeKind]>();
   return {
     async unconfirmed(epoch) {
@@ -49,10 +49,16 @@ export function dexiePhotoLibrary(db: DuchaDatabase): PhotoLibrary {
       await db.photoBlobs.each((row) => {
         if (!confirmed.has(row.sha256)) held.push({ sha256: row.sha256, byteLength: row.byteLength });
       });
+      return held.sort(bySize);
+    },
+
+    async unconfirmedCopies(epoch) {
+      const confirmed = await confirmedIn(db, epoch);
       // The copies made here that the records name (a copy made again here from a fetched original
       // has other bytes: it stays on this laptop).
       const named = [...(await namedCopies(db)).values()].filter((c) => !confirmed.has(c.sha256));
       const rows = await db.photoDerivatives.bulkGet(named.map(derivativeKey));
+      const held: PhotoSize[] = [];
       named.forEach((copy, i) => {
         if (rows[i]?.copySha256 !== copy.sha256) return;
         copiesByHash.set(copy.sha256, derivativeKey(copy));
