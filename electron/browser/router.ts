@@ -59,7 +59,9 @@ export function createRouter(settings: RouterSettings): RequestHandler {
         sendText(
           response,
           403,
-          'This launch address has been used or has expired. Open the address Ducha printed when it started.',
+          // Before the page (and its language) is there: both languages, Chinese first.
+          '此启动地址已用过或已过期，请打开督查启动时显示的地址。\n' +
+            'This launch address has been used or has expired. Open the address Ducha printed when it started.',
         );
         return;
       }
