@@ -56,9 +56,11 @@ export async function hostAloneExport(host, source, targetDir) {
   const manifestText = readFileSync(join(source, 'bundle', 'manifest.json'), 'utf8');
   const manifest = JSON.parse(manifestText);
   const files = manifest.files;
+  // As "Use this folder" in the in-app chooser: the host grants the folder, the calls name the grant.
+  const { grant } = await hostCall(host, 'exchangeGrant', { path: targetDir });
   const started = performance.now();
   const begun = await hostCall(host, 'exportBegin', {
-    targetDir,
+    grant,
     folderName: 'host-alone',
     totalBytes: sum(files, (f) => f.size),
     largestFileBytes: Math.max(...files.map((f) => f.size)),
@@ -103,8 +105,9 @@ export async function hostAloneExport(host, source, targetDir) {
  * at a time.
  */
 export async function hostAloneImport(host, folder) {
+  const { grant } = await hostCall(host, 'exchangeGrant', { path: folder });
   const started = performance.now();
-  const scan = await hostCall(host, 'importScan', { folder });
+  const scan = await hostCall(host, 'importScan', { grant });
   const scanMs = performance.now() - started;
   const manifest = JSON.parse(scan.manifest);
   const groups = [];
@@ -126,7 +129,7 @@ export async function hostAloneImport(host, folder) {
   const lane = async () => {
     while (next < groups.length) {
       const files = groups[next++].map((f) => ({ path: f.path, sha256: f.sha256 }));
-      const reply = await hostCall(host, 'importReadFiles', { folder: scan.folder, files });
+      const reply = await hostCall(host, 'importReadFiles', { bundleGrant: scan.bundleGrant, files });
       if (reply.status !== 'read') throw new Error(`host alone: ${reply.detail}`);
       bytes += reply.bytes.byteLength;
     }

@@ -296,15 +296,47 @@ describe('the browser host', () => {
     expect((await apiCall('appInfo', '{}')).status).toBe(200);
   });
 
+  it("takes no path where a grant belongs: the audit's /etc/passwd and ~/.ssh calls are refused (issue 19)", async () => {
+    const read = await apiCall(
+      'importRead',
+      JSON.stringify({ folder: '/etc', path: 'passwd', offset: 0, length: 100 }),
+    );
+    expect(read.status).toBe(400);
+    expect(read.body).not.toContain('root:');
+    const begin = await apiCall(
+      'exportBegin',
+      JSON.stringify({ targetDir: os.homedir(), folderName: '.ssh', totalBytes: 1, largestFileBytes: 1 }),
+    );
+    expect(begin.status).toBe(400);
+    const grant = await apiCall('exchangeGrant', JSON.stringify({ path: '/etc' }));
+    expect(JSON.parse(grant.body)).toMatchObject({
+      ok: true,
+      value: { status: 'failed', fault: 'unsafePath' },
+    });
+    const madeUp = await apiCall(
+      'importRead',
+      JSON.stringify({ bundleGrant: 'a'.repeat(32), path: 'passwd', offset: 0, length: 100 }),
+    );
+    expect(JSON.parse(madeUp.body)).toMatchObject({
+      ok: true,
+      value: { status: 'failed', fault: 'unknownGrant' },
+    });
+  });
+
   it("carries a binary channel's bytes as the body, both ways, untouched", async () => {
     const origin = `http://127.0.0.1:${String(host.port)}`;
     const stick = path.join(tmp, 'stick');
     await mkdir(stick, { recursive: true });
+    // The folder chosen in the in-app chooser ("Use this folder"): the page holds its grant only.
+    const granted = JSON.parse((await apiCall('exchangeGrant', JSON.stringify({ path: stick }))).body) as {
+      value: { grant: string };
+    };
+    const grant = granted.value.grant;
     const begun = JSON.parse(
       (
         await apiCall(
           'exportBegin',
-          JSON.stringify({ targetDir: stick, folderName: '导出', totalBytes: 4, largestFileBytes: 4 }),
+          JSON.stringify({ grant, folderName: '导出', totalBytes: 4, largestFileBytes: 4 }),
         )
       ).body,
     ) as { value: { sessionId: string } };
@@ -332,9 +364,13 @@ describe('the browser host', () => {
     // Only an export folder's files are read: the stick's folder holds a manifest.
     await mkdir(path.join(stick, 'bundle'), { recursive: true });
     await writeFile(path.join(stick, 'bundle', 'manifest.json'), '{}');
+    const scanned = JSON.parse((await apiCall('importScan', JSON.stringify({ grant }))).body) as {
+      value: { bundleGrant: string };
+    };
+    const { bundleGrant } = scanned.value;
     const read = await apiCall(
       'importRead',
-      JSON.stringify({ folder: stick, path: 'b.bin', offset: 1, length: 10 }),
+      JSON.stringify({ bundleGrant, path: 'b.bin', offset: 1, length: 10 }),
     );
     expect(read.headers['content-type']).toBe('application/octet-stream');
     expect(JSON.parse(decodeURIComponent(String(read.headers['x-ducha-fields'])))).toEqual({
@@ -350,7 +386,7 @@ describe('the browser host', () => {
       { path: 'b.bin', sha256: sha256(bytes) },
       { path: 'c.bin', sha256: sha256(Buffer.from([0x01])) },
     ];
-    const both = await apiCall('importReadFiles', JSON.stringify({ folder: stick, files }));
+    const both = await apiCall('importReadFiles', JSON.stringify({ bundleGrant, files }));
     expect(JSON.parse(decodeURIComponent(String(both.headers['x-ducha-fields'])))).toEqual({
       status: 'read',
       sizes: [4, 1],

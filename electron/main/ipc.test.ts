@@ -34,6 +34,7 @@ const notUsedHere = {
   exchangeDrives: notHere,
   exchangeChooseFolder: notHere,
   exchangeBrowse: notHere,
+  exchangeGrant: notHere,
   exchangeLeftovers: notHere,
   exchangeRemoveLeftovers: notHere,
   exportBegin: notHere,

@@ -28,6 +28,7 @@ const unusedExchange = {
   importScan: notHere,
   importRead: notHere,
   importReadFiles: notHere,
+  exchangeGrant: notHere,
   syncCall: notHere,
   syncUploadOffset: notHere,
   syncUpload: notHere,

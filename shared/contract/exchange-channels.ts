@@ -4,6 +4,12 @@
 // checked. On import the host lists and hashes a folder, refusing links and unsafe names, and hands
 // the page the bytes it asks for. Failures are answers with a fault the page names in the user's
 // language, not thrown errors, because a full disk or a pulled stick is an expected event here.
+//
+// The page never names a folder to write to or read from: it holds grants (issue 19). A folder the
+// person chose (the system's dialog, or the in-app chooser on the browser host) or a listed drive
+// becomes a grant for this run of the host; an export writes only its own folder inside a grant; an
+// import scans a granted folder and reads only inside the bundle folder that scan found, through the
+// bundle grant the scan hands back. Paths in replies are for showing, never taken back.
 import { z } from 'zod';
 import { BytesSchema, defineChannel } from './channel';
 import { Sha256Schema } from '../domain/common';
@@ -21,6 +27,7 @@ export const EXCHANGE_FAULTS = [
   'notABundle', // no bundle/manifest.json in the folder
   'tooLarge', // a manifest, folder or read beyond the limits
   'unknownSession',
+  'unknownGrant', // a grant this run of the host never gave (another run's, or made up): choose again
   'io', // any other file-system error; the detail says which
 ] as const;
 export type ExchangeFault = (typeof EXCHANGE_FAULTS)[number];
@@ -29,6 +36,11 @@ const FaultSchema = z.enum(EXCHANGE_FAULTS);
 const AbsolutePathSchema = z.string().min(1).max(4096);
 const RelativePathSchema = z.string().min(1).max(1024);
 const SessionIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+/** A host's word that the person chose a folder (or drive) this run: opaque, 128 random bits. */
+export const GrantSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a grant');
+/** A chosen folder as the page holds it: the grant, and its path to show. */
+export const PlaceSchema = z.object({ grant: GrantSchema, path: z.string() });
+export type Place = z.infer<typeof PlaceSchema>;
 /** The most one importRead or importReadFiles hands over; a larger file is read in pieces. */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 /** The most files one importReadFiles takes (their names travel with the request). */
@@ -55,6 +67,7 @@ export const DriveSchema = z.object({
 });
 export type Drive = z.infer<typeof DriveSchema>;
 
+/** The drives as the system lists them (the host's own view, before any is granted). */
 export const DrivesSchema = z.object({
   drives: z.array(DriveSchema),
   /** The tool that listed them; null when this system has none of lsblk, PowerShell or diskutil. */
@@ -63,6 +76,13 @@ export const DrivesSchema = z.object({
   problem: z.string().nullable(),
 });
 export type Drives = z.infer<typeof DrivesSchema>;
+
+/** The drives as the page sees them: each with the grant to export to it or import from it. */
+export const GrantedDrivesSchema = DrivesSchema.extend({
+  drives: z.array(DriveSchema.extend({ grant: GrantSchema })),
+});
+export type GrantedDrives = z.infer<typeof GrantedDrivesSchema>;
+export type GrantedDrive = GrantedDrives['drives'][number];
 
 export const FolderListingSchema = z.object({
   path: z.string(),
@@ -106,8 +126,10 @@ export type ScannedFile = z.infer<typeof ScannedFileSchema>;
 
 export const ImportScannedSchema = z.object({
   status: z.literal('scanned'),
-  /** The export folder itself (the one holding bundle/manifest.json). */
+  /** The export folder itself (the one holding bundle/manifest.json), to show. */
   folder: z.string(),
+  /** What importRead and importReadFiles take: reading inside this folder, and nowhere else. */
+  bundleGrant: GrantSchema,
   /** The manifest's text, unparsed: the page checks it and its signature. */
   manifest: z.string(),
   files: z.array(ScannedFileSchema),
@@ -123,18 +145,30 @@ export const ImportScannedSchema = z.object({
 
 export const NotABundleSchema = z.object({
   status: z.literal('notABundle'),
-  /** Export folders found one level down (a drive's root holds several). */
-  candidates: z.array(z.object({ folder: z.string(), name: z.string() })),
+  /** Export folders found one level down (a drive's root holds several), each granted in turn. */
+  candidates: z.array(z.object({ folder: z.string(), name: z.string(), grant: GrantSchema })),
 });
 
 export const exchangeChannels = {
-  exchangeDrives: defineChannel(z.object({}).strict(), DrivesSchema),
-  /** The system's folder dialog in the desktop app; the browser host has none (path: null, native: false). */
+  exchangeDrives: defineChannel(z.object({}).strict(), GrantedDrivesSchema),
+  /**
+   * The system's folder dialog in the desktop app: the folder chosen, granted (null when the person
+   * cancelled). The browser host has none (native: false): the page shows its in-app chooser.
+   */
   exchangeChooseFolder: defineChannel(
     z.object({ purpose: z.enum(['export', 'import']) }).strict(),
-    z.object({ path: z.string().nullable(), native: z.boolean() }),
+    z.object({ native: z.boolean(), chosen: PlaceSchema.nullable() }),
   ),
-  /** Folders under a path, for the in-app folder chooser; null lists the home folder. */
+  /**
+   * The in-app chooser's "Use this folder" (browser host only): the folder becomes a grant if the
+   * chooser could have listed it — under the home folder, a drive or a mount place, never hidden,
+   * and still there once links are resolved. The desktop app refuses: its dialog is the chooser.
+   */
+  exchangeGrant: defineChannel(
+    z.object({ path: AbsolutePathSchema }).strict(),
+    z.discriminatedUnion('status', [PlaceSchema.extend({ status: z.literal('granted') }), FailedSchema]),
+  ),
+  /** Folders under a path, for the in-app folder chooser; null lists the home folder. Lists only. */
   exchangeBrowse: defineChannel(
     z.object({ path: AbsolutePathSchema.nullable() }).strict(),
     z.discriminatedUnion('status', [
@@ -145,7 +179,8 @@ export const exchangeChannels = {
   exportBegin: defineChannel(
     z
       .object({
-        targetDir: AbsolutePathSchema,
+        /** The chosen folder (or drive) the export folder is made in. */
+        grant: GrantSchema,
         /** The folder's final name; it is written as a hidden temporary folder until complete. */
         folderName: z.string().min(1).max(200),
         totalBytes: z.number().int().nonnegative(),
@@ -178,7 +213,7 @@ export const exchangeChannels = {
    * temporary folders, found when the folder is chosen again, to offer their removal.
    */
   exchangeLeftovers: defineChannel(
-    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.object({ grant: GrantSchema }).strict(),
     z.discriminatedUnion('status', [
       z.object({
         status: z.literal('listed'),
@@ -189,7 +224,7 @@ export const exchangeChannels = {
   ),
   /** Removes those leftovers (never an export still being written). */
   exchangeRemoveLeftovers: defineChannel(
-    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.object({ grant: GrantSchema }).strict(),
     z.discriminatedUnion('status', [
       z.object({
         status: z.literal('removed'),
@@ -204,15 +239,16 @@ export const exchangeChannels = {
     z.object({ sessionId: SessionIdSchema }).strict(),
     z.object({ removed: z.boolean() }),
   ),
+  /** Lists and hashes the chosen folder if it is an export folder; otherwise the export folders in it. */
   importScan: defineChannel(
-    z.object({ folder: AbsolutePathSchema }).strict(),
+    z.object({ grant: GrantSchema }).strict(),
     z.discriminatedUnion('status', [ImportScannedSchema, NotABundleSchema, FailedSchema]),
   ),
   /** Bytes of one file: a piece of one too large for importReadFiles (a video), unchecked. */
   importRead: defineChannel(
     z
       .object({
-        folder: AbsolutePathSchema,
+        bundleGrant: GrantSchema,
         path: RelativePathSchema,
         offset: z.number().int().nonnegative(),
         length: z.number().int().positive().max(MAX_READ_BYTES),
@@ -234,7 +270,7 @@ export const exchangeChannels = {
   importReadFiles: defineChannel(
     z
       .object({
-        folder: AbsolutePathSchema,
+        bundleGrant: GrantSchema,
         files: z
           .array(z.object({ path: RelativePathSchema, sha256: Sha256Schema }).strict())
           .min(1)

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManifestFile } from '../../shared/bundle/manifest';
 import { MAX_READ_BYTES, type HostApi } from '../../shared/contract';
-import { createImportReader } from '../../electron/host/exchange/import-reader';
-import { sha256Of } from '../../electron/host/exchange/test-bundle';
+import { grantingHost, sha256Of } from '../../electron/host/exchange/test-bundle';
 import {
   readGroups,
   readNewPhotos,
@@ -29,9 +28,14 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** The host reader as the page sees it, counting the calls of each channel. */
-function hostApi(): { api: ImportApi; calls: Record<string, number> } {
-  const reader = createImportReader();
+/**
+ * The host as the page sees it (its grant gate and reader), counting the calls of each channel, and
+ * the bundle grant a scan of the folder gave.
+ */
+async function hostApi(): Promise<{ api: ImportApi; calls: Record<string, number>; bundleGrant: string }> {
+  const { handlers: reader, grant } = grantingHost();
+  const scanned = await reader.importScan({ grant: await grant(folder) }, ctx);
+  if (scanned.status !== 'scanned') throw new Error(`not scanned: ${JSON.stringify(scanned)}`);
   const calls: Record<string, number> = { importScan: 0, importRead: 0, importReadFiles: 0 };
   const counted =
     <C extends keyof ImportApi>(channel: C, handler: (request: never, context: typeof ctx) => unknown) =>
@@ -46,6 +50,7 @@ function hostApi(): { api: ImportApi; calls: Record<string, number> } {
       importReadFiles: counted('importReadFiles', reader.importReadFiles),
     },
     calls,
+    bundleGrant: scanned.bundleGrant,
   };
 }
 
@@ -65,8 +70,8 @@ function writePhotos(sizes: readonly number[]): { files: ManifestFile[]; bytes: 
   return { files, bytes };
 }
 
-const bundleOf = (files: ManifestFile[], newPhotos = files.map((f) => f.sha256)) => ({
-  folder,
+const bundleOf = (bundleGrant: string, files: ManifestFile[], newPhotos = files.map((f) => f.sha256)) => ({
+  bundleGrant,
   manifest: { files },
   preview: { newPhotos },
 });
@@ -75,12 +80,13 @@ describe('readNewPhotos', () => {
   it('reads many photos a read, each with its own bytes and type, and reports every byte', async () => {
     const sizes = Array.from({ length: 300 }, (_, i) => 1_000 + ((i * 7919) % 60_000));
     const { files, bytes } = writePhotos(sizes);
-    const { api, calls } = hostApi();
+    const { api, calls, bundleGrant } = await hostApi();
     const progress: number[] = [];
     // One photo is already on this laptop: it is not read.
     const reading = await readNewPhotos(
       api,
       bundleOf(
+        bundleGrant,
         files,
         files.slice(1).map((f) => f.sha256),
       ),
@@ -111,8 +117,13 @@ describe('readNewPhotos', () => {
 
   it('reads a file too large for one read in pieces and checks it whole', async () => {
     const { files, bytes } = writePhotos([MAX_READ_BYTES + 5, 2_000]);
-    const { api, calls } = hostApi();
-    const reading = await readNewPhotos(api, bundleOf(files), () => undefined, new AbortController().signal);
+    const { api, calls, bundleGrant } = await hostApi();
+    const reading = await readNewPhotos(
+      api,
+      bundleOf(bundleGrant, files),
+      () => undefined,
+      new AbortController().signal,
+    );
     if (reading.status !== 'read') throw new Error(`not read: ${JSON.stringify(reading)}`);
     const big = reading.photos.find((p) => p.byteLength > MAX_READ_BYTES);
     const expected = bytes.get(big?.sha256 ?? '') ?? Buffer.alloc(0);
@@ -126,8 +137,13 @@ describe('readNewPhotos', () => {
     const changed = files[1];
     if (!changed) throw new Error('no photo');
     writeFileSync(join(folder, ...changed.path.split('/')), randomBytes(6_000));
-    const { api } = hostApi();
-    const reading = await readNewPhotos(api, bundleOf(files), () => undefined, new AbortController().signal);
+    const { api, bundleGrant } = await hostApi();
+    const reading = await readNewPhotos(
+      api,
+      bundleOf(bundleGrant, files),
+      () => undefined,
+      new AbortController().signal,
+    );
     expect(reading).toMatchObject({ status: 'failed', failure: { fault: 'verifyFailed' } });
     expect(reading.status === 'failed' && reading.failure.detail).toContain(changed.path);
   });
@@ -136,10 +152,10 @@ describe('readNewPhotos', () => {
     const { files } = writePhotos([5_000]);
     const [photo] = files;
     if (!photo) throw new Error('no photo');
-    const { api } = hostApi();
+    const { api, bundleGrant } = await hostApi();
     const reading = await readNewPhotos(
       api,
-      bundleOf([{ ...photo, size: 5_001 }]),
+      bundleOf(bundleGrant, [{ ...photo, size: 5_001 }]),
       () => undefined,
       new AbortController().signal,
     );
@@ -149,10 +165,10 @@ describe('readNewPhotos', () => {
 
   it('reads nothing once cancelled', async () => {
     const { files } = writePhotos([5_000, 6_000]);
-    const { api, calls } = hostApi();
+    const { api, calls, bundleGrant } = await hostApi();
     const cancel = new AbortController();
     cancel.abort();
-    expect(await readNewPhotos(api, bundleOf(files), () => undefined, cancel.signal)).toEqual({
+    expect(await readNewPhotos(api, bundleOf(bundleGrant, files), () => undefined, cancel.signal)).toEqual({
       status: 'cancelled',
     });
     expect(calls.importReadFiles).toBe(0);

@@ -1,4 +1,4 @@
-// Writing an export, page side over the real host writer and a real folder: a photo of one piece is
+// Writing an export, page side over the real host (its grant gate and writer) and a real folder: a photo of one piece is
 // sent as the Blob IndexedDB gave (no slice), a larger file in pieces, and the progress bar is fed at
 // most every PROGRESS_EVERY_MS with the last figure always shown.
 import { randomBytes } from 'node:crypto';
@@ -6,8 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createExportWriter } from '../../electron/host/exchange/export-writer';
-import { manifestFor, sha256Of, TEST_CONTEXT as ctx } from '../../electron/host/exchange/test-bundle';
+import {
+  grantingHost,
+  manifestFor,
+  sha256Of,
+  TEST_CONTEXT as ctx,
+} from '../../electron/host/exchange/test-bundle';
 import {
   PIECE_BYTES,
   PROGRESS_EVERY_MS,
@@ -31,11 +35,15 @@ interface Sent {
   readonly bytes: Blob | Uint8Array;
 }
 
-/** The host writer as the page sees it, keeping what each exportWrite was handed. */
-function hostApi(): { api: ExchangeApi; sent: Sent[] } {
-  const writer = createExportWriter({ fileSystemOf: () => Promise.resolve('ext4') });
+/**
+ * The host as the page sees it, keeping what each exportWrite was handed, and the grant for the
+ * stick (the folder chosen in the in-app chooser).
+ */
+async function hostApi(): Promise<{ api: ExchangeApi; sent: Sent[]; target: string }> {
+  const { handlers: writer, grant } = grantingHost();
   const sent: Sent[] = [];
   return {
+    target: await grant(stick),
     api: {
       exportBegin: (request) => writer.exportBegin(request, ctx),
       exportWrite: (request) => {
@@ -68,7 +76,7 @@ const manifest = (files: readonly { path: string; sha256: string; size: number }
 
 describe('writeExport', () => {
   it('sends a one-piece photo as its Blob, a larger file in pieces, and every byte lands', async () => {
-    const { api, sent } = hostApi();
+    const { api, sent, target } = await hostApi();
     const photos = Array.from({ length: 12 }, (_, i) => photo(i, 4096 + i));
     const large = randomBytes(PIECE_BYTES + 1000);
     const files: ExportFile[] = [
@@ -82,7 +90,7 @@ describe('writeExport', () => {
     ];
     const outcome = await writeExport(
       api,
-      { targetDir: stick, folderName: '督查数据', files, manifest },
+      { target, folderName: '督查数据', files, manifest },
       () => undefined,
       new AbortController().signal,
     );
@@ -101,14 +109,14 @@ describe('writeExport', () => {
   });
 
   it('feeds the progress bar at most every PROGRESS_EVERY_MS, and always the last figure', async () => {
-    const { api } = hostApi();
+    const { api, target } = await hostApi();
     const photos = Array.from({ length: 150 }, (_, i) => photo(i, 2048));
     const totalBytes = photos.reduce((n, p) => n + p.file.size, 0);
     const shown: { phase: string; doneBytes: number; at: number }[] = [];
     const started = performance.now();
     const outcome = await writeExport(
       api,
-      { targetDir: stick, folderName: 'progress', files: photos.map((p) => p.file), manifest },
+      { target, folderName: 'progress', files: photos.map((p) => p.file), manifest },
       (progress) =>
         shown.push({ phase: progress.phase, doneBytes: progress.doneBytes, at: performance.now() }),
       new AbortController().signal,

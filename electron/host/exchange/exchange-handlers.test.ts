@@ -25,17 +25,45 @@ const asHost = (handlers: ReturnType<typeof createExchangeHandlers>): HostHandle
 
 const call = callChannel;
 
+/** Linux with no drive lister: the folders the tests grant are under `home` or `media` in `root`. */
+const browserHost = (extra: Parameters<typeof createExchangeHandlers>[0] = {}) =>
+  asHost(
+    createExchangeHandlers({
+      platform: 'linux',
+      runCommand: () => Promise.resolve('{"blockdevices": []}'),
+      homeDir: () => join(root, 'home'),
+      mountPlaces: [join(root, 'media')],
+      ...extra,
+    }),
+  );
+
+/** "Use this folder" in the in-app chooser: the grant, or the refusal. */
+const grantOf = async (host: HostHandlers, path: string): Promise<string> => {
+  const reply = (await call(host, 'exchangeGrant', { path })) as { status: string; grant?: string };
+  if (reply.status !== 'granted' || reply.grant === undefined)
+    throw new Error(`${path} was not granted: ${JSON.stringify(reply)}`);
+  return reply.grant;
+};
+
 describe('the exchange channels through dispatch', () => {
+  beforeEach(() => {
+    mkdirSync(join(root, 'home'));
+    mkdirSync(join(root, 'media'));
+  });
+
   it('export, scan and read back a folder, every reply inside the contract', async () => {
-    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
+    const host = browserHost();
+    const stick = join(root, 'media', 'USB');
+    mkdirSync(stick);
+    const grant = await grantOf(host, stick);
     const photo = randomBytes(100_000);
     const begun = (await call(host, 'exportBegin', {
-      targetDir: root,
+      grant,
       folderName: '督查导出',
       totalBytes: photo.byteLength,
       largestFileBytes: photo.byteLength,
-    })) as { status: string; sessionId: string };
-    expect(begun.status).toBe('started');
+    })) as { status: string; sessionId: string; finalPath: string };
+    expect(begun).toMatchObject({ status: 'started', finalPath: join(stick, '督查导出') });
     const written = await call(host, 'exportWrite', {
       sessionId: begun.sessionId,
       path: 'bundle/blobs/photo.jpg',
@@ -49,14 +77,26 @@ describe('the exchange channels through dispatch', () => {
       status: 'done',
     });
 
-    const folder = join(root, '督查导出');
-    expect(await call(host, 'importScan', { folder })).toMatchObject({
+    // The stick's root holds one export folder: the scan names it with a grant of its own.
+    const listed = (await call(host, 'importScan', { grant })) as {
+      status: string;
+      candidates: { folder: string; name: string; grant: string }[];
+    };
+    expect(listed).toMatchObject({
+      status: 'notABundle',
+      candidates: [{ folder: join(stick, '督查导出'), name: '督查导出' }],
+    });
+    const scanned = (await call(host, 'importScan', { grant: listed.candidates[0]?.grant })) as {
+      bundleGrant: string;
+    };
+    expect(scanned).toMatchObject({
       status: 'scanned',
+      folder: join(stick, '督查导出'),
       manifest,
       files: [{ path: 'bundle/blobs/photo.jpg', size: photo.byteLength, sha256: sha256Of(photo) }],
     });
     const read = (await call(host, 'importRead', {
-      folder,
+      bundleGrant: scanned.bundleGrant,
       path: 'bundle/blobs/photo.jpg',
       offset: 10,
       length: 20,
@@ -65,15 +105,16 @@ describe('the exchange channels through dispatch', () => {
   });
 
   it('answers faults as values, and a malformed request as the contract says', async () => {
-    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
-    // An export folder (it holds a manifest), read outside itself.
-    mkdirSync(join(root, 'bundle'));
-    writeFileSync(join(root, 'bundle', 'manifest.json'), '{}');
-    expect(
-      await call(host, 'importRead', { folder: root, path: '../../etc/passwd', offset: 0, length: 10 }),
-    ).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    const host = browserHost();
+    expect(await call(host, 'exchangeGrant', { path: join(root, 'home', 'none') })).toMatchObject({
+      status: 'failed',
+      fault: 'notFound',
+    });
     const bad = await dispatch(host, 'exportWrite', { sessionId: 'nope', path: 'a' }, ctx);
     expect(bad).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    // A path where a grant belongs is no request at all.
+    const pathAsGrant = await dispatch(host, 'importScan', { folder: '/etc' }, ctx);
+    expect(pathAsGrant).toMatchObject({ ok: false, error: { code: 'badRequest' } });
   });
 
   it('lists drives with the given runner, and says so when there is no tool', async () => {
@@ -86,26 +127,34 @@ describe('the exchange channels through dispatch', () => {
 describe('choosing a folder', () => {
   it('uses the system dialog when the host has one', async () => {
     const asked: string[] = [];
+    const chosen = join(root, '督查U盘');
+    mkdirSync(chosen);
+    let cancelled = false;
     const host = asHost(
       createExchangeHandlers({
         chooseFolder: (purpose) => {
           asked.push(purpose);
-          return Promise.resolve('/media/kim/督查U盘');
+          return Promise.resolve(cancelled ? null : chosen);
         },
       }),
     );
     expect(await call(host, 'exchangeChooseFolder', { purpose: 'export' })).toEqual({
-      path: '/media/kim/督查U盘',
       native: true,
+      chosen: { grant: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown, path: chosen },
     });
     expect(asked).toEqual(['export']);
+    cancelled = true;
+    expect(await call(host, 'exchangeChooseFolder', { purpose: 'import' })).toEqual({
+      native: true,
+      chosen: null,
+    });
   });
 
-  it('answers path null and native false without one (the browser host)', async () => {
+  it('answers native false without one (the browser host), whose in-app chooser grants instead', async () => {
     const host = asHost(createExchangeHandlers());
     expect(await call(host, 'exchangeChooseFolder', { purpose: 'import' })).toEqual({
-      path: null,
       native: false,
+      chosen: null,
     });
   });
 
@@ -167,42 +216,146 @@ describe('choosing a folder', () => {
   });
 });
 
-describe("the audit's attacks on paths (issue 19)", () => {
-  it('reads nothing outside an export folder: /etc/passwd is refused before it is opened', async () => {
-    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
-    expect(
-      await call(host, 'importRead', { folder: '/etc', path: 'passwd', offset: 0, length: 100 }),
-    ).toEqual({
-      status: 'failed',
-      fault: 'notABundle',
-      detail: expect.stringContaining('bundle/manifest.json') as unknown,
-    });
-    const sha256 = 'a'.repeat(64);
-    expect(
-      await call(host, 'importReadFiles', { folder: '/etc', files: [{ path: 'passwd', sha256 }] }),
-    ).toMatchObject({ status: 'failed', fault: 'notABundle' });
-    // An export still being written is no export folder either, manifest or not.
-    const partial = join(root, '.ducha-partial-x-1234');
-    mkdirSync(join(partial, 'bundle'), { recursive: true });
-    writeFileSync(join(partial, 'bundle', 'manifest.json'), '{}');
-    writeFileSync(join(partial, 'secret.txt'), 'secret');
-    expect(
-      await call(host, 'importRead', { folder: partial, path: 'secret.txt', offset: 0, length: 10 }),
-    ).toMatchObject({ status: 'failed', fault: 'notABundle' });
+describe("the audit's attacks on paths, and more (issue 19: grants, not paths)", () => {
+  const home = () => join(root, 'home');
+  beforeEach(() => {
+    mkdirSync(join(root, 'home', 'exports'), { recursive: true });
+    mkdirSync(join(root, 'media'));
   });
 
-  it('makes no hidden folder and writes into none: ~/.ssh cannot be created by an export', async () => {
-    const host = asHost(createExchangeHandlers({ platform: 'linux' }));
-    const begin = (targetDir: string, folderName: string) =>
-      call(host, 'exportBegin', { targetDir, folderName, totalBytes: 10, largestFileBytes: 10 });
-    expect(await begin(root, '.ssh')).toMatchObject({ status: 'failed', fault: 'unsafePath' });
-    expect(readdirSync(root)).toEqual([]);
-    mkdirSync(join(root, '.config', 'autostart'), { recursive: true });
-    expect(await begin(join(root, '.config', 'autostart'), 'run')).toMatchObject({
+  it('grants only what the in-app chooser could list: never /etc, /proc, a hidden folder or a link out', async () => {
+    const host = browserHost();
+    mkdirSync(join(home(), '.ssh'));
+    symlinkSync('/etc', join(home(), 'etc-link'));
+    symlinkSync(join(home(), '.ssh'), join(home(), 'ssh-link'));
+    writeFileSync(join(home(), 'file.txt'), 'x');
+    const refusals: [string, string][] = [
+      ['/etc', 'unsafePath'],
+      ['/proc/self', 'unsafePath'],
+      ['/', 'unsafePath'],
+      [root, 'unsafePath'],
+      [join(home(), '.ssh'), 'unsafePath'],
+      [join(home(), 'exports', '..', '.ssh'), 'unsafePath'],
+      [join(home(), '..', '..'), 'unsafePath'],
+      [join(home(), 'etc-link'), 'unsafePath'],
+      [join(home(), 'ssh-link'), 'unsafePath'],
+      ['relative/exports', 'unsafePath'],
+      [join(home(), 'file.txt'), 'notAFolder'],
+    ];
+    for (const [path, fault] of refusals)
+      expect(await call(host, 'exchangeGrant', { path }), path).toMatchObject({ status: 'failed', fault });
+    expect(await call(host, 'exchangeGrant', { path: join(home(), 'exports') })).toMatchObject({
+      status: 'granted',
+      path: join(home(), 'exports'),
+    });
+  });
+
+  it('the desktop app grants only through its system dialog', async () => {
+    const host = browserHost({ chooseFolder: () => Promise.resolve(null) });
+    expect(await call(host, 'exchangeGrant', { path: join(home(), 'exports') })).toMatchObject({
       status: 'failed',
       fault: 'unsafePath',
     });
-    expect(await begin(join(root, 'x', '..', '.config'), 'run')).toMatchObject({ fault: 'unsafePath' });
-    expect(readdirSync(join(root, '.config', 'autostart'))).toEqual([]);
+  });
+
+  it("refuses a made-up grant, another run's, and a grant of one kind used as the other", async () => {
+    const host = browserHost();
+    const otherRun = browserHost();
+    const stick = join(root, 'media', 'USB');
+    mkdirSync(join(stick, 'bundle'), { recursive: true });
+    writeFileSync(join(stick, 'bundle', 'manifest.json'), '{}');
+    writeFileSync(join(stick, 'photo.jpg'), 'photo');
+    const theirs = await grantOf(otherRun, stick);
+    const scannedThere = (await call(otherRun, 'importScan', { grant: theirs })) as { bundleGrant: string };
+    const place = await grantOf(host, stick);
+    const scanned = (await call(host, 'importScan', { grant: place })) as { bundleGrant: string };
+    const made = 'f'.repeat(32);
+    const unknown = { status: 'failed', fault: 'unknownGrant' };
+    for (const grant of [made, theirs]) {
+      expect(await call(host, 'importScan', { grant })).toMatchObject(unknown);
+      expect(await call(host, 'exchangeLeftovers', { grant })).toMatchObject(unknown);
+      expect(await call(host, 'exchangeRemoveLeftovers', { grant })).toMatchObject(unknown);
+      expect(
+        await call(host, 'exportBegin', { grant, folderName: 'x', totalBytes: 1, largestFileBytes: 1 }),
+      ).toMatchObject(unknown);
+    }
+    for (const bundleGrant of [made, scannedThere.bundleGrant, place])
+      expect(
+        await call(host, 'importRead', { bundleGrant, path: 'photo.jpg', offset: 0, length: 5 }),
+      ).toMatchObject(unknown);
+    // A bundle is read from, never written to.
+    expect(
+      await call(host, 'exportBegin', {
+        grant: scanned.bundleGrant,
+        folderName: 'x',
+        totalBytes: 1,
+        largestFileBytes: 1,
+      }),
+    ).toMatchObject(unknown);
+    expect(readdirSync(stick).sort()).toEqual(['bundle', 'photo.jpg']);
+    const read = (await call(host, 'importRead', {
+      bundleGrant: scanned.bundleGrant,
+      path: 'photo.jpg',
+      offset: 0,
+      length: 5,
+    })) as { bytes: Uint8Array };
+    expect(Buffer.from(read.bytes).toString()).toBe('photo');
+  });
+
+  it('reads nothing outside the bundle folder a scan found: .., absolute names, links, /proc', async () => {
+    const host = browserHost();
+    const stick = join(root, 'media', 'USB');
+    mkdirSync(join(stick, 'bundle'), { recursive: true });
+    writeFileSync(join(stick, 'bundle', 'manifest.json'), '{}');
+    symlinkSync('/etc/passwd', join(stick, 'passwd'));
+    symlinkSync('/etc', join(stick, 'etc'));
+    const scanned = (await call(host, 'importScan', { grant: await grantOf(host, stick) })) as {
+      bundleGrant: string;
+    };
+    const sha256 = 'a'.repeat(64);
+    for (const path of ['../../etc/passwd', '/etc/passwd', 'passwd', 'etc/passwd', '/proc/self/environ']) {
+      expect(
+        await call(host, 'importRead', { bundleGrant: scanned.bundleGrant, path, offset: 0, length: 100 }),
+        path,
+      ).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+      expect(
+        await call(host, 'importReadFiles', { bundleGrant: scanned.bundleGrant, files: [{ path, sha256 }] }),
+        path,
+      ).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    }
+    // The home folder granted is no export folder: its scan gives no bundle grant to read with.
+    writeFileSync(join(home(), 'exports', 'secret.txt'), 'secret');
+    expect(await call(host, 'importScan', { grant: await grantOf(host, join(home(), 'exports')) })).toEqual({
+      status: 'notABundle',
+      candidates: [],
+    });
+  });
+
+  it('follows no folder swapped for a link after it was granted', async () => {
+    const host = browserHost();
+    const chosen = join(home(), 'exports');
+    const grant = await grantOf(host, chosen);
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    rmSync(chosen, { recursive: true });
+    symlinkSync(elsewhere, chosen);
+    expect(
+      await call(host, 'exportBegin', { grant, folderName: 'run', totalBytes: 10, largestFileBytes: 10 }),
+    ).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    expect(await call(host, 'exchangeRemoveLeftovers', { grant })).toMatchObject({ fault: 'unsafePath' });
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // A granted folder since removed is simply not there.
+    rmSync(chosen);
+    expect(await call(host, 'importScan', { grant })).toMatchObject({ status: 'failed', fault: 'notFound' });
+  });
+
+  it('makes no hidden folder and writes into none: ~/.ssh cannot be created by an export', async () => {
+    const host = browserHost();
+    const grant = await grantOf(host, home());
+    const begin = (folderName: string) =>
+      call(host, 'exportBegin', { grant, folderName, totalBytes: 10, largestFileBytes: 10 });
+    for (const name of ['.ssh', '../.ssh', 'a/../../.config', '.config/autostart'])
+      expect(await begin(name), name).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    expect(readdirSync(home())).toEqual(['exports']);
   });
 });

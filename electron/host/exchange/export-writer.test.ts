@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 const begin = (folderName = '督查导出-2026-03-01', totalBytes = 1000, largestFileBytes = 1000) =>
-  writer.exportBegin({ targetDir: target, folderName, totalBytes, largestFileBytes }, ctx);
+  writer.exportBegin({ targetDir: target, folderName, totalBytes, largestFileBytes });
 
 async function started(folderName?: string): Promise<string> {
   const answer = await begin(folderName);
@@ -182,16 +182,20 @@ describe('files side by side', () => {
 
 describe('exportBegin refuses', () => {
   it('a target that is not there, or not a folder, before making anything', async () => {
-    const missing = await writer.exportBegin(
-      { targetDir: join(target, 'nope'), folderName: 'x', totalBytes: 1, largestFileBytes: 1 },
-      ctx,
-    );
+    const missing = await writer.exportBegin({
+      targetDir: join(target, 'nope'),
+      folderName: 'x',
+      totalBytes: 1,
+      largestFileBytes: 1,
+    });
     expect(missing).toMatchObject({ status: 'failed', fault: 'notFound' });
     writeFileSync(join(target, 'file'), 'x');
-    const file = await writer.exportBegin(
-      { targetDir: join(target, 'file'), folderName: 'x', totalBytes: 1, largestFileBytes: 1 },
-      ctx,
-    );
+    const file = await writer.exportBegin({
+      targetDir: join(target, 'file'),
+      folderName: 'x',
+      totalBytes: 1,
+      largestFileBytes: 1,
+    });
     expect(file).toMatchObject({ status: 'failed', fault: 'notAFolder' });
     expect(await listTarget()).toEqual(['file']);
   });
@@ -205,10 +209,12 @@ describe('exportBegin refuses', () => {
   );
 
   it('a relative target, which would depend on where the host was started', async () => {
-    const answer = await writer.exportBegin(
-      { targetDir: 'exports', folderName: 'x', totalBytes: 1, largestFileBytes: 1 },
-      ctx,
-    );
+    const answer = await writer.exportBegin({
+      targetDir: 'exports',
+      folderName: 'x',
+      totalBytes: 1,
+      largestFileBytes: 1,
+    });
     expect(answer).toMatchObject({ status: 'failed', fault: 'unsafePath' });
   });
 

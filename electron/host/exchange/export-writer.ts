@@ -6,7 +6,7 @@ import { hiddenPart } from './hidden-path';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExchangeFailure, HostHandlers, ResponseOf } from '../../../shared/contract';
+import type { ExchangeFailure, HostHandlers, ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import { bytesOf } from '../../../shared/contract/channel';
 import { describeIssues } from '../../../shared/contract/result';
 import {
@@ -24,10 +24,14 @@ import { hashFile } from './hash-file';
 import { inParallel } from '../../../shared/bundle/in-parallel';
 import { syncFolder } from './sync-folder';
 
-export type ExportHandlers = Pick<
-  HostHandlers,
-  'exportBegin' | 'exportWrite' | 'exportFinish' | 'exportAbort'
->;
+/** exportBegin as this module takes it: the target's path, which the grant gate found for the page's grant. */
+export type ExportBeginRequest = Omit<ParsedRequestOf<'exportBegin'>, 'grant'> & {
+  readonly targetDir: string;
+};
+
+export type ExportHandlers = Pick<HostHandlers, 'exportWrite' | 'exportFinish' | 'exportAbort'> & {
+  readonly exportBegin: (request: ExportBeginRequest) => Promise<ResponseOf<'exportBegin'>>;
+};
 
 /** The hidden name an export has until it is complete; the import side never takes one for a bundle. */
 export const PARTIAL_PREFIX = '.ducha-partial-';
@@ -440,12 +444,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     return { status: 'done', path: session.finalPath, files: manifest.files.length + 1, bytes };
   }
 
-  async function begin(request: {
-    targetDir: string;
-    folderName: string;
-    totalBytes: number;
-    largestFileBytes: number;
-  }): Promise<ResponseOf<'exportBegin'>> {
+  async function begin(request: ExportBeginRequest): Promise<ResponseOf<'exportBegin'>> {
     if (!path.isAbsolute(request.targetDir))
       return failed('unsafePath', `not an absolute path: ${request.targetDir.slice(0, 80)}`);
     const targetDir = path.resolve(request.targetDir);

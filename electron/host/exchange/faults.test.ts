@@ -124,10 +124,12 @@ describe('a full disk (2 MiB tmpfs)', () => {
     expect(free).toBe(2 * MiB);
 
     const writer = newWriter();
-    const answer = await writer.exportBegin(
-      { targetDir: stick, folderName: 'export', totalBytes: 5 * MiB, largestFileBytes: 3 * MiB },
-      ctx,
-    );
+    const answer = await writer.exportBegin({
+      targetDir: stick,
+      folderName: 'export',
+      totalBytes: 5 * MiB,
+      largestFileBytes: 3 * MiB,
+    });
     expect(answer).toEqual({
       status: 'failed',
       fault: 'noSpace',
@@ -142,10 +144,12 @@ describe('a full disk (2 MiB tmpfs)', () => {
     const stick = await mountTmpfs('size=2m');
     const writer = newWriter();
     // The estimate said it would fit (another program filled the stick since, or the estimate was off).
-    const begun = await writer.exportBegin(
-      { targetDir: stick, folderName: 'export', totalBytes: 100_000, largestFileBytes: 100_000 },
-      ctx,
-    );
+    const begun = await writer.exportBegin({
+      targetDir: stick,
+      folderName: 'export',
+      totalBytes: 100_000,
+      largestFileBytes: 100_000,
+    });
     if (begun.status !== 'started') throw new Error(begun.detail);
     const last = await writeFiles(
       writer,
@@ -168,10 +172,12 @@ describe('a full disk (2 MiB tmpfs)', () => {
 describe('a read-only disk', () => {
   it.skipIf(noMount !== null)('is refused with readOnly at exportBegin', async () => {
     const stick = await mountTmpfs('ro,size=2m');
-    const answer = await newWriter().exportBegin(
-      { targetDir: stick, folderName: 'export', totalBytes: 1000, largestFileBytes: 1000 },
-      ctx,
-    );
+    const answer = await newWriter().exportBegin({
+      targetDir: stick,
+      folderName: 'export',
+      totalBytes: 1000,
+      largestFileBytes: 1000,
+    });
     expect(answer).toMatchObject({ status: 'failed', fault: 'readOnly' });
     expect(answer.status === 'failed' && answer.detail).toMatch(/^EROFS/);
     expect(await fs.readdir(stick)).toEqual([]);
@@ -182,10 +188,12 @@ describe('a read-only disk', () => {
     async () => {
       const stick = await mountTmpfs('size=4m');
       const writer = newWriter();
-      const begun = await writer.exportBegin(
-        { targetDir: stick, folderName: 'export', totalBytes: 1000, largestFileBytes: 1000 },
-        ctx,
-      );
+      const begun = await writer.exportBegin({
+        targetDir: stick,
+        folderName: 'export',
+        totalBytes: 1000,
+        largestFileBytes: 1000,
+      });
       if (begun.status !== 'started') throw new Error(begun.detail);
       await writeFiles(writer, begun.sessionId, new Map([['a.txt', Buffer.from('first')]]));
       // The lock switch of an SD card, or the system remounting a failing stick read-only.
@@ -197,7 +205,7 @@ describe('a read-only disk', () => {
       const left = await fs.readdir(stick);
       expect(left).toHaveLength(1);
       expect(left[0]?.startsWith(PARTIAL_PREFIX)).toBe(true);
-      const scanned = await createImportReader().importScan({ folder: stick }, ctx);
+      const scanned = await createImportReader().importScan({ folder: stick });
       expect(scanned).toEqual({ status: 'notABundle', candidates: [] });
     },
   );
@@ -221,10 +229,12 @@ describe('a FAT32 stick (through FUSE)', () => {
 
   it.skipIf(noFat !== null)('refuses a file of 4 GiB before writing anything', async () => {
     const { folder } = await mountFat();
-    const answer = await newWriter().exportBegin(
-      { targetDir: folder, folderName: 'export', totalBytes: 4 * 1024 ** 3, largestFileBytes: 4 * 1024 ** 3 },
-      ctx,
-    );
+    const answer = await newWriter().exportBegin({
+      targetDir: folder,
+      folderName: 'export',
+      totalBytes: 4 * 1024 ** 3,
+      largestFileBytes: 4 * 1024 ** 3,
+    });
     expect(answer).toMatchObject({ status: 'failed', fault: 'fileTooLarge' });
     expect(answer.status === 'failed' && answer.detail).toMatch(/fuse\.fusefat/);
     expect(4 * 1024 ** 3).toBe(MAX_BUNDLE_FILE_BYTES + 1);
@@ -255,15 +265,12 @@ describe('a FAT32 stick (through FUSE)', () => {
         ['bundle/operations.ndjson', Buffer.from('{"op":1}\n')],
         ['bundle/blobs/ab/abcdef.jpg', randomBytes(300_000)],
       ]);
-      const begun = await writer.exportBegin(
-        {
-          targetDir: folder,
-          folderName: 'export-2026-03-01',
-          totalBytes: 300_010,
-          largestFileBytes: 300_000,
-        },
-        ctx,
-      );
+      const begun = await writer.exportBegin({
+        targetDir: folder,
+        folderName: 'export-2026-03-01',
+        totalBytes: 300_010,
+        largestFileBytes: 300_000,
+      });
       expect(begun).toMatchObject({ status: 'started', fileSystem: 'fuse.fusefat', freeBytes: null });
       if (begun.status !== 'started') return;
       await writeFiles(writer, begun.sessionId, files);
@@ -279,10 +286,7 @@ describe('a FAT32 stick (through FUSE)', () => {
       }
       expect(done).toMatchObject({ status: 'done', path: join(folder, 'export-2026-03-01'), files: 3 });
       expect(await fs.readdir(folder)).toEqual(['export-2026-03-01']);
-      const bundle = await createImportReader().importScan(
-        { folder: join(folder, 'export-2026-03-01') },
-        ctx,
-      );
+      const bundle = await createImportReader().importScan({ folder: join(folder, 'export-2026-03-01') });
       expect(bundle.status === 'scanned' && bundle.files.map((f) => f.sha256).sort()).toEqual(
         [...files.values()].map((b) => sha256Of(b)).sort(),
       );
@@ -294,10 +298,12 @@ describe('a FAT32 stick (through FUSE)', () => {
     async () => {
       const { folder, driver } = await mountFat();
       const writer = newWriter();
-      const begun = await writer.exportBegin(
-        { targetDir: folder, folderName: 'export', totalBytes: 1 * MiB, largestFileBytes: 1 * MiB },
-        ctx,
-      );
+      const begun = await writer.exportBegin({
+        targetDir: folder,
+        folderName: 'export',
+        totalBytes: 1 * MiB,
+        largestFileBytes: 1 * MiB,
+      });
       if (begun.status !== 'started') throw new Error(begun.detail);
       const photo = randomBytes(1 * MiB);
       const first = await writer.exportWrite(

@@ -1,17 +1,20 @@
 // Choosing a folder: the system's dialog where the desktop app has one, and a plain listing of
-// subfolders for the in-app chooser, which is all the browser host can offer.
+// subfolders for the in-app chooser, which is all the browser host can offer. Either way the folder
+// chosen becomes a grant (grants.ts): the page holds its id, never a path it could change.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Drives, ExchangeFailure, HostHandlers, ResponseOf } from '../../../shared/contract';
 import { errorCode, failed, faultOfError } from './faults';
+import { realFolder, type GrantTable } from './grants';
 
-export type FolderHandlers = Pick<HostHandlers, 'exchangeBrowse' | 'exchangeChooseFolder'>;
+export type FolderHandlers = Pick<HostHandlers, 'exchangeBrowse' | 'exchangeChooseFolder' | 'exchangeGrant'>;
 
 export type ChooseFolder = (purpose: 'export' | 'import') => Promise<string | null>;
 
 export interface FolderBrowserOptions {
   readonly listDrives: () => Promise<Drives>;
+  readonly grants: GrantTable;
   /** The system's folder dialog (Electron's); absent on the browser host. */
   readonly chooseFolder?: ChooseFolder;
   readonly homeDir?: () => string;
@@ -53,15 +56,22 @@ function browseFault(error: unknown): ExchangeFailure {
   return failure.fault === 'readOnly' ? { ...failure, fault: 'io' } : failure;
 }
 
+/** Why `folder` lies outside `roots` or in a hidden folder under one, or null when the chooser may show it. */
+function outsideRoots(folder: string, roots: readonly string[]): ExchangeFailure | null {
+  const root = roots.find((r) => within(folder, path.resolve(r)));
+  if (root === undefined)
+    return failed('unsafePath', `${folder} is not under the home folder, a drive or a mount place`);
+  const below = path.relative(path.resolve(root), folder);
+  const hidden = below.split(/[\\/]/).find((part) => part.startsWith('.'));
+  return hidden === undefined ? null : failed('unsafePath', `a hidden folder is not listed (${hidden})`);
+}
+
 export function createFolderBrowser(options: FolderBrowserOptions): FolderHandlers {
   const homeDir = options.homeDir ?? os.homedir;
 
-  async function browse(requested: string | null): Promise<ResponseOf<'exchangeBrowse'>> {
+  /** The places to start from, and every root the chooser may show what lies under. */
+  async function placesAndRoots() {
     const home = homeDir();
-    // A relative path would be taken from wherever the host was started: never what the page meant.
-    if (requested !== null && !path.isAbsolute(requested))
-      return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
-    const folder = path.resolve(requested ?? home);
     const drives = await options.listDrives().catch(() => null);
     const places = [
       { label: path.basename(home) || home, path: home },
@@ -70,24 +80,56 @@ export function createFolderBrowser(options: FolderBrowserOptions): FolderHandle
     // The chooser lists the home folder, the drives and the mount places, and what lies under them
     // outside hidden folders: never /etc, /proc or another user's files (issue 19).
     const roots = [...places.map((p) => p.path), ...(options.mountPlaces ?? mountPlaces())];
-    const root = roots.find((r) => within(folder, path.resolve(r)));
-    if (root === undefined)
-      return failed('unsafePath', `${folder} is not under the home folder, a drive or a mount place`);
-    const below = path.relative(path.resolve(root), folder);
-    const hidden = below.split(/[\\/]/).find((part) => part.startsWith('.'));
-    if (hidden !== undefined) return failed('unsafePath', `a hidden folder is not listed (${hidden})`);
+    return { home, places, roots };
+  }
+
+  async function browse(requested: string | null): Promise<ResponseOf<'exchangeBrowse'>> {
+    // A relative path would be taken from wherever the host was started: never what the page meant.
+    if (requested !== null && !path.isAbsolute(requested))
+      return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
+    const { home, places, roots } = await placesAndRoots();
+    const folder = path.resolve(requested ?? home);
+    const outside = outsideRoots(folder, roots);
+    if (outside) return outside;
     const folders = await subfolders(folder);
     const parent = path.dirname(folder);
     const parentShown = parent !== folder && roots.some((r) => within(parent, path.resolve(r)));
     return { status: 'listed', path: folder, parent: parentShown ? parent : null, folders, places };
   }
 
+  /**
+   * "Use this folder" in the in-app chooser: a folder it could list, and whose real path (links
+   * resolved) it could list too — a link under the home folder to /etc grants nothing.
+   */
+  async function grantChosen(requested: string): Promise<ResponseOf<'exchangeGrant'>> {
+    if (options.chooseFolder)
+      return failed('unsafePath', 'the desktop app is given folders through the system dialog only');
+    if (!path.isAbsolute(requested))
+      return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
+    const { roots } = await placesAndRoots();
+    const folder = path.resolve(requested);
+    const outside = outsideRoots(folder, roots);
+    if (outside) return outside;
+    if (!(await fs.stat(folder)).isDirectory()) return failed('notAFolder', `${folder} is not a folder`);
+    const real = await realFolder(folder);
+    const realRoots = await Promise.all(roots.map((r) => realFolder(r).catch(() => path.resolve(r))));
+    const realOutside = outsideRoots(real, realRoots);
+    if (realOutside) return { ...realOutside, detail: `${folder} leads to ${real}: ${realOutside.detail}` };
+    return { status: 'granted', grant: options.grants.grant(real), path: folder };
+  }
+
   return {
     exchangeBrowse: ({ path: requested }) => browse(requested).catch(browseFault),
 
+    exchangeGrant: ({ path: requested }) => grantChosen(requested).catch(browseFault),
+
     exchangeChooseFolder: async ({ purpose }) => {
-      if (!options.chooseFolder) return { path: null, native: false };
-      return { path: await options.chooseFolder(purpose), native: true };
+      if (!options.chooseFolder) return { native: false, chosen: null };
+      const chosen = await options.chooseFolder(purpose);
+      if (chosen === null) return { native: true, chosen: null };
+      // What the system dialog gives is the person's own choice, wherever it is.
+      const real = await realFolder(path.resolve(chosen));
+      return { native: true, chosen: { grant: options.grants.grant(real), path: chosen } };
     },
   };
 }

@@ -52,19 +52,22 @@ describe('importScan', () => {
       ['报告/督查通报.pdf', randomBytes(30_000)],
     ]);
     const writer = createExportWriter({ fileSystemOf: () => Promise.resolve(null) });
-    const begun = await writer.exportBegin(
-      { targetDir: root, folderName: 'export', totalBytes: 200_000, largestFileBytes: 150_000 },
-      ctx,
-    );
+    const begun = await writer.exportBegin({
+      targetDir: root,
+      folderName: 'export',
+      totalBytes: 200_000,
+      largestFileBytes: 150_000,
+    });
     if (begun.status !== 'started') throw new Error(begun.detail);
     await writeFiles(writer, begun.sessionId, files);
     const manifest = manifestFor([...files].map(([p, b]) => describeFile(p, b)));
     expect((await writer.exportFinish({ sessionId: begun.sessionId, manifest }, ctx)).status).toBe('done');
 
-    const scanned = await reader.importScan({ folder: join(root, 'export') }, ctx);
+    const scanned = await reader.importScan({ folder: join(root, 'export') });
     expect(scanned).toEqual({
       status: 'scanned',
       folder: join(root, 'export'),
+      bundleGrant: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
       manifest,
       // Sorted by path; the manifest itself comes as text, not as a file.
       files: [...files]
@@ -82,7 +85,7 @@ describe('importScan', () => {
     mkdirSync(join(root, 'photos'));
     symlinkSync(join(root, 'export-2026-03-01'), join(root, 'linked-export'));
 
-    const answer = await reader.importScan({ folder: root }, ctx);
+    const answer = await reader.importScan({ folder: root });
     expect(answer.status).toBe('notABundle');
     if (answer.status !== 'notABundle') return;
     expect(answer.candidates.map((c) => c.name).sort()).toEqual(['export-2026-03-01', '导出-思茅'].sort());
@@ -91,7 +94,7 @@ describe('importScan', () => {
 
   it('never takes an unfinished export for a bundle, even with its manifest written', async () => {
     const partial = makeBundle(join(root, `${PARTIAL_PREFIX}export-0a1b2c3d`));
-    expect(await reader.importScan({ folder: partial }, ctx)).toEqual({
+    expect(await reader.importScan({ folder: partial })).toEqual({
       status: 'notABundle',
       candidates: [],
     });
@@ -111,7 +114,7 @@ describe('importScan', () => {
     symlinkSync('/etc/passwd', join(folder, 'passwd'));
     execFileSync('mkfifo', [join(folder, 'bundle', 'pipe')]);
 
-    const answer = await reader.importScan({ folder }, ctx);
+    const answer = await reader.importScan({ folder });
     expect(answer.status).toBe('scanned');
     if (answer.status !== 'scanned') return;
     expect(answer.files.map((f) => f.path)).toEqual(['bundle/operations.ndjson']);
@@ -134,7 +137,7 @@ describe('importScan', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(join(folder, 'bundle', 'socket'), resolve));
     try {
-      const answer = await reader.importScan({ folder }, ctx);
+      const answer = await reader.importScan({ folder });
       expect(
         answer.status === 'scanned' && [...answer.refused].sort((a, b) => (a.path < b.path ? -1 : 1)),
       ).toEqual([
@@ -155,7 +158,7 @@ describe('importScan', () => {
     const folder = join(root, 'export');
     mkdirSync(join(folder, 'bundle'), { recursive: true });
     execFileSync('mkfifo', [join(folder, MANIFEST_PATH)]);
-    expect(await reader.importScan({ folder }, ctx)).toMatchObject({
+    expect(await reader.importScan({ folder })).toMatchObject({
       status: 'failed',
       fault: 'unsafePath',
       detail: 'bundle/manifest.json is a named pipe (FIFO)',
@@ -167,35 +170,35 @@ describe('importScan', () => {
     const folder = join(root, 'export');
     mkdirSync(folder);
     symlinkSync(join(elsewhere, 'bundle'), join(folder, 'bundle'));
-    expect(await reader.importScan({ folder }, ctx)).toMatchObject({ status: 'failed', fault: 'unsafePath' });
+    expect(await reader.importScan({ folder })).toMatchObject({ status: 'failed', fault: 'unsafePath' });
   });
 
   it('refuses a manifest over the size limit without reading it', async () => {
     const folder = makeBundle(join(root, 'export'));
     // A sparse file: one byte over the real limit, without writing 64 MiB.
     await fs.truncate(join(folder, MANIFEST_PATH), MAX_MANIFEST_BYTES + 1);
-    const answer = await reader.importScan({ folder }, ctx);
+    const answer = await reader.importScan({ folder });
     expect(answer).toMatchObject({ status: 'failed', fault: 'tooLarge' });
   });
 
   it('refuses a folder with more files than a bundle may hold', async () => {
     const folder = makeBundle(join(root, 'export'), { a: '1', b: '2', c: '3', 'd/e': '4' });
     const small = createImportReader({ maxFiles: 3 });
-    expect(await small.importScan({ folder }, ctx)).toMatchObject({ status: 'failed', fault: 'tooLarge' });
+    expect(await small.importScan({ folder })).toMatchObject({ status: 'failed', fault: 'tooLarge' });
     const enough = createImportReader({ maxFiles: 4 });
-    expect(await enough.importScan({ folder }, ctx)).toMatchObject({ status: 'scanned' });
+    expect(await enough.importScan({ folder })).toMatchObject({ status: 'scanned' });
   });
 
   it('refuses a relative folder, which would depend on where the host was started', async () => {
-    expect(await reader.importScan({ folder: 'export' }, ctx)).toMatchObject({ fault: 'unsafePath' });
-    const read = await reader.importRead({ folder: 'export', path: 'a', offset: 0, length: 1 }, ctx);
+    expect(await reader.importScan({ folder: 'export' })).toMatchObject({ fault: 'unsafePath' });
+    const read = await reader.importRead({ folder: 'export', path: 'a', offset: 0, length: 1 });
     expect(read).toMatchObject({ fault: 'unsafePath' });
   });
 
   it('answers notFound and notAFolder', async () => {
-    expect(await reader.importScan({ folder: join(root, 'none') }, ctx)).toMatchObject({ fault: 'notFound' });
+    expect(await reader.importScan({ folder: join(root, 'none') })).toMatchObject({ fault: 'notFound' });
     writeFileSync(join(root, 'file'), 'x');
-    expect(await reader.importScan({ folder: join(root, 'file') }, ctx)).toMatchObject({
+    expect(await reader.importScan({ folder: join(root, 'file') })).toMatchObject({
       fault: 'notAFolder',
     });
   });
@@ -208,7 +211,7 @@ describe('importRead', () => {
     folder = makeBundle(join(root, 'export'), { 'bundle/blobs/ab/photo.jpg': photo });
   });
   const read = (path: string, offset = 0, length = 1024 * 1024) =>
-    reader.importRead({ folder, path, offset, length }, ctx);
+    reader.importRead({ folder, path, offset, length });
 
   it('gives the bytes asked for and the whole file size', async () => {
     expect(await read('bundle/blobs/ab/photo.jpg', 1000, 5000)).toEqual({
@@ -239,10 +242,12 @@ describe('importRead', () => {
 
   it('reads through a chosen folder that is itself a link, but stays inside it', async () => {
     symlinkSync(folder, join(root, 'chosen'));
-    const answer = await reader.importRead(
-      { folder: join(root, 'chosen'), path: 'bundle/blobs/ab/photo.jpg', offset: 0, length: 10 },
-      ctx,
-    );
+    const answer = await reader.importRead({
+      folder: join(root, 'chosen'),
+      path: 'bundle/blobs/ab/photo.jpg',
+      offset: 0,
+      length: 10,
+    });
     expect(answer).toEqual({ status: 'read', size: 100_000, bytes: photo.subarray(0, 10) });
   });
 
@@ -263,8 +268,7 @@ describe('importReadFiles', () => {
       'bundle/blobs/cd/second.jpg': second,
     });
   });
-  const readFiles = (files: { path: string; sha256: string }[]) =>
-    reader.importReadFiles({ folder, files }, ctx);
+  const readFiles = (files: { path: string; sha256: string }[]) => reader.importReadFiles({ folder, files });
   const both = () => [
     { path: 'bundle/blobs/ab/first.jpg', sha256: sha256Of(first) },
     { path: 'bundle/blobs/cd/second.jpg', sha256: sha256Of(second) },

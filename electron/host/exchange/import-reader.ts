@@ -6,7 +6,7 @@ import path from 'node:path';
 import {
   MAX_READ_BYTES,
   type ExchangeFailure,
-  type HostHandlers,
+  type ParsedRequestOf,
   type ResponseOf,
   type ScannedFile,
 } from '../../../shared/contract';
@@ -18,13 +18,29 @@ import { PARTIAL_PREFIX } from './export-writer';
 import { sha256Hex } from '../../../shared/crypto/sha256';
 import { hashFile, READ_NO_FOLLOW } from './hash-file';
 import { inParallel } from '../../../shared/bundle/in-parallel';
+import { createGrantTable, realFolder, type GrantTable } from './grants';
 
 /** Files hashed at once while a folder is listed. */
 const HASH_LANES = 4;
 
-export type ImportHandlers = Pick<HostHandlers, 'importScan' | 'importRead' | 'importReadFiles'>;
+/** A channel's request as this module takes it: the folder's path, found by the grant gate for the page's grant. */
+type ByFolder<C extends 'importScan' | 'importRead' | 'importReadFiles'> = Omit<
+  ParsedRequestOf<C>,
+  'grant' | 'bundleGrant'
+> & { readonly folder: string };
+
+export interface ImportHandlers {
+  readonly importScan: (request: ByFolder<'importScan'>) => Promise<ResponseOf<'importScan'>>;
+  readonly importRead: (request: ByFolder<'importRead'>) => Promise<ResponseOf<'importRead'>>;
+  readonly importReadFiles: (request: ByFolder<'importReadFiles'>) => Promise<ResponseOf<'importReadFiles'>>;
+}
 
 export interface ImportReaderOptions {
+  /**
+   * Where a scan's grants go: each export folder found one level down becomes a place (chosen in
+   * turn), and the bundle folder scanned becomes the one grant reads are made through.
+   */
+  readonly grants?: { readonly places: GrantTable; readonly bundles: GrantTable };
   /** Tests lower the limits to reach them without 200,000 files or a 64 MiB manifest. */
   readonly maxFiles?: number;
   readonly maxManifestBytes?: number;
@@ -101,14 +117,18 @@ async function notABundleFolder(folder: string): Promise<ExchangeFailure | null>
 }
 
 /** Export folders one level down: a drive's root often holds several, and the user picked the root. */
-async function findCandidates(folder: string): Promise<{ folder: string; name: string }[]> {
-  const candidates: { folder: string; name: string }[] = [];
+async function findCandidates(
+  folder: string,
+  places: GrantTable,
+): Promise<{ folder: string; name: string; grant: string }[]> {
+  const candidates: { folder: string; name: string; grant: string }[] = [];
   for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
     // A Dirent for a link is not a directory, so links are skipped here as everywhere.
     if (!entry.isDirectory() || entry.name.startsWith(PARTIAL_PREFIX)) continue;
     const child = path.join(folder, entry.name);
     try {
-      if ((await manifestState(child)).kind === 'file') candidates.push({ folder: child, name: entry.name });
+      if ((await manifestState(child)).kind === 'file')
+        candidates.push({ folder: child, name: entry.name, grant: places.grant(await realFolder(child)) });
     } catch {
       // A folder we may not look into (Windows' System Volume Information) is not an export.
     }
@@ -199,6 +219,7 @@ function readFault(error: unknown): ExchangeFailure {
 export function createImportReader(options: ImportReaderOptions = {}): ImportHandlers {
   const maxFiles = options.maxFiles ?? MAX_BUNDLE_FILES;
   const maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+  const grants = options.grants ?? { places: createGrantTable(), bundles: createGrantTable() };
 
   async function scan(request: { folder: string }): Promise<ResponseOf<'importScan'>> {
     if (!path.isAbsolute(request.folder)) return notAbsolute(request.folder);
@@ -209,7 +230,7 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     if (path.basename(folder).startsWith(PARTIAL_PREFIX)) return { status: 'notABundle', candidates: [] };
     const manifest = await manifestState(folder);
     if (manifest.kind === 'missing')
-      return { status: 'notABundle', candidates: await findCandidates(folder) };
+      return { status: 'notABundle', candidates: await findCandidates(folder, grants.places) };
     if (manifest.kind === 'refused') return failed('unsafePath', manifest.why);
     const tooLarge = failed('tooLarge', `${MANIFEST_PATH} is larger than ${String(maxManifestBytes)} bytes`);
     if (manifest.stats.size > maxManifestBytes) return tooLarge;
@@ -226,6 +247,7 @@ export function createImportReader(options: ImportReaderOptions = {}): ImportHan
     return {
       status: 'scanned',
       folder,
+      bundleGrant: grants.bundles.grant(await realFolder(folder)),
       manifest: manifestBytes.toString('utf8'),
       files,
       refused: walked.refused,

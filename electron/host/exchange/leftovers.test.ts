@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostHandlers } from '../../../shared/contract';
-import { createExchangeHandlers } from './exchange-handlers';
-import { callChannel } from './test-bundle';
+import { callChannel, grantingHost } from './test-bundle';
 
 let root = '';
 beforeEach(() => {
@@ -21,7 +20,8 @@ const call = callChannel;
 
 describe('leftovers of interrupted exports', () => {
   it('are listed with their size and removed on request; an export in progress and the rest stay', async () => {
-    const host = createExchangeHandlers({ platform: 'linux' }) as unknown as HostHandlers;
+    const { handlers, grant: grantOf } = grantingHost({ mountPlaces: [root] });
+    const host = handlers as unknown as HostHandlers;
     const stick = join(root, 'stick');
     const left = join(stick, '.ducha-partial-督查数据 2026-12-01-1a2b3c4d');
     mkdirSync(join(left, 'bundle'), { recursive: true });
@@ -33,19 +33,20 @@ describe('leftovers of interrupted exports', () => {
     writeFileSync(join(root, 'mine', 'keep.txt'), 'keep');
     symlinkSync(join(root, 'mine'), join(stick, '.ducha-partial-link'));
     // An export being written right now, in the same folder.
+    const grant = await grantOf(stick);
     const begun = (await call(host, 'exportBegin', {
-      targetDir: stick,
+      grant,
       folderName: '督查数据 2026-12-07',
       totalBytes: 10,
       largestFileBytes: 10,
     })) as { status: string; sessionId: string };
     expect(begun.status).toBe('started');
 
-    expect(await call(host, 'exchangeLeftovers', { folder: stick })).toEqual({
+    expect(await call(host, 'exchangeLeftovers', { grant })).toEqual({
       status: 'listed',
       leftovers: [{ name: '.ducha-partial-督查数据 2026-12-01-1a2b3c4d', bytes: 1500 }],
     });
-    expect(await call(host, 'exchangeRemoveLeftovers', { folder: stick })).toEqual({
+    expect(await call(host, 'exchangeRemoveLeftovers', { grant })).toEqual({
       status: 'removed',
       removed: 1,
       bytes: 1500,
@@ -54,7 +55,7 @@ describe('leftovers of interrupted exports', () => {
     expect(existsSync(join(stick, '督查数据 2026-11-30'))).toBe(true);
     expect(existsSync(join(root, 'mine', 'keep.txt'))).toBe(true);
     expect(readdirSync(stick).filter((name) => name.startsWith('.ducha-partial-')).length).toBe(2);
-    expect(await call(host, 'exchangeLeftovers', { folder: stick })).toEqual({
+    expect(await call(host, 'exchangeLeftovers', { grant })).toEqual({
       status: 'listed',
       leftovers: [],
     });
@@ -62,15 +63,19 @@ describe('leftovers of interrupted exports', () => {
     await call(host, 'exportAbort', { sessionId: begun.sessionId });
   });
 
-  it('says so for a folder that is not there, or a path that is not absolute', async () => {
-    const host = createExchangeHandlers({ platform: 'linux' }) as unknown as HostHandlers;
-    expect(await call(host, 'exchangeLeftovers', { folder: join(root, 'gone') })).toMatchObject({
+  it('says so for a folder gone since it was chosen, or a grant this run never gave', async () => {
+    const { handlers, grant: grantOf } = grantingHost({ mountPlaces: [root] });
+    const host = handlers as unknown as HostHandlers;
+    mkdirSync(join(root, 'gone'));
+    const grant = await grantOf(join(root, 'gone'));
+    rmSync(join(root, 'gone'), { recursive: true });
+    expect(await call(host, 'exchangeLeftovers', { grant })).toMatchObject({
       status: 'failed',
       fault: 'notFound',
     });
-    expect(await call(host, 'exchangeRemoveLeftovers', { folder: 'relative' })).toMatchObject({
+    expect(await call(host, 'exchangeRemoveLeftovers', { grant: '0'.repeat(32) })).toMatchObject({
       status: 'failed',
-      fault: 'unsafePath',
+      fault: 'unknownGrant',
     });
   });
 });

@@ -4,11 +4,17 @@
 // they are listed, and removed if the person says so — never an export still being written.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExchangeFailure, HostHandlers, ResponseOf } from '../../../shared/contract';
+import type { ExchangeFailure, ResponseOf } from '../../../shared/contract';
 import { PARTIAL_PREFIX } from './export-writer';
 import { failed, faultOfError } from './faults';
 
-export type LeftoverHandlers = Pick<HostHandlers, 'exchangeLeftovers' | 'exchangeRemoveLeftovers'>;
+/** The two channels as this module takes them: by the folder's path, found by the grant gate for the page's grant. */
+export interface LeftoverHandlers {
+  readonly exchangeLeftovers: (request: { folder: string }) => Promise<ResponseOf<'exchangeLeftovers'>>;
+  readonly exchangeRemoveLeftovers: (request: {
+    folder: string;
+  }) => Promise<ResponseOf<'exchangeRemoveLeftovers'>>;
+}
 
 /** Bytes under a folder, links not followed; stops counting past `limit` entries (a huge leftover). */
 async function bytesUnder(folder: string, limit = 100_000): Promise<number> {

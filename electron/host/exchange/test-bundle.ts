@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { HostHandlers, ResponseOf } from '../../../shared/contract';
 import { dispatch } from '../../../shared/contract/dispatch';
+import { createExchangeHandlers, type ExchangeHandlers, type ExchangeOptions } from './exchange-handlers';
 import type { ExportHandlers } from './export-writer';
 
 const NODE = '0123456789abcdef';
@@ -79,4 +80,25 @@ export async function callChannel(
   const result = await dispatch(handlers, channel, payload, CONTEXT);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/** A drive lister that finds no tool: the tests name their folders themselves. */
+const noDriveLister = () =>
+  Promise.reject(Object.assign(new Error('spawn lsblk ENOENT'), { code: 'ENOENT' }));
+
+/**
+ * The exchange channels as the browser host serves them (no system dialog, no drives), and a grant
+ * for a folder the test names, as "Use this folder" in the in-app chooser gets one.
+ */
+export function grantingHost(options: ExchangeOptions = {}): {
+  handlers: ExchangeHandlers;
+  grant: (folder: string) => Promise<string>;
+} {
+  const handlers = createExchangeHandlers({ platform: 'linux', runCommand: noDriveLister, ...options });
+  const grant = async (folder: string) => {
+    const reply = await handlers.exchangeGrant({ path: folder }, CONTEXT);
+    if (reply.status !== 'granted') throw new Error(`${folder} not granted: ${reply.detail}`);
+    return reply.grant;
+  };
+  return { handlers, grant };
 }

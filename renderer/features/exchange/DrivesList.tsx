@@ -7,8 +7,9 @@ import { useDrives } from './use-drives';
 import { errorContent } from '../../ui/ErrorDetails';
 import { shownText } from './shown-text';
 import { describeError } from '../../ui/user-error';
+import type { Place } from '../../../shared/contract';
 
-export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path: string) => void }) {
+export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (place: Place) => void }) {
   const { t } = useTranslation();
   const listing = useDrives();
   if (!listing) return null;
@@ -42,7 +43,7 @@ export function DrivesList({ useLabel, onUse }: { useLabel: string; onUse: (path
             <Button
               key="use"
               size="small"
-              onClick={() => onUse(drive.mountPath)}
+              onClick={() => onUse({ grant: drive.grant, path: drive.mountPath })}
               aria-label={`${useLabel} ${drive.label}`}
             >
               {useLabel}

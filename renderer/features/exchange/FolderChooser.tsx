@@ -1,20 +1,21 @@
 // "Choose folder": the system's dialog in the desktop app; on the browser host (which has none) a
 // small folder browser over the host's file system — a path to type, places to start from, subfolders.
+// Either way what comes back is a grant: the host's word for the folder the person chose.
 import { Alert, Button, Input, List, Modal, Space, Typography } from 'antd';
 import { FolderOutlined } from '../../ui/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FolderListing, ResponseOf } from '../../../shared/contract';
-
-type BrowseReply = ResponseOf<'exchangeBrowse'>;
+import type { ExchangeFailure, FolderListing, Place, ResponseOf } from '../../../shared/contract';
 import { useHost } from '../../ui/host-context';
 import { errorContent } from '../../ui/ErrorDetails';
 import type { UserError } from '../../ui/user-error';
 import { faultMessage } from './problem-text';
 
+type BrowseReply = ResponseOf<'exchangeBrowse'>;
+
 interface Props {
   readonly purpose: 'export' | 'import';
-  readonly onChosen: (path: string) => void;
+  readonly onChosen: (place: Place) => void;
 }
 
 export function ChooseFolderButton({ purpose, onChosen }: Props) {
@@ -24,7 +25,7 @@ export function ChooseFolderButton({ purpose, onChosen }: Props) {
   const choose = async () => {
     const chosen = await api.exchangeChooseFolder({ purpose });
     if (chosen.native) {
-      if (chosen.path) onChosen(chosen.path);
+      if (chosen.chosen) onChosen(chosen.chosen);
       return;
     }
     setBrowsing(true);
@@ -37,9 +38,9 @@ export function ChooseFolderButton({ purpose, onChosen }: Props) {
       {browsing && (
         <FolderBrowser
           onCancel={() => setBrowsing(false)}
-          onChosen={(path) => {
+          onChosen={(place) => {
             setBrowsing(false);
-            onChosen(path);
+            onChosen(place);
           }}
         />
       )}
@@ -47,30 +48,42 @@ export function ChooseFolderButton({ purpose, onChosen }: Props) {
   );
 }
 
-function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen: (path: string) => void }) {
+function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen: (place: Place) => void }) {
   const { t } = useTranslation();
   const { api } = useHost();
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<UserError | null>(null);
 
+  const showFailure = useCallback(
+    (failure: ExchangeFailure) => {
+      const fault = faultMessage(failure, t);
+      setProblem({ ...fault, message: t('exchange.folder.failed', { reason: fault.message }) });
+    },
+    [t],
+  );
   const show = useCallback(
     (reply: BrowseReply) => {
       if (reply.status === 'failed') {
-        const fault = faultMessage(reply, t);
-        setProblem({ ...fault, message: t('exchange.folder.failed', { reason: fault.message }) });
+        showFailure(reply);
         return;
       }
       setProblem(null);
       setListing(reply);
       setTyped(reply.path);
     },
-    [t],
+    [showFailure],
   );
   const open = async (path: string | null): Promise<BrowseReply> => {
     const reply = await api.exchangeBrowse({ path });
     show(reply);
     return reply;
+  };
+  // The host grants the folder only if it could list it; its refusal shows here, the chooser open.
+  const grant = async (path: string) => {
+    const reply = await api.exchangeGrant({ path });
+    if (reply.status === 'failed') showFailure(reply);
+    else onChosen({ grant: reply.grant, path: reply.path });
   };
   // A path typed and not yet opened is the one meant: it is opened first, and taken only if it is a
   // folder the host can list, so a typo shows its problem here instead of becoming the target.
@@ -78,11 +91,11 @@ function FolderBrowser({ onCancel, onChosen }: { onCancel: () => void; onChosen:
     if (!listing) return;
     const wanted = typed.trim();
     if (wanted === '' || wanted === listing.path) {
-      onChosen(listing.path);
+      await grant(listing.path);
       return;
     }
     const reply = await open(wanted);
-    if (reply.status !== 'failed') onChosen(reply.path);
+    if (reply.status !== 'failed') await grant(reply.path);
   };
   useEffect(() => {
     // The home folder first; the reply arrives after this effect, as any external listing does.

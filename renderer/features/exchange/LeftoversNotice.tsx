@@ -9,26 +9,26 @@ import { formatBytes } from '../../ui/format-bytes';
 import { faultMessage } from './problem-text';
 
 interface Found {
-  readonly folder: string;
+  readonly grant: string;
   readonly count: number;
   readonly bytes: number;
 }
 
-export function LeftoversNotice({ folder }: { folder: string }) {
+export function LeftoversNotice({ grant }: { grant: string }) {
   const { t } = useTranslation();
   const { api } = useHost();
   const [found, setFound] = useState<Found | null>(null);
-  const [outcome, setOutcome] = useState<{ folder: string; text: string; ok: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<{ grant: string; text: string; ok: boolean } | null>(null);
   const [removing, setRemoving] = useState(false);
 
   useEffect(() => {
     let live = true;
     void api
-      .exchangeLeftovers({ folder })
+      .exchangeLeftovers({ grant })
       .then((reply) => {
         if (live && reply.status === 'listed')
           setFound({
-            folder,
+            grant,
             count: reply.leftovers.length,
             bytes: reply.leftovers.reduce((sum, l) => sum + l.bytes, 0),
           });
@@ -38,33 +38,33 @@ export function LeftoversNotice({ folder }: { folder: string }) {
     return () => {
       live = false;
     };
-  }, [api, folder]);
+  }, [api, grant]);
 
   const remove = async () => {
     setRemoving(true);
     try {
-      const reply = await api.exchangeRemoveLeftovers({ folder });
+      const reply = await api.exchangeRemoveLeftovers({ grant });
       setOutcome(
         reply.status === 'removed'
           ? {
-              folder,
+              grant,
               ok: true,
               text: t('exchange.leftovers.removed', { count: reply.removed, size: formatBytes(reply.bytes) }),
             }
           : {
-              folder,
+              grant,
               ok: false,
               text: t('exchange.leftovers.failed', { reason: faultMessage(reply, t).message }),
             },
       );
-      if (reply.status === 'removed') setFound({ folder, count: 0, bytes: 0 });
+      if (reply.status === 'removed') setFound({ grant, count: 0, bytes: 0 });
     } finally {
       setRemoving(false);
     }
   };
 
-  const shownOutcome = outcome?.folder === folder ? outcome : null;
-  const shownFound = found?.folder === folder && found.count > 0 ? found : null;
+  const shownOutcome = outcome?.grant === grant ? outcome : null;
+  const shownFound = found?.grant === grant && found.count > 0 ? found : null;
   if (shownOutcome)
     return (
       <Alert

@@ -1,6 +1,7 @@
 // Where an export goes or an import comes from: the removable drives, "Choose folder", the choice,
 // and what interrupted exports left there.
 import { Card, Space, Typography } from 'antd';
+import type { Place } from '../../../shared/contract';
 import { useTranslation } from 'react-i18next';
 import { DrivesList } from './DrivesList';
 import { ChooseFolderButton } from './FolderChooser';
@@ -23,12 +24,13 @@ const TEXTS = {
 
 export function PlaceCard({
   purpose,
-  path,
+  place,
   onChosen,
 }: {
   purpose: 'export' | 'import';
-  path: string | null;
-  onChosen: (path: string) => void;
+  /** The folder or drive chosen: the host's grant for it, and its path to show. */
+  place: Place | null;
+  onChosen: (place: Place) => void;
 }) {
   const { t } = useTranslation();
   const texts = TEXTS[purpose];
@@ -37,11 +39,11 @@ export function PlaceCard({
       <DrivesList useLabel={t(texts.use)} onUse={onChosen} />
       <Space wrap>
         <ChooseFolderButton purpose={purpose} onChosen={onChosen} />
-        <Typography.Text data-testid={`${purpose}-place`} type={path ? undefined : 'secondary'}>
-          {path ? t(texts.chosen, { path }) : t(texts.none)}
+        <Typography.Text data-testid={`${purpose}-place`} type={place ? undefined : 'secondary'}>
+          {place ? t(texts.chosen, { path: place.path }) : t(texts.none)}
         </Typography.Text>
       </Space>
-      {path && <LeftoversNotice folder={path} />}
+      {place && <LeftoversNotice grant={place.grant} />}
     </Card>
   );
 }

@@ -1,13 +1,13 @@
 // The removable drives, listed by the host and polled while the page is open, so a stick plugged in
 // appears without a click.
 import { useEffect, useState } from 'react';
-import type { Drives } from '../../../shared/contract';
+import type { GrantedDrives } from '../../../shared/contract';
 import { useHost } from '../../ui/host-context';
 
 const POLL_MS = 3000;
 
 /** The host's listing; `failure` when the host could not be asked (said in the user's words by DrivesList). */
-export type DrivesListing = Drives & { readonly failure?: unknown };
+export type DrivesListing = GrantedDrives & { readonly failure?: unknown };
 
 export function useDrives(): DrivesListing | null {
   const { api } = useHost();

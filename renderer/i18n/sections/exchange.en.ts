@@ -89,6 +89,7 @@ export const exchangeEn: Messages['exchange'] = {
     notABundle: 'This folder holds no bundle (bundle/manifest.json). Choose a folder that Ducha exported',
     tooLarge: 'The bundle is beyond the size limits. Ask the sender to export in parts, or only what is new',
     unknownSession: 'The export was interrupted. Export again',
+    unknownGrant: 'This folder was chosen before the app was restarted. Choose it again',
     io: 'Reading or writing a file failed. Try again; if it fails again, give the details to support',
   },
   import: {

@@ -83,6 +83,7 @@ export const exchangeZhCN = {
     notABundle: '此文件夹中没有数据包（bundle/manifest.json）。请选择督查导出的文件夹',
     tooLarge: '数据包超出大小限制。请让对方分几次导出，或只导出增量',
     unknownSession: '导出已中断。请重新导出',
+    unknownGrant: '此文件夹是在应用重启前选择的。请重新选择',
     io: '文件读写出错。请重试；仍出错时请把技术信息告知技术支持',
   },
   import: {

@@ -11,11 +11,12 @@ import { PlaceCard } from '../PlaceCard';
 import { ExportProgressView } from './ExportProgressView';
 import { useExport } from './use-export';
 import { type Language, parseLanguage } from '../../../i18n';
+import type { Place } from '../../../../shared/contract';
 
 export function ExportPanel() {
   const { t, i18n } = useTranslation();
   const devices = useKnownDevices();
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<Place | null>(null);
   const [kind, setKind] = useState<'full' | 'incremental'>('full');
   const [recipientNode, setRecipient] = useState<string | null>(null);
   const [reports, setReports] = useState(true);
@@ -29,7 +30,7 @@ export function ExportPanel() {
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 860 }} size="middle">
-      <PlaceCard purpose="export" path={target} onChosen={setTarget} />
+      <PlaceCard purpose="export" place={target} onChosen={setTarget} />
       <Card size="small" title={t('exchange.options.kind')}>
         <Space direction="vertical">
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'full' | 'incremental')}>
@@ -78,7 +79,7 @@ export function ExportPanel() {
         onClick={() =>
           target &&
           void start({
-            targetDir: target,
+            target: target.grant,
             reports,
             pageLanguage: language,
             recipient:

@@ -24,7 +24,8 @@ export type ExportState =
   | { readonly phase: 'error'; readonly message: ReactNode };
 
 export interface ExportRequest {
-  readonly targetDir: string;
+  /** The host's grant for the chosen folder or drive. */
+  readonly target: string;
   readonly recipient: { node: string; name: string; knowledge: Knowledge } | null;
   readonly reports: boolean;
   /** The leader's page's language, chosen in the panel (the app's by default). */
@@ -74,7 +75,7 @@ export function useExport() {
       const outcome = await writeExport(
         api,
         {
-          targetDir: request.targetDir,
+          target: request.target,
           // Named in Chinese like the documents inside; the time keeps two exports of a day apart.
           folderName: safeName(
             `督查数据 ${stamp(createdAt)} ${identity.name}${request.recipient ? ` 给 ${request.recipient.name}` : ''}`,

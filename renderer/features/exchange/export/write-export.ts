@@ -41,7 +41,8 @@ class Stop extends Error {
 }
 
 export interface WriteExportInput {
-  readonly targetDir: string;
+  /** The host's grant for the folder or drive the export folder is made in. */
+  readonly target: string;
   readonly folderName: string;
   readonly files: readonly ExportFile[];
   /** Makes the signed manifest's text from the files as written. */
@@ -81,7 +82,7 @@ export async function writeExport(
   const totalBytes = input.files.reduce((n, f) => n + f.size, 0);
   const largest = input.files.reduce((n, f) => Math.max(n, f.size), 0);
   const begun = await api.exportBegin({
-    targetDir: input.targetDir,
+    grant: input.target,
     folderName: input.folderName,
     totalBytes,
     largestFileBytes: largest,

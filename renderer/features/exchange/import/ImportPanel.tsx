@@ -8,25 +8,26 @@ import { formatBytes } from '../../../ui/format-bytes';
 import { PlaceCard } from '../PlaceCard';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useImport } from './use-import';
+import type { Place } from '../../../../shared/contract';
 
 export function ImportPanel() {
   const { t } = useTranslation();
-  const [source, setSource] = useState<string | null>(null);
+  const [source, setSource] = useState<Place | null>(null);
   const { state, verify, apply, cancel, reset } = useImport();
-  const choose = (path: string) => {
-    setSource(path);
+  const choose = (place: Place) => {
+    setSource(place);
     reset();
   };
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 960 }} size="middle">
-      <PlaceCard purpose="import" path={source} onChosen={choose} />
+      <PlaceCard purpose="import" place={source} onChosen={choose} />
       <Space>
         <Button
           type="primary"
           icon={<SafetyCertificateOutlined aria-hidden />}
           disabled={!source || state.phase === 'verifying' || state.phase === 'applying'}
           loading={state.phase === 'verifying'}
-          onClick={() => source && void verify(source)}
+          onClick={() => source && void verify(source.grant)}
         >
           {t('exchange.import.verify')}
         </Button>
@@ -43,7 +44,10 @@ export function ImportPanel() {
             dataSource={state.candidates}
             renderItem={(candidate) => (
               <List.Item>
-                <Button type="link" onClick={() => choose(candidate.folder)}>
+                <Button
+                  type="link"
+                  onClick={() => choose({ grant: candidate.grant, path: candidate.folder })}
+                >
                   {candidate.name}
                 </Button>
               </List.Item>

@@ -35,7 +35,10 @@ export type ReadProblem =
     };
 
 export interface ReadyBundle {
+  /** The bundle folder's path, to show and to keep in the receipt. */
   readonly folder: string;
+  /** The host's grant to read inside that folder, and nowhere else. */
+  readonly bundleGrant: string;
   readonly manifest: Manifest;
   readonly manifestSha256: string;
   readonly trust: 'known' | 'unknown';
@@ -47,7 +50,10 @@ export interface ReadyBundle {
 
 export type BundleReading =
   | { readonly status: 'problem'; readonly problem: ReadProblem }
-  | { readonly status: 'candidates'; readonly candidates: { folder: string; name: string }[] }
+  | {
+      readonly status: 'candidates';
+      readonly candidates: { folder: string; name: string; grant: string }[];
+    }
   | { readonly status: 'ready'; readonly bundle: ReadyBundle };
 
 /** Pieces of a file too large for one checked read (a video); a photo is one read. */
@@ -78,11 +84,11 @@ interface ReadFile {
  */
 async function readCheckedTogether(
   api: ImportApi,
-  folder: string,
+  bundleGrant: string,
   files: readonly ManifestFile[],
 ): Promise<ReadFile[]> {
   const reply = await api.importReadFiles({
-    folder,
+    bundleGrant,
     files: files.map((file) => ({ path: file.path, sha256: file.sha256 })),
   });
   if (reply.status === 'failed') throw new ReadFailure(reply);
@@ -105,12 +111,12 @@ async function readCheckedTogether(
  * A file too large for one read (a video), read in pieces and hashed here, since no single read
  * holds all of it for the host to check.
  */
-async function readInPieces(api: ImportApi, folder: string, file: ManifestFile): Promise<Blob> {
+async function readInPieces(api: ImportApi, bundleGrant: string, file: ManifestFile): Promise<Blob> {
   const pieces: Blob[] = [];
   let offset = 0;
   while (offset < file.size) {
     const reply = await api.importRead({
-      folder,
+      bundleGrant,
       path: file.path,
       offset,
       length: Math.min(READ_PIECE, file.size - offset),
@@ -134,13 +140,13 @@ async function readInPieces(api: ImportApi, folder: string, file: ManifestFile):
 /** Files read as one step: several that fit one read together, or one too large for it. */
 const readGroup = async (
   api: ImportApi,
-  folder: string,
+  bundleGrant: string,
   group: readonly ManifestFile[],
 ): Promise<ReadFile[]> => {
   const [only] = group;
   return group.length === 1 && only && only.size > MAX_READ_BYTES
-    ? [{ file: only, blob: await readInPieces(api, folder, only) }]
-    : readCheckedTogether(api, folder, group);
+    ? [{ file: only, blob: await readInPieces(api, bundleGrant, only) }]
+    : readCheckedTogether(api, bundleGrant, group);
 };
 
 /**
@@ -168,8 +174,8 @@ export function readGroups(
   return groups;
 }
 
-const checkedBytes = async (api: ImportApi, folder: string, file: ManifestFile): Promise<Uint8Array> => {
-  const blobs = await readGroup(api, folder, [file]);
+const checkedBytes = async (api: ImportApi, bundleGrant: string, file: ManifestFile): Promise<Uint8Array> => {
+  const blobs = await readGroup(api, bundleGrant, [file]);
   return new Uint8Array(await new Blob(blobs.map((read) => read.blob)).arrayBuffer());
 };
 
@@ -187,12 +193,13 @@ function sourceOfGap(problem: BundleProblem, manifestText: string): { source?: s
   }
 }
 
-export async function readBundle(api: ImportApi, exchange: Exchange, folder: string): Promise<BundleReading> {
-  const scan = await api.importScan({ folder });
+/** Reads the bundle in the folder (or drive) of `grant`, or lists the export folders in it. */
+export async function readBundle(api: ImportApi, exchange: Exchange, grant: string): Promise<BundleReading> {
+  const scan = await api.importScan({ grant });
   if (scan.status === 'failed') return { status: 'problem', problem: { kind: 'host', failure: scan } };
   if (scan.status === 'notABundle') {
     const only = scan.candidates.length === 1 ? scan.candidates[0] : undefined;
-    if (only) return readBundle(api, exchange, only.folder);
+    if (only) return readBundle(api, exchange, only.grant);
     return { status: 'candidates', candidates: scan.candidates };
   }
   const [trusted, held, self] = await Promise.all([
@@ -225,7 +232,7 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
     };
   let opsBytes: Uint8Array;
   try {
-    opsBytes = await checkedBytes(api, scan.folder, opsFile);
+    opsBytes = await checkedBytes(api, scan.bundleGrant, opsFile);
   } catch (error) {
     if (error instanceof ReadFailure)
       return { status: 'problem', problem: { kind: 'host', failure: error.failure } };
@@ -242,6 +249,7 @@ export async function readBundle(api: ImportApi, exchange: Exchange, folder: str
     status: 'ready',
     bundle: {
       folder: scan.folder,
+      bundleGrant: scan.bundleGrant,
       manifest,
       manifestSha256,
       trust: check.trust,
@@ -273,7 +281,7 @@ class Cancelled extends Error {}
 export async function readNewPhotos(
   api: ImportApi,
   bundle: {
-    readonly folder: string;
+    readonly bundleGrant: string;
     readonly manifest: Pick<Manifest, 'files'>;
     readonly preview: Pick<ImportPreview, 'newPhotos'>;
   },
@@ -291,7 +299,7 @@ export async function readNewPhotos(
     const groups = readGroups(list, READ_BYTES, READ_FILES);
     const photos = await inParallel(groups, PARALLEL_READS, async (group): Promise<PhotoBlobRow[]> => {
       if (signal.aborted) throw new Cancelled();
-      const read = await readGroup(api, bundle.folder, group);
+      const read = await readGroup(api, bundle.bundleGrant, group);
       done += group.reduce((n, file) => n + file.size, 0);
       onProgress(done, total);
       return read.map(({ file, blob }) => ({

@@ -12,7 +12,7 @@ import { describeFailure } from '../../../ui/user-error';
 export type ImportState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'verifying' }
-  | { readonly phase: 'candidates'; readonly candidates: { folder: string; name: string }[] }
+  | { readonly phase: 'candidates'; readonly candidates: { folder: string; name: string; grant: string }[] }
   | { readonly phase: 'problem'; readonly message: ReactNode }
   | { readonly phase: 'ready'; readonly bundle: ReadyBundle }
   | {
@@ -32,10 +32,11 @@ export function useImport() {
 
   const fail = (reason: ReactNode) => setState({ phase: 'problem', message: reason });
 
-  const verify = async (folder: string) => {
+  /** Verifies the folder or drive of `grant` (the host's word for the person's choice). */
+  const verify = async (grant: string) => {
     setState({ phase: 'verifying' });
     try {
-      const reading = await readBundle(api, exchangeActions(db), folder);
+      const reading = await readBundle(api, exchangeActions(db), grant);
       if (reading.status === 'problem') fail(errorContent(readProblemMessage(reading.problem, t)));
       else if (reading.status === 'candidates')
         setState({ phase: 'candidates', candidates: reading.candidates });
