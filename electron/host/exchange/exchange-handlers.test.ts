@@ -200,6 +200,7 @@ describe('choosing a folder', () => {
   it('lists nothing outside the home folder, the drives and the mount places, nor hidden folders (issue 19)', async () => {
     const home = join(root, 'home');
     mkdirSync(join(home, '.ssh'), { recursive: true });
+    symlinkSync('/etc', join(home, 'etc-link'));
     const host = asHost(
       createExchangeHandlers({
         platform: 'linux',
@@ -208,7 +209,15 @@ describe('choosing a folder', () => {
         mountPlaces: [],
       }),
     );
-    for (const folder of ['/', '/etc', '/proc', root, join(home, '.ssh'), join(home, '..', '..')])
+    for (const folder of [
+      '/',
+      '/etc',
+      '/proc',
+      root,
+      join(home, '.ssh'),
+      join(home, '..', '..'),
+      join(home, 'etc-link'),
+    ])
       expect(await call(host, 'exchangeBrowse', { path: folder }), folder).toMatchObject({
         status: 'failed',
         fault: 'unsafePath',

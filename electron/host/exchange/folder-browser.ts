@@ -66,6 +66,19 @@ function outsideRoots(folder: string, roots: readonly string[]): ExchangeFailure
   return hidden === undefined ? null : failed('unsafePath', `a hidden folder is not listed (${hidden})`);
 }
 
+/**
+ * Why a folder whose path looks inside the roots really lies outside them once links are resolved
+ * (a link under the home folder to /etc or to ~/.ssh), or null. A folder not there is left to the
+ * caller's own step, which names it.
+ */
+async function leadsOutside(folder: string, roots: readonly string[]): Promise<ExchangeFailure | null> {
+  const real = await realFolder(folder).catch(() => null);
+  if (real === null) return null;
+  const realRoots = await Promise.all(roots.map((r) => realFolder(r).catch(() => path.resolve(r))));
+  const outside = outsideRoots(real, realRoots);
+  return outside && { ...outside, detail: `${folder} leads to ${real}: ${outside.detail}` };
+}
+
 export function createFolderBrowser(options: FolderBrowserOptions): FolderHandlers {
   const homeDir = options.homeDir ?? os.homedir;
 
@@ -89,7 +102,7 @@ export function createFolderBrowser(options: FolderBrowserOptions): FolderHandle
       return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
     const { home, places, roots } = await placesAndRoots();
     const folder = path.resolve(requested ?? home);
-    const outside = outsideRoots(folder, roots);
+    const outside = outsideRoots(folder, roots) ?? (await leadsOutside(folder, roots));
     if (outside) return outside;
     const folders = await subfolders(folder);
     const parent = path.dirname(folder);
@@ -108,14 +121,10 @@ export function createFolderBrowser(options: FolderBrowserOptions): FolderHandle
       return failed('unsafePath', `not an absolute path: ${requested.slice(0, 80)}`);
     const { roots } = await placesAndRoots();
     const folder = path.resolve(requested);
-    const outside = outsideRoots(folder, roots);
+    const outside = outsideRoots(folder, roots) ?? (await leadsOutside(folder, roots));
     if (outside) return outside;
     if (!(await fs.stat(folder)).isDirectory()) return failed('notAFolder', `${folder} is not a folder`);
-    const real = await realFolder(folder);
-    const realRoots = await Promise.all(roots.map((r) => realFolder(r).catch(() => path.resolve(r))));
-    const realOutside = outsideRoots(real, realRoots);
-    if (realOutside) return { ...realOutside, detail: `${folder} leads to ${real}: ${realOutside.detail}` };
-    return { status: 'granted', grant: options.grants.grant(real), path: folder };
+    return { status: 'granted', grant: options.grants.grant(await realFolder(folder)), path: folder };
   }
 
   return {
