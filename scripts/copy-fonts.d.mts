@@ -7,9 +7,15 @@ export interface FontChunk {
 }
 
 export declare const FAMILY: string;
+export declare const APP_SHEET: string;
+export declare const REPORT_SHEET: string;
+export declare const FAMILIES: readonly { family: string; package: string; sheets: Record<number, string> }[];
 
-/** Parses fontsource's per-weight CSS into chunks: file name, weight, unicode ranges [from, to]. */
+/** Parses a package's per-weight CSS into chunks: file name, weight, unicode ranges [from, to]. */
 export declare function parseFontsourceCss(css: string, weight: number): FontChunk[];
 
-/** Copies the font files into `outDir` and writes noto-sans-sc.css and manifest.json there. */
-export declare function copyFonts(outDir: string, packageDir?: string): { chunks: number; version: string };
+/** Copies the font files into `outDir` and writes the style sheets and manifest.json there. */
+export declare function copyFonts(
+  outDir: string,
+  packagesDir?: string,
+): { family: string; chunks: number; version: string }[];

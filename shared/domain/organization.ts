@@ -76,5 +76,7 @@ export const TeamSchema = z.object({
   minimumDeadlineDays: z.number().int().min(0).max(365).optional(),
   /** 抄送 line of the team's documents. */
   copyTo: z.string().max(200).optional(),
+  /** 印发机关 of the 版记 (the office that prints and sends the team's documents); none, no 印发 line. */
+  printedBy: z.string().max(100).optional(),
 });
 export type Team = z.infer<typeof TeamSchema>;

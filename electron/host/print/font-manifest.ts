@@ -1,5 +1,5 @@
-// The manifest of the shipped font (fonts/manifest.json, written by scripts/copy-fonts.mjs): its chunk
-// files with their weights and unicode ranges, so that a print needs no CSS parsing.
+// The manifest of the shipped fonts (fonts/manifest.json, written by scripts/copy-fonts.mjs): each
+// family's chunk files with their weights and unicode ranges, so that a print needs no CSS parsing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PrintError } from './pdf-printer';
@@ -12,9 +12,13 @@ export interface FontChunk {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-export interface FontManifest {
+export interface FontFamily {
   readonly family: string;
   readonly chunks: readonly FontChunk[];
+}
+
+export interface FontManifest {
+  readonly families: readonly FontFamily[];
 }
 
 const manifests = new Map<string, Promise<FontManifest>>();
@@ -28,7 +32,9 @@ async function readManifest(fontsDir: string): Promise<FontManifest> {
       `the shipped fonts are missing from ${fontsDir} (${error instanceof Error ? error.message : String(error)}); run "npm run build"`,
     );
   }
-  if (!Array.isArray(manifest.chunks) || typeof manifest.family !== 'string')
+  const wellFormed = (family: FontFamily) =>
+    typeof family.family === 'string' && Array.isArray(family.chunks);
+  if (!Array.isArray(manifest.families) || !manifest.families.every(wellFormed))
     throw new PrintError(`${join(fontsDir, 'manifest.json')} is not a font manifest; run "npm run build"`);
   return manifest;
 }

@@ -10,12 +10,15 @@ import { chunksFor, inlineFonts } from './inline-fonts';
 import { codePointsOf } from './text-points';
 
 const NOTICE = '督查〔2026〕12号 整改通知书 ABC';
-const page = (body: string, style = '') =>
+const SANS = "body{font-family:'Noto Sans SC'}";
+const page = (body: string, style = SANS) =>
   `<!doctype html><html><head><meta charset="utf-8"><style>${style}</style></head><body>${body}</body></html>`;
 
 let dir = '';
 let fontsDir = '';
 let manifest: FontManifest;
+/** The chunks of one shipped family. */
+const chunksOf = (family: string) => manifest.families.find((f) => f.family === family)?.chunks ?? [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ducha-fonts-'));
@@ -29,8 +32,8 @@ afterAll(() => {
 });
 
 /** The chunks holding a character of `text`, found the slow, obvious way. */
-const chunksHolding = (text: string): string[] =>
-  manifest.chunks
+const chunksHolding = (text: string, family = 'Noto Sans SC'): string[] =>
+  chunksOf(family)
     .filter((chunk) =>
       [...text].some((ch) => {
         const point = ch.codePointAt(0) ?? 0;
@@ -70,7 +73,18 @@ describe('choosing the font chunks', () => {
   });
 
   it('finds no chunk for characters the font lacks', () => {
-    expect(chunksFor(manifest.chunks, new Set([0x1f600]))).toEqual([]);
+    expect(chunksFor(chunksOf('Noto Sans SC'), new Set([0x1f600]))).toEqual([]);
+  });
+
+  it('inlines only the families the document names, each for its text', async () => {
+    const serif = "body{font-family:'Noto Serif SC'} h1{font-family:'LXGW WenKai'}";
+    const { files, html } = await inlineFonts(page(`<p>${NOTICE}</p>`, serif), fontsDir);
+    expect([...files].sort()).toEqual(
+      [...chunksHolding(NOTICE, 'Noto Serif SC'), ...chunksHolding(NOTICE, 'LXGW WenKai')].sort(),
+    );
+    expect(files.some((file) => file.startsWith('noto-sans-sc'))).toBe(false);
+    expect(html).toContain("font-family:'LXGW WenKai';font-style:normal;font-weight:400");
+    expect(await inlineFonts(page('<p>督查</p>', ''), fontsDir)).toMatchObject({ files: [] });
   });
 });
 

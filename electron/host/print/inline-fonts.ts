@@ -1,6 +1,7 @@
-// Puts the shipped font into a document to print: of the ~200 chunks of Noto Sans SC (two weights,
-// split by unicode range), only those holding a character of the document's text are inlined as
-// data: URLs — a notice needs a few dozen, not 7 MB — so the PDF never depends on the laptop's fonts.
+// Puts the shipped fonts into a document to print: of the families the document names, and of their
+// ~100 chunks a weight (split by unicode range), only those holding a character of the document's
+// text are inlined as data: URLs — a notice needs a few dozen, not 18 MB — so the PDF never depends
+// on the laptop's fonts. A family the document does not name is left out whole.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FontChunk, manifestOf } from './font-manifest';
@@ -35,7 +36,10 @@ export async function inlineFonts(
   if (head < 0)
     throw new PrintError('the document has no </head>; a report to print must be a complete HTML document');
   const manifest = await manifestOf(fontsDir);
-  const chosen = chunksFor(manifest.chunks, codePointsOf(html));
+  const points = codePointsOf(html);
+  const chosen = manifest.families
+    .filter(({ family }) => html.includes(family))
+    .flatMap(({ family, chunks }) => chunksFor(chunks, points).map((chunk) => ({ family, ...chunk })));
   const faces = await Promise.all(
     chosen.map(async (chunk) => {
       const data = await readFile(join(fontsDir, chunk.file)).catch((error: unknown) => {
@@ -46,7 +50,7 @@ export async function inlineFonts(
       const range = chunk.ranges
         .map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`))
         .join(',');
-      return `@font-face{font-family:'${manifest.family}';font-style:normal;font-weight:${String(chunk.weight)};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${range};}`;
+      return `@font-face{font-family:'${chunk.family}';font-style:normal;font-weight:${String(chunk.weight)};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${range};}`;
     }),
   );
   const style = `<style>${faces.join('\n')}</style>`;

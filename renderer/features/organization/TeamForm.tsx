@@ -51,6 +51,7 @@ function TeamFields({ onSaved }: { onSaved?: (() => void) | undefined }) {
     nextNumber: start?.year === year ? start.next : 1,
     minimumDeadlineDays: team?.minimumDeadlineDays ?? 7,
     copyTo: team?.copyTo ?? '',
+    printedBy: team?.printedBy ?? '',
   };
   const recordSeq = onRecord ? (parseNoticeNumber(onRecord)?.seq ?? 1) : 1;
   const previewSeq = Math.max(typeof next === 'number' ? next : 1, recordSeq);
@@ -113,6 +114,9 @@ function TeamFields({ onSaved }: { onSaved?: (() => void) | undefined }) {
       </Form.Item>
       <Form.Item name="copyTo" label={t('organization.team.copyTo')}>
         <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="printedBy" label={t('organization.team.printedBy')}>
+        <Input maxLength={100} placeholder={t('organization.team.printedByPlaceholder')} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('organization.team.save')}

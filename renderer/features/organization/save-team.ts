@@ -11,6 +11,7 @@ export interface TeamValues {
   nextNumber: number | null;
   minimumDeadlineDays: number | null;
   copyTo: string;
+  printedBy: string;
 }
 
 type Actions = ReturnType<typeof organizationActions>;
@@ -36,6 +37,7 @@ export async function saveTeam(
     noticeSequenceStart: values.nextNumber === null ? null : { year, next: values.nextNumber },
     minimumDeadlineDays: values.minimumDeadlineDays ?? 0,
     copyTo: values.copyTo.trim(),
+    printedBy: values.printedBy.trim(),
   };
   if (working.team) {
     await actions.updateTeam(working.team.id, fields);

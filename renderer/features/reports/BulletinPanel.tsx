@@ -48,8 +48,19 @@ export function BulletinPanel() {
     if (!organization || badPeriod) return;
     const regionIds =
       countyId === null ? null : new Set(regionsOfCounties(organization.regions).get(countyId) ?? [countyId]);
-    const senderName = signer.sender;
-    const options = { from, to, today, timeZone, countyId, edition, nextSteps, senderName };
+    const { sender: senderName, copyTo, printedBy } = signer;
+    const options = {
+      from,
+      to,
+      today,
+      timeZone,
+      countyId,
+      edition,
+      nextSteps,
+      senderName,
+      copyTo,
+      printedBy,
+    };
     setPrepare(() => async (onProgress: (done: number, total: number) => void) => {
       const source = await reportActions(db).bulletin({
         from,

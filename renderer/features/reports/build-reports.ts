@@ -94,6 +94,7 @@ export function noticeReport(
     issuedOn: issuedAt ? localDate(Date.parse(issuedAt), timeZone) : localDate(Date.now(), timeZone),
     senderName: signer.sender,
     copyTo: signer.copyTo,
+    printedBy: signer.printedBy,
   };
   const title = `${t('reports.notice.title')} ${source.number}`;
   return {
@@ -145,6 +146,9 @@ export interface BulletinOptions {
   edition: string;
   nextSteps: string;
   senderName: string;
+  /** 抄送 and 印发机关 of the 版记, from the team's settings; '' when none. */
+  copyTo: string;
+  printedBy: string;
 }
 
 export interface PreparedBulletin extends PreparedReport {
@@ -192,6 +196,8 @@ export async function bulletinReport(
     today: options.today,
     areaName,
     senderName: options.senderName,
+    copyTo: options.copyTo,
+    printedBy: options.printedBy,
     visits: source.visits.length,
     projects: new Set(source.visits.map((v) => v.projectId)).size,
     figures,

@@ -9,13 +9,18 @@ export interface DocumentSigner {
   teamName: string;
   /** 抄送; '' when none. */
   copyTo: string;
+  /** 印发机关 of the 版记; '' when none. */
+  printedBy: string;
 }
 
-export function signerOf(team: Pick<Team, 'name' | 'issuingAuthority' | 'copyTo'> | null): DocumentSigner {
+export function signerOf(
+  team: Pick<Team, 'name' | 'issuingAuthority' | 'copyTo' | 'printedBy'> | null,
+): DocumentSigner {
   const teamName = team?.name ?? '';
   return {
     sender: team?.issuingAuthority?.trim() || teamName,
     teamName,
     copyTo: team?.copyTo?.trim() ?? '',
+    printedBy: team?.printedBy?.trim() ?? '',
   };
 }

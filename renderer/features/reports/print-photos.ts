@@ -3,9 +3,16 @@
 // hundreds of photos stays light), and re-encoded as a JPEG data: URL the printed HTML carries inline.
 import type { PrintablePhoto } from '../../db';
 import { DERIVATIVE_JPEG_QUALITY, fitWithin } from '../../../shared/photos/derive-protocol';
-import type { PrintPhoto } from './templates/parts';
+import { placeText, type PrintPhoto } from './templates/parts';
 
 export const PRINT_SIDE = 900;
+
+/** An instant as this laptop's local time to the minute: 2026-12-03 10:24. */
+function localMinute(instant: string): string {
+  const at = new Date(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(at.getFullYear())}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
 
 function dataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -40,11 +47,18 @@ export async function toPrintPhoto(
     photo,
     blob,
   }: Pick<PrintablePhoto, 'blob'> & {
-    photo: Pick<PrintablePhoto['photo'], 'sha256' | 'caption' | 'fileName'>;
+    photo: Pick<PrintablePhoto['photo'], 'sha256' | 'caption' | 'fileName'> &
+      Partial<Pick<PrintablePhoto['photo'], 'takenAt' | 'gps'>>;
   },
   side = PRINT_SIDE,
 ): Promise<PrintPhoto> {
-  const base = { sha256: photo.sha256, caption: photo.caption, fileName: photo.fileName };
+  const base = {
+    sha256: photo.sha256,
+    caption: photo.caption,
+    fileName: photo.fileName,
+    takenAt: photo.takenAt ? localMinute(photo.takenAt) : null,
+    place: placeText(photo.gps ?? null),
+  };
   if (!blob) return { ...base, src: null, problem: 'missing' };
   try {
     return { ...base, src: await downscaled(blob, side), problem: null };

@@ -11,8 +11,11 @@ import { type DocumentSigner, signerOf } from './document-signer';
 export function useWorkingSignerOnceRead(): DocumentSigner | null {
   const working = useWorkingContext();
   const read = working !== undefined;
-  const { sender, teamName, copyTo } = signerOf(working?.team ?? null);
-  return useMemo(() => (read ? { sender, teamName, copyTo } : null), [read, sender, teamName, copyTo]);
+  const { sender, teamName, copyTo, printedBy } = signerOf(working?.team ?? null);
+  return useMemo(
+    () => (read ? { sender, teamName, copyTo, printedBy } : null),
+    [read, sender, teamName, copyTo, printedBy],
+  );
 }
 
 /** The signer, empty names while the working team is still being read (a preview fills in a moment later). */

@@ -18,6 +18,9 @@ export const organizationEn: OrganizationMessages = {
     preview: 'Next rectification notice number: {{number}}',
     minimumDeadlineDays: 'Shortest rectification period (days)',
     copyTo: 'Copy to',
+    printedBy: 'Printed by',
+    printedByPlaceholder:
+      'The office that prints and sends the documents, e.g. Pu’er City Project Supervision Office',
     save: 'Save team',
     saved: 'Team saved',
     required: 'Please fill this in',

@@ -17,6 +17,8 @@ export const organizationZhCN = {
     preview: '下一份整改通知书文号：{{number}}',
     minimumDeadlineDays: '最短整改时限（天）',
     copyTo: '抄送',
+    printedBy: '印发机关',
+    printedByPlaceholder: '印发公文的机关，如 普洱市重点项目督查办公室',
     save: '保存督查组',
     saved: '督查组已保存',
     required: '请填写此项',

@@ -47,15 +47,27 @@ export const reportsZhCN = {
     to: '{{unit}}：',
     opening:
       '根据重点项目督查工作安排，督查组对你单位负责的项目进行了督查，发现以下 {{count}} 个问题，现通知你单位限期整改。',
-    jointly: '（与 {{units}} 共同负责）',
-    requirements: '整改要求',
-    requirement1: '一、高度重视，立即组织整改，逐项明确责任人和整改措施，确保按期整改到位。',
-    requirement2: '二、请于整改时限内（最早一项为 {{date}}）将整改情况及整改前后对比照片书面报送督查组。',
-    requirement3:
-      '三、确有困难不能按期完成的，应在时限届满前书面申请延期并说明理由；逾期未整改的，将予以通报。',
+    jointly: '与{{units}}共同负责。',
+    problemsTitle: '一、存在的问题',
+    problemHeading: '（{{n}}）{{project}}：{{title}}',
+    problemLine: '问题等级：{{severity}}；整改时限：{{deadline}}前。',
+    requirementsTitle: '二、整改要求',
+    requirementLead: '（{{n}}）{{lead}}',
+    requirement1Lead: '高度重视，立即整改。',
+    requirement1: '立即组织整改，逐项明确责任人和整改措施，确保按期整改到位。',
+    requirement2Lead: '按时报送整改情况。',
+    requirement2: '请于整改时限内（最早一项为{{date}}）将整改情况及整改前后对比照片书面报送督查组。',
+    requirement3Lead: '确有困难的及时申请延期。',
+    requirement3: '确有困难不能按期完成的，应在时限届满前书面申请延期并说明理由；逾期未整改的，将予以通报。',
     receipt: '签收',
     receiptLine: '签收人：　　　　　　签收日期：　　年　　月　　日',
     copyTo: '抄送：{{names}}',
+  },
+  gongwen: {
+    signOffDate: '{{chinese}}',
+    copyTo: '抄送：{{names}}。',
+    printedOn: '{{date}}印发',
+    arabicDate: '{{y}}年{{m}}月{{d}}日',
   },
   bulletin: {
     from: '起始日期',
@@ -70,6 +82,8 @@ export const reportsZhCN = {
     badPeriod: '截止日期不能早于起始日期。',
     // The document.
     title: '督查通报',
+    docTitle: '关于{{from}}至{{to}}{{area}}重点项目督查情况的通报',
+    typicalHeading: '（{{n}}）{{project}}：{{title}}（{{severity}}）',
     summaryTitle: '一、督查概况',
     summary:
       '{{from}}至{{to}}，督查组对{{area}}重点项目开展督查 {{visits}} 次，涉及项目 {{projects}} 个，发现问题 {{found}} 个，已整改销号 {{rectified}} 个，整改率 {{rate}}，按期销号率 {{onTime}}；截至通报之日逾期未整改问题 {{overdue}} 个。',

@@ -127,6 +127,9 @@ export async function planExport(
         edition: `${choices.today.slice(0, 4)}年`,
         nextSteps: '',
         senderName: page.teamName,
+        // A copy for whoever gets the stick, not a document sent out: no 版记.
+        copyTo: '',
+        printedBy: '',
       },
       t,
     );

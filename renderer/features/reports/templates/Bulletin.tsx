@@ -1,12 +1,15 @@
-// 督查通报: the period's supervision in one document — summary, figures per county and per unit, the
-// ranking with its rule, typical problems with photos, the overdue list, next steps, and (as an
-// appendix) the site photos of the period's visits.
+// 督查通报, laid out as a 公文 (GB/T 9704-2012): the 版头 (督查通报 in red, the edition, the sender and
+// the date, the red separator), the title, then the period's supervision — summary, figures per county
+// and per unit, the ranking with its rule, typical problems with photos, the overdue list, next steps —
+// the 落款, the site photos of the period's visits as its attachment, and the 版记.
 import type { TFunction } from 'i18next';
 import type { Issue } from '../../../../shared/domain/issue';
 import type { RectificationFigure } from '../../../../shared/figures/rectification';
 import type { BulletinFigures } from '../../../../shared/reports/bulletin-figures';
 import { chineseDate, percent, PhotoGrid, type PrintPhoto } from './parts';
-import { ReportDocument, type ReportMode } from './ReportDocument';
+import { Banner, Colophon, GongwenDocument, SignOff } from './gongwen-parts';
+import { ordinal } from './RectificationNotice';
+import type { ReportMode } from './ReportDocument';
 
 export interface BulletinModel {
   /** e.g. 2026年第3期 */
@@ -17,6 +20,9 @@ export interface BulletinModel {
   /** The area covered: a county, or the city. */
   areaName: string;
   senderName: string;
+  /** 抄送 and 印发机关 of the 版记; '' when the team names none. */
+  copyTo: string;
+  printedBy: string;
   visits: number;
   projects: number;
   figures: BulletinFigures;
@@ -48,13 +54,14 @@ function FigureHead({ t, first, rank }: { t: TFunction; first: string; rank?: bo
   return (
     <thead>
       <tr>
-        <th>{first}</th>
+        {/* Names are read whole (思茅区, not 思茅/区); the figures are short. */}
+        <th style={{ width: rank ? '22%' : '30%' }}>{first}</th>
         <th>{t('dashboard.columns.found')}</th>
         <th>{t('dashboard.columns.rectified')}</th>
         <th>{t('dashboard.columns.rate')}</th>
         <th>{t('dashboard.columns.onTimeRate')}</th>
         <th>{t('dashboard.columns.overdue')}</th>
-        {rank && <th>{t('dashboard.columns.rank')}</th>}
+        {rank && <th style={{ width: '15%' }}>{t('dashboard.columns.rank')}</th>}
       </tr>
     </thead>
   );
@@ -78,17 +85,23 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
   );
   const empty = figures.foundInPeriod === 0 && model.visits === 0;
   return (
-    <ReportDocument
-      title={`${title} ${model.edition}`}
-      runningHeader={`${title} · ${model.areaName} · ${model.edition}`}
-      mode={mode}
-    >
-      <h1 className="red-head">{title}</h1>
-      <div className="meta">
-        <span>{model.edition}</span>
-        <span>{model.senderName}</span>
-        <span>{chineseDate(model.today)}</span>
-      </div>
+    <GongwenDocument title={`${title} ${model.edition}`} mode={mode}>
+      <Banner issuer={title}>
+        <div className="doc-number" data-part="doc-number">
+          {model.edition}
+        </div>
+        <p className="edition-line">
+          <span>{model.senderName}</span>
+          <span>{chineseDate(model.today)}</span>
+        </p>
+      </Banner>
+      <h1 className="doc-title">
+        {t('reports.bulletin.docTitle', {
+          from: chineseDate(model.from),
+          to: chineseDate(model.to),
+          area: model.areaName,
+        })}
+      </h1>
 
       <h2>{t('reports.bulletin.summaryTitle')}</h2>
       <p className="indent">
@@ -126,7 +139,7 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
           <FigureRow name={t('dashboard.total')} f={total} rank="" />
         </tbody>
       </table>
-      <p className="muted">{t('dashboard.rankingRule')}</p>
+      <p>{t('dashboard.rankingRule')}</p>
 
       <h2>{t('reports.bulletin.unitsTitle')}</h2>
       {units.length === 0 ? (
@@ -144,16 +157,21 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
 
       <h2>{t('reports.bulletin.typicalTitle')}</h2>
       {figures.typical.length === 0 ? (
-        <p className="muted">{t('reports.bulletin.noTypical')}</p>
+        <p>{t('reports.bulletin.noTypical')}</p>
       ) : (
         figures.typical.map((issue, i) => (
           <section key={issue.id}>
             <h3>
-              {i + 1}. {model.projectNames.get(issue.projectId) ?? ''}：{issue.title}（
-              {t(`severity.${issue.severity}`)}）
+              {t('reports.bulletin.typicalHeading', {
+                n: ordinal(i + 1),
+                index: i + 1,
+                project: model.projectNames.get(issue.projectId) ?? '',
+                title: issue.title,
+                severity: t(`severity.${issue.severity}`),
+              })}
             </h3>
             {issue.description && <p className="indent">{issue.description}</p>}
-            <p className="muted">
+            <p>
               {t('reports.bulletin.typicalLine', {
                 units: unitsOf(issue, model.unitNames),
                 deadline: chineseDate(issue.deadline),
@@ -167,7 +185,7 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
 
       <h2>{t('reports.bulletin.overdueTitle', { count: figures.overdue.length })}</h2>
       {figures.overdue.length === 0 ? (
-        <p className="muted">{t('reports.bulletin.noOverdue')}</p>
+        <p>{t('reports.bulletin.noOverdue')}</p>
       ) : (
         <table>
           <thead>
@@ -205,9 +223,11 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
           </p>
         ))}
 
+      <SignOff authority={model.senderName} date={model.today} t={t} />
+
       {model.sitePhotos.length > 0 && (
         <section className="page-break">
-          <h2>{t('reports.bulletin.appendix')}</h2>
+          <p className="flush attachment-title">{t('reports.bulletin.appendix')}</p>
           {model.sitePhotos.map((v, i) => (
             <section key={i}>
               <h3>{v.label}</h3>
@@ -216,6 +236,7 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
           ))}
         </section>
       )}
-    </ReportDocument>
+      <Colophon copyTo={model.copyTo} printedBy={model.printedBy} date={model.today} t={t} />
+    </GongwenDocument>
   );
 }

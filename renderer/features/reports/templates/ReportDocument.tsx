@@ -6,13 +6,13 @@ import { reportCss } from './report-css';
 
 export type ReportMode = 'print' | 'preview';
 
-const POLICY: Record<ReportMode, string> = {
+export const REPORT_POLICY: Record<ReportMode, string> = {
   print: "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'",
   preview: "default-src 'none'; img-src data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'",
 };
 
-/** The app's copy of the shipped font, for previews (relative to the app's page). */
-export const PREVIEW_FONT_CSS = 'fonts/noto-sans-sc.css';
+/** The app's copy of the shipped fonts the reports use, for previews (relative to the app's page). */
+export const PREVIEW_FONT_CSS = 'fonts/report-fonts.css';
 
 export function ReportDocument(props: {
   title: string;
@@ -24,7 +24,7 @@ export function ReportDocument(props: {
     <html lang="zh-CN">
       <head>
         <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={POLICY[props.mode]} />
+        <meta httpEquiv="Content-Security-Policy" content={REPORT_POLICY[props.mode]} />
         <title>{props.title}</title>
         {props.mode === 'preview' && <link rel="stylesheet" href={PREVIEW_FONT_CSS} />}
         <style dangerouslySetInnerHTML={{ __html: reportCss(props.runningHeader) }} />

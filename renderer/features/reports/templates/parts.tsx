@@ -1,5 +1,6 @@
-// Pieces the reports share: photos (or the marked placeholder of a missing one), dates and rates as
-// Chinese official documents write them.
+// Pieces the reports share: photos (or the marked placeholder of a missing one), each fitted whole into
+// its frame — never cropped, a landscape photo stays landscape — with its caption, time and place;
+// dates and rates as Chinese official documents write them.
 import type { TFunction } from 'i18next';
 import { localDate } from '../../../../shared/domain/dates';
 
@@ -9,23 +10,41 @@ export interface PrintPhoto {
   src: string | null;
   caption: string;
   fileName: string;
+  /** When it was taken, as the laptop shows local times (2026-12-03 10:24); null when unknown. */
+  takenAt: string | null;
+  /** Where: its GPS position (22.7862°N 100.9772°E); null when it has none. */
+  place: string | null;
   /** Why there is no picture: the bytes are not on this laptop, or they could not be decoded. */
   problem: 'missing' | 'unreadable' | null;
 }
 
 export function PhotoFigure({ photo, t }: { photo: PrintPhoto; t: TFunction }) {
+  const when = [photo.takenAt, photo.place].filter((part) => part !== null && part !== '').join(' · ');
   return (
     <figure>
       {photo.src ? (
-        <img src={photo.src} alt={photo.caption || photo.fileName} />
+        <div className="frame">
+          <img src={photo.src} alt={photo.caption || photo.fileName} data-photo={photo.sha256} />
+        </div>
       ) : (
         <div className="photo-missing" data-photo-missing={photo.sha256}>
           {t(`reports.photoProblem.${photo.problem ?? 'missing'}`, { name: photo.fileName })}
         </div>
       )}
-      {(photo.caption || photo.fileName) && <figcaption>{photo.caption || photo.fileName}</figcaption>}
+      <figcaption>
+        {photo.caption || photo.fileName}
+        {when !== '' && <span className="when">{when}</span>}
+      </figcaption>
     </figure>
   );
+}
+
+/** A GPS position as a caption shows it: 22.7862°N 100.9772°E. */
+export function placeText(gps: { lat: number; lng: number } | null): string | null {
+  if (!gps) return null;
+  const lat = `${Math.abs(gps.lat).toFixed(4)}°${gps.lat >= 0 ? 'N' : 'S'}`;
+  const lng = `${Math.abs(gps.lng).toFixed(4)}°${gps.lng >= 0 ? 'E' : 'W'}`;
+  return `${lat} ${lng}`;
 }
 
 export function PhotoGrid({

@@ -1,6 +1,8 @@
-// The paged-media style sheet every report shares: A4, the margins offices use, a running header
-// and "第 n 页 共 m 页" in the page margins (CSS margin boxes, printed the same by Electron's
-// printToPDF and headless Chromium), SimSun-like proportions in the shipped Noto Sans SC.
+// The paged-media style sheet of the forms (the visit record and the close-out record): A4, a running
+// header and "第 n 页 共 m 页" in the page margins (CSS margin boxes, printed the same by Electron's
+// printToPDF and headless Chromium), and a 公文's faces where they apply — 仿宋 for the text, 小标宋
+// for the title, 黑体 for headings and table heads, 楷体 for second-level headings (faces.ts).
+import { fontStack } from '../../../../shared/reports/faces';
 
 /**
  * A CSS string literal: margin-box content comes from user data (a project's name); `<` is escaped so
@@ -24,11 +26,14 @@ export function reportCss(runningHeader: string): string {
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: 'Noto Sans SC', sans-serif; font-size: 10.5pt; line-height: 1.6; color: #000; }
-h1 { font-size: 20pt; text-align: center; margin: 0 0 4mm; letter-spacing: 2pt; }
+body { margin: 0; font-family: ${fontStack('body')}; font-size: 10.5pt; line-height: 1.6; color: #000;
+  font-synthesis: none; }
+h1 { font-family: ${fontStack('title')}; font-weight: 700; font-size: 20pt; text-align: center; margin: 0 0 4mm;
+  letter-spacing: 2pt; }
 h1.red-head { color: #c00; border-bottom: 2pt solid #c00; padding-bottom: 3mm; letter-spacing: 6pt; }
-h2 { font-size: 13pt; margin: 6mm 0 2mm; break-after: avoid; }
-h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+h2 { font-family: ${fontStack('heading')}; font-weight: 700; font-size: 13pt; margin: 6mm 0 2mm; break-after: avoid; }
+h3 { font-family: ${fontStack('subheading')}; font-weight: 400; font-size: 12pt; margin: 4mm 0 1.5mm;
+  break-after: avoid; }
 p { margin: 0 0 2mm; text-align: justify; }
 .doc-number { text-align: center; margin-bottom: 5mm; }
 .meta { display: flex; justify-content: space-between; margin-bottom: 3mm; }
@@ -37,16 +42,20 @@ table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 9.
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.5mm 2mm; vertical-align: top; }
-th { background: #f0f0f0; font-weight: 700; text-align: center; }
+th { font-family: ${fontStack('heading')}; background: #f0f0f0; font-weight: 700; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.center { text-align: center; }
 table.form th { width: 22%; text-align: left; }
 .photos { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin: 2mm 0 4mm; }
 .photos.three { grid-template-columns: 1fr 1fr 1fr; }
 figure { margin: 0; break-inside: avoid; }
-figure img { display: block; width: 100%; height: 58mm; object-fit: cover; border: 0.5pt solid #999; }
-.photos.three figure img { height: 40mm; }
+/* A photo is fitted whole into its frame, never cropped: a landscape photo stays landscape. */
+figure .frame { height: 58mm; display: flex; align-items: center; justify-content: center;
+  border: 0.5pt solid #999; background: #fff; }
+figure img { display: block; max-width: 100%; max-height: 100%; width: auto; height: auto; }
+.photos.three figure .frame { height: 40mm; }
 figcaption { font-size: 8.5pt; color: #333; margin-top: 1mm; }
+figcaption .when { display: block; color: #555; }
 .photo-missing { height: 58mm; border: 1pt dashed #c00; color: #c00; display: flex; align-items: center;
   justify-content: center; text-align: center; padding: 4mm; font-size: 9pt; }
 .photos.three .photo-missing { height: 40mm; }
