@@ -27,7 +27,15 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-export function createChromiumPrinter(executablePath: string = chromiumPath()): PdfPrinter {
+export interface ChromiumPrinterOptions {
+  /** Chromium's environment (the tests give a FONTCONFIG_FILE with an office's fonts); the host's own by default. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export function createChromiumPrinter(
+  executablePath: string = chromiumPath(),
+  options: ChromiumPrinterOptions = {},
+): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   let idle: NodeJS.Timeout | undefined;
 
@@ -38,7 +46,7 @@ export function createChromiumPrinter(executablePath: string = chromiumPath()): 
       );
     const { chromium } = await import('playwright-core');
     const launched = await chromium
-      .launch({ executablePath, headless: true, args: ARGS })
+      .launch({ executablePath, headless: true, args: ARGS, ...(options.env ? { env: options.env } : {}) })
       .catch((error: unknown) => {
         throw new PrintError(
           `Chromium at ${executablePath} would not start (${firstLine(error)}); set DUCHA_CHROMIUM to a working Chromium or Chrome`,

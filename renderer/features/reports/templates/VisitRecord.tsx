@@ -11,6 +11,12 @@ import { chineseDate, dayIn, PhotoGrid, type PrintPhoto } from './parts';
 import { ReportDocument, type ReportMode } from './ReportDocument';
 import type { AmendableVisitField } from '../../../../shared/domain/visit-amendment';
 import { amendmentMark, type AmendmentNotes } from './amendment-notes';
+import {
+  checklistColumns,
+  NUMBER_COLUMN_PERCENT,
+  type ChecklistColumn,
+  type ChecklistRowText,
+} from './checklist-columns';
 
 export interface VisitRecordModel {
   visit: Visit;
@@ -29,18 +35,61 @@ export interface VisitRecordModel {
   amendmentNotes: AmendmentNotes;
 }
 
-function answerText(t: TFunction, answer: ChecklistResult['answers'][string] | undefined): string {
-  if (!answer) return '—';
+/** An answer as its row shows it: a yes/no answer is the item's result, anything else what was found. */
+function answerTexts(
+  t: TFunction,
+  answer: ChecklistResult['answers'][string] | undefined,
+): Pick<ChecklistRowText, 'finding' | 'result' | 'note'> {
+  const note = answer?.note ?? '';
+  if (!answer) return { finding: '', result: '—', note };
   switch (answer.kind) {
     case 'yesNoNa':
-      return t(`reports.answer.${answer.value}`);
+      return { finding: '', result: t(`reports.answer.${answer.value}`), note };
     case 'number':
-      return String(answer.value);
+      return { finding: String(answer.value), result: '', note };
     case 'text':
-      return answer.value || '—';
+      return { finding: answer.value || '—', result: '', note };
     case 'photo':
-      return t('reports.answer.photos', { count: answer.value.length });
+      return { finding: t('reports.answer.photos', { count: answer.value.length }), result: '', note };
   }
+}
+
+const COLUMN_HEADS: Record<ChecklistColumn, string> = {
+  item: 'reports.visitRecord.item',
+  finding: 'reports.visitRecord.finding',
+  result: 'reports.visitRecord.result',
+  note: 'reports.visitRecord.note',
+};
+
+/** One checklist's table: the item, what was found, the result and the note, each its own column. */
+function ChecklistTable({ rows, t }: { rows: ChecklistRowText[]; t: TFunction }) {
+  const columns = checklistColumns(rows);
+  return (
+    <table className="checklist">
+      <thead>
+        <tr>
+          <th style={{ width: `${String(NUMBER_COLUMN_PERCENT)}%` }}>{t('reports.no')}</th>
+          {columns.map(({ column, percent }) => (
+            <th key={column} data-column={column} style={{ width: `${String(percent)}%` }}>
+              {t(COLUMN_HEADS[column])}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            <td className="center">{i + 1}</td>
+            {columns.map(({ column }) => (
+              <td key={column} className={column === 'result' ? 'center' : undefined}>
+                {row[column]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** The mark beside an amended value (※1); nothing for a value never amended. */
@@ -141,31 +190,12 @@ export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TF
               {t('reports.visitRecord.checklist', { name: template.name, version: result.templateVersion })}
               {score !== null && ` · ${t('reports.visitRecord.score', { score })}`}
             </h2>
-            <table>
-              <thead>
-                <tr>
-                  <th style={{ width: '8%' }}>{t('reports.no')}</th>
-                  <th>{t('reports.visitRecord.item')}</th>
-                  <th style={{ width: '14%' }}>{t('reports.visitRecord.result')}</th>
-                  <th style={{ width: '26%' }}>{t('reports.visitRecord.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {template.sections
-                  .flatMap((section) => section.items)
-                  .map((item, i) => {
-                    const answer = result.answers[item.id];
-                    return (
-                      <tr key={item.id}>
-                        <td className="center">{i + 1}</td>
-                        <td>{item.text}</td>
-                        <td className="center">{answerText(t, answer)}</td>
-                        <td>{answer?.note ?? ''}</td>
-                      </tr>
-                    );
-                  })}
-              </tbody>
-            </table>
+            <ChecklistTable
+              t={t}
+              rows={template.sections
+                .flatMap((section) => section.items)
+                .map((item) => ({ item: item.text, ...answerTexts(t, result.answers[item.id]) }))}
+            />
           </section>
         );
       })}
