@@ -15,7 +15,7 @@ export interface ChecklistRowText {
 }
 
 /** The row number's column, in percent of the table. */
-export const NUMBER_COLUMN_PERCENT = 6;
+export const NUMBER_COLUMN_PERCENT = 8;
 /** No text column is narrower than this (a short result still needs its header), nor wider. */
 const MIN_PERCENT: Record<ChecklistColumn, number> = { item: 24, finding: 12, result: 9, note: 12 };
 const MAX_PERCENT = 48;
