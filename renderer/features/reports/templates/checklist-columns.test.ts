@@ -46,3 +46,15 @@ describe("the visit record's checklist columns", () => {
     expect(total(columns)).toBeCloseTo(100, 0);
   });
 });
+
+describe('a yes/no checklist', () => {
+  it('gives the item what the short result does not need', () => {
+    const rows = [
+      { item: '施工现场围挡是否连续设置且高度不低于2.5米', finding: '', result: '是', note: '' },
+      { item: '出入口是否设置车辆冲洗设施', finding: '', result: '否', note: '' },
+    ];
+    const [item, result] = checklistColumns(rows);
+    expect(item?.percent).toBeGreaterThan(70);
+    expect(result?.percent).toBeLessThan(20);
+  });
+});

@@ -16,9 +16,12 @@ export interface ChecklistRowText {
 
 /** The row number's column, in percent of the table. */
 export const NUMBER_COLUMN_PERCENT = 8;
-/** No text column is narrower than this (a short result still needs its header), nor wider. */
+/**
+ * No column is narrower than its floor (a short result still needs its header), and none but the
+ * item — the table's main text — wider than its ceiling, so what the item does not need goes to it.
+ */
 const MIN_PERCENT: Record<ChecklistColumn, number> = { item: 24, finding: 12, result: 9, note: 12 };
-const MAX_PERCENT = 48;
+const MAX_PERCENT: Record<ChecklistColumn, number> = { item: 100, finding: 48, result: 48, note: 48 };
 
 /** A text's width in ems: CJK characters one, Latin letters and digits about half. */
 export function ems(text: string): number {
@@ -43,18 +46,35 @@ export function checklistColumns(
     return { column, need: Math.max(mean, 2) };
   });
   const room = 100 - NUMBER_COLUMN_PERCENT;
-  const total = need.reduce((sum, c) => sum + c.need, 0);
-  let shares = need.map((c) => ({
+  // Shares by need; a share past a floor or ceiling is held there and the others share what is left,
+  // until none moves.
+  const held = new Map<ChecklistColumn, number>();
+  for (let round = 0; round < need.length; round += 1) {
+    const free = need.filter((c) => !held.has(c.column));
+    const freeRoom = room - [...held.values()].reduce((a, b) => a + b, 0);
+    const freeNeed = free.reduce((sum, c) => sum + c.need, 0);
+    let moved = false;
+    for (const c of free) {
+      const share = (c.need / freeNeed) * freeRoom;
+      if (share < MIN_PERCENT[c.column]) held.set(c.column, MIN_PERCENT[c.column]);
+      else if (share > MAX_PERCENT[c.column]) held.set(c.column, MAX_PERCENT[c.column]);
+      else continue;
+      moved = true;
+    }
+    if (!moved) break;
+  }
+  const free = need.filter((c) => !held.has(c.column));
+  const freeRoom = room - [...held.values()].reduce((a, b) => a + b, 0);
+  const freeNeed = free.reduce((sum, c) => sum + c.need, 0);
+  const shares = need.map((c) => ({
     column: c.column,
-    percent: Math.min(MAX_PERCENT, Math.max(MIN_PERCENT[c.column], (c.need / total) * room)),
+    percent: held.get(c.column) ?? (c.need / freeNeed) * freeRoom,
   }));
-  // The floors and ceilings may leave the sum off 100: the free columns take up the difference.
-  const sum = shares.reduce((a, c) => a + c.percent, 0);
-  const flexible = shares.filter((c) => c.percent > MIN_PERCENT[c.column] && c.percent < MAX_PERCENT);
-  const pool = flexible.length > 0 ? flexible : shares;
-  const poolSum = pool.reduce((a, c) => a + c.percent, 0);
-  shares = shares.map((c) =>
-    pool.includes(c) ? { ...c, percent: c.percent + ((room - sum) * c.percent) / poolSum } : c,
-  );
+  // Every column held (few columns, or one huge): the widest-needing one takes up the difference.
+  if (free.length === 0) {
+    const widest = need.reduce((a, b) => (b.need > a.need ? b : a));
+    const share = shares.find((c) => c.column === widest.column);
+    if (share) share.percent += freeRoom;
+  }
   return shares.map((c) => ({ column: c.column, percent: Math.round(c.percent * 10) / 10 }));
 }
