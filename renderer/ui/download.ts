@@ -1,6 +1,7 @@
 // Saves bytes the page made as a file: the browser's download, or Electron's save dialog.
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function downloadFile(bytes: ArrayBuffer, fileName: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));

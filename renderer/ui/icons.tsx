@@ -48,6 +48,7 @@ export const FileImageOutlined = decorative(Antd.FileImageOutlined, 'FileImageOu
 export const FilePdfOutlined = decorative(Antd.FilePdfOutlined, 'FilePdfOutlined');
 export const FileSearchOutlined = decorative(Antd.FileSearchOutlined, 'FileSearchOutlined');
 export const FileTextOutlined = decorative(Antd.FileTextOutlined, 'FileTextOutlined');
+export const FileWordOutlined = decorative(Antd.FileWordOutlined, 'FileWordOutlined');
 export const FilterOutlined = decorative(Antd.FilterOutlined, 'FilterOutlined');
 export const FlagOutlined = decorative(Antd.FlagOutlined, 'FlagOutlined');
 export const FolderAddOutlined = decorative(Antd.FolderAddOutlined, 'FolderAddOutlined');

@@ -1,12 +1,13 @@
 // Below each document's choices: how far its preparation has come, the photos it could not show, the
-// Save PDF button with what came of it, and the preview — the very HTML that is printed, in a frame
-// that runs no script.
+// Save PDF button (and Save Word for a 公文) with what came of it, and the preview — the very HTML that
+// is printed, in a frame that runs no script.
 import { Alert, Button, Progress, Space, Typography } from 'antd';
-import { FilePdfOutlined } from '../../ui/icons';
+import { FilePdfOutlined, FileWordOutlined } from '../../ui/icons';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedReport } from './prepared-report';
 import { useSavePdf } from './use-save-pdf';
+import { useSaveWord } from './use-save-word';
 import styles from './reports.module.css';
 
 export interface Preparing {
@@ -29,6 +30,7 @@ export function ReportOutput({
 }) {
   const { t } = useTranslation();
   const pdf = useSavePdf();
+  const word = useSaveWord();
   const preview = useMemo(() => report?.html('preview') ?? null, [report]);
   const savedOnce = useRef<PreparedReport | null>(null);
   const { save } = pdf;
@@ -67,6 +69,16 @@ export function ReportOutput({
         >
           {t('reports.savePdf')}
         </Button>
+        {report?.word && (
+          <Button
+            icon={<FileWordOutlined aria-hidden />}
+            disabled={preparing !== null}
+            loading={word.making}
+            onClick={() => void word.save(report)}
+          >
+            {t('reports.saveWord')}
+          </Button>
+        )}
         {extra}
         {pdf.printing && <Typography.Text type="secondary">{t('reports.printing')}</Typography.Text>}
       </Space>
@@ -78,6 +90,8 @@ export function ReportOutput({
         />
       )}
       {pdf.problem && <Alert type="error" showIcon role="alert" title={pdf.problem} />}
+      {word.saved && <Alert type="success" showIcon title={t('reports.savedWord', { file: word.saved })} />}
+      {word.problem && <Alert type="error" showIcon role="alert" title={word.problem} />}
       {report && preview && (
         <iframe
           className={styles.preview}

@@ -102,6 +102,8 @@ export function noticeReport(
     fileName: safeFileName(title, 'pdf'),
     html: (mode) => renderReport(createElement(RectificationNotice, { model, t, mode })),
     problems: [],
+    // docx is loaded only when a Word file is asked for: most sessions never save one.
+    word: async () => (await import('./word')).noticeDocx(model, t),
   };
 }
 
@@ -214,6 +216,7 @@ export async function bulletinReport(
     fileName: safeFileName(title, 'pdf'),
     html: (mode) => renderReport(createElement(Bulletin, { model, t, mode })),
     problems: photoProblems([...[...typicalPhotos.values()].flat(), ...sitePhotos.flatMap((s) => s.photos)]),
+    word: async () => (await import('./word')).bulletinDocx(model, t),
     tables: bulletinTables(
       figures,
       { regions: org.regionNames, units: org.unitNames, projects: model.projectNames },

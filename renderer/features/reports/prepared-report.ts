@@ -1,5 +1,5 @@
 // A document ready to preview and to print: its photos prepared once, its HTML rendered on demand for
-// either use, and what it could not show.
+// either use, what it could not show, and for a 公文 its Word file.
 import type { ReportMode } from './templates/ReportDocument';
 import type { PrintPhoto } from './templates/parts';
 
@@ -11,6 +11,11 @@ export interface PreparedReport {
   html: (mode: ReportMode) => string;
   /** Photos shown as marked placeholders (missing or unreadable). */
   problems: PrintPhoto[];
+  /**
+   * The document as a Word file (.docx) for an office to edit before it is stamped, for the 公文 (the
+   * notice and the bulletin); saved under safeFileName(title, 'docx').
+   */
+  word?: () => Promise<Uint8Array>;
 }
 
 /** A file name any file system takes: no separators or reserved characters, not too long. */
