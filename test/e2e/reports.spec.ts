@@ -5,6 +5,7 @@
 // a clear empty bulletin; the English names of the automation contract.
 import type { Page, TestInfo } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import type { Issue } from '../../shared/domain/issue';
 import type { Photo } from '../../shared/domain/photo';
@@ -109,6 +110,25 @@ test.describe('in Chinese', () => {
     expect(notice).toContain(number);
     for (const issue of unitDrafts)
       expect(notice).toContain(projectName(issue.projectId).replace(/\s+/g, ''));
+    // No office font on this machine: the preview says the shipped faces stand in, and for which.
+    await expect(page.getByTestId('report-faces')).toContainText(
+      '正文 Noto Serif SC（随附，代替仿宋_GB2312）',
+    );
+    await expect(page.getByTestId('report-faces')).toContainText(
+      '二级标题 LXGW WenKai（随附，代替楷体_GB2312）',
+    );
+    // The same notice as a Word file to edit before it is stamped.
+    const word = await saveDownload(
+      page,
+      () => page.getByRole('button', { name: '保存 Word' }).click(),
+      testInfo.outputDir,
+    );
+    expect(word.endsWith('.docx')).toBe(true);
+    const documentXml =
+      (await (await JSZip.loadAsync(readFileSync(word))).file('word/document.xml')?.async('string')) ?? '';
+    expect(documentXml).toContain(number);
+    expect(documentXml).toContain('仿宋_GB2312');
+    await expect(page.getByText(/^已保存 .*\.docx$/)).toBeVisible();
 
     // 督查通报 for the whole sample period, with its tables as Excel.
     await page.getByRole('tab', { name: '督查通报' }).click();
@@ -222,6 +242,10 @@ test.describe('in English', () => {
     await page.getByRole('tab', { name: 'Bulletin' }).click();
     await page.getByRole('button', { name: 'Make preview' }).click();
     await expect(page.getByRole('button', { name: 'Save Excel' })).toBeEnabled({ timeout: 120_000 });
+    await expect(page.getByRole('button', { name: 'Save Word' })).toBeEnabled();
+    await expect(page.getByTestId('report-faces')).toContainText(
+      'body Noto Serif SC (shipped with Ducha, in place of 仿宋_GB2312)',
+    );
     await page.screenshot({ path: testInfo.outputPath('reports-en.png') });
   });
 });

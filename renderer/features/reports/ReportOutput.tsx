@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedReport } from './prepared-report';
 import { useSavePdf } from './use-save-pdf';
+import { ReportFaces } from './ReportFaces';
 import { useSaveWord } from './use-save-word';
 import styles from './reports.module.css';
 
@@ -92,6 +93,7 @@ export function ReportOutput({
       {pdf.problem && <Alert type="error" showIcon role="alert" title={pdf.problem} />}
       {word.saved && <Alert type="success" showIcon title={t('reports.savedWord', { file: word.saved })} />}
       {word.problem && <Alert type="error" showIcon role="alert" title={word.problem} />}
+      {report && preview && <ReportFaces />}
       {report && preview && (
         <iframe
           className={styles.preview}
