@@ -124,10 +124,11 @@ test.describe('in Chinese', () => {
       testInfo.outputDir,
     );
     expect(word.endsWith('.docx')).toBe(true);
-    const documentXml =
-      (await (await JSZip.loadAsync(readFileSync(word))).file('word/document.xml')?.async('string')) ?? '';
-    expect(documentXml).toContain(number);
-    expect(documentXml).toContain('仿宋_GB2312');
+    const docx = await JSZip.loadAsync(readFileSync(word));
+    const partOf = async (name: string) => (await docx.file(name)?.async('string')) ?? '';
+    expect(await partOf('word/document.xml')).toContain(number);
+    // Its styles name the office's faces, which WPS and Word find on an office's laptop.
+    expect(await partOf('word/styles.xml')).toContain('仿宋_GB2312');
     await expect(page.getByText(/^已保存 .*\.docx$/)).toBeVisible();
 
     // 督查通报 for the whole sample period, with its tables as Excel.
