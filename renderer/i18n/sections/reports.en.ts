@@ -5,7 +5,7 @@ import type { Messages } from '../zh-CN';
 export const reportsEn: Messages['reports'] = {
   title: 'Reports',
   intro:
-    'Make the visit record, rectification notice, supervision bulletin and close-out record (PDF), and the issue and project ledgers (Excel). The documents are in Chinese, as official documents are.',
+    'Make the visit record, rectification notice, supervision bulletin and close-out record (PDF; the notice and the bulletin also as Word, to edit before stamping), and the issue and project ledgers (Excel). The documents are in Chinese, as official documents are.',
   tabs: {
     visit: 'Visit record',
     notice: 'Rectification notice',
