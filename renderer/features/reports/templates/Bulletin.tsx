@@ -3,12 +3,12 @@
 // and per unit, the ranking with its rule, typical problems with photos, the overdue list, next steps —
 // the 落款, the site photos of the period's visits as its attachment, and the 版记.
 import type { TFunction } from 'i18next';
-import type { Issue } from '../../../../shared/domain/issue';
 import type { RectificationFigure } from '../../../../shared/figures/rectification';
 import type { BulletinFigures } from '../../../../shared/reports/bulletin-figures';
 import { chineseDate, percent, PhotoGrid, type PrintPhoto } from './parts';
 import { Banner, Colophon, GongwenDocument, SignOff } from './gongwen-parts';
-import { ordinal } from './RectificationNotice';
+import { ordinal } from './notice-text';
+import { isEmptyPeriod, placeText, rankTextOf, summaryText, unitsByOverdue, unitsOf } from './bulletin-text';
 import type { ReportMode } from './ReportDocument';
 
 export interface BulletinModel {
@@ -67,23 +67,13 @@ function FigureHead({ t, first, rank }: { t: TFunction; first: string; rank?: bo
   );
 }
 
-const unitsOf = (issue: Issue, names: ReadonlyMap<string, string>) =>
-  issue.responsibleUnitIds.map((u) => names.get(u) ?? u).join('、');
-
 export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunction; mode: ReportMode }) {
   const { figures } = model;
   const total = figures.figures.total;
   const title = t('reports.bulletin.title');
-  const rankOf = new Map(figures.ranking.map((r) => [r.key, r]));
-  const rankText = (key: string) => {
-    const r = rankOf.get(key);
-    if (!r || r.rank === null) return t('dashboard.rank.none');
-    return r.tied ? t('dashboard.rank.tied', { rank: r.rank }) : t('dashboard.rank.nth', { rank: r.rank });
-  };
-  const units = [...figures.figures.byUnit].sort(
-    (a, b) => b[1].overdue - a[1].overdue || b[1].found - a[1].found,
-  );
-  const empty = figures.foundInPeriod === 0 && model.visits === 0;
+  const rankText = rankTextOf(figures, t);
+  const units = unitsByOverdue(figures);
+  const empty = isEmptyPeriod(figures, model.visits);
   return (
     <GongwenDocument title={`${title} ${model.edition}`} mode={mode}>
       <Banner issuer={title}>
@@ -104,27 +94,10 @@ export function Bulletin({ model, t, mode }: { model: BulletinModel; t: TFunctio
       </h1>
 
       <h2>{t('reports.bulletin.summaryTitle')}</h2>
-      <p className="indent">
-        {t('reports.bulletin.summary', {
-          from: chineseDate(model.from),
-          to: chineseDate(model.to),
-          area: model.areaName,
-          visits: model.visits,
-          projects: model.projects,
-          found: total.found,
-          rectified: total.rectified,
-          rate: percent(total.rectificationRate),
-          onTime: percent(total.onTimeRate),
-          overdue: figures.overdue.length,
-        })}
-      </p>
+      <p className="indent">{summaryText(model, t)}</p>
       {figures.place && (
         <p className="indent" data-testid="bulletin-place">
-          {t(figures.place.tied ? 'reports.bulletin.placeTied' : 'reports.bulletin.place', {
-            area: model.areaName,
-            of: figures.place.of,
-            rank: figures.place.rank,
-          })}
+          {placeText(model, t)}
         </p>
       )}
       {empty && <div className="empty">{t('reports.bulletin.empty')}</div>}

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Issue, IssueEvent } from '../../../../shared/domain/issue';
 import { chineseDate, dayIn, PhotoGrid, type PrintPhoto } from './parts';
 import { ReportDocument, type ReportMode } from './ReportDocument';
+import { reportCss } from './report-css';
 
 export interface CloseOutModel {
   issue: Issue;
@@ -26,7 +27,7 @@ export function CloseOutRecord({ model, t, mode }: { model: CloseOutModel; t: TF
   return (
     <ReportDocument
       title={`${title} · ${issue.title}`}
-      runningHeader={`${title} · ${model.projectName}`}
+      styleSheet={reportCss(`${title} · ${model.projectName}`)}
       mode={mode}
     >
       <h1>{title}</h1>

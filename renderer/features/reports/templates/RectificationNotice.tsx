@@ -4,8 +4,7 @@
 // for the seal, the receipt, and the 版记 of 抄送 and 印发 where the team has set them.
 import type { TFunction } from 'i18next';
 import type { Issue } from '../../../../shared/domain/issue';
-import { chineseNumber } from '../../../../shared/reports/chinese-date';
-import { chineseDate } from './parts';
+import { noticeRequirements, problemHeading, problemLine } from './notice-text';
 import { Banner, Colophon, GongwenDocument, SignOff } from './gongwen-parts';
 import type { ReportMode } from './ReportDocument';
 
@@ -27,9 +26,6 @@ export interface NoticeModel {
   printedBy?: string;
 }
 
-/** （一） in a Chinese document; the index past 九十九 (never seen on one notice) as a figure. */
-export const ordinal = (index: number): string => (index <= 99 ? chineseNumber(index) : String(index));
-
 export function RectificationNotice({
   model,
   t,
@@ -40,18 +36,7 @@ export function RectificationNotice({
   mode: ReportMode;
 }) {
   const title = t('reports.notice.title');
-  const earliest = model.issues.reduce<string | null>(
-    (min, i) => (min === null || i.deadline < min ? i.deadline : min),
-    null,
-  );
-  const requirements = [
-    { lead: t('reports.notice.requirement1Lead'), text: t('reports.notice.requirement1') },
-    {
-      lead: t('reports.notice.requirement2Lead'),
-      text: t('reports.notice.requirement2', { date: earliest ? chineseDate(earliest) : '—' }),
-    },
-    { lead: t('reports.notice.requirement3Lead'), text: t('reports.notice.requirement3') },
-  ];
+  const requirements = noticeRequirements(model, t);
   return (
     <GongwenDocument title={`${title} ${model.number}`} mode={mode}>
       <Banner issuer={model.senderName}>
@@ -63,38 +48,17 @@ export function RectificationNotice({
       <p className="addressee">{t('reports.notice.to', { unit: model.unitName })}</p>
       <p>{t('reports.notice.opening', { count: model.issues.length })}</p>
       <h2>{t('reports.notice.problemsTitle')}</h2>
-      {model.issues.map((issue, i) => {
-        const others = issue.responsibleUnitIds.filter((u) => u !== model.unitId);
-        return (
-          <section key={issue.id} data-issue={issue.id}>
-            <h3>
-              {t('reports.notice.problemHeading', {
-                n: ordinal(i + 1),
-                index: i + 1,
-                project: model.projectNames.get(issue.projectId) ?? '',
-                title: issue.title,
-              })}
-            </h3>
-            {issue.description && <p>{issue.description}</p>}
-            <p>
-              {t('reports.notice.problemLine', {
-                severity: t(`severity.${issue.severity}`),
-                deadline: chineseDate(issue.deadline),
-              })}
-              {others.length > 0 &&
-                t('reports.notice.jointly', {
-                  units: others.map((u) => model.unitNames.get(u) ?? u).join('、'),
-                })}
-            </p>
-          </section>
-        );
-      })}
+      {model.issues.map((issue, i) => (
+        <section key={issue.id} data-issue={issue.id}>
+          <h3>{problemHeading(model, issue, i + 1, t)}</h3>
+          {issue.description && <p>{issue.description}</p>}
+          <p>{problemLine(model, issue, t)}</p>
+        </section>
+      ))}
       <h2>{t('reports.notice.requirementsTitle')}</h2>
       {requirements.map((r, i) => (
         <p key={i}>
-          <span className="kai">
-            {t('reports.notice.requirementLead', { n: ordinal(i + 1), index: i + 1, lead: r.lead })}
-          </span>
+          <span className="kai">{r.lead}</span>
           {r.text}
         </p>
       ))}

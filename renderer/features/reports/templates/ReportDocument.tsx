@@ -2,11 +2,10 @@
 // its Content-Security-Policy blocks every request (the host adds the fonts inline, photos are data:
 // URLs); for the preview inside the app it may link the app's own copy of the fonts.
 import type { ReactNode } from 'react';
-import { reportCss } from './report-css';
 
 export type ReportMode = 'print' | 'preview';
 
-export const REPORT_POLICY: Record<ReportMode, string> = {
+const REPORT_POLICY: Record<ReportMode, string> = {
   print: "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'",
   preview: "default-src 'none'; img-src data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'",
 };
@@ -16,7 +15,8 @@ export const PREVIEW_FONT_CSS = 'fonts/report-fonts.css';
 
 export function ReportDocument(props: {
   title: string;
-  runningHeader: string;
+  /** The document's style sheet: a form's (report-css.ts, with its running header) or a 公文's. */
+  styleSheet: string;
   mode: ReportMode;
   children: ReactNode;
 }) {
@@ -27,7 +27,7 @@ export function ReportDocument(props: {
         <meta httpEquiv="Content-Security-Policy" content={REPORT_POLICY[props.mode]} />
         <title>{props.title}</title>
         {props.mode === 'preview' && <link rel="stylesheet" href={PREVIEW_FONT_CSS} />}
-        <style dangerouslySetInnerHTML={{ __html: reportCss(props.runningHeader) }} />
+        <style dangerouslySetInnerHTML={{ __html: props.styleSheet }} />
       </head>
       <body>{props.children}</body>
     </html>

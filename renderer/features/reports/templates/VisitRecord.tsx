@@ -9,6 +9,7 @@ import { formatWan } from '../../../../shared/domain/money';
 import { checklistScore } from '../../../../shared/checklists/score';
 import { chineseDate, dayIn, PhotoGrid, type PrintPhoto } from './parts';
 import { ReportDocument, type ReportMode } from './ReportDocument';
+import { reportCss } from './report-css';
 import type { AmendableVisitField } from '../../../../shared/domain/visit-amendment';
 import { amendmentMark, type AmendmentNotes } from './amendment-notes';
 import {
@@ -106,7 +107,7 @@ export function VisitRecord({ model, t, mode }: { model: VisitRecordModel; t: TF
   return (
     <ReportDocument
       title={`${title} · ${project.name}`}
-      runningHeader={`${title} · ${project.name}`}
+      styleSheet={reportCss(`${title} · ${project.name}`)}
       mode={mode}
     >
       <h1>{title}</h1>

@@ -4,20 +4,14 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { chineseNumeralDate } from '../../../../shared/reports/chinese-date';
 import { gongwenCss, GONGWEN_PAGE } from './gongwen-css';
-import { REPORT_POLICY, PREVIEW_FONT_CSS, type ReportMode } from './ReportDocument';
+import { ReportDocument, type ReportMode } from './ReportDocument';
 
+/** A 公文: the report frame with GB/T 9704's style sheet. */
 export function GongwenDocument(props: { title: string; mode: ReportMode; children: ReactNode }) {
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={REPORT_POLICY[props.mode]} />
-        <title>{props.title}</title>
-        {props.mode === 'preview' && <link rel="stylesheet" href={PREVIEW_FONT_CSS} />}
-        <style dangerouslySetInnerHTML={{ __html: gongwenCss() }} />
-      </head>
-      <body>{props.children}</body>
-    </html>
+    <ReportDocument title={props.title} styleSheet={gongwenCss()} mode={props.mode}>
+      {props.children}
+    </ReportDocument>
   );
 }
 

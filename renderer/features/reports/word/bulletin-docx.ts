@@ -7,11 +7,18 @@
 // which carries them fitted and captioned; the Word file is the text an office edits, and a page of
 // photos fitted by hand in WPS would only be rearranged again.
 import type { TFunction } from 'i18next';
-import type { Issue } from '../../../../shared/domain/issue';
 import type { RectificationFigure } from '../../../../shared/figures/rectification';
 import type { BulletinModel } from '../templates/Bulletin';
 import { chineseDate, percent } from '../templates/parts';
-import { ordinal } from '../templates/RectificationNotice';
+import { ordinal } from '../templates/notice-text';
+import {
+  isEmptyPeriod,
+  placeText,
+  rankTextOf,
+  summaryText,
+  unitsByOverdue,
+  unitsOf,
+} from '../templates/bulletin-text';
 import { gongwenDocx } from './gongwen-docx';
 import { banner, body, centred, colophon, heading, signOff, subheading, title } from './gongwen-parts-docx';
 import { type Column, gongwenTable } from './gongwen-table-docx';
@@ -41,50 +48,20 @@ const figureColumns = (first: number, rank: number): Column[] => {
   ];
 };
 
-const unitsOf = (issue: Issue, names: ReadonlyMap<string, string>) =>
-  issue.responsibleUnitIds.map((u) => names.get(u) ?? u).join('、');
-
 export function bulletinDocx(model: BulletinModel, t: TFunction): Promise<Uint8Array> {
   const { figures } = model;
   const total = figures.figures.total;
   const bulletinTitle = t('reports.bulletin.title');
-  const rankOf = new Map(figures.ranking.map((r) => [r.key, r]));
-  const rankText = (key: string) => {
-    const r = rankOf.get(key);
-    if (!r || r.rank === null) return t('dashboard.rank.none');
-    return r.tied ? t('dashboard.rank.tied', { rank: r.rank }) : t('dashboard.rank.nth', { rank: r.rank });
-  };
-  const units = [...figures.figures.byUnit].sort(
-    (a, b) => b[1].overdue - a[1].overdue || b[1].found - a[1].found,
-  );
-  const empty = figures.foundInPeriod === 0 && model.visits === 0;
+  const rankText = rankTextOf(figures, t);
+  const units = unitsByOverdue(figures);
+  const empty = isEmptyPeriod(figures, model.visits);
   const period = { from: chineseDate(model.from), to: chineseDate(model.to), area: model.areaName };
 
+  const placed = placeText(model, t);
   const summary = [
     heading(t('reports.bulletin.summaryTitle')),
-    body(
-      t('reports.bulletin.summary', {
-        ...period,
-        visits: model.visits,
-        projects: model.projects,
-        found: total.found,
-        rectified: total.rectified,
-        rate: percent(total.rectificationRate),
-        onTime: percent(total.onTimeRate),
-        overdue: figures.overdue.length,
-      }),
-    ),
-    ...(figures.place
-      ? [
-          body(
-            t(figures.place.tied ? 'reports.bulletin.placeTied' : 'reports.bulletin.place', {
-              area: model.areaName,
-              of: figures.place.of,
-              rank: figures.place.rank,
-            }),
-          ),
-        ]
-      : []),
+    body(summaryText(model, t)),
+    ...(placed === null ? [] : [body(placed)]),
     ...(empty ? [centred(t('reports.bulletin.empty'))] : []),
   ];
 
