@@ -346,6 +346,9 @@ for (const [language, w, query] of [
       expect(noticeText).toContain(number);
       expect(noticeText).toContain(ITEM.replace(/\s+/g, ''));
       expect(noticeText).toContain('孟连县重点项目督查办公室');
+      // The 版记 from the team's own settings.
+      expect(noticeText).toContain('抄送：县委督查室。');
+      expect(noticeText).toMatch(/孟连县人民政府办公室\d{4}年\d{1,2}月\d{1,2}日印发/);
       await expect(page.getByTestId('issue-history').getByTestId('issue-event').last()).toContainText(
         '汛期将至，须在雨季前完成',
       );

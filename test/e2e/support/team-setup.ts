@@ -9,6 +9,8 @@ export interface SetupWords {
   setupTitle: string;
   city: string;
   authority: string;
+  copyTo: string;
+  printedBy: string;
   teamName: string;
   prefix: string;
   nextNumber: string;
@@ -48,6 +50,8 @@ export const ZH_SETUP: SetupWords = {
   setupTitle: '设置督查组',
   city: '所在市',
   authority: '发文机关',
+  copyTo: '抄送',
+  printedBy: '印发机关',
   teamName: '督查组名称',
   prefix: '文号前缀',
   nextNumber: '今年下一个编号',
@@ -87,6 +91,8 @@ export const EN_SETUP: SetupWords = {
   setupTitle: 'Set up your team',
   city: 'City',
   authority: 'Issuing authority',
+  copyTo: 'Copy to',
+  printedBy: 'Printed by',
   teamName: 'Team name',
   prefix: 'Document number prefix',
   nextNumber: 'Next number this year',
@@ -150,6 +156,9 @@ export async function setUpFromNothing(page: Page, w: SetupWords): Promise<void>
   await page.getByLabel(w.teamName, { exact: true }).fill('孟连督查组');
   await page.getByLabel(w.prefix, { exact: true }).fill('孟督');
   await page.getByLabel(w.nextNumber, { exact: true }).fill('5');
+  // The 版记 of the team's documents: who gets a copy, and who prints them.
+  await page.getByLabel(w.copyTo, { exact: true }).fill('县委督查室');
+  await page.getByLabel(w.printedBy, { exact: true }).fill('孟连县人民政府办公室');
   await expect(page.getByTestId('notice-number-preview')).toHaveText(w.preview);
   await page.getByRole('button', { name: w.saveTeam }).click();
 
