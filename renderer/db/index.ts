@@ -57,7 +57,13 @@ export type { Reminders } from './repositories/reminders';
 
 // Photos
 export { photoActions } from './api/photos/actions';
-export { useAnnotation, useHoldsOriginal, usePhotoDerivativeUrl, usePhotos } from './api/photos/hooks';
+export {
+  useAnnotation,
+  useHoldsOriginal,
+  usePhotoDerivativeUrl,
+  usePhotos,
+  useThumbnailUrls,
+} from './api/photos/hooks';
 export { type AddedPhoto, MAX_CAPTION_LENGTH, type PhotoLink, type PhotoOwner } from './repositories/photos';
 
 // Reports and statistics: documents, notices, the dashboard and its targets

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../../shared/crypto/sha256';
 import { createDatabase, type DuchaDatabase } from '../database';
 import { InvalidRecordError } from '../record-writer';
 import { pendingOperations } from './outbox';
-import { addPhotos, isQuotaError, photoBlob, photoDerivative, photosOf } from './photos';
+import { addPhotos, isQuotaError, photoBlob, photoDerivative, photosOf, thumbnailsOf } from './photos';
 
 const PROJECT = 'project-simao-sewage';
 const VISIT_A = 'visit-a';
@@ -174,5 +174,22 @@ describe('isQuotaError', () => {
     expect(isQuotaError(new Error('x', { cause: quota }))).toBe(true);
     expect(isQuotaError({ name: 'AbortError', inner: { name: 'ConstraintError' } })).toBe(false);
     expect(isQuotaError(null)).toBe(false);
+  });
+});
+
+describe('thumbnailsOf', () => {
+  it("reads many photos' thumbnails at once, an original where the copy is missing, none where neither is", async () => {
+    const db = await freshDb();
+    const one = await prepared(11);
+    const two = await prepared(12);
+    await addPhotos(db, [one.photo, two.photo], { projectId: PROJECT, visitId: VISIT_A }, NOW);
+    // The second photo's copies are gone (came by sync before they were made): its original stands in.
+    await db.photoDerivatives.delete([two.photo.sha256, 'thumbnail']);
+    const absent = 'f'.repeat(64);
+    const found = await thumbnailsOf(db, [one.photo.sha256, two.photo.sha256, absent, one.photo.sha256]);
+    expect([...found.keys()].sort()).toEqual([one.photo.sha256, two.photo.sha256].sort());
+    expect(await bytesOf(found.get(one.photo.sha256))).toEqual(Uint8Array.of(1, 11));
+    expect(await bytesOf(found.get(two.photo.sha256))).toEqual(two.bytes);
+    expect((await thumbnailsOf(db, [])).size).toBe(0);
   });
 });

@@ -244,6 +244,31 @@ export async function photoDerivative(
   return db.photoDerivatives.get([sha256, kind]);
 }
 
+/**
+ * The thumbnails of many photos in one read (a gallery's visible rows), each its original where the
+ * copy is missing; a photo with neither on this laptop is left out.
+ */
+export async function thumbnailsOf(
+  db: DuchaDatabase,
+  sha256s: readonly string[],
+): Promise<Map<string, Blob>> {
+  const unique = [...new Set(sha256s)];
+  const found = new Map<string, Blob>();
+  if (unique.length === 0) return found;
+  return db.transaction('r', db.photoDerivatives, db.photoBlobs, async () => {
+    const copies = await db.photoDerivatives.bulkGet(unique.map((sha256) => [sha256, 'thumbnail'] as const));
+    copies.forEach((copy, i) => {
+      if (copy) found.set(unique[i] as string, copy.blob);
+    });
+    const lacking = unique.filter((sha256) => !found.has(sha256));
+    if (lacking.length > 0)
+      (await db.photoBlobs.bulkGet(lacking)).forEach((row, i) => {
+        if (row) found.set(lacking[i] as string, row.blob);
+      });
+    return found;
+  });
+}
+
 export const MAX_CAPTION_LENGTH = 500;
 
 /**

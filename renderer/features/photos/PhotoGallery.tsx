@@ -1,13 +1,14 @@
 // The photos as a grid of thumbnails, virtualized by rows so that a project's thousand photos scroll
-// as smoothly as ten. Each thumbnail is a button named by its caption or file name; arrow keys move
-// between them and Enter opens one.
+// as smoothly as ten. The visible rows' thumbnails are read in one query, not one per picture. Each
+// thumbnail is a button named by its caption or file name; arrow keys move between them and Enter
+// opens one.
 import { FileImageOutlined } from '../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
-import { usePhotoDerivativeUrl } from '../../db';
+import { useThumbnailUrls } from '../../db';
 import { useAbsentPhotoText } from './use-absent-photo-text';
 import { formatTakenAt, GALLERY_GAP, galleryLayout, photoName } from '../../ui/photo-format';
 import styles from './photos.module.css';
@@ -39,6 +40,11 @@ export function PhotoGallery({ photos, label, onOpen }: Props) {
     overscan: 3,
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, columns]);
+  const rows = virtualizer.getVirtualItems();
+  const visible = rows.flatMap((row) =>
+    photos.slice(row.index * columns, row.index * columns + columns).map((p) => p.sha256),
+  );
+  const urls = useThumbnailUrls(visible);
 
   const focusPhoto = (index: number) => {
     const target = Math.max(0, Math.min(photos.length - 1, index));
@@ -77,7 +83,7 @@ export function PhotoGallery({ photos, label, onOpen }: Props) {
         onKeyDown={onKeyDown}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {rows.map((row) => {
             const first = row.index * columns;
             return (
               <div
@@ -95,6 +101,7 @@ export function PhotoGallery({ photos, label, onOpen }: Props) {
                   <Thumbnail
                     key={photo.id}
                     photo={photo}
+                    url={urls?.get(photo.sha256)}
                     index={first + i}
                     total={photos.length}
                     pictureHeight={layout.pictureHeight}
@@ -112,14 +119,15 @@ export function PhotoGallery({ photos, label, onOpen }: Props) {
 
 function Thumbnail(props: {
   photo: Photo;
+  /** Its picture's URL; null: none on this laptop; undefined: loading. */
+  url: string | null | undefined;
   index: number;
   total: number;
   pictureHeight: number;
   onOpen: (photoId: string) => void;
 }) {
-  const { photo, index } = props;
+  const { photo, index, url } = props;
   const { t } = useTranslation();
-  const url = usePhotoDerivativeUrl(photo.sha256, 'thumbnail');
   const absent = useAbsentPhotoText();
   const name = photoName(photo);
   return (

@@ -1,12 +1,21 @@
-// Makes a photo's thumbnail and display copy off the main thread: decode once (turned upright by its
-// EXIF orientation), scale down on an OffscreenCanvas, encode as JPEG. The original is only read.
+// The image worker. It prepares a picked photo whole — reads the file, checks it, hashes it, reads its
+// EXIF, decodes it once (turned upright by its EXIF orientation), scales it down on an OffscreenCanvas,
+// encodes the copies as JPEG and hashes them — so that adding a day's photos leaves the page's main
+// thread free (issue 21). It also makes the copies alone of an image that came another way. The
+// original is only read.
 import { DERIVATIVE_LONGEST_SIDE, type PhotoDerivative } from '../../../shared/photos/prepared';
 import {
   DERIVATIVE_JPEG_QUALITY,
   type DeriveReply,
   type DeriveRequest,
+  type DerivedImages,
   fitWithin,
+  type PrepareReply,
+  type PrepareRequest,
+  type WorkerRequest,
 } from '../../../shared/photos/derive-protocol';
+import { isPhotoIntakeError } from '../../../shared/photos/intake-errors';
+import { prepareFromBytes, readBytes } from './intake';
 
 type Source = ImageBitmap | OffscreenCanvas;
 
@@ -32,13 +41,9 @@ async function encoded(canvas: OffscreenCanvas): Promise<PhotoDerivative> {
 const message = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
-async function derive({ id, blob }: DeriveRequest): Promise<DeriveReply> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
-  } catch (error) {
-    return { id, ok: false, detail: message(error) };
-  }
+/** The copies of an image; throws what the decoder or the canvas says. */
+async function derivedImages(blob: Blob): Promise<DerivedImages> {
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   try {
     const { width, height } = bitmap;
     const display = scaled(bitmap, DERIVATIVE_LONGEST_SIDE.display);
@@ -46,14 +51,31 @@ async function derive({ id, blob }: DeriveRequest): Promise<DeriveReply> {
     // From the display copy rather than the full image: a fifth of the size, so one good step down.
     const thumbnail = scaled(display, DERIVATIVE_LONGEST_SIDE.thumbnail);
     const [displayCopy, thumbnailCopy] = await Promise.all([encoded(display), encoded(thumbnail)]);
-    return { id, ok: true, width, height, display: displayCopy, thumbnail: thumbnailCopy };
-  } catch (error) {
-    return { id, ok: false, detail: message(error) };
+    return { width, height, display: displayCopy, thumbnail: thumbnailCopy };
   } finally {
     bitmap.close();
   }
 }
 
-self.onmessage = async (event: MessageEvent<DeriveRequest>) => {
-  self.postMessage(await derive(event.data));
+async function derive({ id, blob }: DeriveRequest): Promise<DeriveReply> {
+  try {
+    return { id, ok: true, ...(await derivedImages(blob)) };
+  } catch (error) {
+    return { id, ok: false, detail: message(error) };
+  }
+}
+
+async function prepare({ id, file, name }: PrepareRequest): Promise<PrepareReply> {
+  try {
+    const bytes = await readBytes(file, name);
+    return { id, ok: true, prepared: await prepareFromBytes(name, bytes, { derive: derivedImages }) };
+  } catch (error) {
+    if (isPhotoIntakeError(error)) return { id, ok: false, refused: error.kind, detail: error.detail };
+    return { id, ok: false, detail: message(error) };
+  }
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  self.postMessage(request.kind === 'prepare' ? await prepare(request) : await derive(request));
 };

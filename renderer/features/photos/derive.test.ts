@@ -1,14 +1,20 @@
 // The pool's scheduling, with stand-in workers: real decoding needs a browser and is covered end to end.
 import { describe, expect, it } from 'vitest';
 import { createDerivePool, DeriveError, defaultPoolSize, type WorkerLike } from './derive';
-import { type DeriveReply, type DeriveRequest, fitWithin } from '../../../shared/photos/derive-protocol';
+import {
+  type DeriveReply,
+  fitWithin,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../../shared/photos/derive-protocol';
+import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 
 class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<DeriveReply>) => void) | null = null;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  received: DeriveRequest[] = [];
+  received: WorkerRequest[] = [];
   terminated = false;
-  postMessage(message: DeriveRequest): void {
+  postMessage(message: WorkerRequest): void {
     this.received.push(message);
   }
   terminate(): void {
@@ -126,12 +132,33 @@ describe('the derive pool', () => {
     expect(workers[1]?.terminated).toBe(true);
   });
 
-  it('sizes itself by the cores, leaving one to the page, at most four', () => {
+  it('sizes itself by the cores, at most four: the main thread only stores', () => {
     expect(defaultPoolSize(1)).toBe(1);
-    expect(defaultPoolSize(2)).toBe(1);
-    expect(defaultPoolSize(4)).toBe(3);
+    expect(defaultPoolSize(2)).toBe(2);
+    expect(defaultPoolSize(4)).toBe(4);
     expect(defaultPoolSize(16)).toBe(4);
-    expect(defaultPoolSize(undefined)).toBe(1);
+    expect(defaultPoolSize(undefined)).toBe(2);
+  });
+
+  it("prepares a picked file in a worker, and keeps a refusal's reason", async () => {
+    const { pool, workers } = fakePool(1);
+    const file = new File([new Uint8Array([1, 2, 3])], 'IMG_0001.jpg');
+    const refused = pool.prepare(file);
+    await tick();
+    const request = workers[0]?.received.at(-1);
+    expect(request).toMatchObject({ kind: 'prepare', name: 'IMG_0001.jpg' });
+    workers[0]?.onmessage?.({
+      data: { id: request?.id ?? 0, ok: false, refused: 'truncated', detail: '3 bytes' },
+    } as MessageEvent<WorkerReply>);
+    await expect(refused).rejects.toMatchObject({ kind: 'truncated', fileName: 'IMG_0001.jpg' });
+    // A worker that dies on a file could not decode it.
+    const dying = pool.prepare(file);
+    await tick();
+    workers[0]?.crash();
+    const error: unknown = await dying.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PhotoIntakeError);
+    expect(error).toMatchObject({ kind: 'undecodable', detail: 'out of memory' });
+    pool.dispose();
   });
 });
 

@@ -1,7 +1,10 @@
 // Runs derivatives.worker.ts in a small pool of workers, one photo per worker at a time: enough to
 // keep a laptop's cores busy when an inspector adds a day's photos, few enough that the decoded
-// pixels of several large photos never exhaust its memory.
-import type { DeriveReply, DeriveRequest, DerivedImages } from '../../../shared/photos/derive-protocol';
+// pixels of several large photos never exhaust its memory. A picked file is prepared there whole
+// (prepare), a photo from elsewhere only gets its copies (derive).
+import type { DerivedImages, WorkerReply, WorkerRequest } from '../../../shared/photos/derive-protocol';
+import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
+import type { PreparedPhoto } from '../../../shared/photos/prepared';
 
 export type { DerivedImages } from '../../../shared/photos/derive-protocol';
 
@@ -12,9 +15,9 @@ export class DeriveError extends Error {
 
 /** The parts of a Worker the pool uses, so that tests can stand in for one. */
 export interface WorkerLike {
-  postMessage(message: DeriveRequest): void;
+  postMessage(message: WorkerRequest): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<DeriveReply>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -27,22 +30,32 @@ export interface DerivePoolOptions {
 
 export interface DerivePool {
   derive(blob: Blob, signal?: AbortSignal): Promise<DerivedImages>;
+  /** A picked file prepared whole in a worker; rejects with PhotoIntakeError as prepareIntake does. */
+  prepare(file: File, signal?: AbortSignal): Promise<PreparedPhoto>;
   /** Stops every worker and fails what is pending. */
   dispose(): void;
 }
 
-/** One worker per core but one left to the page, at most four. */
+/**
+ * One worker per core, at most four: the page's main thread only stores what the workers prepare,
+ * so on a two-core laptop both cores decode (issue 21).
+ */
 export const defaultPoolSize = (
   cores: number | undefined = globalThis.navigator?.hardwareConcurrency,
-): number => Math.max(1, Math.min(4, (cores || 2) - 1));
+): number => Math.max(1, Math.min(4, cores || 2));
 
 const spawnDerivativesWorker = (): WorkerLike =>
   new Worker(new URL('./derivatives.worker.ts', import.meta.url), { type: 'module' });
 
+type Message = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
 interface Job {
   id: number;
-  blob: Blob;
-  resolve: (images: DerivedImages) => void;
+  message: Message;
+  /** Settles the job with its worker's reply. */
+  answer: (reply: WorkerReply) => void;
+  /** Fails it when its worker died: the error the caller expects, with the detail. */
+  die: (detail: string) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -80,12 +93,7 @@ export function createDerivePool(options: DerivePoolOptions = {}): DerivePool {
       if (!job || reply.id !== job.id) return;
       slot.job = null;
       finish(job);
-      if (reply.ok) {
-        const { id: _id, ok: _ok, ...images } = reply;
-        job.resolve(images);
-      } else {
-        job.reject(new DeriveError(reply.detail));
-      }
+      job.answer(reply);
       pump();
     };
     slot.worker.onerror = (event) => {
@@ -95,7 +103,7 @@ export function createDerivePool(options: DerivePoolOptions = {}): DerivePool {
       retire(slot);
       if (job) {
         finish(job);
-        job.reject(new DeriveError(event.message || 'the image worker stopped'));
+        job.die(event.message || 'the image worker stopped');
       }
       pump();
     };
@@ -114,7 +122,7 @@ export function createDerivePool(options: DerivePoolOptions = {}): DerivePool {
       if (!slot) return;
       queue.shift();
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, blob: job.blob });
+      slot.worker.postMessage({ id: job.id, ...job.message });
     }
     if (slots.length > 0 && slots.every((s) => !s.job)) idleTimer = setTimeout(stopIdleWorkers, idleMs);
   }
@@ -135,16 +143,67 @@ export function createDerivePool(options: DerivePoolOptions = {}): DerivePool {
     pump();
   };
 
+  /** Queues a message for the next free worker; `settle` turns its reply into the result. */
+  function run<T>(
+    message: Message,
+    signal: AbortSignal | undefined,
+    settle: (reply: WorkerReply, resolve: (value: T) => void, reject: (error: unknown) => void) => void,
+    died: (detail: string) => Error,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = {
+        id: nextId++,
+        message,
+        answer: (reply) => settle(reply, resolve, reject),
+        die: (detail) => reject(died(detail)),
+        reject,
+        signal,
+        onAbort: () => abort(job),
+      };
+      signal?.addEventListener('abort', job.onAbort, { once: true });
+      queue.push(job);
+      pump();
+    });
+  }
+
   return {
-    derive(blob, signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason as Error);
-      return new Promise<DerivedImages>((resolve, reject) => {
-        const job: Job = { id: nextId++, blob, resolve, reject, signal, onAbort: () => abort(job) };
-        signal?.addEventListener('abort', job.onAbort, { once: true });
-        queue.push(job);
-        pump();
-      });
-    },
+    derive: (blob, signal) =>
+      run<DerivedImages>(
+        { kind: 'derive', blob },
+        signal,
+        (reply, resolve, reject) => {
+          if (!reply.ok) reject(new DeriveError(reply.detail));
+          else if ('prepared' in reply) reject(new DeriveError('the worker prepared instead of deriving'));
+          else {
+            const { id: _id, ok: _ok, ...images } = reply;
+            resolve(images);
+          }
+        },
+        (detail) => new DeriveError(detail),
+      ),
+
+    prepare: (file, signal) =>
+      run<PreparedPhoto>(
+        { kind: 'prepare', file, name: file.name },
+        signal,
+        (reply, resolve, reject) => {
+          if (reply.ok && 'prepared' in reply) resolve(reply.prepared);
+          else if (reply.ok) reject(new DeriveError('the worker derived instead of preparing'));
+          // A file the checks refused keeps its reason; anything else the worker met is a decoder's.
+          else
+            reject(
+              new PhotoIntakeError(
+                'refused' in reply && reply.refused ? reply.refused : 'undecodable',
+                file.name,
+                reply.detail,
+              ),
+            );
+        },
+        // A worker that died on a file (out of memory on a huge image) could not decode it.
+        (detail) => new PhotoIntakeError('undecodable', file.name, detail),
+      ),
+
     dispose() {
       clearTimeout(idleTimer);
       const pending = [...queue.splice(0), ...slots.flatMap((s) => (s.job ? [s.job] : []))];
@@ -166,4 +225,10 @@ let sharedPool: DerivePool | null = null;
 export function deriveImages(blob: Blob, signal?: AbortSignal): Promise<DerivedImages> {
   sharedPool ??= createDerivePool();
   return sharedPool.derive(blob, signal);
+}
+
+/** A picked file prepared whole in the shared pool's workers (see DerivePool.prepare). */
+export function prepareInWorker(file: File, signal?: AbortSignal): Promise<PreparedPhoto> {
+  sharedPool ??= createDerivePool();
+  return sharedPool.prepare(file, signal);
 }

@@ -1,6 +1,8 @@
 // Takes one file the inspector added and prepares it for storage: checks it is an image this app can
 // show and safely decode, hashes the original bytes, reads its EXIF and makes its smaller copies.
-// The original is kept exactly as it came; nothing here changes a byte of it.
+// The original is kept exactly as it came; nothing here changes a byte of it. In the app all of it
+// runs in the image worker that decodes the file (prepareFromBytes there, derivatives.worker.ts), so
+// the page's main thread only stores what comes back; the tests run it in place with a stand-in.
 import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { PhotoMetadata, PreparedPhoto } from '../../../shared/photos/prepared';
 import { sha256Hex } from '../../../shared/crypto/sha256';
@@ -16,9 +18,14 @@ export interface IntakeSource {
 }
 
 export interface IntakeDeps {
-  /** Makes the copies; deriveImages from ./derive in the app, a stand-in in tests. */
+  /** Makes the copies; the worker's own decoder there, a stand-in in tests. */
   derive: (blob: Blob, signal?: AbortSignal) => Promise<DerivedImages>;
   readExif?: (bytes: Uint8Array) => Promise<PhotoExif>;
+  /**
+   * Does the whole preparation of a picked file elsewhere (the image worker, derive.ts); files given
+   * as bytes are prepared in place.
+   */
+  prepareElsewhere?: (file: File, signal?: AbortSignal) => Promise<PreparedPhoto>;
   signal?: AbortSignal;
 }
 
@@ -72,32 +79,38 @@ export function photoMetadata(
 const plainBytes = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
   bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 
-async function readBytes(file: File | IntakeSource): Promise<Uint8Array> {
+/** Reads a picked file whole; one that cannot be read (gone from the card) is refused by name. */
+export async function readBytes(file: Blob | IntakeSource, name: string): Promise<Uint8Array> {
   // Not `'bytes' in file`: newer engines give every Blob a bytes() method.
   if (!(file instanceof Blob)) return file.bytes;
   try {
     return new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    throw new PhotoIntakeError(
-      'unreadable',
-      file.name,
-      error instanceof Error ? error.message : String(error),
-    );
+    throw new PhotoIntakeError('unreadable', name, error instanceof Error ? error.message : String(error));
   }
 }
 
 export async function prepareIntake(file: File | IntakeSource, deps: IntakeDeps): Promise<PreparedPhoto> {
+  deps.signal?.throwIfAborted();
+  if (deps.prepareElsewhere && file instanceof Blob) return deps.prepareElsewhere(file, deps.signal);
+  return prepareFromBytes(file.name, await readBytes(file, file.name), deps);
+}
+
+/** The preparation proper, given the file's bytes: wherever it runs, the same checks and results. */
+export async function prepareFromBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: Omit<IntakeDeps, 'prepareElsewhere'>,
+): Promise<PreparedPhoto> {
   const { signal } = deps;
-  signal?.throwIfAborted();
-  const bytes = await readBytes(file);
-  const image = checkPhotoBytes(file.name, bytes);
+  const image = checkPhotoBytes(fileName, bytes);
   // A Blob of the very bytes that were checked and hashed, not the File itself: if the file on the
   // card changed or went away meanwhile, what is stored still matches its hash.
   const original = new Blob([plainBytes(bytes)], { type: image.mimeType });
   const [sha256, exif, derived] = await Promise.all([
     sha256Hex(bytes),
     (deps.readExif ?? readExif)(bytes),
-    deriveOrRefuse(file.name, original, deps),
+    deriveOrRefuse(fileName, original, deps),
   ]);
   // The copies' own hashes (a few hundred KB): the record names them, and other laptops fetch them.
   const [thumbnailSha256, displaySha256] = await Promise.all(
@@ -112,11 +125,15 @@ export async function prepareIntake(file: File | IntakeSource, deps: IntakeDeps)
     thumbnail: derived.thumbnail,
     display: derived.display,
     copyHashes: { thumbnail: thumbnailSha256 as string, display: displaySha256 as string },
-    metadata: photoMetadata(file.name, bytes.length, image, derived, exif),
+    metadata: photoMetadata(fileName, bytes.length, image, derived, exif),
   };
 }
 
-async function deriveOrRefuse(fileName: string, original: Blob, deps: IntakeDeps): Promise<DerivedImages> {
+async function deriveOrRefuse(
+  fileName: string,
+  original: Blob,
+  deps: Pick<IntakeDeps, 'derive' | 'signal'>,
+): Promise<DerivedImages> {
   try {
     return await deps.derive(original, deps.signal);
   } catch (error) {

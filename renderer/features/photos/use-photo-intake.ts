@@ -1,9 +1,10 @@
 // The panel's intake: runs the files through prepareIntake and into the database, and keeps what the
-// progress bar and the result list show. Leaving the page cancels a run in progress.
+// progress bar and the result list show — redrawn at most once a frame, however many files finish
+// in it (issue 21). Leaving the page cancels a run in progress.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { photoActions, type PhotoLink, useDatabase } from '../../db';
 import { useHost } from '../../ui/host-context';
-import { deriveImages } from './derive';
+import { deriveImages, prepareInWorker } from './derive';
 import type { CollectedFiles } from './dropped-files';
 import { prepareIntake } from './intake';
 import {
@@ -61,26 +62,46 @@ export function usePhotoIntake(link: PhotoLink) {
           host.api.reportProblem({ kind: 'other', message }).catch(() => undefined);
         }
       };
+      // What finished since the last frame: shown together in the next one.
+      let latest: IntakeProgress | null = null;
+      let outcomes: IntakeOutcome[] = [];
+      let frame: number | null = null;
+      const show = () => {
+        frame = null;
+        const progress = latest;
+        const finished = outcomes;
+        outcomes = [];
+        if (!progress) return;
+        setState((s) => ({
+          ...s,
+          // Files of a dropped folder that could not be read were counted before the run began.
+          progress: {
+            ...progress,
+            total,
+            done: progress.done + failures.length,
+            failed: progress.failed + failures.length,
+          },
+          failures: [...s.failures, ...finished.filter((o): o is IntakeFailure => o.status === 'failed')],
+          duplicates: [
+            ...s.duplicates,
+            ...finished.filter((o) => o.status === 'duplicate').map((o) => o.label),
+          ],
+        }));
+      };
       const summary = await runIntake(items, {
         signal: abort.signal,
-        prepare: (item, signal) => prepareIntake(item.file, { derive: deriveImages, signal }),
+        prepare: (item, signal) =>
+          prepareIntake(item.file, { derive: deriveImages, prepareElsewhere: prepareInWorker, signal }),
         store: (batch) => actions.add(batch, { projectId, visitId, issueId, checklistItemId }),
         onProgress: (progress, outcome) => {
           onOutcome(outcome);
-          setState((s) => ({
-            ...s,
-            // Files of a dropped folder that could not be read were counted before the run began.
-            progress: {
-              ...progress,
-              total,
-              done: progress.done + failures.length,
-              failed: progress.failed + failures.length,
-            },
-            failures: outcome.status === 'failed' ? [...s.failures, outcome] : s.failures,
-            duplicates: outcome.status === 'duplicate' ? [...s.duplicates, outcome.label] : s.duplicates,
-          }));
+          latest = progress;
+          outcomes.push(outcome);
+          frame ??= requestAnimationFrame(show);
         },
       });
+      if (frame !== null) cancelAnimationFrame(frame);
+      show();
       controller.current = null;
       setState((s) => ({
         ...s,

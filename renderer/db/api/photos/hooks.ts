@@ -1,7 +1,7 @@
 // Photos, live: a visit's, an issue's or a project's photos, object URLs of their pictures, and the
 // marks drawn on one.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DerivativeKind } from '../../../../shared/photos/prepared';
 import { useDatabase } from '../../provider';
 import { annotationOf } from '../../repositories/photo-annotations';
@@ -11,6 +11,7 @@ import {
   photoDerivative,
   photosOf,
   type PhotoOwner,
+  thumbnailsOf,
 } from '../../repositories/photos';
 
 type OwnerKind = 'visitId' | 'issueId' | 'projectId';
@@ -63,6 +64,68 @@ function useObjectUrl(blob: Blob | null | undefined): string | null | undefined 
   if (!blob) return blob;
   // Until the effect has made this blob's URL, say "loading" rather than show the previous photo.
   return current?.blob === blob ? current.url : undefined;
+}
+
+/**
+ * Object URLs of many photos' thumbnails (a gallery's visible rows), read in one query and kept while
+ * their blobs stay the same: the map says null for a photo this laptop has no picture of, and is
+ * undefined while loading. A URL is revoked once its photo scrolls away or changes.
+ */
+export function useThumbnailUrls(sha256s: readonly string[]): ReadonlyMap<string, string | null> | undefined {
+  const db = useDatabase();
+  const key = sha256s.join(',');
+  const wanted = useMemo(() => (key === '' ? [] : key.split(',')), [key]);
+  const blobs = useLiveQuery(() => thumbnailsOf(db, wanted), [db, wanted]);
+  const [cache] = useState(() => new ObjectUrls());
+  const [shown, setShown] = useState<{ blobs: Map<string, Blob>; urls: Map<string, string | null> } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!blobs) return;
+    const urls = new Map<string, string | null>();
+    for (const sha256 of wanted) {
+      const blob = blobs.get(sha256);
+      urls.set(sha256, blob ? cache.urlOf(sha256, blob) : null);
+    }
+    cache.keepOnly(new Set([...blobs].map(([sha256, blob]) => pictureKey(sha256, blob))));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URLs are external resources made here and revoked by the cache; they cannot be derived during render.
+    setShown({ blobs, urls });
+  }, [blobs, wanted, cache]);
+  useEffect(() => () => cache.revokeAll(), [cache]);
+  return shown !== null && shown.blobs === blobs ? shown.urls : undefined;
+}
+
+/**
+ * A picture's identity across reads: every read gives a new Blob object, but a photo's thumbnail only
+ * changes from its original (the fallback) to its copy, which differ in size or type.
+ */
+const pictureKey = (sha256: string, blob: Blob) => `${sha256}:${String(blob.size)}:${blob.type}`;
+
+/** Object URLs by picture, kept while it is shown, so a picture that stays keeps its URL (no reload). */
+class ObjectUrls {
+  private readonly urls = new Map<string, string>();
+
+  urlOf(sha256: string, blob: Blob): string {
+    const key = pictureKey(sha256, blob);
+    let url = this.urls.get(key);
+    if (url === undefined) {
+      url = URL.createObjectURL(blob);
+      this.urls.set(key, url);
+    }
+    return url;
+  }
+
+  keepOnly(keys: ReadonlySet<string>): void {
+    for (const [key, url] of this.urls)
+      if (!keys.has(key)) {
+        URL.revokeObjectURL(url);
+        this.urls.delete(key);
+      }
+  }
+
+  revokeAll(): void {
+    this.keepOnly(new Set());
+  }
 }
 
 /** The marks drawn on a photo (null: none); undefined while loading. */
