@@ -83,9 +83,11 @@ import {
   IMPORT_READ_BYTES,
   IMPORT_LANES,
   EXPORT_LANES,
+  EXPORT_PIECE,
   hostAloneExport,
   hostAloneImport,
 } from './exchange/host-alone.mjs';
+import { bytePathInPage, startBytePathServer } from './exchange/byte-path.mjs';
 import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '3');
@@ -94,6 +96,8 @@ const TOTAL_BYTES = Math.round(Number(process.env.BENCH_MB ?? '1000') * 1e6);
 const HOST_ALONE = process.env.BENCH_HOST_ALONE !== '0';
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 const EXPORT_TARGET = 0.7;
+/** Issue 21: the real export against the byte path alone (byte-path.mjs). */
+const BYTE_PATH_TARGET = 0.7;
 const IMPORT_TARGET = 0.6;
 /** For a timed step; every other step of the UI gets STEP_TIMEOUT. */
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000;
@@ -599,6 +603,38 @@ async function main() {
       rmSync(exportProfile.path, { recursive: true, force: true });
     }
 
+    // The byte path alone (issue 21): the same photos, page → host → disk, and nothing else. Last on
+    // laptop A, which it leaves on a page without the app's CSP.
+    const bytePath = [];
+    const byteServer = await startBytePathServer();
+    try {
+      const cdp = await a.page.context().newCDPSession(a.page);
+      await cdp.send('Page.setBypassCSP', { enabled: true });
+      await a.page.goto(neutral);
+      for (let i = 0; i < RUNS; i++) {
+        const folder = join(stick, `byte-path-${i}`);
+        byteServer.into(folder);
+        await quiet();
+        const run = await a.page.evaluate(bytePathInPage, {
+          url: byteServer.url,
+          keys: carried.keys,
+          lanes: EXPORT_LANES,
+          piece: EXPORT_PIECE,
+        });
+        const size = treeSize(folder);
+        if (size.files !== carried.keys.length || size.bytes !== run.bytes)
+          throw new Error(
+            `byte path wrote ${size.files} files, ${size.bytes} bytes, not ${carried.keys.length}, ${run.bytes}`,
+          );
+        bytePath.push(run);
+        say(`byte path run ${i + 1}: ${sec(run.ms)}`);
+        rmSync(folder, { recursive: true, force: true });
+      }
+      await cdp.detach();
+    } finally {
+      await byteServer.stop();
+    }
+
     // Imports: each into a second laptop of its own, started empty.
     const imports = { ours: [], baseline: [] };
     const received = [];
@@ -684,6 +720,17 @@ async function main() {
       `    baseline: cp -r of that folder (${bundleSize.files} files, ${mb(bundleSize.bytes)}) into a fresh folder, then sync; ` +
         `${range(baseExportMs)}, ${rate(bundleSize.bytes, median(baseExportMs))}; cp ${sec(medianOf(exports.baseline, 'cpMs'))} + sync ` +
         `${sec(medianOf(exports.baseline, 'syncMs'))}`,
+    );
+    const byteMs = bytePath.map((r) => r.ms);
+    const byteRatio = median(byteMs) / median(oursExportMs);
+    console.log(
+      `export vs the byte path alone (issue 21): ours ${sec(median(oursExportMs))}, byte path ${sec(median(byteMs))}, ` +
+        `ratio ${byteRatio.toFixed(2)} (target ≥ ${BYTE_PATH_TARGET}) — ${byteRatio >= BYTE_PATH_TARGET ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `    byte path: the bundle's ${bytePath[0]?.files ?? 0} photo Blobs (${mb(bytePath[0]?.bytes ?? 0)}) read from IndexedDB in the page one by one ` +
+        `and sent as fetch() bodies in ${EXPORT_PIECE / 2 ** 20} MiB pieces, ${EXPORT_LANES} files at a time, to a bare loopback handler that ` +
+        `writes them and fsyncs each file, then the folder; ${range(byteMs)}, ${rate(bytePath[0]?.bytes ?? 0, median(byteMs))}`,
     );
     const eb = exports.ours.map(exportBreakdown);
     console.log(

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The pieces the page sends (write-export.ts PIECE_BYTES) and asks for (read-bundle.ts READ_PIECE). */
-const EXPORT_PIECE = 8 * 1024 * 1024;
+export const EXPORT_PIECE = 8 * 1024 * 1024;
 export const IMPORT_READ_BYTES = 32 * 1024 * 1024; // read-bundle.ts READ_BYTES
 export const IMPORT_LANES = 3; // read-bundle.ts PARALLEL_READS
 export const EXPORT_LANES = 6; // write-export.ts PARALLEL_FILES
