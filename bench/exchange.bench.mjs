@@ -86,6 +86,7 @@ import {
   EXPORT_PIECE,
   hostAloneExport,
   hostAloneImport,
+  hostCall,
 } from './exchange/host-alone.mjs';
 import { bytePathInPage, startBytePathServer } from './exchange/byte-path.mjs';
 import { chromium } from '@playwright/test';
@@ -591,9 +592,26 @@ async function main() {
     }
 
     // What a fetch() with a request body costs the page: the export sends every piece as a Uint8Array.
+    // Into a real export session (the host refuses a write to an unknown one before reading its body),
+    // aborted after.
     await quiet();
-    await detached(a, armFetchCostInPage, { size: FETCH_COST_BYTES, count: 20 });
+    const costFolder = join(root, 'fetch-cost');
+    mkdirSync(costFolder);
+    const { grant: costGrant } = await hostCall(a.host, 'exchangeGrant', { path: costFolder });
+    const costSession = await hostCall(a.host, 'exportBegin', {
+      grant: costGrant,
+      folderName: 'fetch-cost',
+      totalBytes: FETCH_COST_BYTES * 40,
+      largestFileBytes: FETCH_COST_BYTES,
+    });
+    await detached(a, armFetchCostInPage, {
+      size: FETCH_COST_BYTES,
+      count: 20,
+      sessionId: costSession.sessionId,
+    });
     const fetchCost = await a.page.evaluate(() => window.__xb.fetchCost);
+    await hostCall(a.host, 'exportAbort', { sessionId: costSession.sessionId });
+    rmSync(costFolder, { recursive: true, force: true });
     if (!fetchCost || fetchCost.error) throw new Error(`fetch cost: ${fetchCost?.error}`);
 
     let exportProfile = null;

@@ -14,7 +14,7 @@ export const EXPORT_LANES = 6; // write-export.ts PARALLEL_FILES
 const sum = (list, f) => list.reduce((n, x) => n + f(x), 0);
 
 /** A call to the browser host's API from Node, as the page makes it (origin, token, binary bodies). */
-async function hostCall(host, channel, request) {
+export async function hostCall(host, channel, request) {
   const headers = { Origin: host.origin, 'X-Ducha-Token': host.token };
   let init;
   if (request.bytes) {

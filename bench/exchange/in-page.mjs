@@ -115,13 +115,18 @@ export function armRawInPage({ args, delay }) {
  * as a Uint8Array (as the page sends export pieces today) and as a Blob made from the same bytes.
  * For each: the main thread's time in the fetch() call itself (and in new Blob) and the round trip.
  */
-export function armFetchCostInPage({ size, count, delay }) {
+export function armFetchCostInPage({ size, count, delay, sessionId }) {
   window.__xb.fetchCost = null;
   const token = sessionStorage.getItem('ducha.token') ?? '';
-  const fields = encodeURIComponent(
-    JSON.stringify({ sessionId: '0'.repeat(32), path: 'x', offset: 0, final: true }),
-  );
   const send = async (kind, i) => {
+    const fields = encodeURIComponent(
+      JSON.stringify({
+        sessionId,
+        path: `cost/${kind}-${String(i)}-${String(performance.now())}.bin`,
+        offset: 0,
+        final: true,
+      }),
+    );
     const bytes = new Uint8Array(size);
     bytes[0] = i;
     const start = performance.now();
