@@ -36,6 +36,7 @@
 //   BENCH_PHOTOS=n    photos (default 400)
 //   BENCH_MB=n        total bytes of the originals in MB of 10^6 bytes (default 1000)
 //   BENCH_HOST_ALONE=0  skip the supplementary host-alone replay
+//   BENCH_FETCH_COST=0  skip the supplementary fetch-cost probe (it needs a host with grants)
 //   BENCH_PROFILE=/tmp/x  after the timed runs, one more export and one more import with a CPU profile
 //                       of the page's main thread (/tmp/x-export.cpuprofile, -verify, -apply; open in
 //                       Chrome DevTools), taken through a DevTools pipe with only the Profiler domain,
@@ -95,6 +96,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? '3');
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? '400');
 const TOTAL_BYTES = Math.round(Number(process.env.BENCH_MB ?? '1000') * 1e6);
 const HOST_ALONE = process.env.BENCH_HOST_ALONE !== '0';
+const FETCH_COST = process.env.BENCH_FETCH_COST !== '0';
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 const EXPORT_TARGET = 0.7;
 /** Issue 21: the real export against the byte path alone (byte-path.mjs). */
@@ -594,25 +596,28 @@ async function main() {
     // What a fetch() with a request body costs the page: the export sends every piece as a Uint8Array.
     // Into a real export session (the host refuses a write to an unknown one before reading its body),
     // aborted after.
-    await quiet();
-    const costFolder = join(root, 'fetch-cost');
-    mkdirSync(costFolder);
-    const { grant: costGrant } = await hostCall(a.host, 'exchangeGrant', { path: costFolder });
-    const costSession = await hostCall(a.host, 'exportBegin', {
-      grant: costGrant,
-      folderName: 'fetch-cost',
-      totalBytes: FETCH_COST_BYTES * 40,
-      largestFileBytes: FETCH_COST_BYTES,
-    });
-    await detached(a, armFetchCostInPage, {
-      size: FETCH_COST_BYTES,
-      count: 20,
-      sessionId: costSession.sessionId,
-    });
-    const fetchCost = await a.page.evaluate(() => window.__xb.fetchCost);
-    await hostCall(a.host, 'exportAbort', { sessionId: costSession.sessionId });
-    rmSync(costFolder, { recursive: true, force: true });
-    if (!fetchCost || fetchCost.error) throw new Error(`fetch cost: ${fetchCost?.error}`);
+    let fetchCost = null;
+    if (FETCH_COST) {
+      await quiet();
+      const costFolder = join(root, 'fetch-cost');
+      mkdirSync(costFolder);
+      const { grant: costGrant } = await hostCall(a.host, 'exchangeGrant', { path: costFolder });
+      const costSession = await hostCall(a.host, 'exportBegin', {
+        grant: costGrant,
+        folderName: 'fetch-cost',
+        totalBytes: FETCH_COST_BYTES * 40,
+        largestFileBytes: FETCH_COST_BYTES,
+      });
+      await detached(a, armFetchCostInPage, {
+        size: FETCH_COST_BYTES,
+        count: 20,
+        sessionId: costSession.sessionId,
+      });
+      fetchCost = await a.page.evaluate(() => window.__xb.fetchCost);
+      await hostCall(a.host, 'exportAbort', { sessionId: costSession.sessionId });
+      rmSync(costFolder, { recursive: true, force: true });
+      if (!fetchCost || fetchCost.error) throw new Error(`fetch cost: ${fetchCost?.error}`);
+    }
 
     let exportProfile = null;
     if (PROFILE) {
@@ -769,12 +774,13 @@ async function main() {
 
     if (exportProfile) printProfile(`export (${sec(exportProfile.ms)})`, exportProfile.profiled);
     const cost = (kind, key) => median(fetchCost[kind].map((r) => r[key]));
-    console.log(
-      `    what one fetch() of ${(FETCH_COST_BYTES / 1e6).toFixed(1)} MB costs the page (supplementary, ${fetchCost.bytes.length} POSTs of each ` +
-        `kind to the host, medians): the body as a Uint8Array (as write-export.ts sent pieces until 2026-12-03) blocks the main thread ` +
-        `${ms(cost('bytes', 'blocked'))} in the call and takes ${ms(cost('bytes', 'total'))} to the reply; the same bytes as a Blob (as it sends photos now) ` +
-        `${ms(cost('blob', 'blocked'))} (new Blob included) and ${ms(cost('blob', 'total'))}`,
-    );
+    if (fetchCost)
+      console.log(
+        `    what one fetch() of ${(FETCH_COST_BYTES / 1e6).toFixed(1)} MB costs the page (supplementary, ${fetchCost.bytes.length} POSTs of each ` +
+          `kind to the host, medians): the body as a Uint8Array (as write-export.ts sent pieces until 2026-12-03) blocks the main thread ` +
+          `${ms(cost('bytes', 'blocked'))} in the call and takes ${ms(cost('bytes', 'total'))} to the reply; the same bytes as a Blob (as it sends photos now) ` +
+          `${ms(cost('blob', 'blocked'))} (new Blob included) and ${ms(cost('blob', 'total'))}`,
+      );
 
     const verifyMs = imports.ours.map((r) => r.verify.ms);
     const oursImportMs = imports.ours.map((r) => r.apply.ms);
