@@ -2,7 +2,13 @@
 // keep a laptop's cores busy when an inspector adds a day's photos, few enough that the decoded
 // pixels of several large photos never exhaust its memory. A picked file is prepared there whole
 // (prepare), a photo from elsewhere only gets its copies (derive).
-import type { DerivedImages, WorkerReply, WorkerRequest } from '../../../shared/photos/derive-protocol';
+import type {
+  DerivedImages,
+  DeriveRequest,
+  PrepareRequest,
+  WorkerReply,
+  WorkerRequest,
+} from '../../../shared/photos/derive-protocol';
 import { PhotoIntakeError } from '../../../shared/photos/intake-errors';
 import type { PreparedPhoto } from '../../../shared/photos/prepared';
 
@@ -47,7 +53,8 @@ export const defaultPoolSize = (
 const spawnDerivativesWorker = (): WorkerLike =>
   new Worker(new URL('./derivatives.worker.ts', import.meta.url), { type: 'module' });
 
-type Message = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+/** A request without its id (the pool numbers it), kind by kind. */
+type Message = Omit<DeriveRequest, 'id'> | Omit<PrepareRequest, 'id'>;
 
 interface Job {
   id: number;

@@ -34,8 +34,8 @@ export const pdfPages = (file: string): number =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
 
 /** Renders page 1 to `<out>.png` at a size good for looking at; returns the file. */
-export function firstPagePng(file: string, out: string): string {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, out]);
+export function firstPagePng(file: string, out: string, dpi = 60): string {
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, out]);
   return `${out}.png`;
 }
 

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { createChromiumPrinter } from '../../../electron/browser/chromium-printer';
 import { createPrintHandlers } from '../../../electron/host/print/print-handlers';
+import { firstPagePng, pdfFonts } from '../../e2e/support/pdf';
 
 export type Printer = ReturnType<typeof createChromiumPrinter>;
 
@@ -67,25 +68,13 @@ export function textLines(file: string): Line[] {
 }
 
 /** The fonts pdffonts lists, without the subset tag (ABCDEF+). */
-export function fontNames(file: string): { name: string; embedded: boolean }[] {
-  return poppler('pdffonts', file)
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const columns = line.trim().split(/\s+/);
-      return { name: (columns[0] ?? '').replace(/^[A-Z]{6}\+/, ''), embedded: columns.at(-5) === 'yes' };
-    });
-}
+export const fontNames = (file: string): { name: string; embedded: boolean }[] =>
+  pdfFonts(file).map((font) => ({ name: font.name.replace(/^[A-Z]{6}\+/, ''), embedded: font.embedded }));
 
 /** The text of the PDF, whitespace taken out (Chromium draws CJK spacing as gaps). */
 export const plainText = (file: string): string =>
   poppler('pdftotext', '-raw', file, '-').replace(/\s+/g, '');
 
-/** Page 1 as a PNG, for looking at. */
-export function firstPagePng(file: string, out: string, dpi = 60): string {
-  poppler('pdftoppm', '-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, out);
-  return `${out}.png`;
-}
+export { firstPagePng };
 
 export const mm = (points: number): number => (points * 25.4) / 72;

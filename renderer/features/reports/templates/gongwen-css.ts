@@ -5,6 +5,7 @@
 // below the separator; 一、 headings in 黑体 and （一） in 楷体; the 落款 with room for the seal;
 // 版记 lines; page numbers "— n —" in 4号 宋体, 7 mm under the type area, at the outer edge.
 import { fontStack } from '../../../../shared/reports/faces';
+import { photoFrameCss } from './photo-css';
 
 /** The type area and its margins (GB/T 9704-2012 §5.2.1–5.2.2). */
 export const GONGWEN_PAGE = {
@@ -88,14 +89,8 @@ td.center { text-align: center; white-space: nowrap; }
 .colophon .thick { border: 0; border-top: 0.35mm solid #000; margin: 0; }
 .colophon .thin { border: 0; border-top: 0.25mm solid #000; margin: 0; }
 .photos { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 3mm; margin: 2mm 0; }
-figure { margin: 0; break-inside: avoid; }
-figure .frame { height: 40mm; display: flex; align-items: center; justify-content: center;
-  border: 0.5pt solid #999; background: #fff; }
-figure img { display: block; max-width: 100%; max-height: 100%; width: auto; height: auto; }
+${photoFrameCss(40)}
 figcaption { font-size: 9pt; line-height: 1.35; color: #333; margin-top: 1mm; letter-spacing: 0; text-indent: 0; }
-figcaption .when { display: block; color: #555; }
-.photo-missing { height: 40mm; border: 1pt dashed #c00; color: #c00; display: flex; align-items: center;
-  justify-content: center; text-align: center; padding: 4mm; font-size: 9pt; line-height: 1.4; }
 .empty { border: 0.6pt dashed #999; padding: 4mm; text-align: center; color: #555; text-indent: 0; }
 .receipt { margin-top: ${line}; }
 .page-break { break-before: page; }

@@ -3,6 +3,7 @@
 // printToPDF and headless Chromium), and a 公文's faces where they apply — 仿宋 for the text, 小标宋
 // for the title, 黑体 for headings and table heads, 楷体 for second-level headings (faces.ts).
 import { fontStack } from '../../../../shared/reports/faces';
+import { photoFrameCss } from './photo-css';
 
 /**
  * A CSS string literal: margin-box content comes from user data (a project's name); `<` is escaped so
@@ -48,16 +49,9 @@ td.center { text-align: center; }
 table.form th { width: 22%; text-align: left; }
 .photos { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin: 2mm 0 4mm; }
 .photos.three { grid-template-columns: 1fr 1fr 1fr; }
-figure { margin: 0; break-inside: avoid; }
-/* A photo is fitted whole into its frame, never cropped: a landscape photo stays landscape. */
-figure .frame { height: 58mm; display: flex; align-items: center; justify-content: center;
-  border: 0.5pt solid #999; background: #fff; }
-figure img { display: block; max-width: 100%; max-height: 100%; width: auto; height: auto; }
+${photoFrameCss(58)}
 .photos.three figure .frame { height: 40mm; }
 figcaption { font-size: 8.5pt; color: #333; margin-top: 1mm; }
-figcaption .when { display: block; color: #555; }
-.photo-missing { height: 58mm; border: 1pt dashed #c00; color: #c00; display: flex; align-items: center;
-  justify-content: center; text-align: center; padding: 4mm; font-size: 9pt; }
 .photos.three .photo-missing { height: 40mm; }
 .before-after { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; margin-top: 8mm; break-inside: avoid; }
