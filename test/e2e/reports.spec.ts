@@ -130,6 +130,7 @@ test.describe('in Chinese', () => {
     // Its styles name the office's faces, which WPS and Word find on an office's laptop.
     expect(await partOf('word/styles.xml')).toContain('仿宋_GB2312');
     await expect(page.getByText(/^已保存 .*\.docx$/)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('reports-notice-zh-CN.png') });
 
     // 督查通报 for the whole sample period, with its tables as Excel.
     await page.getByRole('tab', { name: '督查通报' }).click();
