@@ -31,6 +31,15 @@ afterAll(async () => {
   await city.close();
 });
 
+/**
+ * Lets the wall clock move on: two laptops writing in the same millisecond tie on their clocks' time,
+ * and the tie goes by node id, not by who wrote second — the tests mean "B wrote later".
+ */
+const nextMillisecond = async (): Promise<void> => {
+  const now = Date.now();
+  while (Date.now() <= now) await new Promise((resolve) => setTimeout(resolve, 1));
+};
+
 describe('laptop sync through the server', () => {
   it("takes a project from A's outbox to B, and both laptops hold the same record", async () => {
     const a = await city.laptop('a-one');
@@ -58,6 +67,7 @@ describe('laptop sync through the server', () => {
     await writeRecords(a.db, [
       { table: 'projects', id: PROJECT, fields: { phase: 'completed', notes: 'A 的说明' } },
     ]);
+    await nextMillisecond();
     await writeRecords(b.db, [
       { table: 'projects', id: PROJECT, fields: { owner: '普洱市水务局', notes: 'B 的说明' } },
     ]);
@@ -110,6 +120,7 @@ describe('laptop sync through the server', () => {
     await a.engine.syncNow();
     await b.engine.syncNow();
     await writeRecords(a.db, [{ table: 'projects', id: SITE, fields: { notes: '甲的说明' } }]);
+    await nextMillisecond();
     await writeRecords(b.db, [{ table: 'projects', id: SITE, fields: { notes: '乙的说明' } }]);
     await a.engine.syncNow();
     await b.engine.syncNow();
