@@ -3,7 +3,7 @@
 // the laptops were written against. The server's routes and their rules are in server/README.md.
 import { z } from 'zod';
 import { KnowledgeSchema } from '../bundle/manifest';
-import { OperationSchema } from './operation';
+import { OperationSchema, readOperation, type Operation } from './operation';
 
 /** Ids the server makes (uuidv7) and ids the app makes for teams and people: 1–64 characters. */
 export const ServerIdSchema = z.string().min(1).max(64);
@@ -180,6 +180,29 @@ export const PushRequestSchema = z.object({
   knowledge: PushKnowledgeSchema.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+/**
+ * What PushRequestSchema.safeParse gives for a well-formed push, at a fraction of zod's cost per
+ * operation (a fifth of the server's time on a push of new records went to it). Null for anything
+ * else — the caller then asks the schema, whose messages say what is wrong — so a push it takes is
+ * always one the schema takes, read the same.
+ */
+export function readPushRequest(body: unknown): PushRequest | null {
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype)
+    return null;
+  const { operations, knowledge } = body as Record<string, unknown>;
+  if (!Array.isArray(operations)) return null;
+  if (operations.length < 1 || operations.length > PUSH_MAX_OPERATIONS) return null;
+  const read: Operation[] = [];
+  for (const item of operations as unknown[]) {
+    const operation = readOperation(item);
+    if (operation === null) return null;
+    read.push(operation);
+  }
+  if (knowledge === undefined) return { operations: read };
+  const parsed = PushKnowledgeSchema.safeParse(knowledge);
+  return parsed.success ? { operations: read, knowledge: parsed.data } : null;
+}
 
 /** Why an operation was not stored. */
 export const PUSH_REFUSALS = [

@@ -5,7 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson, type Json } from '../../../shared/sync/canonical-json';
 import type { Operation } from '../../../shared/sync/operation';
-import { PUSH_MAX_OPERATIONS, PushRequestSchema, type Fate } from '../../../shared/sync/protocol';
+import {
+  PUSH_MAX_OPERATIONS,
+  PushRequestSchema,
+  readPushRequest,
+  type Fate,
+} from '../../../shared/sync/protocol';
 import type { PushOutcome } from '../store/store';
 import { detail, refusalBeforeStore } from '../sync/check-push';
 import { isoAt, type ServerContext } from './context';
@@ -24,7 +29,7 @@ export function pushRoutes(app: FastifyInstance, ctx: ServerContext): void {
         `a push carries at most ${String(PUSH_MAX_OPERATIONS)} operations; this one has ${String(operations.length)}`,
       );
     }
-    const body = parseWith(PushRequestSchema, request.body, 'push');
+    const body = readPushRequest(request.body) ?? parseWith(PushRequestSchema, request.body, 'push');
     await requireTeam(ctx, teamId);
 
     const now = ctx.now();

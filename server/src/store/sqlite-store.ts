@@ -53,6 +53,9 @@ function settle<T>(work: () => T): Promise<T> {
 /** Operations per INSERT statement (9 parameters each, far below SQLite's 32,766). */
 const OPERATIONS_PER_INSERT = 100;
 const OPERATION_TUPLE = ', (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Merged rows per upsert (4 parameters each). */
+const ROWS_PER_UPSERT = 100;
+const ROW_TUPLE = ', (?, ?, ?, ?)';
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -426,15 +429,14 @@ export class SqliteStore implements Store {
         ).run(params);
       }
     }
-    for (const { table, rowId, row } of plan.changedRows) {
-      this.run(
-        `INSERT INTO merged_rows (table_name, row_id, team_id, row) VALUES (?, ?, ?, ?)
+    for (let from = 0; from < plan.changedRows.length; from += ROWS_PER_UPSERT) {
+      const chunk = plan.changedRows.slice(from, from + ROWS_PER_UPSERT);
+      const params: unknown[] = [];
+      for (const { table, rowId, row } of chunk) params.push(table, rowId, teamId, JSON.stringify(row));
+      this.sql(
+        `INSERT INTO merged_rows (table_name, row_id, team_id, row) VALUES ${ROW_TUPLE.repeat(chunk.length).slice(2)}
          ON CONFLICT (table_name, row_id) DO UPDATE SET row = excluded.row`,
-        table,
-        rowId,
-        teamId,
-        JSON.stringify(row),
-      );
+      ).run(params);
     }
     for (const { operation: op, valueJson } of plan.aside) {
       this.run(
