@@ -43,10 +43,16 @@ export function checkBuilt(bench) {
  * free port unless `port` is given; resolves with its address (token included) and a stop function.
  */
 export function startBrowserHost(home, { port = 0 } = {}) {
-  const child = spawn(process.execPath, [join(DIST, 'browser-host', 'server.mjs'), '--no-open'], {
-    env: { ...process.env, DUCHA_PORT: String(port), DUCHA_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // BENCH_HOST_NODE_ARGS: Node options for the host, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, join(DIST, 'browser-host', 'server.mjs'), '--no-open'],
+    {
+      env: { ...process.env, DUCHA_PORT: String(port), DUCHA_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();

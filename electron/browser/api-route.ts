@@ -14,6 +14,7 @@ import { CHUNK_MAX_BYTES } from '../../shared/sync/protocol';
 import { dispatch, errorMessage } from '../../shared/contract/dispatch';
 import { STATUS_OF_ERROR, sendBytes, sendError, sendJson } from './http-reply';
 import { type BodyRead, readBody } from './read-body';
+import { borrowBuffer, giveBackBuffer } from '../host/spare-buffers';
 
 export const API_PREFIX = '/api/';
 
@@ -30,6 +31,13 @@ const BODY_LIMIT_OF_CHANNEL: Partial<Record<ChannelName, number>> = {
   /** One chunk of a photo going up (its fields travel in a header). */
   syncUpload: CHUNK_MAX_BYTES,
 };
+
+/**
+ * Channels whose handler has written or sent the request's bytes by the time it answers and keeps no
+ * reference to them: their bodies are read into a buffer lent for the call (an export's pieces, a
+ * gigabyte of them, would otherwise each be gathered and copied into fresh memory).
+ */
+const LENDS_BODY_BUFFER: ReadonlySet<ChannelName> = new Set(['exportWrite']);
 
 export interface ApiRoute {
   readonly handlers: HostHandlers;
@@ -68,7 +76,24 @@ export async function handleApiCall(
     }
   }
   const limit = BODY_LIMIT_OF_CHANNEL[channel] ?? route.bodyLimitBytes;
-  const body = await readBody(request, limit);
+  const lent = LENDS_BODY_BUFFER.has(channel) ? borrowBuffer() : null;
+  try {
+    await readAndDispatch(request, response, channel, fields, route, limit, lent ?? undefined);
+  } finally {
+    if (lent) giveBackBuffer(lent);
+  }
+}
+
+async function readAndDispatch(
+  request: IncomingMessage,
+  response: ServerResponse,
+  channel: ChannelName,
+  fields: { ok: true; value: Record<string, unknown> } | null,
+  route: ApiRoute,
+  limit: number,
+  into: Buffer | undefined,
+): Promise<void> {
+  const body = await readBody(request, limit, into);
   if (body.kind === 'aborted') return;
   if (body.kind === 'tooLarge') {
     // Closing the connection stops the client from sending the rest of an oversized body.

@@ -1,7 +1,7 @@
 // The browser host, started for real on an ephemeral loopback port with its own data and page folders,
 // probed with real HTTP requests. http.request rather than fetch: fetch will not let us forge Host.
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -402,6 +402,60 @@ describe('the browser host', () => {
     });
     expect(bare.status).toBe(400);
     expect(JSON.parse(bare.body)).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+  });
+
+  it('keeps the pieces of files written at once apart, though it reads them into buffers it reuses', async () => {
+    const origin = `http://127.0.0.1:${String(host.port)}`;
+    const stick = path.join(tmp, 'stick-lent');
+    await mkdir(stick, { recursive: true });
+    const grant = (
+      JSON.parse((await apiCall('exchangeGrant', JSON.stringify({ path: stick }))).body) as {
+        value: { grant: string };
+      }
+    ).value.grant;
+    const begun = JSON.parse(
+      (
+        await apiCall(
+          'exportBegin',
+          JSON.stringify({ grant, folderName: 'lent', totalBytes: 1, largestFileBytes: 1 }),
+        )
+      ).body,
+    ) as { value: { sessionId: string } };
+    const sessionId = begun.value.sessionId;
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    // Sizes that shrink and grow, more files than buffers kept, a third sent chunked (no length
+    // declared, so gathered the old way): a buffer lent again too soon, or a view past a body's end,
+    // would give another file's bytes.
+    const contents = Array.from({ length: 20 }, (_, i) => randomBytes(((i * 7919) % 17) * 150_000 + 3));
+    const write = (i: number) =>
+      send({
+        method: 'POST',
+        path: '/api/exportWrite',
+        headers: {
+          Origin: origin,
+          'X-Ducha-Token': host.token,
+          'Content-Type': 'application/octet-stream',
+          'X-Ducha-Fields': encodeURIComponent(
+            JSON.stringify({ sessionId, path: `photos/${String(i)}.jpg`, offset: 0, final: true }),
+          ),
+          ...(i % 3 === 0 ? { 'Transfer-Encoding': 'chunked' } : {}),
+        },
+        body: contents[i],
+      });
+    const replies = await Promise.all(contents.map((_, i) => write(i)));
+    expect(replies.map((reply) => JSON.parse(reply.body) as unknown)).toEqual(
+      contents.map((bytes) => ({
+        ok: true,
+        value: { status: 'written', size: bytes.length, sha256: sha256(bytes) },
+      })),
+    );
+    // And on disk, in the export's temporary folder (the only folder on this stick).
+    const [temporary] = await readdir(stick);
+    for (const [i, bytes] of contents.entries()) {
+      const onDisk = await readFile(path.join(stick, String(temporary), 'photos', `${String(i)}.jpg`));
+      expect(sha256(onDisk), `file ${String(i)}`).toBe(sha256(bytes));
+    }
+    await apiCall('exportAbort', JSON.stringify({ sessionId }));
   });
 
   it('answers an unknown channel with an error', async () => {

@@ -7,9 +7,15 @@ export type BodyRead =
   /** The client went away mid-request; there is nobody to answer. */
   | { readonly kind: 'aborted' };
 
-export function readBody(request: IncomingMessage, limitBytes: number): Promise<BodyRead> {
+/**
+ * `into`: a buffer to read the body into when its declared length fits, instead of gathering the
+ * pieces and copying them into fresh memory; `bytes` is then a view of it, valid while the caller
+ * holds the buffer.
+ */
+export function readBody(request: IncomingMessage, limitBytes: number, into?: Buffer): Promise<BodyRead> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ kind: 'tooLarge' });
+  const target = into && Number.isInteger(declared) && declared <= into.byteLength ? into : null;
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -20,15 +26,18 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       resolve(result);
     };
     request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limitBytes) {
+      // Node's parser stops at the declared length, so a body read into `target` cannot overrun it;
+      // the test is for the limit.
+      if (size + chunk.length > (target ? target.byteLength : limitBytes)) {
         finish({ kind: 'tooLarge' });
         return;
       }
-      chunks.push(chunk);
+      if (target) chunk.copy(target, size);
+      else chunks.push(chunk);
+      size += chunk.length;
     });
     request.on('end', () => {
-      const bytes = Buffer.concat(chunks);
+      const bytes = target ? target.subarray(0, size) : Buffer.concat(chunks);
       // Decoded lazily in effect: binary channels read `bytes`, JSON channels `text`.
       finish({
         kind: 'ok',

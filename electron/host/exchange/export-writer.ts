@@ -21,6 +21,7 @@ import { errorCode, failed, faultOfError } from './faults';
 import { isFat } from './file-system-of';
 import { freeSpaceOf } from './free-space';
 import { hashFile } from './hash-file';
+import { sha256Hex } from '../../../shared/crypto/sha256';
 import { inParallel } from '../../../shared/bundle/in-parallel';
 import { syncFolder } from './sync-folder';
 
@@ -66,7 +67,8 @@ export const IDLE_SESSION_MS = 10 * 60 * 1000;
 
 interface OpenFile {
   readonly handle: fs.FileHandle;
-  readonly hash: Hash;
+  /** Made on the first piece that is not the last: a file sent whole is hashed in one go. */
+  hash: Hash | null;
   size: number;
 }
 
@@ -296,7 +298,7 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
       const target = path.join(session.tempDir, ...file.split('/'));
       await makeParents(session, file);
       // 'wx': never write through something that is already there, a link least of all.
-      open = { handle: await fs.open(target, 'wx'), hash: createHash('sha256'), size: 0 };
+      open = { handle: await fs.open(target, 'wx'), hash: null, size: 0 };
       session.open.set(file, open);
     } else if (offset !== open.size) {
       return failed('io', `${file}: a piece at ${String(offset)} where ${String(open.size)} was expected`);
@@ -305,14 +307,22 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
       const on = isFat(session.fileSystem) ? ` on ${session.fileSystem ?? 'FAT'}` : ' in a bundle';
       return failed('fileTooLarge', `${file}: more than ${gib(maxFileBytes)}, which no file may be${on}`);
     }
-    await writeAll(open.handle, bytes, open.size);
-    open.hash.update(bytes);
+    let whole: string | null = null;
+    if (final && open.hash === null) {
+      // A file sent in one piece (most photos): WebCrypto hashes it on the thread pool while it is
+      // written, instead of on the thread that serves the page's other pieces.
+      [whole] = await Promise.all([sha256Hex(bytes), writeAll(open.handle, bytes, 0)]);
+    } else {
+      open.hash ??= createHash('sha256');
+      open.hash.update(bytes);
+      await writeAll(open.handle, bytes, open.size);
+    }
     open.size += bytes.byteLength;
     if (!final) return { status: 'written', size: open.size, sha256: null };
     await open.handle.sync();
     session.open.delete(file);
     await open.handle.close();
-    const sha256 = open.hash.digest('hex');
+    const sha256 = whole ?? (open.hash ?? createHash('sha256')).digest('hex');
     session.written.set(file, { size: open.size, sha256 });
     return { status: 'written', size: open.size, sha256 };
   }

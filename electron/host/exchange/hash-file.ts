@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { sha256Hex } from '../../../shared/crypto/sha256';
+import { borrowBuffer, giveBackBuffer, SPARE_BUFFER_BYTES } from '../spare-buffers';
 
 export interface FileDigest {
   readonly size: number;
@@ -18,28 +19,50 @@ export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 /**
  * Files up to this size are read whole and hashed by WebCrypto, which works on libuv's thread pool:
  * several photos are then hashed on several cores at once, where a streaming hash runs on the one
- * thread that also serves the page.
+ * thread that also serves the page. They are read into buffers kept for the next file.
  */
-const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+const WHOLE_FILE_BYTES = SPARE_BUFFER_BYTES;
 
 export async function hashFile(file: string): Promise<FileDigest> {
   const handle = await fs.open(file, READ_NO_FOLLOW);
   try {
     const { size } = await handle.stat();
     if (size > WHOLE_FILE_BYTES) return await streamHash(handle);
-    const bytes = await handle.readFile();
-    return { size: bytes.byteLength, sha256: await sha256Hex(bytes) };
+    return await wholeHash(handle);
   } finally {
     await handle.close();
   }
 }
 
-/** Hashes an open file as a stream; the caller closes it. */
+/** Reads an open file of at most WHOLE_FILE_BYTES to its end and hashes it; the caller closes it. */
+async function wholeHash(handle: fs.FileHandle): Promise<FileDigest> {
+  const buffer = borrowBuffer();
+  try {
+    let size = 0;
+    // To the end, whatever the size said: a file that grew past the buffer is hashed as a stream.
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, size, buffer.byteLength - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size === buffer.byteLength) return await streamHash(handle);
+    }
+    // Given back (finally) only once WebCrypto has answered: nothing reads the buffer after that.
+    return { size, sha256: await sha256Hex(buffer.subarray(0, size)) };
+  } finally {
+    giveBackBuffer(buffer);
+  }
+}
+
+/** Hashes an open file as a stream from its start; the caller closes it. */
 async function streamHash(handle: fs.FileHandle): Promise<FileDigest> {
   const hash = createHash('sha256');
   let size = 0;
   // 1 MiB pieces: USB sticks read fastest in large requests, and the memory stays small.
-  for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false })) {
+  for await (const chunk of handle.createReadStream({
+    start: 0,
+    highWaterMark: 1024 * 1024,
+    autoClose: false,
+  })) {
     const piece = chunk as Buffer;
     hash.update(piece);
     size += piece.byteLength;
