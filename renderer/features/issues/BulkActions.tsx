@@ -2,7 +2,8 @@
 // with its reason, flag for the joint meeting. Each issue gets its own step and history entry through
 // the lifecycle rules; those the rules refuse are skipped and counted, with the reason, and progress
 // shows while thousands are recorded.
-import { App, Button, Form, Modal, Progress, Space, Typography } from 'antd';
+import { App, Button, Form, Modal, Space, Typography } from 'antd';
+import { SteadyProgress } from '../../ui/SteadyProgress';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../shared/issues/lifecycle';
@@ -153,7 +154,7 @@ function BulkForm({ step, issueIds, defaultActor, onClose }: DialogProps & { ste
       <NoteField id="bulk-note" value={note} onChange={setNote} />
       {working && (
         <div role="status">
-          <Progress percent={Math.floor(((done ?? 0) / Math.max(1, total)) * 100)} />
+          <SteadyProgress percent={Math.floor(((done ?? 0) / Math.max(1, total)) * 100)} />
           <Typography.Text type="secondary">{t('issue.bulk.progress', { done, total })}</Typography.Text>
         </div>
       )}

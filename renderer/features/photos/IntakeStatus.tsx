@@ -1,13 +1,14 @@
 // Progress of an intake (files done of all, photos per second, Cancel), then what came of it: how
 // many were added, which were already stored, and one message per file that could not be added.
 import { StopOutlined } from '../../ui/icons';
-import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { failureMessage, formatRate } from './intake-messages';
 import { filesPerSecond, percentDone } from './intake-run';
 import styles from './photos.module.css';
 import type { IntakeState } from './use-photo-intake';
 import { errorContent } from '../../ui/ErrorDetails';
+import { SteadyProgress } from '../../ui/SteadyProgress';
 
 /** Beyond this, failures are counted rather than listed: a folder of 5,000 videos is one story. */
 const MAX_LISTED_FAILURES = 200;
@@ -47,11 +48,7 @@ export function IntakeStatus({ state, onCancel, onDismiss }: Props) {
             </Button>
           )}
         </Space>
-        <Progress
-          percent={percentDone(progress)}
-          status={running ? 'active' : 'normal'}
-          aria-label={t('photos.progress.label')}
-        />
+        <SteadyProgress percent={percentDone(progress)} aria-label={t('photos.progress.label')} />
       </div>
 
       {!running && (

@@ -1,7 +1,8 @@
 // Below each document's choices: how far its preparation has come, the photos it could not show, the
 // Save PDF button (and Save Word for a 公文) with what came of it, and the preview — the very HTML that
 // is printed, in a frame that runs no script.
-import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
+import { SteadyProgress } from '../../ui/SteadyProgress';
 import { FilePdfOutlined, FileWordOutlined } from '../../ui/icons';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function ReportOutput({
     <div className={styles.output}>
       {preparing && (
         <div role="status">
-          <Progress percent={Math.floor((preparing.done / Math.max(1, preparing.total)) * 100)} />
+          <SteadyProgress percent={Math.floor((preparing.done / Math.max(1, preparing.total)) * 100)} />
           <Typography.Text type="secondary">
             {t('reports.preparing', { done: preparing.done, total: preparing.total })}
           </Typography.Text>

@@ -1,7 +1,8 @@
 // Progress of a running export: the step while preparing, then bytes, speed and time left, and a cancel.
-import { Button, Progress, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../ui/format-bytes';
+import { SteadyProgress } from '../../../ui/SteadyProgress';
 import type { ExportState } from './use-export';
 
 const duration = (seconds: number): string => {
@@ -37,7 +38,7 @@ export function ExportProgressView({ state, onCancel }: { state: ExportState; on
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }} role="status" aria-live="polite">
-      <Progress percent={percent} status="active" />
+      <SteadyProgress percent={percent} />
       <Space>
         <Typography.Text data-testid="export-progress">{label}</Typography.Text>
         <Button onClick={onCancel} danger size="small">

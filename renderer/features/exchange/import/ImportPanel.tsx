@@ -1,6 +1,7 @@
 // 导入: choose a stick or a folder, Verify (every hash, the signature, the names — nothing written),
 // see what would change, then Apply import.
-import { Alert, Button, Card, List, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { SteadyProgress } from '../../../ui/SteadyProgress';
 import { SafetyCertificateOutlined } from '../../../ui/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +68,7 @@ export function ImportPanel() {
       )}
       {state.phase === 'applying' && state.total > 0 && (
         <Space role="status">
-          <Progress percent={Math.floor((state.done / state.total) * 100)} style={{ width: 320 }} />
+          <SteadyProgress percent={Math.floor((state.done / state.total) * 100)} style={{ width: 320 }} />
           <Typography.Text>
             {t('exchange.import.readingPhotos', {
               done: formatBytes(state.done),
