@@ -311,7 +311,12 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
     if (final && open.hash === null) {
       // A file sent in one piece (most photos): WebCrypto hashes it on the thread pool while it is
       // written, instead of on the thread that serves the page's other pieces.
-      [whole] = await Promise.all([sha256Hex(bytes), writeAll(open.handle, bytes, 0)]);
+      // Both settle before this returns, even when one fails: the browser host lends the piece's
+      // bytes for this call only.
+      const [hashed, wrote] = await Promise.allSettled([sha256Hex(bytes), writeAll(open.handle, bytes, 0)]);
+      if (wrote.status === 'rejected') throw wrote.reason;
+      if (hashed.status === 'rejected') throw hashed.reason;
+      whole = hashed.value;
     } else {
       open.hash ??= createHash('sha256');
       open.hash.update(bytes);

@@ -44,6 +44,26 @@ describe('hand-over between two laptops', () => {
     expect((await b.devices.get(aNode))?.knowledge).toEqual(first.snapshot.knowledge);
   });
 
+  it('puts every operation of a large bundle in the outbox once, in order, to relay to the server', async () => {
+    const a = await laptop();
+    const b = await laptop();
+    // Enough projects for several thousand operations: the outbox is written in slices.
+    await createRecords(
+      a,
+      'projects',
+      Array.from({ length: 300 }, (_, i) =>
+        makeProject({ id: `019a0000-0000-7000-8000-${String(i).padStart(12, '0')}` }),
+      ),
+      1_000,
+    );
+    const { snapshot } = await handOver(a, b);
+    expect(snapshot.operations.length).toBeGreaterThan(4_000);
+    const outbox = await b.outbox.orderBy('seq').toArray();
+    expect(outbox.map(({ table, rowId, field, hlc }) => ({ table, rowId, field, hlc }))).toEqual(
+      snapshot.operations.map(({ table, rowId, field, hlc }) => ({ table, rowId, field, hlc })),
+    );
+  });
+
   it('sends back only the change the other laptop lacks, and both end in the same state', async () => {
     const a = await laptop();
     const b = await laptop();
