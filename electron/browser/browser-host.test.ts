@@ -76,6 +76,23 @@ const apiCall = (
     body,
   });
 
+/**
+ * An export begun into `stick` (made here) as the page begins one after the in-app chooser's "Use
+ * this folder": the page holds the folder's grant only.
+ */
+async function beginExport(stick: string, folderName: string): Promise<{ grant: string; sessionId: string }> {
+  await mkdir(stick, { recursive: true });
+  const granted = JSON.parse((await apiCall('exchangeGrant', JSON.stringify({ path: stick }))).body) as {
+    value: { grant: string };
+  };
+  const { grant } = granted.value;
+  const begun = JSON.parse(
+    (await apiCall('exportBegin', JSON.stringify({ grant, folderName, totalBytes: 4, largestFileBytes: 4 })))
+      .body,
+  ) as { value: { sessionId: string } };
+  return { grant, sessionId: begun.value.sessionId };
+}
+
 const errorCodeOf = (reply: Reply): unknown =>
   (JSON.parse(reply.body) as { error?: { code?: unknown } }).error?.code;
 
@@ -326,23 +343,10 @@ describe('the browser host', () => {
   it("carries a binary channel's bytes as the body, both ways, untouched", async () => {
     const origin = `http://127.0.0.1:${String(host.port)}`;
     const stick = path.join(tmp, 'stick');
-    await mkdir(stick, { recursive: true });
-    // The folder chosen in the in-app chooser ("Use this folder"): the page holds its grant only.
-    const granted = JSON.parse((await apiCall('exchangeGrant', JSON.stringify({ path: stick }))).body) as {
-      value: { grant: string };
-    };
-    const grant = granted.value.grant;
-    const begun = JSON.parse(
-      (
-        await apiCall(
-          'exportBegin',
-          JSON.stringify({ grant, folderName: '导出', totalBytes: 4, largestFileBytes: 4 }),
-        )
-      ).body,
-    ) as { value: { sessionId: string } };
+    const { grant, sessionId } = await beginExport(stick, '导出');
     // Bytes that are not UTF-8: a JSON or text body would have mangled them.
     const bytes = Buffer.from([0xff, 0x00, 0xfe, 0x80]);
-    const fields = { sessionId: begun.value.sessionId, path: 'photos/a.jpg', offset: 0, final: true };
+    const fields = { sessionId, path: 'photos/a.jpg', offset: 0, final: true };
     const written = await send({
       method: 'POST',
       path: '/api/exportWrite',
@@ -358,7 +362,7 @@ describe('the browser host', () => {
       ok: true,
       value: { status: 'written', size: 4, sha256: createHash('sha256').update(bytes).digest('hex') },
     });
-    await apiCall('exportAbort', JSON.stringify({ sessionId: begun.value.sessionId }));
+    await apiCall('exportAbort', JSON.stringify({ sessionId }));
 
     await writeFile(path.join(stick, 'b.bin'), bytes);
     // Only an export folder's files are read: the stick's folder holds a manifest.
@@ -407,21 +411,7 @@ describe('the browser host', () => {
   it('keeps the pieces of files written at once apart, though it reads them into buffers it reuses', async () => {
     const origin = `http://127.0.0.1:${String(host.port)}`;
     const stick = path.join(tmp, 'stick-lent');
-    await mkdir(stick, { recursive: true });
-    const grant = (
-      JSON.parse((await apiCall('exchangeGrant', JSON.stringify({ path: stick }))).body) as {
-        value: { grant: string };
-      }
-    ).value.grant;
-    const begun = JSON.parse(
-      (
-        await apiCall(
-          'exportBegin',
-          JSON.stringify({ grant, folderName: 'lent', totalBytes: 1, largestFileBytes: 1 }),
-        )
-      ).body,
-    ) as { value: { sessionId: string } };
-    const sessionId = begun.value.sessionId;
+    const { sessionId } = await beginExport(stick, 'lent');
     const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     // Sizes that shrink and grow, more files than buffers kept, a third sent chunked (no length
     // declared, so gathered the old way): a buffer lent again too soon, or a view past a body's end,
