@@ -5,7 +5,7 @@
 import { FileImageOutlined } from '../../ui/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/domain/photo';
 import { useThumbnailUrls } from '../../db';
@@ -23,7 +23,11 @@ interface Props {
   onOpen: (photoId: string) => void;
 }
 
-export function PhotoGallery({ photos, label, onOpen }: Props) {
+/**
+ * Memoized: the panel around it redraws its intake's progress several times a second while photos
+ * are added, and the grid need not redraw with it — only when the photos change.
+ */
+export const PhotoGallery = memo(function PhotoGallery({ photos, label, onOpen }: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(frameRef);
@@ -115,7 +119,7 @@ export function PhotoGallery({ photos, label, onOpen }: Props) {
       </div>
     </div>
   );
-}
+});
 
 function Thumbnail(props: {
   photo: Photo;

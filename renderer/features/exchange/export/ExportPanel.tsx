@@ -2,7 +2,7 @@
 // heard from lacks; reports and ledgers or not), then the export with progress and its outcome.
 import { Alert, Button, Card, Checkbox, Radio, Select, Space, Typography } from 'antd';
 import { ExportOutlined } from '../../../ui/icons';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKnownDevices } from '../../../db';
 import { errorContent } from '../../../ui/ErrorDetails';
@@ -30,48 +30,18 @@ export function ExportPanel() {
 
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 860 }} size="middle">
-      <PlaceCard purpose="export" place={target} onChosen={setTarget} />
-      <Card size="small" title={t('exchange.options.kind')}>
-        <Space direction="vertical">
-          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'full' | 'incremental')}>
-            <Space direction="vertical">
-              <Radio value="full">{t('exchange.options.full')}</Radio>
-              <Radio value="incremental" disabled={!devices || devices.length === 0}>
-                {t('exchange.options.incremental')}
-              </Radio>
-            </Space>
-          </Radio.Group>
-          {devices && devices.length === 0 && (
-            <Typography.Text type="secondary">{t('exchange.options.noRecipients')}</Typography.Text>
-          )}
-          {kind === 'incremental' && (
-            <Select
-              aria-label={t('exchange.options.recipient')}
-              placeholder={t('exchange.options.recipient')}
-              style={{ minWidth: 280 }}
-              value={recipientNode ?? undefined}
-              onChange={setRecipient}
-              options={(devices ?? []).map((d) => ({ value: d.node, label: d.name }))}
-            />
-          )}
-          <Checkbox checked={reports} onChange={(e) => setReports(e.target.checked)}>
-            {t('exchange.options.reports')}
-          </Checkbox>
-          <Space wrap>
-            <Typography.Text id="export-page-language">{t('exchange.options.pageLanguage')}</Typography.Text>
-            <Select<Language>
-              aria-labelledby="export-page-language"
-              style={{ minWidth: 140 }}
-              value={language}
-              onChange={setPageLanguage}
-              options={[
-                { value: 'zh-CN', label: t('language.zhCN') },
-                { value: 'en', label: t('language.en') },
-              ]}
-            />
-          </Space>
-        </Space>
-      </Card>
+      <SteadyPlaceCard purpose="export" place={target} onChosen={setTarget} />
+      <ExportOptions
+        devices={devices}
+        kind={kind}
+        onKind={setKind}
+        recipientNode={recipientNode}
+        onRecipient={setRecipient}
+        reports={reports}
+        onReports={setReports}
+        language={language}
+        onLanguage={setPageLanguage}
+      />
       <Button
         type="primary"
         icon={<ExportOutlined aria-hidden />}
@@ -135,3 +105,76 @@ export function ExportPanel() {
     </Space>
   );
 }
+
+/**
+ * What to export. Memoized, as is the place's card: during an export the panel redraws its progress
+ * ten times a second, and these selects and radios need not redraw with it.
+ */
+const ExportOptions = memo(function ExportOptions({
+  devices,
+  kind,
+  onKind,
+  recipientNode,
+  onRecipient,
+  reports,
+  onReports,
+  language,
+  onLanguage,
+}: {
+  devices: ReturnType<typeof useKnownDevices>;
+  kind: 'full' | 'incremental';
+  onKind: (kind: 'full' | 'incremental') => void;
+  recipientNode: string | null;
+  onRecipient: (node: string) => void;
+  reports: boolean;
+  onReports: (reports: boolean) => void;
+  language: Language;
+  onLanguage: (language: Language) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('exchange.options.kind')}>
+      <Space direction="vertical">
+        <Radio.Group value={kind} onChange={(e) => onKind(e.target.value as 'full' | 'incremental')}>
+          <Space direction="vertical">
+            <Radio value="full">{t('exchange.options.full')}</Radio>
+            <Radio value="incremental" disabled={!devices || devices.length === 0}>
+              {t('exchange.options.incremental')}
+            </Radio>
+          </Space>
+        </Radio.Group>
+        {devices && devices.length === 0 && (
+          <Typography.Text type="secondary">{t('exchange.options.noRecipients')}</Typography.Text>
+        )}
+        {kind === 'incremental' && (
+          <Select
+            aria-label={t('exchange.options.recipient')}
+            placeholder={t('exchange.options.recipient')}
+            style={{ minWidth: 280 }}
+            value={recipientNode ?? undefined}
+            onChange={onRecipient}
+            options={(devices ?? []).map((d) => ({ value: d.node, label: d.name }))}
+          />
+        )}
+        <Checkbox checked={reports} onChange={(e) => onReports(e.target.checked)}>
+          {t('exchange.options.reports')}
+        </Checkbox>
+        <Space wrap>
+          <Typography.Text id="export-page-language">{t('exchange.options.pageLanguage')}</Typography.Text>
+          <Select<Language>
+            aria-labelledby="export-page-language"
+            style={{ minWidth: 140 }}
+            value={language}
+            onChange={onLanguage}
+            options={[
+              { value: 'zh-CN', label: t('language.zhCN') },
+              { value: 'en', label: t('language.en') },
+            ]}
+          />
+        </Space>
+      </Space>
+    </Card>
+  );
+});
+
+const SteadyPlaceCard = memo(PlaceCard);
