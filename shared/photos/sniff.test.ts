@@ -89,6 +89,17 @@ describe('sniffImage', () => {
     // Data after the image (a motion photo's video) is not a truncation.
     const motion = bytes(photo.bytes, 'ftypmp42', [0, 0, 0, 0]);
     expect(sniffImage(motion)).toMatchObject({ truncated: false });
+    // Cut anywhere: truncated exactly when no FF D9 is left after the scan's header (the marker is
+    // searched from the end; this is the plain search from the front).
+    const scanStart = photo.bytes.findIndex((b, i) => b === 0xff && photo.bytes[i + 1] === 0xda);
+    const endsWhole = (b: Uint8Array) => b.some((x, i) => i > scanStart && x === 0xff && b[i + 1] === 0xd9);
+    for (let length = scanStart + 4; length <= photo.bytes.length; length += 97) {
+      const piece = photo.bytes.subarray(0, length);
+      expect(sniffImage(piece).truncated, `cut at ${String(length)}`).toBe(!endsWhole(piece));
+    }
+    for (let length = photo.bytes.length - 3; length <= photo.bytes.length; length += 1) {
+      expect(sniffImage(photo.bytes.subarray(0, length)).truncated).toBe(length < photo.bytes.length);
+    }
   });
 
   it('reads baseline, extended and progressive JPEG frame headers', () => {
