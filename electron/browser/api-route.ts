@@ -14,7 +14,7 @@ import { CHUNK_MAX_BYTES } from '../../shared/sync/protocol';
 import { dispatch, errorMessage } from '../../shared/contract/dispatch';
 import { STATUS_OF_ERROR, sendBytes, sendError, sendJson } from './http-reply';
 import { type BodyRead, readBody } from './read-body';
-import { borrowBuffer, giveBackBuffer } from '../host/spare-buffers';
+import { spareBuffers } from '../host/spare-buffers';
 
 export const API_PREFIX = '/api/';
 
@@ -24,7 +24,7 @@ export const API_PREFIX = '/api/';
  */
 const BODY_LIMIT_OF_CHANNEL: Partial<Record<ChannelName, number>> = {
   printPdf: MAX_PRINT_HTML_LENGTH + 1024 * 1024,
-  /** One piece of an export file (the page sends at most 16 MiB at a time). */
+  /** One piece of an export file (the page sends at most 8 MiB at a time, PIECE_BYTES). */
   exportWrite: 64 * 1024 * 1024,
   /** A push of up to 1 MiB of operations, wrapped in the relay's request. */
   syncCall: 2 * 1024 * 1024,
@@ -76,24 +76,7 @@ export async function handleApiCall(
     }
   }
   const limit = BODY_LIMIT_OF_CHANNEL[channel] ?? route.bodyLimitBytes;
-  const lent = LENDS_BODY_BUFFER.has(channel) ? borrowBuffer() : null;
-  try {
-    await readAndDispatch(request, response, channel, fields, route, limit, lent ?? undefined);
-  } finally {
-    if (lent) giveBackBuffer(lent);
-  }
-}
-
-async function readAndDispatch(
-  request: IncomingMessage,
-  response: ServerResponse,
-  channel: ChannelName,
-  fields: { ok: true; value: Record<string, unknown> } | null,
-  route: ApiRoute,
-  limit: number,
-  into: Buffer | undefined,
-): Promise<void> {
-  const body = await readBody(request, limit, into);
+  const body = await readBody(request, limit, LENDS_BODY_BUFFER.has(channel) ? spareBuffers : undefined);
   if (body.kind === 'aborted') return;
   if (body.kind === 'tooLarge') {
     // Closing the connection stops the client from sending the rest of an oversized body.
@@ -106,10 +89,16 @@ async function readAndDispatch(
   const payload: Payload =
     fields !== null ? { ok: true, value: { ...fields.value, bytes: body.bytes } } : jsonPayload(body);
   if (!payload.ok) {
+    body.release();
     sendError(response, 'badRequest', payload.message);
     return;
   }
-  const result = await dispatch(route.handlers, channel, payload.value, route.context);
+  let result;
+  try {
+    result = await dispatch(route.handlers, channel, payload.value, route.context);
+  } finally {
+    body.release();
+  }
   if (result.ok && hostContract[channel].binary === 'response') {
     const { bytes, ...fields } = result.value as { bytes?: unknown };
     if (bytes instanceof Uint8Array) {

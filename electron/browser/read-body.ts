@@ -2,20 +2,48 @@
 import type { IncomingMessage } from 'node:http';
 
 export type BodyRead =
-  | { readonly kind: 'ok'; readonly text: string; readonly bytes: Buffer }
+  | {
+      readonly kind: 'ok';
+      readonly text: string;
+      readonly bytes: Buffer;
+      /** Gives back the buffer `bytes` was read into, if one was lent: once nothing reads `bytes` any more. */
+      readonly release: () => void;
+    }
   | { readonly kind: 'tooLarge' }
   /** The client went away mid-request; there is nobody to answer. */
   | { readonly kind: 'aborted' };
 
+/** Buffers of `bytes` bytes to read a body into (electron/host/spare-buffers.ts). */
+export interface BufferLender {
+  readonly bytes: number;
+  borrow(): Buffer;
+  giveBack(buffer: Buffer): void;
+}
+
+/** Smaller bodies are gathered and copied as usual: a lent buffer pays off on photo-sized ones. */
+const LEND_FROM_BYTES = 256 * 1024;
+
 /**
- * `into`: a buffer to read the body into when its declared length fits, instead of gathering the
- * pieces and copying them into fresh memory; `bytes` is then a view of it, valid while the caller
- * holds the buffer.
+ * `lender`: when the body's declared length is one a lent buffer takes, the body is read into one
+ * instead of its pieces being gathered and copied into fresh memory; `bytes` is then a view of it,
+ * valid until `release`.
  */
-export function readBody(request: IncomingMessage, limitBytes: number, into?: Buffer): Promise<BodyRead> {
+export function readBody(
+  request: IncomingMessage,
+  limitBytes: number,
+  lender?: BufferLender,
+): Promise<BodyRead> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ kind: 'tooLarge' });
-  const target = into && Number.isInteger(declared) && declared <= into.byteLength ? into : null;
+  const lends =
+    lender !== undefined &&
+    Number.isInteger(declared) &&
+    declared >= LEND_FROM_BYTES &&
+    declared <= lender.bytes;
+  const target = lends ? lender.borrow() : null;
+  const release = (): void => {
+    if (target) lender?.giveBack(target);
+  };
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -23,6 +51,8 @@ export function readBody(request: IncomingMessage, limitBytes: number, into?: Bu
     const finish = (result: BodyRead): void => {
       request.removeAllListeners('data');
       request.removeAllListeners('end');
+      // Nothing more is copied into the buffer once the listeners are gone.
+      if (result.kind !== 'ok') release();
       resolve(result);
     };
     request.on('data', (chunk: Buffer) => {
@@ -45,6 +75,7 @@ export function readBody(request: IncomingMessage, limitBytes: number, into?: Bu
         get text() {
           return bytes.toString('utf8');
         },
+        release,
       });
     });
     request.on('error', () => {

@@ -28,3 +28,10 @@ export function giveBackBuffer(buffer: Buffer): void {
   }, IDLE_MS);
   releaseTimer.unref();
 }
+
+/** The pool as a lender, for code that only borrows and gives back (a request body being read). */
+export const spareBuffers = {
+  bytes: SPARE_BUFFER_BYTES,
+  borrow: borrowBuffer,
+  giveBack: giveBackBuffer,
+} as const;

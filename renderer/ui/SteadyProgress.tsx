@@ -10,6 +10,7 @@ type Props = Omit<ProgressProps, 'status' | 'className'> & {
   readonly status?: 'normal' | 'success' | 'exception';
 };
 
-export function SteadyProgress(props: Props) {
-  return <Progress {...props} className={styles.steady} />;
+/** status "normal" unless given: antd would otherwise show success (green, a check) at 100%, before the work is checked. */
+export function SteadyProgress({ status = 'normal', ...props }: Props) {
+  return <Progress {...props} status={status} className={styles.steady} />;
 }

@@ -431,6 +431,27 @@ describeEachBackend('store contract', (backend) => {
     expect(await store.pushes(team.teamId, [])).toEqual(new Map());
   });
 
+  it('keeps every row a push changes, however many (the rows are written many to a statement)', async () => {
+    const { store } = await backend.fresh();
+    const team = await seedTeam(store, 'team-a');
+    // 250 new rows in one push, then 250 changes to them and 10 new rows in another: both cross the
+    // store's rows-per-statement, both new and existing rows.
+    const rowIds = Array.from({ length: 260 }, (_, i) => `many-${String(i).padStart(3, '0')}`);
+    const first = rowIds
+      .slice(0, 250)
+      .map((rowId, i) => operation({ node: NODE_A, at: i, rowId, field: 'title', value: `first ${rowId}` }));
+    const second = rowIds
+      .slice(10)
+      .map((rowId, i) =>
+        operation({ node: NODE_B, at: 1_000 + i, rowId, field: 'title', value: `second ${rowId}` }),
+      );
+    await store.push(team.teamId, first, team.pushers[0]!, AT);
+    await store.push(team.teamId, second, team.pushers[1]!, AT);
+    const snapshot = await store.snapshot(team.teamId);
+    expect(rowsOf(snapshot.operations)).toEqual(rowsOf([...first, ...second]));
+    expect(snapshot.operations).toHaveLength(260);
+  });
+
   it('gives as snapshot the shared merge of everything stored, with the seq it includes', async () => {
     const { store } = await backend.fresh();
     const team = await seedTeam(store, 'team-a');

@@ -27,14 +27,15 @@ export async function hashFile(file: string): Promise<FileDigest> {
   const handle = await fs.open(file, READ_NO_FOLLOW);
   try {
     const { size } = await handle.stat();
-    if (size > WHOLE_FILE_BYTES) return await streamHash(handle);
+    // A file that fills a buffer is streamed from the start: the buffer could not tell it was whole.
+    if (size >= WHOLE_FILE_BYTES) return await streamHash(handle);
     return await wholeHash(handle);
   } finally {
     await handle.close();
   }
 }
 
-/** Reads an open file of at most WHOLE_FILE_BYTES to its end and hashes it; the caller closes it. */
+/** Reads an open file of less than WHOLE_FILE_BYTES to its end and hashes it; the caller closes it. */
 async function wholeHash(handle: fs.FileHandle): Promise<FileDigest> {
   const buffer = borrowBuffer();
   try {
