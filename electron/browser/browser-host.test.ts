@@ -93,6 +93,25 @@ async function beginExport(stick: string, folderName: string): Promise<{ grant: 
   return { grant, sessionId: begun.value.sessionId };
 }
 
+/** A piece of an export file as the page sends it: the bytes as the body, the other fields in a header. */
+const sendExportWrite = (
+  fields: Readonly<Record<string, unknown>>,
+  body: Buffer,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Reply> =>
+  send({
+    method: 'POST',
+    path: '/api/exportWrite',
+    headers: {
+      Origin: `http://127.0.0.1:${String(host.port)}`,
+      'X-Ducha-Token': host.token,
+      'Content-Type': 'application/octet-stream',
+      'X-Ducha-Fields': encodeURIComponent(JSON.stringify(fields)),
+      ...headers,
+    },
+    body,
+  });
+
 const errorCodeOf = (reply: Reply): unknown =>
   (JSON.parse(reply.body) as { error?: { code?: unknown } }).error?.code;
 
@@ -347,17 +366,7 @@ describe('the browser host', () => {
     // Bytes that are not UTF-8: a JSON or text body would have mangled them.
     const bytes = Buffer.from([0xff, 0x00, 0xfe, 0x80]);
     const fields = { sessionId, path: 'photos/a.jpg', offset: 0, final: true };
-    const written = await send({
-      method: 'POST',
-      path: '/api/exportWrite',
-      headers: {
-        Origin: origin,
-        'X-Ducha-Token': host.token,
-        'Content-Type': 'application/octet-stream',
-        'X-Ducha-Fields': encodeURIComponent(JSON.stringify(fields)),
-      },
-      body: bytes,
-    });
+    const written = await sendExportWrite(fields, bytes);
     expect(JSON.parse(written.body)).toEqual({
       ok: true,
       value: { status: 'written', size: 4, sha256: createHash('sha256').update(bytes).digest('hex') },
@@ -409,7 +418,6 @@ describe('the browser host', () => {
   });
 
   it('keeps the pieces of files written at once apart, though it reads them into buffers it reuses', async () => {
-    const origin = `http://127.0.0.1:${String(host.port)}`;
     const stick = path.join(tmp, 'stick-lent');
     const { sessionId } = await beginExport(stick, 'lent');
     const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -418,20 +426,11 @@ describe('the browser host', () => {
     // would give another file's bytes.
     const contents = Array.from({ length: 20 }, (_, i) => randomBytes(((i * 7919) % 17) * 150_000 + 3));
     const write = (i: number) =>
-      send({
-        method: 'POST',
-        path: '/api/exportWrite',
-        headers: {
-          Origin: origin,
-          'X-Ducha-Token': host.token,
-          'Content-Type': 'application/octet-stream',
-          'X-Ducha-Fields': encodeURIComponent(
-            JSON.stringify({ sessionId, path: `photos/${String(i)}.jpg`, offset: 0, final: true }),
-          ),
-          ...(i % 3 === 0 ? { 'Transfer-Encoding': 'chunked' } : {}),
-        },
-        body: contents[i],
-      });
+      sendExportWrite(
+        { sessionId, path: `photos/${String(i)}.jpg`, offset: 0, final: true },
+        contents[i] ?? Buffer.alloc(0),
+        i % 3 === 0 ? { 'Transfer-Encoding': 'chunked' } : {},
+      );
     const replies = await Promise.all(contents.map((_, i) => write(i)));
     expect(replies.map((reply) => JSON.parse(reply.body) as unknown)).toEqual(
       contents.map((bytes) => ({

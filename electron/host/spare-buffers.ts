@@ -13,12 +13,12 @@ const kept: Buffer[] = [];
 let releaseTimer: NodeJS.Timeout | null = null;
 
 /** A buffer of SPARE_BUFFER_BYTES for the caller alone until it gives it back; its content is stale. */
-export function borrowBuffer(): Buffer {
+function borrowBuffer(): Buffer {
   return kept.pop() ?? Buffer.allocUnsafeSlow(SPARE_BUFFER_BYTES);
 }
 
 /** Once nothing reads or writes the buffer any more, and nothing will. */
-export function giveBackBuffer(buffer: Buffer): void {
+function giveBackBuffer(buffer: Buffer): void {
   if (buffer.byteLength !== SPARE_BUFFER_BYTES) return;
   if (kept.length < MAX_KEPT && !kept.includes(buffer)) kept.push(buffer);
   if (releaseTimer !== null) clearTimeout(releaseTimer);
@@ -29,7 +29,7 @@ export function giveBackBuffer(buffer: Buffer): void {
   releaseTimer.unref();
 }
 
-/** The pool as a lender, for code that only borrows and gives back (a request body being read). */
+/** The pool: a file being hashed and a request body being read borrow from it. */
 export const spareBuffers = {
   bytes: SPARE_BUFFER_BYTES,
   borrow: borrowBuffer,

@@ -307,27 +307,27 @@ export function createExportWriter(options: ExportWriterOptions): ExportHandlers
       const on = isFat(session.fileSystem) ? ` on ${session.fileSystem ?? 'FAT'}` : ' in a bundle';
       return failed('fileTooLarge', `${file}: more than ${gib(maxFileBytes)}, which no file may be${on}`);
     }
-    let whole: string | null = null;
+    let sha256: string | null = null;
     if (final && open.hash === null) {
       // A file sent in one piece (most photos): WebCrypto hashes it on the thread pool while it is
-      // written, instead of on the thread that serves the page's other pieces.
-      // Both settle before this returns, even when one fails: the browser host lends the piece's
-      // bytes for this call only.
+      // written, instead of on the thread that serves the page's other pieces. Both settle before
+      // this returns, even when one fails: the browser host lends the piece's bytes for this call only.
       const [hashed, wrote] = await Promise.allSettled([sha256Hex(bytes), writeAll(open.handle, bytes, 0)]);
       if (wrote.status === 'rejected') throw wrote.reason;
       if (hashed.status === 'rejected') throw hashed.reason;
-      whole = hashed.value;
+      sha256 = hashed.value;
     } else {
-      open.hash ??= createHash('sha256');
-      open.hash.update(bytes);
+      const hash = (open.hash ??= createHash('sha256'));
+      hash.update(bytes);
       await writeAll(open.handle, bytes, open.size);
+      if (final) sha256 = hash.digest('hex');
     }
     open.size += bytes.byteLength;
-    if (!final) return { status: 'written', size: open.size, sha256: null };
+    // Only the last piece has a digest.
+    if (sha256 === null) return { status: 'written', size: open.size, sha256: null };
     await open.handle.sync();
     session.open.delete(file);
     await open.handle.close();
-    const sha256 = whole ?? (open.hash ?? createHash('sha256')).digest('hex');
     session.written.set(file, { size: open.size, sha256 });
     return { status: 'written', size: open.size, sha256 };
   }

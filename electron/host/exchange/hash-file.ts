@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { sha256Hex } from '../../../shared/crypto/sha256';
-import { borrowBuffer, giveBackBuffer, SPARE_BUFFER_BYTES } from '../spare-buffers';
+import { SPARE_BUFFER_BYTES, spareBuffers } from '../spare-buffers';
 
 export interface FileDigest {
   readonly size: number;
@@ -37,7 +37,7 @@ export async function hashFile(file: string): Promise<FileDigest> {
 
 /** Reads an open file of less than WHOLE_FILE_BYTES to its end and hashes it; the caller closes it. */
 async function wholeHash(handle: fs.FileHandle): Promise<FileDigest> {
-  const buffer = borrowBuffer();
+  const buffer = spareBuffers.borrow();
   try {
     let size = 0;
     // To the end, whatever the size said: a file that grew past the buffer is hashed as a stream.
@@ -50,7 +50,7 @@ async function wholeHash(handle: fs.FileHandle): Promise<FileDigest> {
     // Given back (finally) only once WebCrypto has answered: nothing reads the buffer after that.
     return { size, sha256: await sha256Hex(buffer.subarray(0, size)) };
   } finally {
-    giveBackBuffer(buffer);
+    spareBuffers.giveBack(buffer);
   }
 }
 

@@ -50,12 +50,8 @@ function settle<T>(work: () => T): Promise<T> {
   }
 }
 
-/** Operations per INSERT statement (9 parameters each, far below SQLite's 32,766). */
-const OPERATIONS_PER_INSERT = 100;
-const OPERATION_TUPLE = ', (?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** Merged rows per upsert (4 parameters each). */
-const ROWS_PER_UPSERT = 100;
-const ROW_TUPLE = ', (?, ?, ?, ?)';
+/** Rows per INSERT statement (at most 9 parameters each here, far below SQLite's 32,766). */
+const ROWS_PER_INSERT = 100;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -88,6 +84,19 @@ export class SqliteStore implements Store {
 
   private all(text: string, ...params: unknown[]): DbRow[] {
     return this.sql(text).all(...params) as DbRow[];
+  }
+
+  /**
+   * `head` (INSERT INTO t (columns)) for every row, ROWS_PER_INSERT rows to a statement: a call into
+   * SQLite per row costs more than the row itself. `tail` follows the VALUES (an ON CONFLICT clause).
+   */
+  private insertMany<T>(head: string, rows: readonly T[], paramsOf: (row: T) => unknown[], tail = ''): void {
+    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
+      const params = chunk.flatMap(paramsOf);
+      const tuple = `(${Array.from({ length: params.length / chunk.length }, () => '?').join(', ')})`;
+      this.sql(`${head} VALUES ${Array.from(chunk, () => tuple).join(', ')} ${tail}`).run(params);
+    }
   }
 
   private run(text: string, ...params: unknown[]): number {
@@ -417,27 +426,28 @@ export class SqliteStore implements Store {
       const pushId = this.sql(
         'INSERT INTO pushes (team_id, device_id, person_id, pushed_at, knowledge) VALUES (?, ?, ?, ?, ?)',
       ).run(teamId, pusher.deviceId, pusher.personId, at, knowledge).lastInsertRowid;
-      // Many rows per statement: a call into SQLite per operation costs more than the row itself.
-      for (let from = 0; from < plan.stored.length; from += OPERATIONS_PER_INSERT) {
-        const chunk = plan.stored.slice(from, from + OPERATIONS_PER_INSERT);
-        const params: unknown[] = [];
-        for (const { seq, operation: op, valueJson } of chunk) {
-          params.push(teamId, seq, op.table, op.rowId, op.field, op.hlc, op.node, valueJson, pushId);
-        }
-        this.sql(
-          `INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value, push_id) VALUES ${OPERATION_TUPLE.repeat(chunk.length).slice(2)}`,
-        ).run(params);
-      }
+      this.insertMany(
+        'INSERT INTO operations (team_id, seq, table_name, row_id, field, hlc, node, value, push_id)',
+        plan.stored,
+        ({ seq, operation: op, valueJson }) => [
+          teamId,
+          seq,
+          op.table,
+          op.rowId,
+          op.field,
+          op.hlc,
+          op.node,
+          valueJson,
+          pushId,
+        ],
+      );
     }
-    for (let from = 0; from < plan.changedRows.length; from += ROWS_PER_UPSERT) {
-      const chunk = plan.changedRows.slice(from, from + ROWS_PER_UPSERT);
-      const params: unknown[] = [];
-      for (const { table, rowId, row } of chunk) params.push(table, rowId, teamId, JSON.stringify(row));
-      this.sql(
-        `INSERT INTO merged_rows (table_name, row_id, team_id, row) VALUES ${ROW_TUPLE.repeat(chunk.length).slice(2)}
-         ON CONFLICT (table_name, row_id) DO UPDATE SET row = excluded.row`,
-      ).run(params);
-    }
+    this.insertMany(
+      'INSERT INTO merged_rows (table_name, row_id, team_id, row)',
+      plan.changedRows,
+      ({ table, rowId, row }) => [table, rowId, teamId, JSON.stringify(row)],
+      'ON CONFLICT (table_name, row_id) DO UPDATE SET row = excluded.row',
+    );
     for (const { operation: op, valueJson } of plan.aside) {
       this.run(
         `INSERT INTO operations_aside (team_id, table_name, row_id, field, hlc, node, value, content_hash,
